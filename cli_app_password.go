@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/presspass/presspass/models"
+)
+
+var appPasswordFlags = flagSpec{
+	"app-id": true, "porcelain": false, "format": true, "fields": true, "field": true, "name": true, "all": false,
+}
+
+var appPasswordListFields = []string{"uuid", "app_id", "name", "created", "last_used", "last_ip"}
+
+func appPasswordRecord(ap *models.AppPassword) record {
+	var lastUsed any
+	if ap.LastUsed != nil {
+		lastUsed = ap.LastUsed.UTC().Format(time.RFC3339)
+	}
+	return record{
+		fields: appPasswordListFields,
+		values: map[string]any{
+			"uuid": ap.UUID, "app_id": ap.AppID, "name": ap.Name, "created": ap.Created.UTC().Format(time.RFC3339),
+			"last_used": lastUsed, "last_ip": ap.LastIP, "user_id": ap.UserID,
+		},
+	}
+}
+
+func cmdAppPassword(ctx context.Context, raw []string, out io.Writer) error {
+	return withStore(ctx, raw, appPasswordFlags, func(s *models.Store, a *args) error {
+		if len(a.pos) < 2 {
+			return fmt.Errorf("usage: presspass app-password create|list|get|update|delete|exists|record-usage USER …")
+		}
+		sub := a.pos[0]
+		u, err := s.UserByRef(ctx, a.pos[1])
+		if err != nil {
+			return err
+		}
+		a.pos = a.pos[2:]
+		switch sub {
+		case "create":
+			if err := a.need(1, 1, "app-password create USER NAME [--app-id=UUID] [--porcelain]"); err != nil {
+				return err
+			}
+			n, err := s.CreateAppPassword(ctx, u.ID, a.pos[0], a.str("app-id", "", ""))
+			if err != nil {
+				return err
+			}
+			if a.has("porcelain") {
+				fmt.Fprintln(out, n.Password)
+				return nil
+			}
+			fmt.Fprintf(out, "Success: Created application password.\nPassword: %s\n", n.Chunked())
+			return nil
+		case "list":
+			if err := a.need(0, 0, "app-password list USER [--format=…] [--fields=…]"); err != nil {
+				return err
+			}
+			list, err := s.AppPasswords(ctx, u.ID)
+			if err != nil {
+				return err
+			}
+			rows := make([]record, len(list))
+			for i := range list {
+				rows[i] = appPasswordRecord(&list[i])
+			}
+			return printRecords(out, a.str("format", "", "table"), a.str("fields", "", ""), "uuid", rows, appPasswordListFields)
+		case "get":
+			if err := a.need(1, 1, "app-password get USER UUID [--format=table|json]"); err != nil {
+				return err
+			}
+			ap, err := s.AppPasswordByUUID(ctx, u.ID, a.pos[0])
+			if err != nil {
+				return err
+			}
+			return printRecord(out, a.str("format", "", "table"), a.str("fields", "", ""), a.str("field", "", ""), appPasswordRecord(ap))
+		case "update":
+			if err := a.need(1, 1, "app-password update USER UUID --name=NAME"); err != nil {
+				return err
+			}
+			name := a.opt("name")
+			if name == nil {
+				return fmt.Errorf("need --name=NAME")
+			}
+			if _, err := s.RenameAppPassword(ctx, u.ID, a.pos[0], *name); err != nil {
+				return err
+			}
+			fmt.Fprintln(out, "Success: Updated application password.")
+			return nil
+		case "delete":
+			return appPasswordDelete(ctx, s, a, u, out)
+		case "exists":
+			if err := a.need(1, 1, "app-password exists USER NAME"); err != nil {
+				return err
+			}
+			ok, err := s.AppPasswordNameExists(ctx, u.ID, a.pos[0])
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return exitError{1}
+			}
+			return nil
+		case "record-usage":
+			if err := a.need(1, 1, "app-password record-usage USER UUID"); err != nil {
+				return err
+			}
+			ap, err := s.AppPasswordByUUID(ctx, u.ID, a.pos[0])
+			if err != nil {
+				return err
+			}
+			if err := s.RecordAppPasswordUsage(ctx, ap, "127.0.0.1", true); err != nil {
+				return err
+			}
+			fmt.Fprintln(out, "Success: Recorded application password usage.")
+			return nil
+		}
+		return fmt.Errorf("unknown app-password command %q", sub)
+	})
+}
+
+func appPasswordDelete(ctx context.Context, s *models.Store, a *args, u *models.User, out io.Writer) error {
+	if a.has("all") {
+		if len(a.pos) > 0 {
+			return fmt.Errorf("give UUIDs or --all, not both")
+		}
+		n, err := s.DeleteAllAppPasswords(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "Success: Deleted all %d application passwords.\n", n)
+		return nil
+	}
+	if err := a.need(1, -1, "app-password delete USER UUID... | USER --all"); err != nil {
+		return err
+	}
+	// Check every uuid first so that a typo deletes nothing.
+	for _, id := range a.pos {
+		if _, err := s.AppPasswordByUUID(ctx, u.ID, id); err != nil {
+			return fmt.Errorf("%s: %w", id, err)
+		}
+	}
+	for _, id := range a.pos {
+		if _, err := s.DeleteAppPassword(ctx, u.ID, id); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(out, "Success: Deleted %d of %d application passwords.\n", len(a.pos), len(a.pos))
+	return nil
+}

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// args is a parsed command line in WP-CLI's style: positional arguments and
+// --flags may be mixed in any order; --name=value, --name value (for flags
+// that take a value) and bare --name (booleans).
+type args struct {
+	pos   []string
+	flags map[string]string
+	// used records which flags a command read, so unknown ones are reported.
+	used map[string]bool
+}
+
+// flagSpec says which flags take a value; the rest are booleans.
+type flagSpec map[string]bool
+
+// globalFlags apply to every command and take a value.
+var globalFlags = flagSpec{
+	"addr": true, "database": true, "site-url": true, "environment": true, "tls-cert": true, "tls-key": true,
+	"trusted-proxies": true, "two-factor-api-login": false, "xmlrpc": true, "log-level": true,
+}
+
+func parseArgs(raw []string, spec flagSpec) (*args, error) {
+	a := &args{flags: map[string]string{}, used: map[string]bool{}}
+	for i := 0; i < len(raw); i++ {
+		s := raw[i]
+		if s == "--" {
+			a.pos = append(a.pos, raw[i+1:]...)
+			break
+		}
+		if !strings.HasPrefix(s, "--") || len(s) == 2 {
+			a.pos = append(a.pos, s)
+			continue
+		}
+		name, value, hasValue := strings.Cut(s[2:], "=")
+		takesValue, known := spec[name]
+		if !known {
+			takesValue, known = globalFlags[name]
+		}
+		if !known {
+			return nil, fmt.Errorf("unknown flag --%s", name)
+		}
+		if !hasValue {
+			if takesValue {
+				if i+1 >= len(raw) {
+					return nil, fmt.Errorf("flag --%s needs a value", name)
+				}
+				i++
+				value = raw[i]
+			} else {
+				value = "true"
+			}
+		}
+		a.flags[name] = value
+	}
+	return a, nil
+}
+
+// str returns a flag's value, or the environment variable's, or def.
+func (a *args) str(name, env, def string) string {
+	if v, ok := a.flags[name]; ok {
+		return v
+	}
+	if env != "" {
+		if v, ok := os.LookupEnv(env); ok {
+			return v
+		}
+	}
+	return def
+}
+
+// has reports whether a flag was given.
+func (a *args) has(name string) bool { _, ok := a.flags[name]; return ok }
+
+// opt returns a pointer to a flag's value, nil when not given.
+func (a *args) opt(name string) *string {
+	if v, ok := a.flags[name]; ok {
+		return &v
+	}
+	return nil
+}
+
+// boolean reads a boolean flag or variable.
+func (a *args) boolean(name, env string) (bool, error) {
+	v := a.str(name, env, "false")
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, fmt.Errorf("--%s: want true or false, got %q", name, v)
+	}
+	return b, nil
+}
+
+// need checks the number of positional arguments.
+func (a *args) need(min, max int, usage string) error {
+	if len(a.pos) < min || (max >= 0 && len(a.pos) > max) {
+		return fmt.Errorf("usage: presspass %s", usage)
+	}
+	return nil
+}

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/presspass/presspass/handlers"
+	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/rest"
+	"github.com/presspass/presspass/xmlrpc"
+)
+
+// cmdServe runs the server until ctx is cancelled (SIGINT/SIGTERM), then
+// lets in-flight requests finish and closes the database.
+func cmdServe(ctx context.Context, raw []string, stdout, stderr io.Writer) error {
+	a, err := parseArgs(raw, flagSpec{})
+	if err != nil {
+		return err
+	}
+	if err := a.need(0, 0, "serve [flags]"); err != nil {
+		return err
+	}
+	c, err := loadConfig(a)
+	if err != nil {
+		return err
+	}
+	logger := newLogger(stderr, c.LogLevel)
+	s, err := openStore(ctx, c)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := ensureFirstAdmin(ctx, s, c, stdout); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", c.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", c.Addr, err)
+	}
+	return serveOn(ctx, ln, s, c, logger)
+}
+
+// serveOn serves on an open listener; tests call it with port 0.
+func serveOn(ctx context.Context, ln net.Listener, s *models.Store, c *config, logger *slog.Logger) error {
+	du, _ := models.ParseDatabaseURL(c.DatabaseURL)
+	e := newServer(s, c, logger)
+	srv := &http.Server{
+		Handler:           e,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	scheme := "http"
+	if c.TLSCert != "" {
+		cert, err := tls.LoadX509KeyPair(c.TLSCert, c.TLSKey)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("load TLS certificate: %w", err)
+		}
+		srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+		ln = tls.NewListener(ln, srv.TLSConfig)
+		scheme = "https"
+	}
+	logger.Info("PressPass listening", "url", scheme+"://"+ln.Addr().String(), "site_url", c.SiteURL,
+		"database", du.Display, "environment", c.Environment)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down: finishing in-flight requests")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// newServer builds the Echo instance with every adapter mounted.
+func newServer(s *models.Store, c *config, logger *slog.Logger) *echo.Echo {
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.Use(requestLogger(logger))
+	e.GET("/healthz", func(ctx echo.Context) error { return ctx.String(http.StatusOK, "ok\n") })
+	e.GET("/readyz", func(ctx echo.Context) error {
+		pingCtx, cancel := context.WithTimeout(ctx.Request().Context(), 2*time.Second)
+		defer cancel()
+		if err := s.Ping(pingCtx); err != nil {
+			return ctx.String(http.StatusServiceUnavailable, "database unreachable\n")
+		}
+		return ctx.String(http.StatusOK, "ok\n")
+	})
+	rest.Register(e, s, rest.Config{SiteURL: c.SiteURL, Client: c.clientInfo, XMLRPCEnabled: c.XMLRPCEnabled, Logger: logger})
+	x := xmlrpc.NewHandler(s, xmlrpc.Config{SiteURL: c.SiteURL, Client: c.clientInfo, Enabled: c.XMLRPCEnabled, Logger: logger})
+	e.Any("/xmlrpc.php", echo.WrapHandler(x))
+	handlers.Register(e, s, handlers.Config{SiteURL: c.SiteURL, Client: c.clientInfo, Logger: logger})
+	return e
+}
+
+func newLogger(w io.Writer, level string) *slog.Logger {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		l = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
+}
+
+// requestLogger logs one line per request. It never logs headers or bodies:
+// they carry passwords.
+func requestLogger(logger *slog.Logger) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			start := time.Now()
+			err := next(c)
+			if err != nil {
+				c.Error(err)
+			}
+			req := c.Request()
+			if logger.Enabled(req.Context(), slog.LevelInfo) {
+				logger.LogAttrs(req.Context(), slog.LevelInfo, "request",
+					slog.String("method", req.Method),
+					slog.String("path", req.URL.Path),
+					slog.Int("status", c.Response().Status),
+					slog.Duration("duration", time.Since(start)),
+					slog.String("remote", req.RemoteAddr))
+			}
+			return nil
+		}
+	}
+}
+
+// ensureFirstAdmin creates the first administrator on an empty database,
+// printing a random password once when none was configured.
+func ensureFirstAdmin(ctx context.Context, s *models.Store, c *config, out io.Writer) error {
+	_, total, err := s.Users(ctx, models.UserFilter{Limit: 1})
+	if err != nil {
+		return err
+	}
+	if total > 0 {
+		return nil
+	}
+	pw := c.AdminPassword
+	generated := pw == ""
+	if generated {
+		if pw, err = models.GenerateAppPassword(); err != nil {
+			return err
+		}
+	}
+	role := "administrator"
+	email := c.AdminUser + "@localhost.localdomain"
+	if models.IsEmail(c.AdminUser) {
+		email = c.AdminUser
+	}
+	if _, err := s.CreateUser(ctx, models.UserInput{Login: &c.AdminUser, Email: &email, Password: &pw, Role: &role}); err != nil {
+		return fmt.Errorf("create first administrator: %w", err)
+	}
+	if generated {
+		fmt.Fprintf(out, "Created administrator %q with password: %s\n(shown once; change it on the profile page)\n", c.AdminUser, pw)
+	} else {
+		fmt.Fprintf(out, "Created administrator %q with the password from PRESSPASS_ADMIN_PASSWORD.\n", c.AdminUser)
+	}
+	return nil
+}

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/presspass/presspass/models"
+)
+
+var userFlags = flagSpec{
+	"role": true, "user_pass": true, "display_name": true, "porcelain": false, "format": true, "fields": true,
+	"field": true, "reassign": true, "yes": false, "user_email": true, "first_name": true, "last_name": true,
+	"nickname": true, "user_url": true, "description": true, "user_nicename": true, "send-email": false,
+}
+
+var userListFields = []string{"ID", "user_login", "display_name", "user_email", "user_registered", "roles"}
+
+func userRecord(u *models.User) record {
+	return record{
+		fields: []string{"ID", "user_login", "user_email", "display_name", "user_nicename", "user_url", "user_registered", "roles", "first_name", "last_name", "nickname", "description"},
+		values: map[string]any{
+			"ID": u.ID, "user_login": u.Login, "user_email": u.Email, "display_name": u.DisplayName,
+			"user_nicename": u.Nicename, "user_url": u.URL, "user_registered": u.Registered.Format("2006-01-02 15:04:05"),
+			"roles": u.Role, "first_name": u.FirstName, "last_name": u.LastName, "nickname": u.Nickname,
+			"description": u.Description,
+		},
+	}
+}
+
+func cmdUser(ctx context.Context, raw []string, out io.Writer) error {
+	return withStore(ctx, raw, userFlags, func(s *models.Store, a *args) error {
+		if len(a.pos) == 0 {
+			return fmt.Errorf("usage: presspass user create|list|get|update|delete …")
+		}
+		sub := a.pos[0]
+		a.pos = a.pos[1:]
+		switch sub {
+		case "create":
+			return userCreate(ctx, s, a, out)
+		case "list":
+			return userList(ctx, s, a, out)
+		case "get":
+			if err := a.need(1, 1, "user get USER [--format=table|json] [--field=F]"); err != nil {
+				return err
+			}
+			u, err := s.UserByRef(ctx, a.pos[0])
+			if err != nil {
+				return err
+			}
+			return printRecord(out, a.str("format", "", "table"), a.str("fields", "", ""), a.str("field", "", ""), userRecord(u))
+		case "update":
+			return userUpdate(ctx, s, a, out)
+		case "delete":
+			return userDelete(ctx, s, a, out)
+		}
+		return fmt.Errorf("unknown user command %q; want create, list, get, update or delete", sub)
+	})
+}
+
+func userInputFromFlags(a *args) models.UserInput {
+	return models.UserInput{
+		Password: a.opt("user_pass"), Role: a.opt("role"), DisplayName: a.opt("display_name"),
+		Email: a.opt("user_email"), FirstName: a.opt("first_name"), LastName: a.opt("last_name"),
+		Nickname: a.opt("nickname"), URL: a.opt("user_url"), Description: a.opt("description"),
+		Nicename: a.opt("user_nicename"),
+	}
+}
+
+func userCreate(ctx context.Context, s *models.Store, a *args, out io.Writer) error {
+	if err := a.need(2, 2, "user create LOGIN EMAIL [--role=ROLE] [--user_pass=PW] [--display_name=NAME] [--porcelain]"); err != nil {
+		return err
+	}
+	in := userInputFromFlags(a)
+	in.Login, in.Email = &a.pos[0], &a.pos[1]
+	generated := ""
+	if in.Password == nil {
+		pw, err := models.GenerateAppPassword()
+		if err != nil {
+			return err
+		}
+		generated, in.Password = pw, &pw
+	}
+	if in.Role == nil {
+		r := s.Option(ctx, "default_role")
+		in.Role = &r
+	}
+	u, err := s.CreateUser(ctx, in)
+	if err != nil {
+		return err
+	}
+	if a.has("porcelain") {
+		fmt.Fprintln(out, u.ID)
+		return nil
+	}
+	fmt.Fprintf(out, "Success: Created user %d.\n", u.ID)
+	if generated != "" {
+		fmt.Fprintf(out, "Password: %s\n", generated)
+	}
+	return nil
+}
+
+func userList(ctx context.Context, s *models.Store, a *args, out io.Writer) error {
+	if err := a.need(0, 0, "user list [--role=ROLE] [--format=…] [--fields=…]"); err != nil {
+		return err
+	}
+	f := models.UserFilter{}
+	if r := a.str("role", "", ""); r != "" {
+		f.Roles = []string{r}
+	}
+	users, _, err := s.Users(ctx, f)
+	if err != nil {
+		return err
+	}
+	rows := make([]record, len(users))
+	for i := range users {
+		rows[i] = userRecord(&users[i])
+	}
+	return printRecords(out, a.str("format", "", "table"), a.str("fields", "", ""), "ID", rows, userListFields)
+}
+
+func userUpdate(ctx context.Context, s *models.Store, a *args, out io.Writer) error {
+	if err := a.need(1, 1, "user update USER [--user_pass=PW] [--role=ROLE] [--display_name=NAME] …"); err != nil {
+		return err
+	}
+	u, err := s.UserByRef(ctx, a.pos[0])
+	if err != nil {
+		return err
+	}
+	in := userInputFromFlags(a)
+	if in == (models.UserInput{}) {
+		return fmt.Errorf("need some fields to update")
+	}
+	if _, err := s.UpdateUser(ctx, u.ID, in); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Success: Updated user %d.\n", u.ID)
+	return nil
+}
+
+func userDelete(ctx context.Context, s *models.Store, a *args, out io.Writer) error {
+	if err := a.need(1, -1, "user delete USER... [--reassign=ID]"); err != nil {
+		return err
+	}
+	var reassign uint64
+	if r := a.str("reassign", "", ""); r != "" {
+		ru, err := s.UserByRef(ctx, r)
+		if err != nil {
+			return fmt.Errorf("--reassign: %w", err)
+		}
+		reassign = ru.ID
+	}
+	for _, ref := range a.pos {
+		u, err := s.UserByRef(ctx, ref)
+		if err != nil {
+			return err
+		}
+		if _, err := s.DeleteUser(ctx, u.ID, reassign); err != nil {
+			return err
+		}
+		msg := "Success: Removed user " + strconv.FormatUint(u.ID, 10)
+		if reassign != 0 {
+			msg += fmt.Sprintf("; posts reassigned to user %d", reassign)
+		}
+		fmt.Fprintln(out, msg+".")
+	}
+	return nil
+}

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"strings"
+
+	"github.com/presspass/presspass/models"
+)
+
+// config is the server's configuration, from flags and their environment
+// variable twins (flags win).
+type config struct {
+	Addr              string
+	DatabaseURL       string
+	SiteURL           string
+	Environment       string
+	TLSCert, TLSKey   string
+	TrustedProxies    []*net.IPNet
+	TwoFactorAPILogin bool
+	XMLRPCEnabled     bool
+	LogLevel          string
+	AdminUser         string
+	AdminPassword     string
+}
+
+const defaultAddr = "127.0.0.1:8080"
+
+// loadConfig resolves every setting.
+func loadConfig(a *args) (*config, error) {
+	c := &config{
+		Addr:          a.str("addr", "PRESSPASS_ADDR", defaultAddr),
+		DatabaseURL:   a.str("database", "PRESSPASS_DATABASE_URL", "sqlite:presspass.db"),
+		TLSCert:       a.str("tls-cert", "PRESSPASS_TLS_CERT", ""),
+		TLSKey:        a.str("tls-key", "PRESSPASS_TLS_KEY", ""),
+		LogLevel:      a.str("log-level", "PRESSPASS_LOG_LEVEL", "info"),
+		AdminUser:     a.str("", "PRESSPASS_ADMIN_USER", "admin"),
+		AdminPassword: a.str("", "PRESSPASS_ADMIN_PASSWORD", ""),
+	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		return nil, fmt.Errorf("--tls-cert and --tls-key go together")
+	}
+	host, _, err := net.SplitHostPort(c.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("--addr %q: %v", c.Addr, err)
+	}
+	scheme := "http"
+	if c.TLSCert != "" {
+		scheme = "https"
+	}
+	c.SiteURL = strings.TrimRight(a.str("site-url", "PRESSPASS_SITE_URL", scheme+"://"+c.Addr), "/")
+	if u, err := url.Parse(c.SiteURL); err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, fmt.Errorf("--site-url %q: want http(s)://HOST[:PORT][/PATH]", c.SiteURL)
+	}
+	defEnv := models.EnvironmentProduction
+	if isLoopbackHost(host) {
+		defEnv = models.EnvironmentLocal
+	}
+	c.Environment = a.str("environment", "PRESSPASS_ENVIRONMENT", defEnv)
+	if c.Environment != models.EnvironmentLocal && c.Environment != models.EnvironmentProduction {
+		return nil, fmt.Errorf("--environment %q: want local or production", c.Environment)
+	}
+	if c.TwoFactorAPILogin, err = a.boolean("two-factor-api-login", "PRESSPASS_TWO_FACTOR_API_LOGIN"); err != nil {
+		return nil, err
+	}
+	switch x := a.str("xmlrpc", "PRESSPASS_XMLRPC", "on"); x {
+	case "on", "true", "1":
+		c.XMLRPCEnabled = true
+	case "off", "false", "0":
+	default:
+		return nil, fmt.Errorf("--xmlrpc %q: want on or off", x)
+	}
+	if c.TrustedProxies, err = parseCIDRs(a.str("trusted-proxies", "PRESSPASS_TRUSTED_PROXIES", "")); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func isLoopbackHost(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// parseCIDRs reads a comma-separated list of addresses or CIDR ranges.
+func parseCIDRs(s string) ([]*net.IPNet, error) {
+	var out []*net.IPNet
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if !strings.Contains(part, "/") {
+			if ip := net.ParseIP(part); ip != nil && ip.To4() != nil {
+				part += "/32"
+			} else {
+				part += "/128"
+			}
+		}
+		_, n, err := net.ParseCIDR(part)
+		if err != nil {
+			return nil, fmt.Errorf("--trusted-proxies: %q is not an address or CIDR range", part)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// storeConfig derives the domain settings from the server configuration.
+func (c *config) storeConfig(s *models.Store) {
+	s.Config.Environment = c.Environment
+	s.Config.TwoFactorAPILogin = c.TwoFactorAPILogin
+	s.Config.SiteURL = c.SiteURL
+}

@@ -1,0 +1,114 @@
+// Command presspass is a server that speaks the WordPress API — REST under
+// /wp-json/ and xmlrpc.php — with application passwords at its heart, plus
+// WP-CLI-style admin commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// exitError carries a specific exit status (e.g. app-password exists → 1)
+// without a message.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// run dispatches a command line and returns the process exit status. Errors
+// are printed to stderr as one line.
+func run(ctx context.Context, argv []string, stdout, stderr io.Writer) int {
+	if len(argv) == 0 {
+		fmt.Fprint(stderr, usageText)
+		return 2
+	}
+	cmd, rest := argv[0], argv[1:]
+	var err error
+	switch cmd {
+	case "serve":
+		err = cmdServe(ctx, rest, stdout, stderr)
+	case "migrate":
+		err = cmdMigrate(ctx, rest, stdout)
+	case "fixtures":
+		err = cmdFixtures(ctx, rest, stdout)
+	case "user":
+		err = cmdUser(ctx, rest, stdout)
+	case "app-password":
+		err = cmdAppPassword(ctx, rest, stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usageText)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "Error: unknown command %q; see 'presspass help'\n", cmd)
+		return 2
+	}
+	if err != nil {
+		var ee exitError
+		if errors.As(err, &ee) {
+			return ee.code
+		}
+		fmt.Fprintf(stderr, "Error: %s\n", oneLine(err))
+		return 1
+	}
+	return 0
+}
+
+func oneLine(err error) string {
+	msg := err.Error()
+	for i := 0; i < len(msg); i++ {
+		if msg[i] == '\n' {
+			return msg[:i]
+		}
+	}
+	return msg
+}
+
+const usageText = `presspass — a WordPress-compatible API server with application passwords
+
+Usage:
+  presspass serve [flags]                 start the server
+  presspass migrate                       apply database migrations
+  presspass fixtures load NAME|FILE.json  load a data set (demo, test) or a site description
+  presspass user create LOGIN EMAIL [--role=ROLE] [--user_pass=PW] [--display_name=NAME] [--porcelain]
+  presspass user list [--role=ROLE] [--format=table|json|csv|ids|count] [--fields=a,b]
+  presspass user get USER [--format=table|json] [--field=F]
+  presspass user update USER [--user_pass=PW] [--role=ROLE] [--display_name=NAME] [--user_email=E] [--first_name=F] [--last_name=L]
+  presspass user delete USER [--reassign=ID] [--yes]
+  presspass app-password create USER NAME [--app-id=UUID] [--porcelain]
+  presspass app-password list USER [--format=table|json|csv|ids|count] [--fields=a,b]
+  presspass app-password get USER UUID [--format=table|json] [--fields=a,b]
+  presspass app-password update USER UUID --name=NAME
+  presspass app-password delete USER UUID... | USER --all
+  presspass app-password exists USER NAME   (exit status 0 when it exists, 1 when not)
+  presspass app-password record-usage USER UUID
+  USER is a login, an email address or a numeric id.
+
+Flags (each has an environment variable twin; flags win):
+  --addr HOST:PORT           PRESSPASS_ADDR             listen address (default 127.0.0.1:8080)
+  --database URL             PRESSPASS_DATABASE_URL     sqlite:PATH (default sqlite:presspass.db) or
+                                                        mysql://USER:PASS@HOST:PORT/DBNAME?params
+  --site-url URL             PRESSPASS_SITE_URL         public base URL for links (default http://ADDR)
+  --environment ENV          PRESSPASS_ENVIRONMENT      local or production (default: local on a loopback
+                                                        address, production otherwise)
+  --tls-cert FILE            PRESSPASS_TLS_CERT         serve HTTPS with this certificate …
+  --tls-key FILE             PRESSPASS_TLS_KEY          … and key
+  --trusted-proxies LIST     PRESSPASS_TRUSTED_PROXIES  comma-separated addresses/CIDRs whose
+                                                        X-Forwarded-For / X-Forwarded-Proto are believed
+  --two-factor-api-login     PRESSPASS_TWO_FACTOR_API_LOGIN  allow main-password API logins for
+                                                        two-factor users (default false)
+  --xmlrpc on|off            PRESSPASS_XMLRPC           authenticated XML-RPC methods (default on)
+  --log-level LEVEL          PRESSPASS_LOG_LEVEL        debug, info, warn, error (default info)
+  First administrator on an empty database: PRESSPASS_ADMIN_USER (default admin) and
+  PRESSPASS_ADMIN_PASSWORD (default: random, printed once).
+`

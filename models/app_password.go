@@ -1,0 +1,252 @@
+package models
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"html"
+	"regexp"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// AppPassword is one application password of a user. Only its hash is kept.
+type AppPassword struct {
+	ID     uint64 `gorm:"primaryKey;autoIncrement"`
+	UUID   string `gorm:"size:36;not null;uniqueIndex:idx_app_passwords_uuid"`
+	UserID uint64 `gorm:"not null;index:idx_app_passwords_user_hash,priority:1"`
+	// AppID is the optional UUID the client application identifies itself
+	// with; it can never change once set.
+	AppID string `gorm:"size:36;not null;default:''"`
+	Name  string `gorm:"size:255;not null"`
+	// Hash is "$generic$…" (or "$P$…" for passwords imported from WordPress
+	// 5.6–6.7). Because the fast hash is deterministic the index on (user_id,
+	// hash) finds the matching password in one lookup.
+	Hash     string     `gorm:"size:128;not null;index:idx_app_passwords_user_hash,priority:2"`
+	Created  time.Time  `gorm:"not null"`
+	LastUsed *time.Time ``
+	LastIP   string     `gorm:"size:45;not null;default:''"`
+}
+
+// TableName keeps the table name stable.
+func (AppPassword) TableName() string { return "app_passwords" }
+
+// NewAppPassword is the result of creating an application password: the
+// stored record and the plain password, which exists only here and is shown
+// to the user once.
+type NewAppPassword struct {
+	AppPassword
+	Password string
+}
+
+// Chunked returns the plain password as WordPress displays it.
+func (n *NewAppPassword) Chunked() string { return ChunkAppPassword(n.Password) }
+
+var (
+	uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+	tagPattern  = regexp.MustCompile(`(?s)<(script|style)[^>]*?>.*?</(script|style)>|<[^>]*>`)
+	spacePat    = regexp.MustCompile(`[\r\n\t ]+`)
+)
+
+// IsUUID reports whether s is a UUID in its canonical textual form.
+func IsUUID(s string) bool { return uuidPattern.MatchString(s) }
+
+// NewUUID returns a random (version 4) UUID.
+func NewUUID() string {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(fmt.Sprintf("crypto/rand failed: %v", err))
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}
+
+// SanitizeTextField does what WordPress's sanitize_text_field does to a
+// name: strip tags, fold whitespace and line breaks, trim.
+func SanitizeTextField(s string) string {
+	s = strings.ToValidUTF8(s, "")
+	s = tagPattern.ReplaceAllString(s, "")
+	s = strings.ReplaceAll(s, "<", "&lt;")
+	s = spacePat.ReplaceAllString(s, " ")
+	return strings.TrimSpace(s)
+}
+
+// CleanAppPasswordName validates and sanitizes an application password name.
+func CleanAppPasswordName(name string) (string, error) {
+	clean := SanitizeTextField(name)
+	if clean == "" {
+		return "", E(KindInvalid, "application_password_empty_name", "An application name is required to create an application password.")
+	}
+	if len(clean) > 200 {
+		return "", E(KindInvalid, "application_password_name_too_long", "The application name is too long.")
+	}
+	return html.UnescapeString(html.EscapeString(clean)), nil
+}
+
+var errAppPasswordNotFound = E(KindNotFound, "rest_application_password_not_found", "Application password not found.")
+
+// CreateAppPassword generates a new application password for user, stores its
+// hash and returns the plain password once. appID must be empty or a UUID.
+// Errors: invalid (empty name, bad app id), internal.
+func (s *Store) CreateAppPassword(ctx context.Context, userID uint64, name, appID string) (*NewAppPassword, error) {
+	clean, err := CleanAppPasswordName(name)
+	if err != nil {
+		return nil, err
+	}
+	if appID != "" && !IsUUID(appID) {
+		return nil, E(KindInvalid, "application_password_invalid_app_id", "The app_id must be a UUID.")
+	}
+	pw, err := GenerateAppPassword()
+	if err != nil {
+		return nil, Internal(err)
+	}
+	rec := AppPassword{
+		UUID:    NewUUID(),
+		UserID:  userID,
+		AppID:   strings.ToLower(appID),
+		Name:    clean,
+		Hash:    FastHash(pw),
+		Created: s.now(),
+	}
+	if err := s.withContext(ctx).Create(&rec).Error; err != nil {
+		return nil, Internal(err)
+	}
+	return &NewAppPassword{AppPassword: rec, Password: pw}, nil
+}
+
+// AppPasswords lists a user's application passwords, oldest first (the order
+// WordPress lists them in).
+func (s *Store) AppPasswords(ctx context.Context, userID uint64) ([]AppPassword, error) {
+	var list []AppPassword
+	if err := s.withContext(ctx).Where("user_id = ?", userID).Order("created ASC, id ASC").Find(&list).Error; err != nil {
+		return nil, Internal(err)
+	}
+	return list, nil
+}
+
+// AppPasswordByUUID returns one application password of a user.
+// Errors: not found (rest_application_password_not_found).
+func (s *Store) AppPasswordByUUID(ctx context.Context, userID uint64, uuid string) (*AppPassword, error) {
+	var ap AppPassword
+	err := s.withContext(ctx).Where("uuid = ? AND user_id = ?", strings.ToLower(uuid), userID).Take(&ap).Error
+	if err != nil {
+		return nil, notFoundOr(err, errAppPasswordNotFound)
+	}
+	return &ap, nil
+}
+
+// AppPasswordNameExists reports whether the user has a password with that name.
+func (s *Store) AppPasswordNameExists(ctx context.Context, userID uint64, name string) (bool, error) {
+	var n int64
+	err := s.withContext(ctx).Model(&AppPassword{}).Where("user_id = ? AND name = ?", userID, SanitizeTextField(name)).Count(&n).Error
+	if err != nil {
+		return false, Internal(err)
+	}
+	return n > 0, nil
+}
+
+// RenameAppPassword changes a password's name. Errors: not found, invalid.
+func (s *Store) RenameAppPassword(ctx context.Context, userID uint64, uuid, name string) (*AppPassword, error) {
+	clean, err := CleanAppPasswordName(name)
+	if err != nil {
+		return nil, err
+	}
+	ap, err := s.AppPasswordByUUID(ctx, userID, uuid)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.withContext(ctx).Model(&AppPassword{}).Where("id = ?", ap.ID).Update("name", clean).Error; err != nil {
+		return nil, Internal(err)
+	}
+	ap.Name = clean
+	return ap, nil
+}
+
+// DeleteAppPassword revokes one password and returns it as it was.
+// Errors: not found.
+func (s *Store) DeleteAppPassword(ctx context.Context, userID uint64, uuid string) (*AppPassword, error) {
+	ap, err := s.AppPasswordByUUID(ctx, userID, uuid)
+	if err != nil {
+		return nil, err
+	}
+	res := s.withContext(ctx).Where("id = ?", ap.ID).Delete(&AppPassword{})
+	if res.Error != nil {
+		return nil, Internal(res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return nil, errAppPasswordNotFound
+	}
+	return ap, nil
+}
+
+// DeleteAllAppPasswords revokes every password of a user in one statement
+// (all or none) and returns how many there were.
+func (s *Store) DeleteAllAppPasswords(ctx context.Context, userID uint64) (int64, error) {
+	res := s.withContext(ctx).Where("user_id = ?", userID).Delete(&AppPassword{})
+	if res.Error != nil {
+		return 0, Internal(res.Error)
+	}
+	return res.RowsAffected, nil
+}
+
+// RecordAppPasswordUsage stamps last_used and last_ip, at most once per
+// UsageRecordInterval per password (WordPress: once a day), so that a normal
+// authenticated request writes nothing. The condition is in the UPDATE so
+// that concurrent requests on several processes write once. force ignores the
+// interval (the CLI's record-usage).
+func (s *Store) RecordAppPasswordUsage(ctx context.Context, ap *AppPassword, ip string, force bool) error {
+	now := s.now()
+	interval := s.Config.UsageRecordInterval
+	if !force && ap.LastUsed != nil && now.Sub(*ap.LastUsed) < interval {
+		return nil
+	}
+	q := s.withContext(ctx).Model(&AppPassword{}).Where("id = ?", ap.ID)
+	if !force {
+		q = q.Where("last_used IS NULL OR last_used < ?", now.Add(-interval))
+	}
+	if len(ip) > 45 {
+		ip = ip[:45]
+	}
+	res := q.Updates(map[string]any{"last_used": now, "last_ip": ip})
+	if res.Error != nil {
+		return Internal(res.Error)
+	}
+	if res.RowsAffected > 0 {
+		ap.LastUsed = &now
+		ap.LastIP = ip
+	}
+	return nil
+}
+
+// appPasswordByHash finds the user's password whose stored fast hash matches.
+func (s *Store) appPasswordByHash(ctx context.Context, userID uint64, password string) (*AppPassword, error) {
+	var ap AppPassword
+	err := s.withContext(ctx).Where("user_id = ? AND hash = ?", userID, FastHash(password)).Take(&ap).Error
+	if err == nil {
+		return &ap, nil
+	}
+	if err != gorm.ErrRecordNotFound {
+		return nil, Internal(err)
+	}
+	// Passwords imported from WordPress 5.6–6.7 are salted phpass hashes and
+	// cannot be looked up; check them one by one and upgrade a match to the
+	// fast hash so the next request takes the indexed path.
+	var legacy []AppPassword
+	if err := s.withContext(ctx).Where("user_id = ? AND hash LIKE ?", userID, "$P$%").Find(&legacy).Error; err != nil {
+		return nil, Internal(err)
+	}
+	for i := range legacy {
+		if verifyAppPasswordHash(password, legacy[i].Hash) {
+			up := FastHash(password)
+			if err := s.withContext(ctx).Model(&AppPassword{}).Where("id = ?", legacy[i].ID).Update("hash", up).Error; err != nil {
+				return nil, Internal(err)
+			}
+			legacy[i].Hash = up
+			return &legacy[i], nil
+		}
+	}
+	return nil, nil
+}

@@ -1,0 +1,185 @@
+package models
+
+import (
+	"context"
+	"strings"
+)
+
+// Authentication: the one verifier behind REST Basic auth, XML-RPC logins,
+// the login page and the CLI. Adapters pass the client's address in; models
+// never sees an HTTP request.
+
+// ClientInfo describes where a login attempt comes from.
+type ClientInfo struct {
+	IP        string
+	UserAgent string
+	// Secure is true when the request arrived over HTTPS (directly or from a
+	// trusted proxy).
+	Secure bool
+}
+
+// Environment names as WordPress's wp_get_environment_type().
+const (
+	EnvironmentLocal      = "local"
+	EnvironmentProduction = "production"
+)
+
+// AppPasswordsAvailable reports whether application passwords may be used on
+// a request: over HTTPS, or anywhere in the local environment — WordPress's
+// wp_is_application_passwords_available().
+func (s *Store) AppPasswordsAvailable(secure bool) bool {
+	return secure || s.Config.Environment == EnvironmentLocal
+}
+
+// AppPasswordsAvailableForUser reports whether the user may use application
+// passwords at all (wp_is_application_passwords_available_for_user).
+func (s *Store) AppPasswordsAvailableForUser(secure bool, u *User) bool {
+	return s.AppPasswordsAvailable(secure) && u != nil && !u.AppPasswordsDisabled
+}
+
+// The errors WordPress returns from authentication, with its codes and texts.
+var (
+	errUnknownUsername = E(KindUnauthenticated, "invalid_username", "<strong>Error:</strong> Unknown username. Check again or try your email address.")
+	errUnknownEmail    = E(KindUnauthenticated, "invalid_email", "<strong>Error:</strong> Unknown email address. Check again or try your username.")
+	errBadAppPassword  = E(KindUnauthenticated, "incorrect_password", "The provided password is an invalid application password.")
+	errAppPwDisabled   = E(KindUnauthenticated, "application_passwords_disabled", "Application passwords are not available.")
+	errAppPwUserOff    = E(KindUnauthenticated, "application_passwords_disabled_for_user", "Application passwords are not available for your account. Please contact the site administrator for assistance.")
+	errIncorrectLogin  = E(KindUnauthenticated, "incorrect_password", "Incorrect username or password.")
+	errTwoFactorAPI    = E(KindUnauthenticated, "two_factor_api_login_disabled", "Password-based API logins are disabled for accounts with two-factor authentication. Use an application password.")
+)
+
+// dummyPasswordHash is verified against when a login names no user, so that an
+// unknown user name costs as much time as a wrong password (no timing oracle).
+var dummyPasswordHash = func() string {
+	h, err := HashPassword("presspass-dummy-password", DefaultBcryptCost)
+	if err != nil {
+		panic(err)
+	}
+	return h
+}()
+
+// lookupLoginName finds the user a login form or Basic header names, and
+// returns WordPress's "unknown user" error otherwise.
+func (s *Store) lookupLoginName(ctx context.Context, name string) (*User, error) {
+	u, err := s.UserByLogin(ctx, name)
+	if err == nil {
+		return u, nil
+	}
+	if !IsNotFound(err) {
+		return nil, err
+	}
+	if IsEmail(name) {
+		u, err = s.UserByEmail(ctx, name)
+		if err == nil {
+			return u, nil
+		}
+		if IsNotFound(err) {
+			return nil, errUnknownEmail
+		}
+		return nil, err
+	}
+	return nil, errUnknownUsername
+}
+
+// AuthenticateAppPassword verifies an application password for the user
+// named by login or e-mail, records its use (at most once a day) and returns
+// the user and the password record. It costs one fast hash and one indexed
+// query however many passwords the user has. Errors are WordPress's:
+// invalid_username, invalid_email, application_passwords_disabled(_for_user),
+// incorrect_password — all of kind unauthenticated.
+func (s *Store) AuthenticateAppPassword(ctx context.Context, name, password string, c ClientInfo) (*User, *AppPassword, error) {
+	if !s.AppPasswordsAvailable(c.Secure) {
+		return nil, nil, errAppPwDisabled
+	}
+	u, err := s.lookupLoginName(ctx, name)
+	if err != nil {
+		// Spend the hash anyway so an unknown name is not faster to refuse.
+		_ = FastHash(NormalizeAppPassword(password))
+		return nil, nil, err
+	}
+	if u.AppPasswordsDisabled {
+		return nil, nil, errAppPwUserOff
+	}
+	pw := NormalizeAppPassword(password)
+	if len(pw) != AppPasswordLength {
+		_ = FastHash(pw)
+		return nil, nil, errBadAppPassword
+	}
+	ap, err := s.appPasswordByHash(ctx, u.ID, pw)
+	if err != nil {
+		return nil, nil, err
+	}
+	if ap == nil {
+		return nil, nil, errBadAppPassword
+	}
+	if err := s.RecordAppPasswordUsage(ctx, ap, c.IP, false); err != nil {
+		return nil, nil, err
+	}
+	return u, ap, nil
+}
+
+// AuthenticatePassword verifies a user's main password (the browser login).
+// Application passwords are never accepted here. A hash in an older format is
+// upgraded to PressPass's own on success. Errors: invalid_username,
+// invalid_email, incorrect_password (kind unauthenticated).
+func (s *Store) AuthenticatePassword(ctx context.Context, name, password string) (*User, error) {
+	u, err := s.lookupLoginName(ctx, name)
+	if err != nil {
+		if ErrorKind(err) == KindUnauthenticated {
+			VerifyPassword(password, dummyPasswordHash)
+		}
+		return nil, err
+	}
+	if password == "" || !VerifyPassword(password, u.PasswordHash) {
+		return u, E(KindUnauthenticated, "incorrect_password", "The password you entered is incorrect.")
+	}
+	if PasswordNeedsRehash(u.PasswordHash, s.Config.BcryptCost) {
+		if h, err := HashPassword(password, s.Config.BcryptCost); err == nil {
+			// Only replace the hash we verified, so a concurrent password
+			// change is never overwritten.
+			res := s.withContext(ctx).Model(&User{}).Where("id = ? AND password_hash = ?", u.ID, u.PasswordHash).Update("password_hash", h)
+			if res.Error == nil && res.RowsAffected == 1 {
+				u.PasswordHash = h
+			}
+		}
+	}
+	return u, nil
+}
+
+// AuthenticateAPI is XML-RPC's login: an application password (spaced or not)
+// or, as WordPress allows for XML-RPC, the main password — except for users
+// with two-factor enabled unless the site allows it. Every failure is the
+// same "Incorrect username or password." error, as WordPress answers.
+func (s *Store) AuthenticateAPI(ctx context.Context, name, password string, c ClientInfo) (*User, *AppPassword, error) {
+	if s.AppPasswordsAvailable(c.Secure) && len(NormalizeAppPassword(password)) == AppPasswordLength && looksLikeAppPassword(password) {
+		u, ap, err := s.AuthenticateAppPassword(ctx, name, password, c)
+		if err == nil {
+			return u, ap, nil
+		}
+		if ErrorKind(err) != KindUnauthenticated {
+			return nil, nil, err
+		}
+	}
+	u, err := s.AuthenticatePassword(ctx, name, password)
+	if err != nil {
+		if ErrorKind(err) == KindUnauthenticated {
+			return nil, nil, errIncorrectLogin
+		}
+		return nil, nil, err
+	}
+	if u.TwoFactorEnabled && !s.Config.TwoFactorAPILogin {
+		return nil, nil, errIncorrectLogin
+	}
+	return u, nil, nil
+}
+
+// looksLikeAppPassword reports whether a presented password could be an
+// application password: 24 alphanumerics, optionally in groups separated by
+// spaces (the only separators WordPress displays).
+func looksLikeAppPassword(pw string) bool {
+	return strings.Trim(pw, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 ") == ""
+}
+
+// ErrTwoFactorAPILogin is returned to protocol adapters that want to tell a
+// two-factor user why a main-password API login was refused.
+func ErrTwoFactorAPILogin() *Error { return errTwoFactorAPI }

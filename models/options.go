@@ -1,0 +1,123 @@
+package models
+
+import (
+	"context"
+	"strconv"
+
+	"gorm.io/gorm/clause"
+)
+
+// Option is one site setting (WordPress's wp_options).
+type Option struct {
+	Name  string `gorm:"primaryKey;size:191"`
+	Value string `gorm:"type:text;not null"`
+}
+
+// TableName keeps the table name stable.
+func (Option) TableName() string { return "options" }
+
+// The site options PressPass knows, with WordPress's names and defaults.
+var defaultOptions = map[string]string{
+	"blogname":               "PressPass",
+	"blogdescription":        "",
+	"siteurl":                "",
+	"home":                   "",
+	"admin_email":            "",
+	"timezone_string":        "",
+	"gmt_offset":             "0",
+	"date_format":            "F j, Y",
+	"time_format":            "g:i a",
+	"start_of_week":          "1",
+	"posts_per_page":         "10",
+	"default_category":       "1",
+	"default_comment_status": "open",
+	"default_ping_status":    "open",
+	"default_role":           "subscriber",
+	"users_can_register":     "0",
+	"blog_public":            "1",
+	"WPLANG":                 "",
+	"permalink_structure":    "/%postname%/",
+	"show_on_front":          "posts",
+	"page_on_front":          "0",
+	"page_for_posts":         "0",
+	"sticky_posts":           "",
+	"site_icon":              "0",
+	"site_logo":              "0",
+	"use_smilies":            "1",
+	"default_post_format":    "0",
+	"thumbnail_size_w":       "150",
+	"thumbnail_size_h":       "150",
+	"medium_size_w":          "300",
+	"medium_size_h":          "300",
+	"large_size_w":           "1024",
+	"large_size_h":           "1024",
+}
+
+// loadOptions fills the in-process cache of options. Options are read on
+// nearly every request and change rarely, so they are served from memory;
+// writes go through SetOption, which refreshes the cache.
+func (s *Store) loadOptions(ctx context.Context) error {
+	var rows []Option
+	if err := s.withContext(ctx).Find(&rows).Error; err != nil {
+		return Internal(err)
+	}
+	m := make(map[string]string, len(rows))
+	for _, r := range rows {
+		m[r.Name] = r.Value
+	}
+	s.optionsMu.Lock()
+	s.optionsCache = m
+	s.optionsMu.Unlock()
+	return nil
+}
+
+// Option returns a site option, or its default when unset.
+func (s *Store) Option(ctx context.Context, name string) string {
+	s.optionsMu.RLock()
+	m := s.optionsCache
+	s.optionsMu.RUnlock()
+	if m == nil {
+		if err := s.loadOptions(ctx); err == nil {
+			s.optionsMu.RLock()
+			m = s.optionsCache
+			s.optionsMu.RUnlock()
+		}
+	}
+	if v, ok := m[name]; ok {
+		return v
+	}
+	return defaultOptions[name]
+}
+
+// OptionInt returns a numeric option.
+func (s *Store) OptionInt(ctx context.Context, name string) int {
+	n, _ := strconv.Atoi(s.Option(ctx, name))
+	return n
+}
+
+// SetOption writes a site option.
+func (s *Store) SetOption(ctx context.Context, name, value string) error {
+	row := Option{Name: name, Value: value}
+	err := s.withContext(ctx).Clauses(clause.OnConflict{
+		Columns:   []clause.Column{{Name: "name"}},
+		DoUpdates: clause.AssignmentColumns([]string{"value"}),
+	}).Create(&row).Error
+	if err != nil {
+		return Internal(err)
+	}
+	s.optionsMu.Lock()
+	if s.optionsCache != nil {
+		next := make(map[string]string, len(s.optionsCache)+1)
+		for k, v := range s.optionsCache {
+			next[k] = v
+		}
+		next[name] = value
+		s.optionsCache = next
+	}
+	s.optionsMu.Unlock()
+	return nil
+}
+
+// ReloadOptions drops the option cache, so that changes made by another
+// process are seen.
+func (s *Store) ReloadOptions(ctx context.Context) error { return s.loadOptions(ctx) }

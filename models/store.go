@@ -1,0 +1,256 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/driver/mysql"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// Dialect names the SQL database behind a Store.
+type Dialect string
+
+// The supported dialects.
+const (
+	DialectSQLite Dialect = "sqlite"
+	DialectMySQL  Dialect = "mysql"
+)
+
+// Store is PressPass's persistence and domain layer. Every write that any
+// adapter can perform is one method on Store, with its validation and
+// permission check inside, so REST, XML-RPC, pages and the CLI cannot diverge.
+type Store struct {
+	db      *gorm.DB
+	dialect Dialect
+	// Clock returns the current time; tests replace it.
+	Clock func() time.Time
+	// Config holds site-wide switches that change domain rules.
+	Config StoreConfig
+
+	optionsMu    sync.RWMutex
+	optionsCache map[string]string
+}
+
+// StoreConfig carries the site-wide settings the domain rules depend on.
+type StoreConfig struct {
+	// TwoFactorAPILogin allows main-password API logins for users with
+	// two-factor enabled (WordPress's two_factor_user_api_login_enable).
+	TwoFactorAPILogin bool
+	// UsageRecordInterval is how often last_used/last_ip are written for one
+	// application password; WordPress writes at most once a day.
+	UsageRecordInterval time.Duration
+	// Environment is "local" or "production"; application passwords work
+	// over plain http only in "local".
+	Environment string
+	// SiteURL is the public base URL (no trailing slash) used in links.
+	SiteURL string
+	// BcryptCost is the cost of newly written main-password hashes
+	// (0 = DefaultBcryptCost; tests lower it).
+	BcryptCost int
+}
+
+// DatabaseURL is a parsed --database value.
+type DatabaseURL struct {
+	Dialect Dialect
+	// DSN is the driver's connection string.
+	DSN string
+	// Display is the URL with any password removed, for logs.
+	Display string
+}
+
+// ParseDatabaseURL understands "sqlite:PATH" and
+// "mysql://USER:PASS@HOST:PORT/DBNAME?params".
+func ParseDatabaseURL(raw string) (DatabaseURL, error) {
+	switch {
+	case strings.HasPrefix(raw, "sqlite:"):
+		path := strings.TrimPrefix(raw, "sqlite:")
+		path = strings.TrimPrefix(path, "//")
+		if path == "" {
+			return DatabaseURL{}, fmt.Errorf("database URL %q names no file", raw)
+		}
+		return DatabaseURL{Dialect: DialectSQLite, DSN: sqliteDSN(path), Display: "sqlite:" + path}, nil
+	case strings.HasPrefix(raw, "mysql://"):
+		u, err := url.Parse(raw)
+		if err != nil {
+			return DatabaseURL{}, fmt.Errorf("database URL: %v", err)
+		}
+		name := strings.TrimPrefix(u.Path, "/")
+		if name == "" || u.Host == "" {
+			return DatabaseURL{}, fmt.Errorf("database URL %q needs a host and a database name", redactURL(u))
+		}
+		host := u.Host
+		if u.Port() == "" {
+			host += ":3306"
+		}
+		var cred string
+		if u.User != nil {
+			cred = u.User.Username()
+			if pw, ok := u.User.Password(); ok {
+				cred += ":" + pw
+			}
+			cred += "@"
+		}
+		q := u.Query()
+		setDefault(q, "parseTime", "true")
+		setDefault(q, "charset", "utf8mb4")
+		setDefault(q, "loc", "UTC")
+		setDefault(q, "timeout", "5s")
+		dsn := fmt.Sprintf("%stcp(%s)/%s?%s", cred, host, name, q.Encode())
+		return DatabaseURL{Dialect: DialectMySQL, DSN: dsn, Display: redactURL(u)}, nil
+	default:
+		return DatabaseURL{}, fmt.Errorf("database URL %q: want sqlite:PATH or mysql://USER:PASS@HOST:PORT/DBNAME", raw)
+	}
+}
+
+func setDefault(q url.Values, k, v string) {
+	if q.Get(k) == "" {
+		q.Set(k, v)
+	}
+}
+
+func redactURL(u *url.URL) string {
+	c := *u
+	if c.User != nil {
+		if _, ok := c.User.Password(); ok {
+			c.User = url.UserPassword(c.User.Username(), "xxxxx")
+		}
+	}
+	return c.String()
+}
+
+// sqliteDSN turns a path into a DSN with the pragmas PressPass relies on: WAL
+// so readers never wait for the writer, a busy timeout instead of immediate
+// "database is locked" errors, foreign keys on, and IMMEDIATE transactions so a
+// read-then-write transaction takes the write lock up front instead of failing
+// half-way.
+func sqliteDSN(path string) string {
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return path + sep + "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+}
+
+// Open connects to the database named by rawURL. It does not migrate; call
+// Migrate for that.
+func Open(ctx context.Context, rawURL string) (*Store, error) {
+	du, err := ParseDatabaseURL(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	return OpenDSN(ctx, du)
+}
+
+// OpenDSN connects using an already parsed database URL.
+func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
+	var dialector gorm.Dialector
+	switch du.Dialect {
+	case DialectSQLite:
+		dialector = sqlite.Open(du.DSN)
+	case DialectMySQL:
+		dialector = mysql.Open(du.DSN)
+	default:
+		return nil, fmt.Errorf("unknown database dialect %q", du.Dialect)
+	}
+	db, err := gorm.Open(dialector, &gorm.Config{
+		Logger:                 logger.Discard,
+		SkipDefaultTransaction: true,
+		PrepareStmt:            true,
+		NowFunc:                func() time.Time { return time.Now().UTC().Truncate(time.Second) },
+	})
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", du.Display, err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", du.Display, err)
+	}
+	switch du.Dialect {
+	case DialectSQLite:
+		n := runtime.GOMAXPROCS(0) * 2
+		if n < 4 {
+			n = 4
+		}
+		sqlDB.SetMaxOpenConns(n)
+		sqlDB.SetMaxIdleConns(n)
+	case DialectMySQL:
+		sqlDB.SetMaxOpenConns(32)
+		sqlDB.SetMaxIdleConns(16)
+		sqlDB.SetConnMaxLifetime(5 * time.Minute)
+	}
+	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := sqlDB.PingContext(pingCtx); err != nil {
+		_ = sqlDB.Close()
+		return nil, fmt.Errorf("cannot reach database %s: %w", du.Display, err)
+	}
+	s := &Store{
+		db:      db,
+		dialect: du.Dialect,
+		Clock:   func() time.Time { return time.Now().UTC() },
+		Config:  StoreConfig{UsageRecordInterval: 24 * time.Hour, Environment: EnvironmentProduction},
+	}
+	return s, nil
+}
+
+// Dialect reports which SQL database the store uses.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
+// DB exposes the GORM handle to code in models' own subpackages and tests.
+func (s *Store) DB() *gorm.DB { return s.db }
+
+// Ping reports whether the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.PingContext(ctx)
+}
+
+// Close closes the database connections.
+func (s *Store) Close() error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+// now returns the store's current time in UTC, truncated to seconds as
+// WordPress stores them.
+func (s *Store) now() time.Time { return s.Clock().UTC().Truncate(time.Second) }
+
+// Now is the store's clock, exported for adapters that stamp responses.
+func (s *Store) Now() time.Time { return s.now() }
+
+// withContext returns the db bound to ctx.
+func (s *Store) withContext(ctx context.Context) *gorm.DB { return s.db.WithContext(ctx) }
+
+// transaction runs fn in one database transaction.
+func (s *Store) transaction(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return s.db.WithContext(ctx).Transaction(fn)
+}
+
+// notFoundOr maps gorm's record-not-found to the given not-found error and
+// anything else to an internal error.
+func notFoundOr(err error, nf *Error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nf
+	}
+	slog.Debug("database error", "err", err)
+	return Internal(err)
+}
