@@ -46,6 +46,8 @@ func run(ctx context.Context, argv []string, stdout, stderr io.Writer) int {
 		err = cmdUser(ctx, rest, stdout)
 	case "app-password":
 		err = cmdAppPassword(ctx, rest, stdout)
+	case "healthcheck":
+		err = cmdHealthcheck(ctx, rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usageText)
 		return 0
@@ -79,6 +81,7 @@ const usageText = `presspass — a WordPress-compatible API server with applicat
 Usage:
   presspass serve [flags]                 start the server
   presspass migrate                       apply database migrations
+  presspass healthcheck                   exit 0 when the local server answers /readyz
   presspass fixtures load NAME|FILE.json  load a data set (demo, test) or a site description
   presspass user create LOGIN EMAIL [--role=ROLE] [--user_pass=PW] [--display_name=NAME] [--porcelain]
   presspass user list [--role=ROLE] [--format=table|json|csv|ids|count] [--fields=a,b]

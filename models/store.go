@@ -169,7 +169,7 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 		NowFunc:                func() time.Time { return time.Now().UTC().Truncate(time.Second) },
 	})
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", du.Display, err)
+		return nil, fmt.Errorf("cannot reach database %s: %w", du.Display, err)
 	}
 	sqlDB, err := db.DB()
 	if err != nil {

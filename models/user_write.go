@@ -29,8 +29,8 @@ type UserInput struct {
 }
 
 var (
-	errExistingLogin = E(KindConflict, "existing_user_login", "Sorry, that username already exists!")
-	errExistingEmail = E(KindConflict, "existing_user_email", "Sorry, that email address is already used!")
+	errExistingLogin = E(KindInvalid, "existing_user_login", "Sorry, that username already exists!")
+	errExistingEmail = E(KindInvalid, "existing_user_email", "Sorry, that email address is already used!")
 	errEmptyLogin    = E(KindInvalid, "empty_user_login", "Cannot create a user with an empty login name.")
 	errInvalidEmail  = E(KindInvalid, "invalid_email", "Invalid email address.")
 	errInvalidRole   = E(KindInvalid, "rest_user_invalid_role", "Role is invalid.")
@@ -54,7 +54,7 @@ func stripTags(s string) string { return tagPattern.ReplaceAllString(s, "") }
 
 // CreateUser creates an account. Validation as WordPress: login required,
 // sanitized and unique; email valid and unique; role known. Errors: invalid,
-// conflict (existing_user_login / existing_user_email), internal.
+// invalid (existing_user_login / existing_user_email: a client error, 400), internal.
 func (s *Store) CreateUser(ctx context.Context, in UserInput) (*User, error) {
 	if in.Login == nil || SanitizeUser(*in.Login) == "" {
 		return nil, errEmptyLogin
