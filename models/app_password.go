@@ -114,6 +114,7 @@ func (s *Store) CreateAppPassword(ctx context.Context, userID uint64, name, appI
 	if err := s.withContext(ctx).Create(&rec).Error; err != nil {
 		return nil, Internal(err)
 	}
+	s.audit(ctx, nil, AuditEvent{Event: AuditAppPasswordCreated, UserID: userID, AppPassword: rec.UUID, Detail: rec.Name})
 	return &NewAppPassword{AppPassword: rec, Password: pw}, nil
 }
 
@@ -161,6 +162,8 @@ func (s *Store) RenameAppPassword(ctx context.Context, userID uint64, uuid, name
 	if err := s.withContext(ctx).Model(&AppPassword{}).Where("id = ?", ap.ID).Update("name", clean).Error; err != nil {
 		return nil, Internal(err)
 	}
+	s.audit(ctx, nil, AuditEvent{Event: AuditAppPasswordRenamed, UserID: userID, AppPassword: ap.UUID,
+		Detail: ap.Name + " -> " + clean})
 	ap.Name = clean
 	return ap, nil
 }
@@ -179,6 +182,7 @@ func (s *Store) DeleteAppPassword(ctx context.Context, userID uint64, uuid strin
 	if res.RowsAffected == 0 {
 		return nil, errAppPasswordNotFound
 	}
+	s.audit(ctx, nil, AuditEvent{Event: AuditAppPasswordRevoked, UserID: userID, AppPassword: ap.UUID, Detail: ap.Name})
 	return ap, nil
 }
 
@@ -188,6 +192,9 @@ func (s *Store) DeleteAllAppPasswords(ctx context.Context, userID uint64) (int64
 	res := s.withContext(ctx).Where("user_id = ?", userID).Delete(&AppPassword{})
 	if res.Error != nil {
 		return 0, Internal(res.Error)
+	}
+	if res.RowsAffected > 0 {
+		s.audit(ctx, nil, AuditEvent{Event: AuditAppPasswordRevoked, UserID: userID, Detail: fmt.Sprintf("all %d", res.RowsAffected)})
 	}
 	return res.RowsAffected, nil
 }

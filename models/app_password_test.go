@@ -175,14 +175,24 @@ func TestAppPasswordUsageRecordedOncePerDay(t *testing.T) {
 		t.Fatalf("first use not recorded: %v %q", ap.LastUsed, ap.LastIP)
 	}
 	now = now.Add(23 * time.Hour)
-	ap = use("10.0.0.2")
-	if ap.LastIP != "10.0.0.1" {
-		t.Fatalf("second use within a day was written (ip %q)", ap.LastIP)
+	ap = use("10.0.0.1")
+	if !ap.LastUsed.Equal(now.Add(-23 * time.Hour)) {
+		t.Fatalf("a second use within a day was written (%v)", ap.LastUsed)
 	}
 	now = now.Add(2 * time.Hour)
+	ap = use("10.0.0.1")
+	if !ap.LastUsed.Equal(now) {
+		t.Fatalf("use after a day not recorded: %v", ap.LastUsed)
+	}
+	// Another address is written at once and audited.
+	now = now.Add(time.Minute)
 	ap = use("10.0.0.3")
 	if ap.LastIP != "10.0.0.3" || !ap.LastUsed.Equal(now) {
-		t.Fatalf("use after a day not recorded: %v %q", ap.LastUsed, ap.LastIP)
+		t.Fatalf("use from a new address not recorded: %v %q", ap.LastUsed, ap.LastIP)
+	}
+	events, _, err := s.AuditEvents(ctx, models.AuditFilter{UserID: u.ID, Event: models.AuditAppPasswordNewIP})
+	if err != nil || len(events) != 1 || events[0].IP != "10.0.0.3" || events[0].AppPassword != n.UUID {
+		t.Fatalf("new-address audit events: %v %+v", err, events)
 	}
 }
 

@@ -91,6 +91,36 @@ func (s *Store) AuthenticateAppPassword(ctx context.Context, name, password stri
 	if !s.AppPasswordsAvailable(c.Secure) {
 		return nil, nil, errAppPwDisabled
 	}
+	if err := s.checkLocks(ctx, c.IP, ""); err != nil {
+		return nil, nil, err
+	}
+	u, ap, err := s.verifyAppPassword(ctx, name, password)
+	if err != nil {
+		if ErrorKind(err) == KindUnauthenticated {
+			s.failedLogin(ctx, name, "", c)
+		}
+		return nil, nil, err
+	}
+	if err := s.noteAppPasswordUse(ctx, u, ap, c); err != nil {
+		return nil, nil, err
+	}
+	return u, ap, nil
+}
+
+// noteAppPasswordUse records a successful use: last_used/last_ip at most
+// once a day, except that the first use from another address is written at
+// once and goes to the audit trail.
+func (s *Store) noteAppPasswordUse(ctx context.Context, u *User, ap *AppPassword, c ClientInfo) error {
+	newAddress := ap.LastIP != "" && c.IP != "" && ap.LastIP != c.IP
+	if newAddress {
+		s.audit(ctx, nil, AuditEvent{Event: AuditAppPasswordNewIP, UserID: u.ID, IP: c.IP, UserAgent: c.UserAgent,
+			AppPassword: ap.UUID, Detail: ap.Name})
+	}
+	return s.RecordAppPasswordUsage(ctx, ap, c.IP, newAddress)
+}
+
+// verifyAppPassword is the check itself, without throttling or bookkeeping.
+func (s *Store) verifyAppPassword(ctx context.Context, name, password string) (*User, *AppPassword, error) {
 	u, err := s.lookupLoginName(ctx, name)
 	if err != nil {
 		// Spend the hash anyway so an unknown name is not faster to refuse.
@@ -112,10 +142,14 @@ func (s *Store) AuthenticateAppPassword(ctx context.Context, name, password stri
 	if ap == nil {
 		return nil, nil, errBadAppPassword
 	}
-	if err := s.RecordAppPasswordUsage(ctx, ap, c.IP, false); err != nil {
-		return nil, nil, err
-	}
 	return u, ap, nil
+}
+
+// failedLogin counts a failed attempt (against the address and, for main
+// passwords, the account) and writes it to the audit trail.
+func (s *Store) failedLogin(ctx context.Context, name, account string, c ClientInfo) {
+	s.audit(ctx, nil, AuditEvent{Event: AuditLoginFailed, IP: c.IP, UserAgent: c.UserAgent, Login: name})
+	_ = s.recordFailure(ctx, c.IP, account, c)
 }
 
 // AuthenticatePassword verifies a user's main password (the browser login).
@@ -151,16 +185,22 @@ func (s *Store) AuthenticatePassword(ctx context.Context, name, password string)
 // with two-factor enabled unless the site allows it. Every failure is the
 // same "Incorrect username or password." error, as WordPress answers.
 func (s *Store) AuthenticateAPI(ctx context.Context, name, password string, c ClientInfo) (*User, *AppPassword, error) {
+	if err := s.checkLocks(ctx, c.IP, ""); err != nil {
+		return nil, nil, err
+	}
 	if s.AppPasswordsAvailable(c.Secure) && len(NormalizeAppPassword(password)) == AppPasswordLength && looksLikeAppPassword(password) {
-		u, ap, err := s.AuthenticateAppPassword(ctx, name, password, c)
+		u, ap, err := s.verifyAppPassword(ctx, name, password)
 		if err == nil {
+			if err := s.noteAppPasswordUse(ctx, u, ap, c); err != nil {
+				return nil, nil, err
+			}
 			return u, ap, nil
 		}
 		if ErrorKind(err) != KindUnauthenticated {
 			return nil, nil, err
 		}
 	}
-	u, err := s.AuthenticatePassword(ctx, name, password)
+	u, err := s.AuthenticatePasswordFrom(ctx, name, password, c)
 	if err != nil {
 		if ErrorKind(err) == KindUnauthenticated {
 			return nil, nil, errIncorrectLogin
@@ -171,6 +211,25 @@ func (s *Store) AuthenticateAPI(ctx context.Context, name, password string, c Cl
 		return nil, nil, errIncorrectLogin
 	}
 	return u, nil, nil
+}
+
+// AuthenticatePasswordFrom is AuthenticatePassword with throttling: it is
+// refused while the client address or the account is locked, and a failure
+// counts against both. The login page and XML-RPC use it.
+// Errors: as AuthenticatePassword, plus too many requests.
+func (s *Store) AuthenticatePasswordFrom(ctx context.Context, name, password string, c ClientInfo) (*User, error) {
+	if err := s.checkLocks(ctx, c.IP, name); err != nil {
+		return nil, err
+	}
+	u, err := s.AuthenticatePassword(ctx, name, password)
+	if err != nil {
+		if ErrorKind(err) == KindUnauthenticated {
+			s.failedLogin(ctx, name, name, c)
+		}
+		return u, err
+	}
+	s.clearAccountFailures(ctx, name)
+	return u, nil
 }
 
 // looksLikeAppPassword reports whether a presented password could be an

@@ -54,6 +54,8 @@ type StoreConfig struct {
 	Environment string
 	// SiteURL is the public base URL (no trailing slash) used in links.
 	SiteURL string
+	// Throttle sets how failed logins are counted and locked out.
+	Throttle ThrottleConfig
 	// BcryptCost is the cost of newly written main-password hashes
 	// (0 = DefaultBcryptCost; tests lower it).
 	BcryptCost int
