@@ -24,6 +24,8 @@ type flagSpec map[string]bool
 var globalFlags = flagSpec{
 	"addr": true, "database": true, "site-url": true, "environment": true, "tls-cert": true, "tls-key": true,
 	"trusted-proxies": true, "two-factor-api-login": false, "xmlrpc": true, "log-level": true,
+	"throttle-ip-failures": true, "throttle-account-failures": true, "throttle-window": true,
+	"throttle-lock": true, "throttle-max-lock": true, "throttle": true,
 }
 
 func parseArgs(raw []string, spec flagSpec) (*args, error) {

@@ -162,3 +162,19 @@ func TestCLIBadDatabase(t *testing.T) {
 		}
 	}
 }
+
+func TestCLIAuditList(t *testing.T) {
+	db := fixturestest.DatabaseURL(t)
+	mustCLI(t, db, "user", "create", "audited", "audited@example.com", "--user_pass=pw")
+	mustCLI(t, db, "app-password", "create", "audited", "Phone")
+	var events []map[string]any
+	if err := json.Unmarshal([]byte(mustCLI(t, db, "audit", "list", "--user=audited", "--format=json")), &events); err != nil {
+		t.Fatal(err)
+	}
+	if len(events) != 1 || events[0]["event"] != "app_password_created" || events[0]["detail"] != "Phone" {
+		t.Fatalf("events = %v", events)
+	}
+	if _, errOut, code := cli(t, db, "audit", "list", "--since=yesterday"); code == 0 || !strings.Contains(errOut, "RFC 3339") {
+		t.Fatalf("bad --since: %d %q", code, errOut)
+	}
+}

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/presspass/presspass/models"
 )
@@ -21,6 +23,7 @@ type config struct {
 	TwoFactorAPILogin bool
 	XMLRPCEnabled     bool
 	LogLevel          string
+	Throttle          models.ThrottleConfig
 	AdminUser         string
 	AdminPassword     string
 }
@@ -74,7 +77,55 @@ func loadConfig(a *args) (*config, error) {
 	if c.TrustedProxies, err = parseCIDRs(a.str("trusted-proxies", "PRESSPASS_TRUSTED_PROXIES", "")); err != nil {
 		return nil, err
 	}
+	if c.Throttle, err = throttleConfig(a); err != nil {
+		return nil, err
+	}
 	return c, nil
+}
+
+// throttleConfig reads the guessing limits (see models/throttle.go for the
+// policy); zero values take the defaults there.
+func throttleConfig(a *args) (models.ThrottleConfig, error) {
+	var t models.ThrottleConfig
+	switch v := a.str("throttle", "PRESSPASS_THROTTLE", "on"); v {
+	case "on":
+	case "off":
+		t.Disabled = true
+	default:
+		return t, fmt.Errorf("--throttle %q: want on or off", v)
+	}
+	for _, f := range []struct {
+		flag, env string
+		dst       *int
+	}{
+		{"throttle-ip-failures", "PRESSPASS_THROTTLE_IP_FAILURES", &t.IPThreshold},
+		{"throttle-account-failures", "PRESSPASS_THROTTLE_ACCOUNT_FAILURES", &t.AccountThreshold},
+	} {
+		if v := a.str(f.flag, f.env, ""); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 {
+				return t, fmt.Errorf("--%s %q: want a positive whole number", f.flag, v)
+			}
+			*f.dst = n
+		}
+	}
+	for _, f := range []struct {
+		flag, env string
+		dst       *time.Duration
+	}{
+		{"throttle-window", "PRESSPASS_THROTTLE_WINDOW", &t.Window},
+		{"throttle-lock", "PRESSPASS_THROTTLE_LOCK", &t.BaseLock},
+		{"throttle-max-lock", "PRESSPASS_THROTTLE_MAX_LOCK", &t.MaxLock},
+	} {
+		if v := a.str(f.flag, f.env, ""); v != "" {
+			d, err := time.ParseDuration(v)
+			if err != nil || d <= 0 {
+				return t, fmt.Errorf("--%s %q: want a duration such as 15m", f.flag, v)
+			}
+			*f.dst = d
+		}
+	}
+	return t, nil
 }
 
 func isLoopbackHost(host string) bool {
@@ -114,4 +165,5 @@ func (c *config) storeConfig(s *models.Store) {
 	s.Config.Environment = c.Environment
 	s.Config.TwoFactorAPILogin = c.TwoFactorAPILogin
 	s.Config.SiteURL = c.SiteURL
+	s.Config.Throttle = c.Throttle
 }

@@ -46,6 +46,8 @@ func run(ctx context.Context, argv []string, stdout, stderr io.Writer) int {
 		err = cmdUser(ctx, rest, stdout)
 	case "app-password":
 		err = cmdAppPassword(ctx, rest, stdout)
+	case "audit":
+		err = cmdAudit(ctx, rest, stdout)
 	case "healthcheck":
 		err = cmdHealthcheck(ctx, rest)
 	case "help", "-h", "--help":
@@ -81,6 +83,7 @@ const usageText = `presspass — a WordPress-compatible API server with applicat
 Usage:
   presspass serve [flags]                 start the server
   presspass migrate                       apply database migrations
+  presspass audit list [--user=USER] [--event=E] [--since=RFC3339] [--limit=N] [--format=table|json|csv|count]
   presspass healthcheck                   exit 0 when the local server answers /readyz
   presspass fixtures load NAME|FILE.json  load a data set (demo, test) or a site description
   presspass user create LOGIN EMAIL [--role=ROLE] [--user_pass=PW] [--display_name=NAME] [--porcelain]
@@ -112,6 +115,13 @@ Flags (each has an environment variable twin; flags win):
                                                         two-factor users (default false)
   --xmlrpc on|off            PRESSPASS_XMLRPC           authenticated XML-RPC methods (default on)
   --log-level LEVEL          PRESSPASS_LOG_LEVEL        debug, info, warn, error (default info)
+  --throttle on|off          PRESSPASS_THROTTLE         count failed logins and lock out guessers (default on)
+  --throttle-ip-failures N   PRESSPASS_THROTTLE_IP_FAILURES       failures from one address that lock it (20)
+  --throttle-account-failures N  PRESSPASS_THROTTLE_ACCOUNT_FAILURES  main-password failures that lock an
+                                                        account's main-password logins (10)
+  --throttle-window D        PRESSPASS_THROTTLE_WINDOW  counting window (15m)
+  --throttle-lock D          PRESSPASS_THROTTLE_LOCK    first lock, doubled for each further one (1m)
+  --throttle-max-lock D      PRESSPASS_THROTTLE_MAX_LOCK  longest lock (1h)
   First administrator on an empty database: PRESSPASS_ADMIN_USER (default admin) and
   PRESSPASS_ADMIN_PASSWORD (default: random, printed once).
 `
