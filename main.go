@@ -48,6 +48,10 @@ func run(ctx context.Context, argv []string, stdout, stderr io.Writer) int {
 		err = cmdAppPassword(ctx, rest, stdout)
 	case "audit":
 		err = cmdAudit(ctx, rest, stdout)
+	case "loadtest":
+		err = cmdLoadtest(ctx, rest, stdout)
+	case "loadtest-ceiling":
+		err = cmdLoadtestCeiling(ctx, rest)
 	case "healthcheck":
 		err = cmdHealthcheck(ctx, rest)
 	case "help", "-h", "--help":
@@ -84,6 +88,8 @@ Usage:
   presspass serve [flags]                 start the server
   presspass migrate                       apply database migrations
   presspass audit list [--user=USER] [--event=E] [--since=RFC3339] [--limit=N] [--format=table|json|csv|count]
+  presspass loadtest [--duration=10s] [--connections=16] [--max-requests=N] [--scenarios=A,B,C,D] [--large] [--mix=60s]
+                                          performance table on a fresh database (loopback only)
   presspass healthcheck                   exit 0 when the local server answers /readyz
   presspass fixtures load NAME|FILE.json  load a data set (demo, test) or a site description
   presspass user create LOGIN EMAIL [--role=ROLE] [--user_pass=PW] [--display_name=NAME] [--porcelain]

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// A small closed-loop HTTP load generator, like wrk -cN: N workers each send
+// the next request as soon as the previous answer is read, over keep-alive
+// connections, for a fixed time and at most a fixed number of requests. It
+// only talks to loopback addresses.
+
+// loadRequest is one request template; Check validates a response.
+type loadRequest struct {
+	Method string
+	Path   string
+	Header http.Header
+	Body   []byte
+	// Expect is the status a correct answer has; answers with another status
+	// count as errors unless Refused says they are refused by design.
+	Expect  int
+	Refused func(status int) bool
+	// Contains, when set, must appear in the body of a correct answer.
+	Contains []byte
+}
+
+// loadResult summarises one scenario run.
+type loadResult struct {
+	Requests  int64
+	Errors    int64
+	Refused   int64
+	Status5xx int64
+	Duration  time.Duration
+	P50, P99  time.Duration
+}
+
+// RPS is the throughput of a run.
+func (r loadResult) RPS() float64 {
+	if r.Duration <= 0 {
+		return 0
+	}
+	return float64(r.Requests) / r.Duration.Seconds()
+}
+
+// runLoad drives base with the requests (round robin per worker) using
+// `workers` connections for d or until maxRequests answers.
+func runLoad(ctx context.Context, base string, reqs []loadRequest, workers int, d time.Duration, maxRequests int64) (loadResult, error) {
+	u, err := url.Parse(base)
+	if err != nil {
+		return loadResult{}, err
+	}
+	if h := u.Hostname(); h != "127.0.0.1" && h != "localhost" && h != "::1" {
+		return loadResult{}, fmt.Errorf("load is sent to loopback addresses only, not %q", h)
+	}
+	transport := &http.Transport{MaxIdleConns: workers, MaxIdleConnsPerHost: workers, MaxConnsPerHost: workers, IdleConnTimeout: time.Minute}
+	defer transport.CloseIdleConnections()
+	client := &http.Client{Transport: transport, Timeout: 30 * time.Second}
+	ctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	var sent, errs, refused, s5xx atomic.Int64
+	lat := make([][]time.Duration, workers)
+	var wg sync.WaitGroup
+	start := time.Now()
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			samples := make([]time.Duration, 0, 4096)
+			for i := w; ; i++ {
+				if ctx.Err() != nil || (maxRequests > 0 && sent.Add(1) > maxRequests) {
+					break
+				}
+				if maxRequests <= 0 {
+					sent.Add(1)
+				}
+				lr := reqs[i%len(reqs)]
+				req, err := http.NewRequestWithContext(ctx, lr.Method, base+lr.Path, bytes.NewReader(lr.Body))
+				if err != nil {
+					errs.Add(1)
+					continue
+				}
+				for k, v := range lr.Header {
+					req.Header[k] = v
+				}
+				t0 := time.Now()
+				resp, err := client.Do(req)
+				if err != nil {
+					if ctx.Err() == nil {
+						errs.Add(1)
+					}
+					continue
+				}
+				body, err := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				samples = append(samples, time.Since(t0))
+				switch {
+				case err != nil:
+					errs.Add(1)
+				case resp.StatusCode >= 500:
+					s5xx.Add(1)
+					errs.Add(1)
+				case resp.StatusCode == lr.Expect && (lr.Contains == nil || bytes.Contains(body, lr.Contains)):
+				case lr.Refused != nil && lr.Refused(resp.StatusCode):
+					refused.Add(1)
+				default:
+					errs.Add(1)
+				}
+			}
+			lat[w] = samples
+		}(w)
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	var all []time.Duration
+	for _, s := range lat {
+		all = append(all, s...)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+	r := loadResult{Requests: int64(len(all)), Errors: errs.Load(), Refused: refused.Load(), Status5xx: s5xx.Load(), Duration: elapsed}
+	if n := len(all); n > 0 {
+		r.P50 = all[n*50/100]
+		r.P99 = all[min(n-1, n*99/100)]
+	}
+	return r, nil
+}
+
+// peakRSS reads a process's peak resident set size (VmHWM) in bytes from
+// /proc; 0 where /proc is not available.
+func peakRSS(pid int) int64 { return procStatusBytes(pid, "VmHWM:") }
+
+// currentRSS reads a process's resident set size (VmRSS) in bytes.
+func currentRSS(pid int) int64 { return procStatusBytes(pid, "VmRSS:") }
+
+// resetPeakRSS starts a new VmHWM measurement (Linux's clear_refs "5").
+func resetPeakRSS(pid int) {
+	_ = os.WriteFile("/proc/"+strconv.Itoa(pid)+"/clear_refs", []byte("5"), 0)
+}
+
+func procStatusBytes(pid int, field string) int64 {
+	raw, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if strings.HasPrefix(line, field) {
+			if f := strings.Fields(line); len(f) >= 2 {
+				kb, _ := strconv.ParseInt(f[1], 10, 64)
+				return kb * 1024
+			}
+		}
+	}
+	return 0
+}
