@@ -39,6 +39,9 @@ type Store struct {
 
 	optionsMu    sync.RWMutex
 	optionsCache map[string]string
+
+	// verified caches successful main-password checks (see password_cache.go).
+	verified *verifiedPasswords
 }
 
 // StoreConfig carries the site-wide settings the domain rules depend on.
@@ -201,6 +204,9 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 		dialect: du.Dialect,
 		Clock:   func() time.Time { return time.Now().UTC() },
 		Config:  StoreConfig{UsageRecordInterval: 24 * time.Hour, Environment: EnvironmentProduction},
+		// Five minutes keeps a legacy client's repeated logins cheap while a
+		// password change still acts at once (the key covers the version).
+		verified: newVerifiedPasswords(5*time.Minute, 10000),
 	}
 	return s, nil
 }

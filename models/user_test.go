@@ -144,3 +144,35 @@ func TestMigrateTwiceIsANoOp(t *testing.T) {
 		t.Fatalf("second migrate applied %d steps (%v)", n, err)
 	}
 }
+
+func TestVerifiedPasswordCacheFollowsPasswordChanges(t *testing.T) {
+	ctx := context.Background()
+	s := fixturestest.Open(t)
+	u := newUser(t, s, "nora", "author")
+	for i := 0; i < 3; i++ { // the second and third hit the cache
+		if _, err := s.AuthenticatePassword(ctx, "nora", "nora-pass"); err != nil {
+			t.Fatalf("login %d: %v", i, err)
+		}
+	}
+	if _, err := s.AuthenticatePassword(ctx, "nora", "nora-pasS"); err == nil {
+		t.Fatal("a wrong password passed after a cached success")
+	}
+	// A change written by another process (straight to the database) acts
+	// at once.
+	newPw := "changed"
+	h, err := models.HashPassword(newPw, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.DB().Model(&models.User{}).Where("id = ?", u.ID).
+		Updates(map[string]any{"password_hash": h, "password_version": u.PasswordVersion + 1}).Error
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AuthenticatePassword(ctx, "nora", "nora-pass"); err == nil {
+		t.Fatal("the old password still works from the cache")
+	}
+	if _, err := s.AuthenticatePassword(ctx, "nora", newPw); err != nil {
+		t.Fatal(err)
+	}
+}
