@@ -1,8 +1,12 @@
 package models
 
 import (
+	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"net"
+	"strings"
 )
 
 // Kind classifies an error so that each protocol adapter can map it to its own
@@ -108,7 +112,32 @@ func Internal(err error) *Error {
 	if errors.As(err, &me) {
 		return me
 	}
+	if isUnavailable(err) {
+		return &Error{Kind: KindUnavailable, Code: "database_unavailable", Status: 503,
+			Message: "The database is unavailable. Please try again shortly.", Err: err}
+	}
 	return &Error{Kind: KindInternal, Code: "internal_error", Message: "An internal error occurred.", Err: err}
+}
+
+// isUnavailable reports whether err means the database cannot be reached
+// (as opposed to a bad query): the request should fail fast with 503 and the
+// pool reconnects by itself once the database is back.
+func isUnavailable(err error) bool {
+	if errors.Is(err, driver.ErrBadConn) || errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	var netErr net.Error
+	if errors.As(err, &netErr) {
+		return true
+	}
+	msg := err.Error()
+	for _, s := range []string{"connection refused", "invalid connection", "broken pipe", "connection reset",
+		"no such host", "i/o timeout", "bad connection", "server has gone away", "sql: database is closed"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // ErrorKind reports the kind of err; errors that are not *Error are internal.

@@ -109,7 +109,11 @@ func ParseDatabaseURL(raw string) (DatabaseURL, error) {
 		setDefault(q, "parseTime", "true")
 		setDefault(q, "charset", "utf8mb4")
 		setDefault(q, "loc", "UTC")
-		setDefault(q, "timeout", "5s")
+		// Fail fast when the server is away: a request waits at most this long
+	// for a connection before answering 503.
+	setDefault(q, "timeout", "2s")
+	setDefault(q, "readTimeout", "30s")
+	setDefault(q, "writeTimeout", "30s")
 		dsn := fmt.Sprintf("%stcp(%s)/%s?%s", cred, host, name, q.Encode())
 		return DatabaseURL{Dialect: DialectMySQL, DSN: dsn, Display: redactURL(u)}, nil
 	default:
