@@ -28,7 +28,27 @@ type AppPassword struct {
 	Created  time.Time  `gorm:"not null"`
 	LastUsed *time.Time ``
 	LastIP   string     `gorm:"size:45;not null;default:''"`
+	// Expires, when set, ends the password's life (a PressPass extension;
+	// WordPress passwords never expire).
+	Expires *time.Time ``
+	// Scope is ScopeFull (WordPress's behaviour) or ScopeRead.
+	Scope string `gorm:"size:16;not null;default:'full'"`
 }
+
+// Application-password scopes (a PressPass extension).
+const (
+	ScopeFull = "full"
+	ScopeRead = "read"
+)
+
+// Expired reports whether the password's life has ended at now.
+func (ap *AppPassword) Expired(now time.Time) bool {
+	return ap.Expires != nil && !now.Before(*ap.Expires)
+}
+
+// AllowsWrite reports whether the password may authenticate requests that
+// change something; read-only passwords allow only safe requests.
+func (ap *AppPassword) AllowsWrite() bool { return ap == nil || ap.Scope != ScopeRead }
 
 // TableName keeps the table name stable.
 func (AppPassword) TableName() string { return "app_passwords" }
@@ -92,12 +112,55 @@ var errAppPasswordNotFound = E(KindNotFound, "rest_application_password_not_foun
 // hash and returns the plain password once. appID must be empty or a UUID.
 // Errors: invalid (empty name, bad app id), internal.
 func (s *Store) CreateAppPassword(ctx context.Context, userID uint64, name, appID string) (*NewAppPassword, error) {
+	return s.CreateAppPasswordWith(ctx, userID, AppPasswordOptions{Name: name, AppID: appID})
+}
+
+// AppPasswordOptions are the fields of a new application password. Expires
+// and Scope are PressPass extensions; their zero values give WordPress's
+// behaviour (no expiry, full access).
+type AppPasswordOptions struct {
+	Name    string
+	AppID   string
+	Expires *time.Time
+	Scope   string
+}
+
+var errInvalidScope = E(KindInvalid, "application_password_invalid_scope", "The scope must be full or read.")
+
+// CreateAppPasswordWith is CreateAppPassword with the extension fields. The
+// site's maximum lifetime, when set, caps (or supplies) the expiry.
+// Errors: invalid (empty name, bad app id, bad scope, expiry in the past).
+func (s *Store) CreateAppPasswordWith(ctx context.Context, userID uint64, o AppPasswordOptions) (*NewAppPassword, error) {
+	name, appID := o.Name, o.AppID
 	clean, err := CleanAppPasswordName(name)
 	if err != nil {
 		return nil, err
 	}
 	if appID != "" && !IsUUID(appID) {
 		return nil, E(KindInvalid, "application_password_invalid_app_id", "The app_id must be a UUID.")
+	}
+	scope := o.Scope
+	switch scope {
+	case "":
+		scope = ScopeFull
+	case ScopeFull, ScopeRead:
+	default:
+		return nil, errInvalidScope
+	}
+	now := s.now()
+	expires := o.Expires
+	if expires != nil {
+		e := expires.UTC().Truncate(time.Second)
+		if !e.After(now) {
+			return nil, E(KindInvalid, "application_password_invalid_expires", "The expiry must be in the future.")
+		}
+		expires = &e
+	}
+	if max := s.Config.AppPasswordMaxLifetime; max > 0 {
+		limit := now.Add(max)
+		if expires == nil || expires.After(limit) {
+			expires = &limit
+		}
 	}
 	pw, err := GenerateAppPassword()
 	if err != nil {
@@ -109,13 +172,33 @@ func (s *Store) CreateAppPassword(ctx context.Context, userID uint64, name, appI
 		AppID:   strings.ToLower(appID),
 		Name:    clean,
 		Hash:    FastHash(pw),
-		Created: s.now(),
+		Created: now,
+		Expires: expires,
+		Scope:   scope,
 	}
 	if err := s.withContext(ctx).Create(&rec).Error; err != nil {
 		return nil, Internal(err)
 	}
 	s.audit(ctx, nil, AuditEvent{Event: AuditAppPasswordCreated, UserID: userID, AppPassword: rec.UUID, Detail: rec.Name})
 	return &NewAppPassword{AppPassword: rec, Password: pw}, nil
+}
+
+// DeleteAppPasswordsByAppID revokes every password a user gave one
+// application (which knows its app_id but not each password's uuid), in one
+// statement. Errors: invalid (not a UUID), internal.
+func (s *Store) DeleteAppPasswordsByAppID(ctx context.Context, userID uint64, appID string) (int64, error) {
+	if !IsUUID(appID) {
+		return 0, E(KindInvalid, "application_password_invalid_app_id", "The app_id must be a UUID.")
+	}
+	res := s.withContext(ctx).Where("user_id = ? AND app_id = ?", userID, strings.ToLower(appID)).Delete(&AppPassword{})
+	if res.Error != nil {
+		return 0, Internal(res.Error)
+	}
+	if res.RowsAffected > 0 {
+		s.audit(ctx, nil, AuditEvent{Event: AuditAppPasswordRevoked, UserID: userID,
+			Detail: fmt.Sprintf("%d of app %s", res.RowsAffected, strings.ToLower(appID))})
+	}
+	return res.RowsAffected, nil
 }
 
 // AppPasswords lists a user's application passwords, oldest first (the order

@@ -45,6 +45,7 @@ var (
 	errAppPwDisabled   = E(KindUnauthenticated, "application_passwords_disabled", "Application passwords are not available.")
 	errAppPwUserOff    = E(KindUnauthenticated, "application_passwords_disabled_for_user", "Application passwords are not available for your account. Please contact the site administrator for assistance.")
 	errIncorrectLogin  = E(KindUnauthenticated, "incorrect_password", "Incorrect username or password.")
+	errAppPwExpired    = E(KindUnauthenticated, "application_password_expired", "The provided application password has expired.")
 	errTwoFactorAPI    = E(KindUnauthenticated, "two_factor_api_login_disabled", "Password-based API logins are disabled for accounts with two-factor authentication. Use an application password.")
 )
 
@@ -141,6 +142,9 @@ func (s *Store) verifyAppPassword(ctx context.Context, name, password string) (*
 	}
 	if ap == nil {
 		return nil, nil, errBadAppPassword
+	}
+	if ap.Expired(s.now()) {
+		return nil, nil, errAppPwExpired
 	}
 	return u, ap, nil
 }

@@ -57,6 +57,13 @@ type StoreConfig struct {
 	Environment string
 	// SiteURL is the public base URL (no trailing slash) used in links.
 	SiteURL string
+	// AppPasswordMaxLifetime, when positive, caps the life of new application
+	// passwords (a PressPass extension; off by default as in WordPress).
+	AppPasswordMaxLifetime time.Duration
+	// RevokeAppPasswordsOnPasswordChange revokes a user's application
+	// passwords when their main password changes (off by default, as in
+	// WordPress).
+	RevokeAppPasswordsOnPasswordChange bool
 	// Throttle sets how failed logins are counted and locked out.
 	Throttle ThrottleConfig
 	// BcryptCost is the cost of newly written main-password hashes

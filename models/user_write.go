@@ -194,6 +194,11 @@ func (s *Store) UpdateUser(ctx context.Context, id uint64, in UserInput) (*User,
 		if err := tx.Select("*").Where("id = ?", u.ID).Updates(&u).Error; err != nil {
 			return Internal(err)
 		}
+		if s.Config.RevokeAppPasswordsOnPasswordChange && (in.Password != nil || in.PasswordHash != nil) {
+			if err := tx.Where("user_id = ?", u.ID).Delete(&AppPassword{}).Error; err != nil {
+				return Internal(err)
+			}
+		}
 		out = &u
 		return nil
 	})
