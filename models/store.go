@@ -117,10 +117,10 @@ func ParseDatabaseURL(raw string) (DatabaseURL, error) {
 		setDefault(q, "charset", "utf8mb4")
 		setDefault(q, "loc", "UTC")
 		// Fail fast when the server is away: a request waits at most this long
-	// for a connection before answering 503.
-	setDefault(q, "timeout", "2s")
-	setDefault(q, "readTimeout", "30s")
-	setDefault(q, "writeTimeout", "30s")
+		// for a connection before answering 503.
+		setDefault(q, "timeout", "2s")
+		setDefault(q, "readTimeout", "30s")
+		setDefault(q, "writeTimeout", "30s")
 		dsn := fmt.Sprintf("%stcp(%s)/%s?%s", cred, host, name, q.Encode())
 		return DatabaseURL{Dialect: DialectMySQL, DSN: dsn, Display: redactURL(u)}, nil
 	default:
