@@ -11,6 +11,8 @@ import (
 
 var appPasswordFlags = flagSpec{
 	"app-id": true, "porcelain": false, "format": true, "fields": true, "field": true, "name": true, "all": false,
+	"expires": true, "expires-in": true, "scope": true, "all-users": false, "user": true, "expired": true,
+	"unused-since": true,
 }
 
 var appPasswordListFields = []string{"uuid", "app_id", "name", "created", "last_used", "last_ip"}
@@ -24,13 +26,44 @@ func appPasswordRecord(ap *models.AppPassword) record {
 		fields: appPasswordListFields,
 		values: map[string]any{
 			"uuid": ap.UUID, "app_id": ap.AppID, "name": ap.Name, "created": ap.Created.UTC().Format(time.RFC3339),
-			"last_used": lastUsed, "last_ip": ap.LastIP, "user_id": ap.UserID,
+			"last_used": lastUsed, "last_ip": ap.LastIP, "user_id": ap.UserID, "scope": ap.Scope,
+			"expires": formatOptionalTime(ap.Expires),
 		},
 	}
 }
 
+func formatOptionalTime(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// expiryFromFlags reads --expires (RFC 3339) or --expires-in (days).
+func expiryFromFlags(a *args, now time.Time) (*time.Time, error) {
+	if v := a.str("expires", "", ""); v != "" {
+		t, err := time.Parse(time.RFC3339, v)
+		if err != nil {
+			return nil, fmt.Errorf("--expires %q: want an RFC 3339 time such as 2027-01-02T15:04:05Z", v)
+		}
+		return &t, nil
+	}
+	if v := a.str("expires-in", "", ""); v != "" {
+		var days int
+		if _, err := fmt.Sscan(v, &days); err != nil || days < 1 {
+			return nil, fmt.Errorf("--expires-in %q: want a number of days", v)
+		}
+		t := now.Add(time.Duration(days) * 24 * time.Hour)
+		return &t, nil
+	}
+	return nil, nil
+}
+
 func cmdAppPassword(ctx context.Context, raw []string, out io.Writer) error {
 	return withStore(ctx, raw, appPasswordFlags, func(s *models.Store, a *args) error {
+		if len(a.pos) == 1 && a.pos[0] == "list" && a.has("all-users") {
+			return appPasswordListAll(ctx, s, a, out)
+		}
 		if len(a.pos) < 2 {
 			return fmt.Errorf("usage: presspass app-password create|list|get|update|delete|exists|record-usage USER …")
 		}
@@ -45,7 +78,12 @@ func cmdAppPassword(ctx context.Context, raw []string, out io.Writer) error {
 			if err := a.need(1, 1, "app-password create USER NAME [--app-id=UUID] [--porcelain]"); err != nil {
 				return err
 			}
-			n, err := s.CreateAppPassword(ctx, u.ID, a.pos[0], a.str("app-id", "", ""))
+			expires, err := expiryFromFlags(a, s.Now())
+			if err != nil {
+				return err
+			}
+			n, err := s.CreateAppPasswordWith(ctx, u.ID, models.AppPasswordOptions{Name: a.pos[0],
+				AppID: a.str("app-id", "", ""), Expires: expires, Scope: a.str("scope", "", "")})
 			if err != nil {
 				return err
 			}
@@ -123,6 +161,17 @@ func cmdAppPassword(ctx context.Context, raw []string, out io.Writer) error {
 }
 
 func appPasswordDelete(ctx context.Context, s *models.Store, a *args, u *models.User, out io.Writer) error {
+	if appID := a.str("app-id", "", ""); appID != "" {
+		if len(a.pos) > 0 || a.has("all") {
+			return fmt.Errorf("give UUIDs, --app-id or --all, only one")
+		}
+		n, err := s.DeleteAppPasswordsByAppID(ctx, u.ID, appID)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "Success: Deleted %d application passwords of app %s.\n", n, appID)
+		return nil
+	}
 	if a.has("all") {
 		if len(a.pos) > 0 {
 			return fmt.Errorf("give UUIDs or --all, not both")
@@ -150,4 +199,42 @@ func appPasswordDelete(ctx context.Context, s *models.Store, a *args, u *models.
 	}
 	fmt.Fprintf(out, "Success: Deleted %d of %d application passwords.\n", len(a.pos), len(a.pos))
 	return nil
+}
+
+// appPasswordListAll is the administrators' view of every application
+// password on the site (a PressPass extension).
+func appPasswordListAll(ctx context.Context, s *models.Store, a *args, out io.Writer) error {
+	f := models.AppPasswordFilter{AppID: a.str("app-id", "", ""), Scope: a.str("scope", "", "")}
+	if ref := a.str("user", "", ""); ref != "" {
+		u, err := s.UserByRef(ctx, ref)
+		if err != nil {
+			return err
+		}
+		f.UserID = u.ID
+	}
+	if v := a.str("expired", "", ""); v != "" {
+		b := v == "true" || v == "1"
+		if !b && v != "false" && v != "0" {
+			return fmt.Errorf("--expired %q: want true or false", v)
+		}
+		f.Expired = &b
+	}
+	if v := a.str("unused-since", "", ""); v != "" {
+		t, err := time.Parse(time.RFC3339, v)
+		if err != nil {
+			return fmt.Errorf("--unused-since %q: want an RFC 3339 time", v)
+		}
+		f.UnusedSince = &t
+	}
+	list, _, err := s.AllAppPasswords(ctx, f)
+	if err != nil {
+		return err
+	}
+	rows := make([]record, len(list))
+	for i := range list {
+		rows[i] = appPasswordRecord(&list[i].AppPassword)
+		rows[i].values["user"] = list[i].UserLogin
+	}
+	return printRecords(out, a.str("format", "", "table"), a.str("fields", "", ""), "uuid", rows,
+		[]string{"user", "uuid", "app_id", "name", "scope", "created", "expires", "last_used", "last_ip"})
 }

@@ -178,3 +178,33 @@ func TestCLIAuditList(t *testing.T) {
 		t.Fatalf("bad --since: %d %q", code, errOut)
 	}
 }
+
+func TestCLIAppPasswordExtensions(t *testing.T) {
+	db := fixturestest.DatabaseURL(t)
+	mustCLI(t, db, "user", "create", "ext", "ext@example.com", "--user_pass=pw")
+	mustCLI(t, db, "user", "create", "ext2", "ext2@example.com", "--user_pass=pw")
+	const app = "6f5d6a9e-2c2c-4a1a-9b1e-0d3c5a7e9f11"
+	mustCLI(t, db, "app-password", "create", "ext", "Reader", "--scope=read", "--expires-in=30")
+	mustCLI(t, db, "app-password", "create", "ext", "Phone", "--app-id="+app)
+	mustCLI(t, db, "app-password", "create", "ext2", "Phone", "--app-id="+app)
+	var all []map[string]any
+	if err := json.Unmarshal([]byte(mustCLI(t, db, "app-password", "list", "--all-users", "--format=json")), &all); err != nil || len(all) != 3 {
+		t.Fatalf("--all-users: %v %v", err, all)
+	}
+	if all[0]["user"] != "ext" || all[0]["scope"] != "read" || all[0]["expires"] == nil {
+		t.Fatalf("first row %v", all[0])
+	}
+	if got := strings.TrimSpace(mustCLI(t, db, "app-password", "list", "--all-users", "--app-id="+app, "--format=count")); got != "2" {
+		t.Fatalf("filtered by app: %s", got)
+	}
+	out := mustCLI(t, db, "app-password", "delete", "ext", "--app-id="+app)
+	if !strings.Contains(out, "Deleted 1 application passwords of app") {
+		t.Fatalf("delete --app-id: %q", out)
+	}
+	if _, errOut, code := cli(t, db, "app-password", "create", "ext", "x", "--scope=root"); code == 0 || !strings.Contains(errOut, "scope") {
+		t.Fatalf("bad scope: %d %q", code, errOut)
+	}
+	if _, errOut, code := cli(t, db, "app-password", "create", "ext", "x", "--expires=2001-01-01T00:00:00Z"); code == 0 || !strings.Contains(errOut, "future") {
+		t.Fatalf("past expiry: %d %q", code, errOut)
+	}
+}

@@ -24,8 +24,13 @@ type config struct {
 	XMLRPCEnabled     bool
 	LogLevel          string
 	Throttle          models.ThrottleConfig
-	AdminUser         string
-	AdminPassword     string
+	// AppPasswordMaxLifetime caps new application passwords' lives (0: off).
+	AppPasswordMaxLifetime time.Duration
+	// RevokeOnPasswordChange revokes application passwords on a main
+	// password change.
+	RevokeOnPasswordChange bool
+	AdminUser              string
+	AdminPassword          string
 }
 
 const defaultAddr = "127.0.0.1:8080"
@@ -80,7 +85,31 @@ func loadConfig(a *args) (*config, error) {
 	if c.Throttle, err = throttleConfig(a); err != nil {
 		return nil, err
 	}
+	if v := a.str("app-password-max-lifetime", "PRESSPASS_APP_PASSWORD_MAX_LIFETIME", ""); v != "" {
+		if c.AppPasswordMaxLifetime, err = parseLifetime(v); err != nil {
+			return nil, fmt.Errorf("--app-password-max-lifetime %q: want days such as 90d, or a duration such as 720h", v)
+		}
+	}
+	if c.RevokeOnPasswordChange, err = a.boolean("revoke-app-passwords-on-password-change", "PRESSPASS_REVOKE_APP_PASSWORDS_ON_PASSWORD_CHANGE"); err != nil {
+		return nil, err
+	}
 	return c, nil
+}
+
+// parseLifetime reads "90d" (days) or a Go duration.
+func parseLifetime(v string) (time.Duration, error) {
+	if strings.HasSuffix(v, "d") {
+		n, err := strconv.Atoi(strings.TrimSuffix(v, "d"))
+		if err != nil || n < 1 {
+			return 0, fmt.Errorf("bad days")
+		}
+		return time.Duration(n) * 24 * time.Hour, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("bad duration")
+	}
+	return d, nil
 }
 
 // throttleConfig reads the guessing limits (see models/throttle.go for the
@@ -166,4 +195,6 @@ func (c *config) storeConfig(s *models.Store) {
 	s.Config.TwoFactorAPILogin = c.TwoFactorAPILogin
 	s.Config.SiteURL = c.SiteURL
 	s.Config.Throttle = c.Throttle
+	s.Config.AppPasswordMaxLifetime = c.AppPasswordMaxLifetime
+	s.Config.RevokeAppPasswordsOnPasswordChange = c.RevokeOnPasswordChange
 }
