@@ -26,7 +26,7 @@ var globalFlags = flagSpec{
 	"trusted-proxies": true, "two-factor-api-login": false, "xmlrpc": true, "log-level": true,
 	"throttle-ip-failures": true, "throttle-account-failures": true, "throttle-window": true,
 	"throttle-lock": true, "throttle-max-lock": true, "throttle": true,
-	"app-password-max-lifetime": true, "revoke-app-passwords-on-password-change": false,
+	"smtp-url": true, "app-password-max-lifetime": true, "revoke-app-passwords-on-password-change": false,
 }
 
 func parseArgs(raw []string, spec flagSpec) (*args, error) {

@@ -14,6 +14,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/presspass/presspass/handlers"
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/mail"
 	"github.com/presspass/presspass/rest"
 	"github.com/presspass/presspass/xmlrpc"
 )
@@ -40,6 +41,19 @@ func cmdServe(ctx context.Context, raw []string, stdout, stderr io.Writer) error
 	defer s.Close()
 	if err := ensureFirstAdmin(ctx, s, c, stdout); err != nil {
 		return err
+	}
+	if c.SMTPURL != "" {
+		mc, err := mail.ParseURL(c.SMTPURL)
+		if err != nil {
+			return err
+		}
+		n := mail.New(mc, s.Option(ctx, "blogname"), c.SiteURL, logger)
+		s.Notifier = n
+		defer func() {
+			closeCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			n.Close(closeCtx)
+		}()
 	}
 	ln, err := net.Listen("tcp", c.Addr)
 	if err != nil {

@@ -29,8 +29,10 @@ type config struct {
 	// RevokeOnPasswordChange revokes application passwords on a main
 	// password change.
 	RevokeOnPasswordChange bool
-	AdminUser              string
-	AdminPassword          string
+	// SMTPURL, when set, enables e-mail notifications.
+	SMTPURL       string
+	AdminUser     string
+	AdminPassword string
 }
 
 const defaultAddr = "127.0.0.1:8080"
@@ -43,6 +45,7 @@ func loadConfig(a *args) (*config, error) {
 		TLSCert:       a.str("tls-cert", "PRESSPASS_TLS_CERT", ""),
 		TLSKey:        a.str("tls-key", "PRESSPASS_TLS_KEY", ""),
 		LogLevel:      a.str("log-level", "PRESSPASS_LOG_LEVEL", "info"),
+		SMTPURL:       a.str("smtp-url", "PRESSPASS_SMTP_URL", ""),
 		AdminUser:     a.str("", "PRESSPASS_ADMIN_USER", "admin"),
 		AdminPassword: a.str("", "PRESSPASS_ADMIN_PASSWORD", ""),
 	}

@@ -180,6 +180,11 @@ func (s *Store) CreateAppPasswordWith(ctx context.Context, userID uint64, o AppP
 		return nil, Internal(err)
 	}
 	s.audit(ctx, nil, AuditEvent{Event: AuditAppPasswordCreated, UserID: userID, AppPassword: rec.UUID, Detail: rec.Name})
+	if s.Notifier != nil {
+		if u, err := s.UserByID(ctx, userID); err == nil {
+			s.notify(ctx, NotifyAppPasswordCreated, u, rec.Name, "")
+		}
+	}
 	return &NewAppPassword{AppPassword: rec, Password: pw}, nil
 }
 

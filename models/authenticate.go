@@ -112,10 +112,11 @@ func (s *Store) AuthenticateAppPassword(ctx context.Context, name, password stri
 // once a day, except that the first use from another address is written at
 // once and goes to the audit trail.
 func (s *Store) noteAppPasswordUse(ctx context.Context, u *User, ap *AppPassword, c ClientInfo) error {
-	newAddress := ap.LastIP != "" && c.IP != "" && ap.LastIP != c.IP
+	newAddress := c.IP != "" && ap.LastIP != c.IP
 	if newAddress {
 		s.audit(ctx, nil, AuditEvent{Event: AuditAppPasswordNewIP, UserID: u.ID, IP: c.IP, UserAgent: c.UserAgent,
 			AppPassword: ap.UUID, Detail: ap.Name})
+		s.notify(ctx, NotifyAppPasswordNewAddress, u, ap.Name, c.IP)
 	}
 	return s.RecordAppPasswordUsage(ctx, ap, c.IP, newAddress)
 }

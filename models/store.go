@@ -36,6 +36,8 @@ type Store struct {
 	Clock func() time.Time
 	// Config holds site-wide switches that change domain rules.
 	Config StoreConfig
+	// Notifier, when set, is told about application-password events.
+	Notifier Notifier
 
 	optionsMu    sync.RWMutex
 	optionsCache map[string]string
