@@ -3,8 +3,12 @@
 package xmlrpc
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"log/slog"
 	"net/http"
+	"strconv"
 
 	"github.com/presspass/presspass/models"
 )
@@ -19,9 +23,171 @@ type Config struct {
 	// off (WordPress's xmlrpc_enabled filter).
 	Enabled bool
 	Logger  *slog.Logger
+	// Limits bound request size and shape; zero means DefaultLimits.
+	Limits Limits
+}
+
+// Server dispatches decoded calls to the registered methods.
+type Server struct {
+	store   *models.Store
+	cfg     Config
+	codec   ServerCodec
+	methods *registry
+}
+
+// NewServer returns the dispatcher with every implemented method
+// registered.
+func NewServer(s *models.Store, cfg Config) *Server {
+	if cfg.Limits.MaxDepth == 0 {
+		cfg.Limits = DefaultLimits
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Client == nil {
+		cfg.Client = func(r *http.Request) models.ClientInfo {
+			return models.ClientInfo{IP: r.RemoteAddr, UserAgent: r.UserAgent(), Secure: r.TLS != nil}
+		}
+	}
+	return &Server{store: s, cfg: cfg, codec: NewXMLCodec(cfg.Limits), methods: newRegistry()}
 }
 
 // NewHandler returns the /xmlrpc.php handler.
-func NewHandler(s *models.Store, cfg Config) http.Handler {
-	return http.NotFoundHandler()
+func NewHandler(s *models.Store, cfg Config) http.Handler { return NewServer(s, cfg) }
+
+// ServeHTTP answers POST with XML-RPC, GET ?rsd with the discovery
+// document, and anything else as WordPress's xmlrpc.php does.
+func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		if r.Method == http.MethodGet || r.Method == http.MethodHead {
+			if _, ok := r.URL.Query()["rsd"]; ok {
+				srv.serveRSD(w, r)
+				return
+			}
+		}
+		w.Header().Set("Allow", "POST")
+		w.Header().Set("Content-Type", "text/plain;charset=UTF-8")
+		w.WriteHeader(http.StatusMethodNotAllowed)
+		_, _ = w.Write([]byte("XML-RPC server accepts POST requests only."))
+		return
+	}
+	body := http.MaxBytesReader(w, r.Body, srv.cfg.Limits.MaxBodyBytes)
+	req, err := srv.codec.ReadRequest(body)
+	if err != nil {
+		// Parse errors and read errors (a body over the limit, a client
+		// that hangs up) all get WordPress's one parse-error fault.
+		if errors.Is(err, ErrNotMethodCall) {
+			srv.writeFault(w, faultNotMethodCall)
+		} else {
+			srv.writeFault(w, faultParse)
+		}
+		return
+	}
+	c := &Call{ctx: r.Context(), srv: srv, client: srv.cfg.Client(r)}
+	result, err := srv.dispatch(c, req.Method, req.Params)
+	if err != nil {
+		srv.writeFault(w, asFault(err))
+		return
+	}
+	var buf bytes.Buffer
+	if err := srv.codec.WriteResponse(&buf, result); err != nil {
+		srv.cfg.Logger.Error("xmlrpc encode failed", "method", req.Method, "err", err)
+		srv.writeFault(w, NewFault(500, "An internal error occurred."))
+		return
+	}
+	writeXML(w, http.StatusOK, buf.Bytes())
+}
+
+func (srv *Server) writeFault(w http.ResponseWriter, f *Fault) {
+	status := http.StatusOK
+	switch {
+	case f.HTTPStatus != 0:
+		status = f.HTTPStatus
+	case !srv.cfg.Enabled && f.Code >= 100 && f.Code <= 599:
+		// With XML-RPC switched off WordPress sends every fault with its
+		// code as the HTTP status.
+		status = f.Code
+	}
+	var buf bytes.Buffer
+	if err := srv.codec.WriteFault(&buf, f); err != nil {
+		srv.cfg.Logger.Error("xmlrpc fault encode failed", "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	writeXML(w, status, buf.Bytes())
+}
+
+func writeXML(w http.ResponseWriter, status int, body []byte) {
+	h := w.Header()
+	h.Set("Content-Type", "text/xml; charset=UTF-8")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+// Call is the state of one HTTP request. It outlives a single method
+// because system.multicall runs several methods in it and WordPress's
+// "one failed login refuses every later login" rule spans them all.
+type Call struct {
+	ctx        context.Context
+	srv        *Server
+	client     models.ClientInfo
+	authFailed bool
+	// Lookups shared by the methods of one request.
+	authors map[uint64]*models.User
+	cat     *defaultCategory
+}
+
+// Method is one XML-RPC method.
+type Method func(c *Call, p Params) (Value, error)
+
+// dispatch runs one method; a panic in a method is a bug, answered as
+// WordPress answers a PHP fatal error instead of killing the connection.
+func (srv *Server) dispatch(c *Call, name string, raw []Value) (v Value, err error) {
+	fn, ok := srv.methods.lookup(name)
+	if !ok {
+		return Value{}, faultNoMethod(name)
+	}
+	defer func() {
+		if rec := recover(); rec != nil {
+			srv.cfg.Logger.Error("xmlrpc method panicked", "method", name, "panic", rec)
+			v, err = Value{}, faultFatal
+		}
+	}()
+	v, err = fn(c, newParams(raw))
+	var f *Fault
+	if err != nil && !errors.As(err, &f) && models.ErrorKind(err) == models.KindInternal {
+		// The cause is logged here and never shown to the client.
+		srv.cfg.Logger.Error("xmlrpc method failed", "method", name, "err", err)
+	}
+	return v, err
+}
+
+// login authenticates the username and password arguments at positions ui
+// and pi, as wp_xmlrpc_server::login does: a disabled service, a failed
+// login earlier in this request, or bad credentials each give WordPress's
+// fault.
+func (c *Call) login(p Params, ui, pi int) (*models.User, error) {
+	if !c.srv.cfg.Enabled {
+		return nil, faultDisabled
+	}
+	uv, _ := p.Value(ui)
+	pv, _ := p.Value(pi)
+	if c.authFailed || !uv.Scalar() || !pv.Scalar() {
+		// Credentials that are not strings cannot match any account: a
+		// failed login (WordPress 6.9 crashes on them).
+		c.authFailed = true
+		return nil, faultBadLogin
+	}
+	name, _ := uv.AsString()
+	pass, _ := pv.AsString()
+	u, _, err := c.srv.store.AuthenticateAPI(c.ctx, name, pass, c.client)
+	if err != nil {
+		if models.ErrorKind(err) == models.KindUnauthenticated {
+			c.authFailed = true
+			return nil, faultBadLogin
+		}
+		return nil, err
+	}
+	return u, nil
 }

@@ -1,0 +1,76 @@
+package xmlrpc
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/presspass/presspass/models"
+)
+
+// Fault is an XML-RPC fault with WordPress's code and text.
+type Fault struct {
+	Code    int
+	Message string
+	// HTTPStatus, when set, is sent instead of 200 (WordPress answers a PHP
+	// fatal error with HTTP 500 and a fault body).
+	HTTPStatus int
+	// Fatal faults end the whole request, even inside system.multicall, as
+	// a PHP fatal error would.
+	Fatal bool
+}
+
+func (f *Fault) Error() string { return fmt.Sprintf("xmlrpc fault %d: %s", f.Code, f.Message) }
+
+// NewFault returns a fault.
+func NewFault(code int, message string) *Fault { return &Fault{Code: code, Message: message} }
+
+// The protocol faults, with WordPress's (IXR's) texts.
+var (
+	faultParse            = NewFault(-32700, "parse error. not well formed")
+	faultNotMethodCall    = NewFault(-32600, "server error. invalid xml-rpc. not conforming to spec. Request must be a methodCall")
+	faultRecursive        = NewFault(-32600, "Recursive calls to system.multicall are forbidden")
+	faultInsufficientArgs = NewFault(400, "Insufficient arguments passed to this XML-RPC method.")
+	faultBadLogin         = NewFault(403, "Incorrect username or password.")
+	faultDisabled         = NewFault(405, "XML-RPC services are disabled on this site.")
+	faultNoSuchPost       = NewFault(404, "Invalid post ID.")
+	faultNoSuchPage       = NewFault(404, "Sorry, no such page.")
+	faultInvalidPostType  = NewFault(403, "Invalid post type.")
+	faultAddArgs          = NewFault(400, "Invalid arguments passed to this XML-RPC method. Requires two integers.")
+	faultSiteDetails      = NewFault(403, "Sorry, you are not allowed to access details about this site.")
+	// faultFatal is what WordPress's fatal-error handler answers when PHP
+	// throws (for example a TypeError on bad argument types).
+	faultFatal = &Fault{Code: 500, Message: `<p>There has been a critical error on this website.</p><p><a href="https://wordpress.org/documentation/article/faq-troubleshooting/">Learn more about troubleshooting WordPress.</a></p>`, HTTPStatus: 500, Fatal: true}
+)
+
+func faultNoMethod(name string) *Fault {
+	return NewFault(-32601, "server error. requested method "+name+" does not exist.")
+}
+
+// kindFaultCodes is the one table from domain error kinds to XML-RPC fault
+// codes.
+var kindFaultCodes = map[models.Kind]int{
+	models.KindUnauthenticated: 403,
+	models.KindForbidden:       401,
+	models.KindNotFound:        404,
+	models.KindInvalid:         400,
+	models.KindConflict:        409,
+	models.KindGone:            404,
+	models.KindUnavailable:     405,
+	models.KindTooManyRequests: 429,
+	models.KindInternal:        500,
+}
+
+// asFault turns any error a method returns into the fault to send. Domain
+// errors keep their message; internal errors never show their cause.
+func asFault(err error) *Fault {
+	var f *Fault
+	if errors.As(err, &f) {
+		return f
+	}
+	me := models.AsError(err)
+	code, ok := kindFaultCodes[me.Kind]
+	if !ok {
+		code = 500
+	}
+	return NewFault(code, me.Message)
+}

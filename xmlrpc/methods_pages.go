@@ -1,0 +1,192 @@
+package xmlrpc
+
+import (
+	"github.com/presspass/presspass/models"
+)
+
+// The page methods of the WordPress API (wp.getPage & co.), which predate
+// wp.getPost and keep their own argument orders and structs.
+
+// pageStatuses is get_page_statuses().
+var pageStatuses = []Member{M("draft", Str("Draft")), M("private", Str("Private")), M("publish", Str("Published"))}
+
+// postStatuses is get_post_statuses().
+var postStatuses = []Member{M("draft", Str("Draft")), M("pending", Str("Pending Review")), M("private", Str("Private")), M("publish", Str("Published"))}
+
+// wpGetPage(blog, page_id, username, password).
+func wpGetPage(c *Call, p Params) (Value, error) {
+	id, err := p.ID(1)
+	if err != nil {
+		return Value{}, err
+	}
+	u, err := c.login(p, 2, 3)
+	if err != nil {
+		return Value{}, err
+	}
+	page, err := c.postOrNotFound(id, faultNoSuchPost)
+	if err != nil {
+		return Value{}, err
+	}
+	if !c.can(u, "edit_post", page) {
+		return Value{}, NewFault(401, "Sorry, you are not allowed to edit this page.")
+	}
+	if page.Type != "page" {
+		return Value{}, faultNoSuchPage
+	}
+	return c.preparePage(page)
+}
+
+// wpGetPages(blog, username, password[, number]): the newest pages of any
+// status but trash, those the user may edit.
+func wpGetPages(c *Call, p Params) (Value, error) {
+	n := int64(10)
+	if p.Has(3) {
+		var err error
+		if n, err = p.Int(3); err != nil {
+			return Value{}, err
+		}
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	if !u.HasCap("edit_pages") {
+		return Value{}, NewFault(401, "Sorry, you are not allowed to edit pages.")
+	}
+	f := models.PostFilter{Types: []string{"page"}, Statuses: anyStatuses, Limit: int(n)}
+	if n <= 0 {
+		f.Limit = c.srv.store.OptionInt(c.ctx, "posts_per_page")
+	}
+	pages, _, err := c.srv.store.Posts(c.ctx, f)
+	if err != nil {
+		return Value{}, err
+	}
+	out := make([]Value, 0, len(pages))
+	for i := range pages {
+		if !c.can(u, "edit_post", &pages[i]) {
+			continue
+		}
+		v, err := c.preparePage(&pages[i])
+		if err != nil {
+			return Value{}, err
+		}
+		out = append(out, v)
+	}
+	return Array(out...), nil
+}
+
+// wpNewPage(blog, username, password, content, publish): metaWeblog.newPost
+// for a page.
+func wpNewPage(c *Call, p Params) (Value, error) {
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	content := p.Struct(3)
+	content.set("post_type", Str("page"))
+	return c.mwNewPost(u, content, p.Bool(4))
+}
+
+// wpDeletePage(blog, username, password, page_id).
+func wpDeletePage(c *Call, p Params) (Value, error) {
+	id, err := p.ID(3)
+	if err != nil {
+		return Value{}, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	page, err := c.postOrNotFound(id, faultNoSuchPage)
+	if err != nil {
+		return Value{}, err
+	}
+	if page.Type != "page" {
+		return Value{}, faultNoSuchPage
+	}
+	if !c.can(u, "delete_post", page) {
+		return Value{}, NewFault(401, "Sorry, you are not allowed to delete this page.")
+	}
+	if err := c.trashOrDelete(u, page); err != nil {
+		return Value{}, deleteFault(err, "Failed to delete the page.")
+	}
+	return Bool(true), nil
+}
+
+// wpEditPage(blog, page_id, username, password, content, publish).
+func wpEditPage(c *Call, p Params) (Value, error) {
+	id, err := p.ID(1)
+	if err != nil {
+		return Value{}, err
+	}
+	u, err := c.login(p, 2, 3)
+	if err != nil {
+		return Value{}, err
+	}
+	page, err := c.postOrNotFound(id, faultNoSuchPage)
+	if err != nil {
+		return Value{}, err
+	}
+	if page.Type != "page" {
+		return Value{}, faultNoSuchPage
+	}
+	if !c.can(u, "edit_post", page) {
+		return Value{}, NewFault(401, "Sorry, you are not allowed to edit this page.")
+	}
+	content := p.Struct(4)
+	content.set("post_type", Str("page"))
+	return c.mwEditPost(u, page, content, p.Bool(5))
+}
+
+// allStatuses lists every status, for wp.getPageList's unfiltered query.
+var allStatuses = []string{"publish", "future", "draft", "pending", "private", "trash", "auto-draft", "inherit"}
+
+// wpGetPageList(blog, username, password): every page row by id.
+func wpGetPageList(c *Call, p Params) (Value, error) {
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	if !u.HasCap("edit_pages") {
+		return Value{}, NewFault(401, "Sorry, you are not allowed to edit pages.")
+	}
+	pages, _, err := c.srv.store.Posts(c.ctx, models.PostFilter{Types: []string{"page"}, Statuses: allStatuses, OrderBy: "id", Order: "asc"})
+	if err != nil {
+		return Value{}, err
+	}
+	out := make([]Value, 0, len(pages))
+	for _, pg := range pages {
+		out = append(out, Struct(
+			M("page_id", idString(pg.ID)),
+			M("page_title", Str(pg.Title)),
+			M("page_parent_id", idString(pg.ParentID)),
+			M("dateCreated", localDate(pg.Date)),
+			M("date_created_gmt", c.gmtDate(pg.DateGMT, pg.Date)),
+		))
+	}
+	return Array(out...), nil
+}
+
+// wpGetPageStatusList(blog, username, password).
+func wpGetPageStatusList(c *Call, p Params) (Value, error) {
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	if !u.HasCap("edit_pages") {
+		return Value{}, faultSiteDetails
+	}
+	return Struct(pageStatuses...), nil
+}
+
+// wpGetPostStatusList(blog, username, password).
+func wpGetPostStatusList(c *Call, p Params) (Value, error) {
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	if !u.HasCap("edit_posts") {
+		return Value{}, faultSiteDetails
+	}
+	return Struct(postStatuses...), nil
+}

@@ -1,0 +1,235 @@
+package xmlrpc
+
+import (
+	"strings"
+
+	"github.com/presspass/presspass/models"
+)
+
+// defaultPostFields is what wp.getPost(s) return without a fields list.
+var defaultPostFields = []string{"post", "terms", "custom_fields"}
+
+// recentStatuses are wp_get_recent_posts' default statuses.
+var recentStatuses = []string{"draft", "publish", "future", "pending", "private"}
+
+// anyStatuses is WP_Query's post_status "any": everything but the trash and
+// auto-drafts.
+var anyStatuses = []string{"publish", "future", "draft", "pending", "private", "inherit"}
+
+// postOrNotFound loads a post, answering a missing one with fault.
+func (c *Call) postOrNotFound(id uint64, fault *Fault) (*models.Post, error) {
+	p, err := c.srv.store.PostByID(c.ctx, id)
+	if err != nil {
+		if models.IsNotFound(err) {
+			return nil, fault
+		}
+		return nil, err
+	}
+	return p, nil
+}
+
+// wpNewPost(blog, username, password, content).
+func wpNewPost(c *Call, p Params) (Value, error) {
+	if err := p.Min(4); err != nil {
+		return Value{}, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	id, err := c.insertPost(u, p.Struct(3), nil)
+	if err != nil {
+		return Value{}, err
+	}
+	return idString(id), nil
+}
+
+// wpEditPost(blog, username, password, post_id, content).
+func wpEditPost(c *Call, p Params) (Value, error) {
+	if err := p.Min(5); err != nil {
+		return Value{}, err
+	}
+	id, err := p.ID(3)
+	if err != nil {
+		return Value{}, err
+	}
+	content := p.Struct(4)
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	post, err := c.postOrNotFound(id, faultNoSuchPost)
+	if err != nil {
+		return Value{}, err
+	}
+	if v, ok := content.Get("if_not_modified_since"); ok && v.Kind == KindDateTime && !v.Time.IsZero() {
+		// IXR_Date::getTimestamp reads the wall clock as UTC.
+		if post.ModifiedGMT.Unix() > v.Time.Unix() {
+			return Value{}, NewFault(409, "There is a revision of this post that is more recent.")
+		}
+	}
+	if _, err := c.insertPost(u, content, post); err != nil {
+		return Value{}, err
+	}
+	return Bool(true), nil
+}
+
+// wpDeletePost(blog, username, password, post_id).
+func wpDeletePost(c *Call, p Params) (Value, error) {
+	if err := p.Min(4); err != nil {
+		return Value{}, err
+	}
+	id, err := p.ID(3)
+	if err != nil {
+		return Value{}, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	post, err := c.postOrNotFound(id, faultNoSuchPost)
+	if err != nil {
+		return Value{}, err
+	}
+	if !c.can(u, "delete_post", post) {
+		return Value{}, NewFault(401, "Sorry, you are not allowed to delete this post.")
+	}
+	if err := c.trashOrDelete(u, post); err != nil {
+		return Value{}, deleteFault(err, "Sorry, the post could not be deleted.")
+	}
+	return Bool(true), nil
+}
+
+func deleteFault(err error, message string) error {
+	if models.ErrorKind(err) == models.KindForbidden {
+		return NewFault(401, models.AsError(err).Message)
+	}
+	if models.ErrorKind(err) == models.KindInternal {
+		return err
+	}
+	return NewFault(500, message)
+}
+
+// wpGetPost(blog, username, password, post_id[, fields]).
+func wpGetPost(c *Call, p Params) (Value, error) {
+	if err := p.Min(4); err != nil {
+		return Value{}, err
+	}
+	id, err := p.ID(3)
+	if err != nil {
+		return Value{}, err
+	}
+	fields, err := p.Fields(4, defaultPostFields...)
+	if err != nil {
+		return Value{}, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	post, err := c.postOrNotFound(id, faultNoSuchPost)
+	if err != nil {
+		return Value{}, err
+	}
+	if !c.can(u, "edit_post", post) {
+		return Value{}, NewFault(401, "Sorry, you are not allowed to edit this post.")
+	}
+	return c.preparePost(post, fields)
+}
+
+// wpGetPosts(blog, username, password[, filter[, fields]]): filter keys
+// post_type, post_status, number, offset, orderby, order, s.
+func wpGetPosts(c *Call, p Params) (Value, error) {
+	if err := p.Min(3); err != nil {
+		return Value{}, err
+	}
+	filter := p.Struct(3)
+	fields, err := p.Fields(4, defaultPostFields...)
+	if err != nil {
+		return Value{}, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	postType := "post"
+	if t, ok := memberString(filter, "post_type"); ok {
+		if !postTypes[t] {
+			return Value{}, faultInvalidPostType
+		}
+		postType = t
+	}
+	if !u.HasCap(models.PostTypeCap(postType, "edit")) {
+		return Value{}, NewFault(401, "Sorry, you are not allowed to edit posts in this post type.")
+	}
+	f := models.PostFilter{Types: []string{postType}, Statuses: recentStatuses, Limit: c.srv.store.OptionInt(c.ctx, "posts_per_page")}
+	if s, ok := memberString(filter, "post_status"); ok {
+		f.Statuses = parseStatuses(s)
+	}
+	if n, ok := memberInt(filter, "number"); ok && absint(n) > 0 {
+		f.Limit = absint(n)
+	}
+	if f.Limit <= 0 {
+		f.Limit = 10
+	}
+	if n, ok := memberInt(filter, "offset"); ok {
+		f.Offset = absint(n)
+	}
+	if ob, ok := memberString(filter, "orderby"); ok {
+		f.OrderBy = ob
+		if o, ok := memberString(filter, "order"); ok {
+			f.Order = o
+		}
+	}
+	if s, ok := memberString(filter, "s"); ok {
+		f.Search = s
+	}
+	posts, _, err := c.srv.store.Posts(c.ctx, f)
+	if err != nil {
+		return Value{}, err
+	}
+	out := make([]Value, 0, len(posts))
+	for i := range posts {
+		if !c.can(u, "edit_post", &posts[i]) {
+			continue
+		}
+		v, err := c.preparePost(&posts[i], fields)
+		if err != nil {
+			return Value{}, err
+		}
+		out = append(out, v)
+	}
+	return Array(out...), nil
+}
+
+// parseStatuses reads WP_Query's post_status: a comma-separated list or
+// "any".
+func parseStatuses(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		switch {
+		case part == "any":
+			out = append(out, anyStatuses...)
+		case part != "":
+			out = append(out, part)
+		}
+	}
+	if len(out) == 0 {
+		return recentStatuses
+	}
+	return out
+}
+
+// recentPosts is wp_get_recent_posts: the newest posts of any editable
+// status; number 0 means the site's posts_per_page.
+func (c *Call) recentPosts(number int) ([]models.Post, error) {
+	if number <= 0 {
+		number = c.srv.store.OptionInt(c.ctx, "posts_per_page")
+		if number <= 0 {
+			number = 10
+		}
+	}
+	posts, _, err := c.srv.store.Posts(c.ctx, models.PostFilter{Types: []string{"post"}, Statuses: recentStatuses, Limit: number})
+	return posts, err
+}

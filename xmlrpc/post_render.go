@@ -1,0 +1,363 @@
+package xmlrpc
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/presspass/presspass/models"
+)
+
+// This file turns posts into the structs WordPress's XML-RPC methods
+// return: wp.getPost's, metaWeblog's, blogger's and the page methods'.
+
+// author returns a post's author, looked up once per request.
+func (c *Call) author(id uint64) *models.User {
+	if c.authors == nil {
+		c.authors = make(map[uint64]*models.User)
+	}
+	if u, ok := c.authors[id]; ok {
+		return u
+	}
+	u, err := c.srv.store.UserByID(c.ctx, id)
+	if err != nil {
+		u = &models.User{ID: id}
+	}
+	c.authors[id] = u
+	return u
+}
+
+// can resolves a post meta capability with WordPress's extra rule for the
+// privacy policy page, which only those who may manage privacy options may
+// edit or delete.
+func (c *Call) can(u *models.User, cap string, p *models.Post) bool {
+	if !models.CanOnPost(u, cap, p) {
+		return false
+	}
+	if (cap == "edit_post" || cap == "delete_post") && p.ID != 0 &&
+		strconv.FormatUint(p.ID, 10) == c.srv.store.Option(c.ctx, "wp_page_for_privacy_policy") {
+		return u.HasCap("manage_options")
+	}
+	return true
+}
+
+// defaultCategory is the site's default category. Until taxonomies are
+// implemented every post belongs to it alone, as every post of a fresh
+// WordPress site does.
+type defaultCategory struct {
+	id    int64
+	name  string
+	slug  string
+	count int64
+}
+
+func (c *Call) category() (*defaultCategory, error) {
+	if c.cat != nil {
+		return c.cat, nil
+	}
+	id := int64(c.srv.store.OptionInt(c.ctx, "default_category"))
+	if id <= 0 {
+		id = 1
+	}
+	_, n, err := c.srv.store.Posts(c.ctx, models.PostFilter{Types: []string{"post"}, Statuses: []string{"publish"}, Limit: 1})
+	if err != nil {
+		return nil, err
+	}
+	c.cat = &defaultCategory{id: id, name: "Uncategorized", slug: "uncategorized", count: n}
+	return c.cat, nil
+}
+
+// postCategories returns a post's category ids and names.
+func (c *Call) postCategories(p *models.Post) ([]int64, []string, error) {
+	if p.Type != "post" {
+		return nil, nil, nil
+	}
+	cat, err := c.category()
+	if err != nil {
+		return nil, nil, err
+	}
+	return []int64{cat.id}, []string{cat.name}, nil
+}
+
+// postTerms is the "terms" member of wp.getPost.
+func (c *Call) postTerms(p *models.Post) (Value, error) {
+	if p.Type != "post" {
+		return Array(), nil
+	}
+	cat, err := c.category()
+	if err != nil {
+		return Value{}, err
+	}
+	id := Str(strconv.FormatInt(cat.id, 10))
+	return Array(Struct(
+		M("term_id", id),
+		M("name", Str(cat.name)),
+		M("slug", Str(cat.slug)),
+		M("term_group", Str("0")),
+		M("term_taxonomy_id", id),
+		M("taxonomy", Str("category")),
+		M("description", Str("")),
+		M("parent", Str("0")),
+		M("count", Int(cat.count)),
+		M("filter", Str("raw")),
+		M("custom_fields", Array()),
+	)), nil
+}
+
+// localDate and gmtDate are WordPress's _convert_date and
+// _convert_date_gmt: a floating (never fixed) GMT date is derived from the
+// local one.
+func localDate(t time.Time) Value { return Time(t) }
+
+func (c *Call) gmtDate(gmt, local time.Time) Value {
+	if gmt.IsZero() || gmt.Year() < 1000 {
+		if local.IsZero() {
+			return Time(time.Time{})
+		}
+		return Time(c.srv.store.LocalToGMT(c.ctx, local))
+	}
+	return Time(gmt)
+}
+
+func postFormat(p *models.Post) string {
+	if p.Format == "" {
+		return "standard"
+	}
+	return p.Format
+}
+
+// preparePost is WordPress's _prepare_post: post_id always, then the basic
+// fields ("post" or names), terms and custom fields as asked.
+func (c *Call) preparePost(p *models.Post, fields []string) (Value, error) {
+	status := p.Status
+	if status == "future" {
+		status = "publish"
+	}
+	link, err := c.permalink(p)
+	if err != nil {
+		return Value{}, err
+	}
+	basic := []Member{
+		M("post_title", Str(p.Title)),
+		M("post_date", localDate(p.Date)),
+		M("post_date_gmt", c.gmtDate(p.DateGMT, p.Date)),
+		M("post_modified", localDate(p.Modified)),
+		M("post_modified_gmt", c.gmtDate(p.ModifiedGMT, p.Modified)),
+		M("post_status", Str(status)),
+		M("post_type", Str(p.Type)),
+		M("post_name", Str(p.Slug)),
+		M("post_author", Str(strconv.FormatUint(p.AuthorID, 10))),
+		M("post_password", Str(p.Password)),
+		M("post_excerpt", Str(p.Excerpt)),
+		M("post_content", Str(p.Content)),
+		M("post_parent", Str(strconv.FormatUint(p.ParentID, 10))),
+		M("post_mime_type", Str(p.MimeType)),
+		M("link", Str(link)),
+		M("guid", Str(p.GUID)),
+		M("menu_order", Int(int64(p.MenuOrder))),
+		M("comment_status", Str(p.CommentStatus)),
+		M("ping_status", Str(p.PingStatus)),
+		M("sticky", Bool(p.Type == "post" && p.Sticky)),
+		M("post_thumbnail", Array()),
+		M("post_format", Str(postFormat(p))),
+	}
+	out := []Member{M("post_id", Str(strconv.FormatUint(p.ID, 10)))}
+	if slices.Contains(fields, "post") {
+		out = append(out, basic...)
+	} else {
+		for _, m := range basic {
+			if slices.Contains(fields, m.Name) {
+				out = append(out, m)
+			}
+		}
+	}
+	if slices.Contains(fields, "taxonomies") || slices.Contains(fields, "terms") {
+		terms, err := c.postTerms(p)
+		if err != nil {
+			return Value{}, err
+		}
+		out = append(out, M("terms", terms))
+	}
+	if slices.Contains(fields, "custom_fields") {
+		out = append(out, M("custom_fields", Array()))
+	}
+	if slices.Contains(fields, "enclosure") {
+		out = append(out, M("enclosure", Struct()))
+	}
+	return Struct(out...), nil
+}
+
+var morePattern = regexp.MustCompile(`<!--more(.*?)?-->`)
+
+// extended splits content at <!--more-->, as get_extended does.
+func extended(content string) (main, more, moreText string) {
+	if loc := morePattern.FindStringSubmatchIndex(content); loc != nil {
+		main, more = content[:loc[0]], content[loc[1]:]
+		if loc[2] >= 0 {
+			moreText = content[loc[2]:loc[3]]
+		}
+	} else {
+		main = content
+	}
+	return trimExtended(main), trimExtended(more), trimExtended(moreText)
+}
+
+// trimExtended reproduces get_extended's preg_replace('/^[\s]*(.*)[\s]*$/'):
+// without the s flag it only applies to text whose content is a single
+// line, which loses its surrounding whitespace.
+func trimExtended(s string) string {
+	t := strings.TrimLeft(s, " \t\n\r\f\v")
+	if i := strings.IndexByte(t, '\n'); i >= 0 {
+		if strings.TrimLeft(t[i:], " \t\n\r\f\v") != "" {
+			return s
+		}
+		return t[:i]
+	}
+	return t
+}
+
+// mwPost is metaWeblog.getPost's struct; recent is metaWeblog.getRecentPosts'
+// variant (postid as a string, members in its own order).
+func (c *Call) mwPost(p *models.Post, recent bool) (Value, error) {
+	link, err := c.permalink(p)
+	if err != nil {
+		return Value{}, err
+	}
+	_, cats, err := c.postCategories(p)
+	if err != nil {
+		return Value{}, err
+	}
+	main, more, moreText := extended(p.Content)
+	author := c.author(p.AuthorID)
+	status := p.Status
+	if status == "future" {
+		status = "publish"
+	}
+	openInt := func(s string) Value {
+		if s == "open" {
+			return Int(1)
+		}
+		return Int(0)
+	}
+	postid := Int(int64(p.ID))
+	if recent {
+		postid = Str(strconv.FormatUint(p.ID, 10))
+	}
+	sticky := Bool(p.Sticky && (!recent || p.Type == "post"))
+	if cats == nil {
+		cats = []string{}
+	}
+	out := []Member{
+		M("dateCreated", localDate(p.Date)),
+		M("userid", Str(strconv.FormatUint(p.AuthorID, 10))),
+		M("postid", postid),
+		M("description", Str(main)),
+		M("title", Str(p.Title)),
+		M("link", Str(link)),
+		M("permaLink", Str(link)),
+		M("categories", StrArray(cats)),
+		M("mt_excerpt", Str(p.Excerpt)),
+		M("mt_text_more", Str(more)),
+		M("wp_more_text", Str(moreText)),
+		M("mt_allow_comments", openInt(p.CommentStatus)),
+		M("mt_allow_pings", openInt(p.PingStatus)),
+		M("mt_keywords", Str("")),
+		M("wp_slug", Str(p.Slug)),
+		M("wp_password", Str(p.Password)),
+		M("wp_author_id", Str(strconv.FormatUint(author.ID, 10))),
+		M("wp_author_display_name", Str(author.DisplayName)),
+		M("date_created_gmt", c.gmtDate(p.DateGMT, p.Date)),
+		M("post_status", Str(status)),
+		M("custom_fields", Array()),
+		M("wp_post_format", Str(postFormat(p))),
+	}
+	modified := []Member{
+		M("date_modified", localDate(p.Modified)),
+		M("date_modified_gmt", c.gmtDate(p.ModifiedGMT, p.Modified)),
+	}
+	if recent {
+		out = append(out, modified...)
+		out = append(out, M("sticky", sticky))
+	} else {
+		out = append(out, M("sticky", sticky))
+		out = append(out, modified...)
+	}
+	out = append(out, M("wp_post_thumbnail", Int(0)))
+	return Struct(out...), nil
+}
+
+// bloggerPost is blogger.getPost's struct: title and category ids folded
+// into the content.
+func (c *Call) bloggerPost(p *models.Post) (Value, error) {
+	ids, _, err := c.postCategories(p)
+	if err != nil {
+		return Value{}, err
+	}
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.FormatInt(id, 10)
+	}
+	content := "<title>" + p.Title + "</title><category>" + strings.Join(parts, ",") + "</category>" + p.Content
+	return Struct(
+		M("userid", Str(strconv.FormatUint(p.AuthorID, 10))),
+		M("dateCreated", localDate(p.Date)),
+		M("content", Str(content)),
+		M("postid", Str(strconv.FormatUint(p.ID, 10))),
+	), nil
+}
+
+// preparePage is WordPress's _prepare_page.
+func (c *Call) preparePage(p *models.Post) (Value, error) {
+	link, err := c.permalink(p)
+	if err != nil {
+		return Value{}, err
+	}
+	main, more, _ := extended(p.Content)
+	parentTitle := ""
+	if p.ParentID != 0 {
+		if parent, err := c.srv.store.PostByID(c.ctx, p.ParentID); err == nil {
+			parentTitle = parent.Title
+		} else if !models.IsNotFound(err) {
+			return Value{}, err
+		}
+	}
+	openInt := func(s string) Value {
+		if s == "open" {
+			return Int(1)
+		}
+		return Int(0)
+	}
+	author := c.author(p.AuthorID)
+	template := p.Template
+	if template == "" {
+		template = "default"
+	}
+	return Struct(
+		M("dateCreated", localDate(p.Date)),
+		M("userid", Str(strconv.FormatUint(p.AuthorID, 10))),
+		M("page_id", Int(int64(p.ID))),
+		M("page_status", Str(p.Status)),
+		M("description", Str(main)),
+		M("title", Str(p.Title)),
+		M("link", Str(link)),
+		M("permaLink", Str(link)),
+		M("categories", Array()),
+		M("excerpt", Str(p.Excerpt)),
+		M("text_more", Str(more)),
+		M("mt_allow_comments", openInt(p.CommentStatus)),
+		M("mt_allow_pings", openInt(p.PingStatus)),
+		M("wp_slug", Str(p.Slug)),
+		M("wp_password", Str(p.Password)),
+		M("wp_author", Str(author.DisplayName)),
+		M("wp_page_parent_id", Int(int64(p.ParentID))),
+		M("wp_page_parent_title", Str(parentTitle)),
+		M("wp_page_order", Int(int64(p.MenuOrder))),
+		M("wp_author_id", Str(strconv.FormatUint(author.ID, 10))),
+		M("wp_author_display_name", Str(author.DisplayName)),
+		M("date_created_gmt", c.gmtDate(p.DateGMT, p.Date)),
+		M("custom_fields", Array()),
+		M("wp_page_template", Str(template)),
+	), nil
+}

@@ -1,0 +1,318 @@
+package xmlrpc
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/presspass/presspass/models"
+)
+
+// maxTitleBytes is the size of WordPress's post_title column (TEXT). A
+// longer title fails in WordPress's database and is refused here the same
+// way whatever PressPass's database would accept.
+const maxTitleBytes = 65535
+
+// postTypes are the post types the write methods accept.
+var postTypes = map[string]bool{"post": true, "page": true}
+
+// postFormats are WordPress's post formats with their labels, in order.
+var postFormats = []struct{ slug, label string }{
+	{"standard", "Standard"}, {"aside", "Aside"}, {"chat", "Chat"}, {"gallery", "Gallery"}, {"link", "Link"},
+	{"image", "Image"}, {"quote", "Quote"}, {"status", "Status"}, {"video", "Video"}, {"audio", "Audio"},
+}
+
+func isPostFormat(s string) bool {
+	for _, f := range postFormats {
+		if f.slug == s {
+			return true
+		}
+	}
+	return false
+}
+
+// writeFault maps a store write error to WordPress's answer: wp_insert_post
+// errors are 500 faults with their message; capability errors keep theirs.
+func writeFault(err error, creating bool) error {
+	me := models.AsError(err)
+	switch me.Kind {
+	case models.KindInternal:
+		if creating {
+			return &Fault{Code: 500, Message: "Could not insert post into the database."}
+		}
+		return &Fault{Code: 500, Message: "Could not update post in the database."}
+	case models.KindForbidden:
+		return NewFault(401, me.Message)
+	case models.KindNotFound:
+		return NewFault(404, me.Message)
+	case models.KindConflict:
+		return NewFault(409, me.Message)
+	}
+	return NewFault(500, me.Message)
+}
+
+// structDate reads a dateTime member as wp.newPost does: a value that is
+// not a date (or not a dateTime at all) counts as absent.
+func structDate(s Value, name string) (time.Time, bool, bool) {
+	v, ok := s.Get(name)
+	if !ok || v.Kind != KindDateTime || v.Time.IsZero() {
+		return time.Time{}, false, false
+	}
+	return v.Time, v.HasZone, true
+}
+
+// applyDate sets the input's date from a GMT date (preferred) or a local
+// one, as _insert_post's "timestamp voodoo" does. A zoned local date is
+// converted, as iso8601_to_datetime does.
+func applyDate(in *models.PostInput, s Value, gmtName, localName string) {
+	if t, _, ok := structDate(s, gmtName); ok {
+		gmt := t.UTC()
+		in.DateGMT = &gmt
+		return
+	}
+	if t, zoned, ok := structDate(s, localName); ok {
+		if zoned {
+			gmt := t.UTC()
+			in.DateGMT = &gmt
+			return
+		}
+		local := t
+		in.Date = &local
+	}
+}
+
+// validateBool is wp_validate_boolean: the string "false" is false.
+func validateBool(v Value) bool {
+	if v.Kind == KindString && strings.EqualFold(v.Str, "false") {
+		return false
+	}
+	return v.Truthy()
+}
+
+// insertPost is WordPress's _insert_post, shared by wp.newPost and
+// wp.editPost. existing is nil when creating.
+func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) (uint64, error) {
+	postType := "post"
+	if existing != nil {
+		postType = existing.Type
+	}
+	if t, ok := memberString(content, "post_type"); ok {
+		if existing == nil {
+			postType = t
+		} else if t != existing.Type {
+			if !postTypes[t] {
+				return 0, faultInvalidPostType
+			}
+			if !c.can(u, "edit_post", existing) {
+				return 0, NewFault(401, "Sorry, you are not allowed to edit this post.")
+			}
+			return 0, NewFault(401, "The post type may not be changed.")
+		}
+	}
+	if !postTypes[postType] {
+		return 0, faultInvalidPostType
+	}
+	editCap := models.PostTypeCap(postType, "edit")
+	publishCap := models.PostTypeCap(postType, "publish")
+	editOthers := models.PostTypeCap(postType, "edit_others")
+	if existing != nil {
+		if !c.can(u, "edit_post", existing) {
+			return 0, NewFault(401, "Sorry, you are not allowed to edit this post.")
+		}
+	} else if !u.HasCap(editCap) {
+		return 0, NewFault(401, "Sorry, you are not allowed to post on this site.")
+	}
+
+	in := models.PostInput{Type: postType}
+	if v, ok := content.Get("if_not_modified_since"); ok && existing != nil && v.Kind == KindDateTime && !v.Time.IsZero() {
+		// Checked again by the store inside the update, so a concurrent
+		// edit between the caller's check and the write is caught too.
+		since := v.Time
+		in.IfNotModifiedSince = &since
+	}
+	status := "draft"
+	if existing != nil {
+		status = existing.Status
+	}
+	if s, ok := memberString(content, "post_status"); ok {
+		status = s
+	}
+	switch status {
+	case "draft", "pending":
+	case "private":
+		if !u.HasCap(publishCap) {
+			return 0, NewFault(401, "Sorry, you are not allowed to create private posts in this post type.")
+		}
+	case "publish", "future":
+		if !u.HasCap(publishCap) {
+			return 0, NewFault(401, "Sorry, you are not allowed to publish posts in this post type.")
+		}
+	default:
+		if !models.IsPostStatus(status) {
+			status = "draft"
+		}
+	}
+	in.Status = &status
+
+	password, hasPassword := memberString(content, "post_password")
+	if !hasPassword && existing != nil {
+		password = existing.Password
+	}
+	if password != "" && !u.HasCap(publishCap) {
+		return 0, NewFault(401, "Sorry, you are not allowed to create password protected posts in this post type.")
+	}
+	if hasPassword {
+		in.Password = &password
+	}
+
+	author := u.ID
+	if existing != nil {
+		author = existing.AuthorID
+	}
+	if n, ok := memberInt(content, "post_author"); ok && absint(n) != 0 {
+		author = uint64(absint(n))
+	}
+	if author != u.ID {
+		if !u.HasCap(editOthers) {
+			return 0, NewFault(401, "Sorry, you are not allowed to create posts as this user.")
+		}
+		if _, err := c.srv.store.UserByID(c.ctx, author); err != nil {
+			if models.IsNotFound(err) {
+				return 0, NewFault(404, "Invalid author ID.")
+			}
+			return 0, err
+		}
+	}
+	if existing == nil || author != existing.AuthorID {
+		in.AuthorID = &author
+	}
+
+	for _, f := range []struct {
+		name string
+		dst  **string
+	}{{"comment_status", &in.CommentStatus}, {"ping_status", &in.PingStatus}} {
+		if s, ok := memberString(content, f.name); ok && (s == "open" || s == "closed") {
+			v := s
+			*f.dst = &v
+		}
+	}
+	applyDate(&in, content, "post_date_gmt", "post_date")
+
+	if postType == "post" {
+		sv, hasSticky := content.Get("sticky")
+		if status == "private" || password != "" {
+			if hasSticky && sv.Truthy() {
+				return 0, NewFault(401, "Sorry, you cannot stick a private post.")
+			}
+			if existing != nil && existing.Sticky {
+				off := false
+				in.Sticky = &off
+			}
+		} else if hasSticky {
+			if !u.HasCap(editOthers) {
+				return 0, NewFault(401, "Sorry, you are not allowed to make posts sticky.")
+			}
+			b := validateBool(sv)
+			in.Sticky = &b
+		}
+	}
+
+	if v, ok := content.Get("post_thumbnail"); ok && v.Truthy() {
+		id := uint64(absint(v.AsInt()))
+		if _, err := c.srv.store.PostByID(c.ctx, id); err != nil {
+			if models.IsNotFound(err) {
+				return 0, NewFault(404, "Invalid attachment ID.")
+			}
+			return 0, err
+		}
+	}
+	if err := c.checkTerms(postType, content); err != nil {
+		return 0, err
+	}
+	if f, ok := memberString(content, "post_format"); ok {
+		f = strings.ToLower(f)
+		if !isPostFormat(f) {
+			f = "standard"
+		}
+		in.Format = &f
+	}
+
+	for _, f := range []struct {
+		name string
+		dst  **string
+	}{{"post_title", &in.Title}, {"post_content", &in.Content}, {"post_excerpt", &in.Excerpt}, {"post_name", &in.Slug}} {
+		if s, ok := memberString(content, f.name); ok {
+			v := s
+			*f.dst = &v
+		}
+	}
+	if in.Title != nil && len(*in.Title) > maxTitleBytes {
+		return 0, NewFault(500, "Could not update post in the database.")
+	}
+	if n, ok := memberInt(content, "post_parent"); ok {
+		parent := uint64(absint(n))
+		in.ParentID = &parent
+	}
+	if existing == nil {
+		p, err := c.srv.store.CreatePost(c.ctx, u, in)
+		if err != nil {
+			return 0, writeFault(err, true)
+		}
+		return p.ID, nil
+	}
+	p, err := c.srv.store.UpdatePost(c.ctx, u, existing.ID, in)
+	if err != nil {
+		return 0, writeFault(err, false)
+	}
+	return p.ID, nil
+}
+
+// checkTerms validates the terms and terms_names members. Until taxonomies
+// are implemented the only term is the default category, which every post
+// already has; naming it (or clearing a taxonomy) is accepted, an unknown
+// term id is refused as WordPress refuses it, and unknown names are not
+// stored (see README).
+func (c *Call) checkTerms(postType string, content Value) error {
+	taxonomies := map[string]bool{}
+	if postType == "post" {
+		taxonomies = map[string]bool{"category": true, "post_tag": true, "post_format": true}
+	}
+	if terms, ok := content.Get("terms"); ok && terms.Kind == KindStruct {
+		cat, err := c.category()
+		if err != nil {
+			return err
+		}
+		for _, m := range terms.Members {
+			if !taxonomies[m.Name] {
+				return NewFault(401, "Sorry, one of the given taxonomies is not supported by the post type.")
+			}
+			for _, id := range m.Value.Array {
+				if m.Name != "category" || id.AsInt() != cat.id {
+					return NewFault(403, "Invalid term ID.")
+				}
+			}
+		}
+	}
+	if names, ok := content.Get("terms_names"); ok && names.Kind == KindStruct {
+		for _, m := range names.Members {
+			if !taxonomies[m.Name] {
+				return NewFault(401, "Sorry, one of the given taxonomies is not supported by the post type.")
+			}
+		}
+	}
+	return nil
+}
+
+// trashOrDelete is wp_delete_post without force: content goes to the trash,
+// and what is already there is deleted for good.
+func (c *Call) trashOrDelete(u *models.User, p *models.Post) error {
+	var err error
+	if p.Status == "trash" {
+		_, err = c.srv.store.DeletePost(c.ctx, u, p.ID)
+	} else {
+		_, err = c.srv.store.TrashPost(c.ctx, u, p.ID)
+	}
+	return err
+}
+
+func idString(id uint64) Value { return Str(strconv.FormatUint(id, 10)) }

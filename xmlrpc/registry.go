@@ -1,0 +1,102 @@
+package xmlrpc
+
+// registry is the explicit method table: a map for dispatch plus the
+// registration order, which WordPress exposes through system.listMethods
+// (reversed) and mt.supportedMethods (as is). No reflection: a method
+// exists exactly when it is listed here.
+type registry struct {
+	byName map[string]Method
+	order  []string // WordPress's registration order, system.* excluded
+	system []string // IXR's own methods, in registration order
+}
+
+type methodEntry struct {
+	name string
+	fn   Method
+}
+
+// wordpressMethods lists the implemented methods in the order WordPress
+// registers them. Methods for terms, comments, media and revisions are not
+// implemented yet; they are absent here and answer -32601.
+var wordpressMethods = []methodEntry{
+	{"wp.getUsersBlogs", wpGetUsersBlogs},
+	{"wp.newPost", wpNewPost},
+	{"wp.editPost", wpEditPost},
+	{"wp.deletePost", wpDeletePost},
+	{"wp.getPost", wpGetPost},
+	{"wp.getPosts", wpGetPosts},
+	{"wp.getUser", wpGetUser},
+	{"wp.getUsers", wpGetUsers},
+	{"wp.getProfile", wpGetProfile},
+	{"wp.editProfile", wpEditProfile},
+	{"wp.getPage", wpGetPage},
+	{"wp.getPages", wpGetPages},
+	{"wp.newPage", wpNewPage},
+	{"wp.deletePage", wpDeletePage},
+	{"wp.editPage", wpEditPage},
+	{"wp.getPageList", wpGetPageList},
+	{"wp.getAuthors", wpGetAuthors},
+	{"wp.getPostStatusList", wpGetPostStatusList},
+	{"wp.getPageStatusList", wpGetPageStatusList},
+	{"wp.getOptions", wpGetOptions},
+	{"wp.setOptions", wpSetOptions},
+	{"wp.getPostFormats", wpGetPostFormats},
+	{"wp.getPostType", wpGetPostType},
+	{"wp.getPostTypes", wpGetPostTypes},
+	{"blogger.getUsersBlogs", bloggerGetUsersBlogs},
+	{"blogger.getUserInfo", bloggerGetUserInfo},
+	{"blogger.getPost", bloggerGetPost},
+	{"blogger.getRecentPosts", bloggerGetRecentPosts},
+	{"blogger.newPost", bloggerNewPost},
+	{"blogger.editPost", bloggerEditPost},
+	{"blogger.deletePost", bloggerDeletePost},
+	{"metaWeblog.newPost", mwNewPost},
+	{"metaWeblog.editPost", mwEditPost},
+	{"metaWeblog.getPost", mwGetPost},
+	{"metaWeblog.getRecentPosts", mwGetRecentPosts},
+	{"metaWeblog.deletePost", bloggerDeletePost},
+	{"metaWeblog.getUsersBlogs", bloggerGetUsersBlogs},
+	{"mt.getRecentPostTitles", mtGetRecentPostTitles},
+	{"mt.supportedMethods", mtSupportedMethods},
+	{"mt.supportedTextFilters", mtSupportedTextFilters},
+	{"mt.publishPost", mtPublishPost},
+	{"demo.sayHello", demoSayHello},
+	{"demo.addTwoNumbers", demoAddTwoNumbers},
+}
+
+// systemMethods are IXR's own, registered after WordPress's.
+var systemMethods = []methodEntry{
+	{"system.getCapabilities", systemGetCapabilities},
+	{"system.listMethods", systemListMethods},
+	{"system.multicall", systemMulticall},
+}
+
+func newRegistry() *registry {
+	r := &registry{byName: make(map[string]Method, len(wordpressMethods)+len(systemMethods))}
+	for _, m := range wordpressMethods {
+		r.byName[m.name] = m.fn
+		r.order = append(r.order, m.name)
+	}
+	for _, m := range systemMethods {
+		r.byName[m.name] = m.fn
+		r.system = append(r.system, m.name)
+	}
+	return r
+}
+
+func (r *registry) lookup(name string) (Method, bool) {
+	fn, ok := r.byName[name]
+	return fn, ok
+}
+
+// listMethods is IXR's answer: every callback, newest registration first.
+func (r *registry) listMethods() []string {
+	out := make([]string, 0, len(r.order)+len(r.system))
+	for i := len(r.system) - 1; i >= 0; i-- {
+		out = append(out, r.system[i])
+	}
+	for i := len(r.order) - 1; i >= 0; i-- {
+		out = append(out, r.order[i])
+	}
+	return out
+}
