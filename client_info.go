@@ -13,12 +13,8 @@ import (
 // X-Forwarded-Proto are believed only from the configured trusted proxies;
 // otherwise any client could claim to be local or secure.
 func (c *config) clientInfo(r *http.Request) models.ClientInfo {
-	remote := r.RemoteAddr
-	if host, _, err := net.SplitHostPort(remote); err == nil {
-		remote = host
-	}
-	info := models.ClientInfo{IP: remote, UserAgent: r.UserAgent(), Secure: r.TLS != nil}
-	if !c.trusted(net.ParseIP(remote)) {
+	info := models.DirectClient(r.RemoteAddr, r.UserAgent(), r.TLS != nil)
+	if !c.trusted(net.ParseIP(info.IP)) {
 		return info
 	}
 	if strings.EqualFold(strings.TrimSpace(firstComma(r.Header.Get("X-Forwarded-Proto"))), "https") {

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"net"
 	"strings"
 )
 
@@ -254,3 +255,14 @@ func looksLikeAppPassword(pw string) bool {
 // ErrTwoFactorAPILogin is returned to protocol adapters that want to tell a
 // two-factor user why a main-password API login was refused.
 func ErrTwoFactorAPILogin() *Error { return errTwoFactorAPI }
+
+// DirectClient describes a client connected straight to us: its address is
+// the TCP peer's (without the port, so that every connection from one host
+// counts as one client).
+func DirectClient(remoteAddr, userAgent string, secure bool) ClientInfo {
+	ip := remoteAddr
+	if host, _, err := net.SplitHostPort(remoteAddr); err == nil {
+		ip = host
+	}
+	return ClientInfo{IP: ip, UserAgent: userAgent, Secure: secure}
+}

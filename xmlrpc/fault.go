@@ -37,6 +37,9 @@ var (
 	faultInvalidPostType  = NewFault(403, "Invalid post type.")
 	faultAddArgs          = NewFault(400, "Invalid arguments passed to this XML-RPC method. Requires two integers.")
 	faultSiteDetails      = NewFault(403, "Sorry, you are not allowed to access details about this site.")
+	// faultReadOnlyScope refuses a changing method to a read-only
+	// application password (a PressPass extension).
+	faultReadOnlyScope = NewFault(401, "This application password is read-only: it cannot be used to change anything.")
 	// faultFatal is what WordPress's fatal-error handler answers when PHP
 	// throws (for example a TypeError on bad argument types).
 	faultFatal = &Fault{Code: 500, Message: `<p>There has been a critical error on this website.</p><p><a href="https://wordpress.org/documentation/article/faq-troubleshooting/">Learn more about troubleshooting WordPress.</a></p>`, HTTPStatus: 500, Fatal: true}
@@ -55,7 +58,7 @@ var kindFaultCodes = map[models.Kind]int{
 	models.KindInvalid:         400,
 	models.KindConflict:        409,
 	models.KindGone:            404,
-	models.KindUnavailable:     405,
+	models.KindUnavailable:     503,
 	models.KindTooManyRequests: 429,
 	models.KindInternal:        500,
 }
@@ -72,5 +75,11 @@ func asFault(err error) *Fault {
 	if !ok {
 		code = 500
 	}
-	return NewFault(code, me.Message)
+	f = NewFault(code, me.Message)
+	if me.Kind == models.KindUnavailable {
+		// The database is away: tell load balancers too, so they retry
+		// elsewhere.
+		f.HTTPStatus = 503
+	}
+	return f
 }

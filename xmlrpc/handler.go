@@ -46,7 +46,7 @@ func NewServer(s *models.Store, cfg Config) *Server {
 	}
 	if cfg.Client == nil {
 		cfg.Client = func(r *http.Request) models.ClientInfo {
-			return models.ClientInfo{IP: r.RemoteAddr, UserAgent: r.UserAgent(), Secure: r.TLS != nil}
+			return models.DirectClient(r.RemoteAddr, r.UserAgent(), r.TLS != nil)
 		}
 	}
 	return &Server{store: s, cfg: cfg, codec: NewXMLCodec(cfg.Limits), methods: newRegistry()}
@@ -133,6 +133,9 @@ type Call struct {
 	srv        *Server
 	client     models.ClientInfo
 	authFailed bool
+	// method is the method being dispatched (inside system.multicall, the
+	// sub-call), for the read-only scope check at login.
+	method string
 	// Lookups shared by the methods of one request.
 	authors map[uint64]*models.User
 	cat     *defaultCategory
@@ -148,6 +151,9 @@ func (srv *Server) dispatch(c *Call, name string, raw []Value) (v Value, err err
 	if !ok {
 		return Value{}, faultNoMethod(name)
 	}
+	outer := c.method
+	c.method = name
+	defer func() { c.method = outer }()
 	defer func() {
 		if rec := recover(); rec != nil {
 			srv.cfg.Logger.Error("xmlrpc method panicked", "method", name, "panic", rec)
@@ -181,13 +187,16 @@ func (c *Call) login(p Params, ui, pi int) (*models.User, error) {
 	}
 	name, _ := uv.AsString()
 	pass, _ := pv.AsString()
-	u, _, err := c.srv.store.AuthenticateAPI(c.ctx, name, pass, c.client)
+	u, ap, err := c.srv.store.AuthenticateAPI(c.ctx, name, pass, c.client)
 	if err != nil {
 		if models.ErrorKind(err) == models.KindUnauthenticated {
 			c.authFailed = true
 			return nil, faultBadLogin
 		}
 		return nil, err
+	}
+	if !ap.AllowsWrite() && !readOnlyMethods[c.method] {
+		return nil, faultReadOnlyScope
 	}
 	return u, nil
 }

@@ -64,6 +64,17 @@ var wordpressMethods = []methodEntry{
 	{"demo.addTwoNumbers", demoAddTwoNumbers},
 }
 
+// readOnlyMethods change nothing: the only methods a read-only application
+// password (a PressPass extension) may call.
+var readOnlyMethods = map[string]bool{
+	"wp.getUsersBlogs": true, "wp.getPost": true, "wp.getPosts": true, "wp.getUser": true, "wp.getUsers": true,
+	"wp.getProfile": true, "wp.getPage": true, "wp.getPages": true, "wp.getPageList": true, "wp.getAuthors": true,
+	"wp.getPostStatusList": true, "wp.getPageStatusList": true, "wp.getOptions": true, "wp.getPostFormats": true,
+	"wp.getPostType": true, "wp.getPostTypes": true, "blogger.getUsersBlogs": true, "blogger.getUserInfo": true,
+	"blogger.getPost": true, "blogger.getRecentPosts": true, "metaWeblog.getPost": true,
+	"metaWeblog.getRecentPosts": true, "metaWeblog.getUsersBlogs": true, "mt.getRecentPostTitles": true,
+}
+
 // systemMethods are IXR's own, registered after WordPress's.
 var systemMethods = []methodEntry{
 	{"system.getCapabilities", systemGetCapabilities},
