@@ -5,6 +5,7 @@ package handlers
 import (
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 	"github.com/presspass/presspass/models"
@@ -19,6 +20,59 @@ type Config struct {
 	Logger *slog.Logger
 }
 
+// app carries the dependencies every page handler needs.
+type app struct {
+	store *models.Store
+	cfg   Config
+	log   *slog.Logger
+	// cookieName is the session cookie's name, derived once from the site URL.
+	cookieName string
+}
+
 // Register mounts the browser pages on e.
 func Register(e *echo.Echo, s *models.Store, cfg Config) {
+	cfg.SiteURL = strings.TrimRight(cfg.SiteURL, "/")
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Client == nil {
+		cfg.Client = func(r *http.Request) models.ClientInfo {
+			return models.ClientInfo{IP: r.RemoteAddr, UserAgent: r.UserAgent(), Secure: r.TLS != nil}
+		}
+	}
+	a := &app{store: s, cfg: cfg, log: cfg.Logger, cookieName: models.LoggedInCookieName(cfg.SiteURL)}
+
+	// Route-level middleware rather than a Group: a group with middleware
+	// would also claim every unmatched path of the other adapters.
+	// Forms here are small; a bounded body keeps a hostile POST cheap.
+	mw := []echo.MiddlewareFunc{a.pageHeaders, a.limitBody, a.loadSession}
+	g := routes{e: e, mw: mw}
+	g.GET("/", a.home)
+	g.GET("/wp-login.php", a.loginPage)
+	g.POST("/wp-login.php", a.loginPost)
+	g.GET("/wp-admin", a.adminSlash)
+	g.GET("/wp-admin/", a.dashboard)
+	g.GET("/wp-admin/index.php", a.dashboard)
+	g.GET("/wp-admin/profile.php", a.profilePage)
+	g.POST("/wp-admin/profile.php", a.profilePost)
+	g.GET("/wp-admin/user-edit.php", a.profilePage)
+	g.POST("/wp-admin/user-edit.php", a.profilePost)
+	g.GET("/wp-admin/authorize-application.php", a.authorizePage)
+	g.POST("/wp-admin/authorize-application.php", a.authorizePost)
+	g.GET("/wp-admin/admin-ajax.php", a.adminAjax)
+	g.POST("/wp-admin/admin-ajax.php", a.adminAjax)
+	e.GET(assetPrefix+"*", a.asset)
 }
+
+// routes adds the page middleware to every route it registers.
+type routes struct {
+	e  *echo.Echo
+	mw []echo.MiddlewareFunc
+}
+
+// GET also answers HEAD, as WordPress's pages do; net/http drops the body.
+func (r routes) GET(path string, h echo.HandlerFunc) {
+	r.e.GET(path, h, r.mw...)
+	r.e.HEAD(path, h, r.mw...)
+}
+func (r routes) POST(path string, h echo.HandlerFunc) { r.e.POST(path, h, r.mw...) }
