@@ -25,7 +25,8 @@ func cmdFixtures(ctx context.Context, raw []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "Success: loaded %s: %d options, %d users, %d posts.\n", a.pos[1], r.Options, r.Users, r.Posts)
+		fmt.Fprintf(out, "Success: loaded %s: %d options, %d users, %d posts, %d terms, %d comments.\n",
+			a.pos[1], r.Options, r.Users, r.Posts, r.Terms, r.Comments)
 		return nil
 	})
 }

@@ -90,6 +90,7 @@ func serveOn(ctx context.Context, ln net.Listener, s *models.Store, c *config, l
 		"database", du.Display, "environment", c.Environment)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	go s.RunScheduledPublishing(ctx, time.Minute, logger) // WordPress's cron for scheduled posts
 	select {
 	case err := <-errc:
 		return err

@@ -46,6 +46,8 @@ func run(ctx context.Context, argv []string, stdout, stderr io.Writer) int {
 		err = cmdUser(ctx, rest, stdout)
 	case "app-password":
 		err = cmdAppPassword(ctx, rest, stdout)
+	case "import":
+		err = cmdImport(ctx, rest, stdout)
 	case "audit":
 		err = cmdAudit(ctx, rest, stdout)
 	case "loadtest":
@@ -97,13 +99,17 @@ Usage:
   presspass user get USER [--format=table|json] [--field=F]
   presspass user update USER [--user_pass=PW] [--role=ROLE] [--display_name=NAME] [--user_email=E] [--first_name=F] [--last_name=L]
   presspass user delete USER [--reassign=ID] [--yes]
-  presspass app-password create USER NAME [--app-id=UUID] [--porcelain]
+  presspass app-password create USER NAME [--app-id=UUID] [--porcelain] [--expires=RFC3339 | --expires-in=DAYS] [--scope=full|read]
   presspass app-password list USER [--format=table|json|csv|ids|count] [--fields=a,b]
   presspass app-password get USER UUID [--format=table|json] [--fields=a,b]
   presspass app-password update USER UUID --name=NAME
-  presspass app-password delete USER UUID... | USER --all
+  presspass app-password delete USER UUID... | USER --all | USER --app-id=UUID
+  presspass app-password list --all-users [--user=USER] [--app-id=UUID] [--scope=S] [--expired=true|false] [--unused-since=T]
   presspass app-password exists USER NAME   (exit status 0 when it exists, 1 when not)
   presspass app-password record-usage USER UUID
+  presspass import wordpress --from mysql://USER:PASS@HOST:PORT/DB [--prefix wp_] [--dry-run] [--format=text|json]
+                                          move a site in from WordPress's database (read-only; ids kept;
+                                          run again to pick up changes)
   USER is a login, an email address or a numeric id.
 
 Flags (each has an environment variable twin; flags win):
@@ -120,6 +126,11 @@ Flags (each has an environment variable twin; flags win):
   --two-factor-api-login     PRESSPASS_TWO_FACTOR_API_LOGIN  allow main-password API logins for
                                                         two-factor users (default false)
   --xmlrpc on|off            PRESSPASS_XMLRPC           authenticated XML-RPC methods (default on)
+  --app-password-max-lifetime D  PRESSPASS_APP_PASSWORD_MAX_LIFETIME  cap on new application passwords'
+                                                        lives, e.g. 90d (default: none)
+  --revoke-app-passwords-on-password-change  PRESSPASS_REVOKE_APP_PASSWORDS_ON_PASSWORD_CHANGE
+                                                        revoke a user's application passwords when their
+                                                        main password changes (default false)
   --log-level LEVEL          PRESSPASS_LOG_LEVEL        debug, info, warn, error (default info)
   --throttle on|off          PRESSPASS_THROTTLE         count failed logins and lock out guessers (default on)
   --throttle-ip-failures N   PRESSPASS_THROTTLE_IP_FAILURES       failures from one address that lock it (20)

@@ -2,10 +2,12 @@ package models
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // Post is a post, page or other content item (WordPress's wp_posts). Dates
@@ -36,6 +38,9 @@ type Post struct {
 	Sticky        bool      `gorm:"not null;default:false"`
 	Format        string    `gorm:"size:20;not null;default:''"`
 	Template      string    `gorm:"size:255;not null;default:''"`
+	// FeaturedMediaID is the post's featured image (WordPress's
+	// _thumbnail_id meta), an image attachment or 0.
+	FeaturedMediaID uint64 `gorm:"not null;default:0"`
 }
 
 // TableName keeps the table name stable.
@@ -79,17 +84,51 @@ type PostFilter struct {
 	Authors       []uint64
 	ExcludeAuthor []uint64
 	Parents       []uint64
-	Slugs         []string
-	Search        string
+	// ExcludeParents drops posts whose parent is one of these.
+	ExcludeParents []uint64
+	Slugs          []string
+	Search         string
+	// SearchColumns limits the search to some of title, content and
+	// excerpt (WordPress's post_title, post_content, post_excerpt).
+	SearchColumns []string
+	// SearchPhrase matches the search as one phrase instead of word by word
+	// (REST's search_semantics=exact, WP_Query's sentence).
+	SearchPhrase  bool
 	Before, After *time.Time
-	// ReadableBy, when set, adds the rows of non-public statuses that user may
-	// read (their own private posts, or all with read_private_posts).
-	OrderBy string // date, id, title, slug, modified, author, menu_order, include, parent
-	Order   string // asc, desc (default desc)
-	Offset  int
-	Limit   int
-	// StickyFirst puts sticky posts first (the front page's order).
+	// ModifiedBefore and ModifiedAfter bound the modified date (site-local).
+	ModifiedBefore, ModifiedAfter *time.Time
+	// Readable, when set, keeps only the rows that ReadableBy may read:
+	// published ones, their own, and others' non-public posts as far as their
+	// capabilities allow (WordPress's read_post for each row, done in SQL so
+	// that totals and pages agree).
+	Readable   bool
+	ReadableBy *User
+	// MenuOrder selects pages with that menu_order.
+	MenuOrder *int
+	OrderBy   string // date, id, title, slug, modified, author, menu_order, include, include_slugs, parent, relevance
+	Order     string // asc, desc (default desc)
+	Offset    int
+	Limit     int
+	// StickyOnly keeps only sticky posts (true) or only non-sticky ones (false).
 	StickyOnly *bool
+	// StickyFirst puts sticky posts before the others (WP_Query's home
+	// order when sticky posts are not ignored).
+	StickyFirst bool
+	// Formats keeps posts with one of these formats ("standard" is none).
+	Formats []string
+	// TermConditions filter by terms (REST's categories/tags parameters),
+	// all of them (TermsAnyCondition: any of them) must hold.
+	TermConditions    []TermCondition
+	TermsAnyCondition bool
+}
+
+// TermCondition selects posts filed under any of TermIDs (or, with
+// Exclude, under none of them). A post of type post with no stored
+// category counts as filed under the default category, DefaultCategory.
+type TermCondition struct {
+	TermIDs         []uint64
+	Exclude         bool
+	DefaultCategory uint64
 }
 
 var postOrderColumns = map[string]string{
@@ -125,6 +164,9 @@ func (s *Store) postQuery(ctx context.Context, f PostFilter) *gorm.DB {
 	if len(f.Parents) > 0 {
 		q = q.Where("parent_id IN ?", f.Parents)
 	}
+	if len(f.ExcludeParents) > 0 {
+		q = q.Where("parent_id NOT IN ?", f.ExcludeParents)
+	}
 	if len(f.Slugs) > 0 {
 		q = q.Where("slug IN ?", f.Slugs)
 	}
@@ -137,13 +179,93 @@ func (s *Store) postQuery(ctx context.Context, f PostFilter) *gorm.DB {
 	if f.After != nil {
 		q = q.Where("date > ?", *f.After)
 	}
+	if f.ModifiedBefore != nil {
+		q = q.Where("modified < ?", *f.ModifiedBefore)
+	}
+	if f.ModifiedAfter != nil {
+		q = q.Where("modified > ?", *f.ModifiedAfter)
+	}
+	if len(f.Formats) > 0 {
+		formats := make([]string, len(f.Formats))
+		for i, fm := range f.Formats {
+			if fm == "standard" {
+				fm = ""
+			}
+			formats[i] = fm
+		}
+		q = q.Where("format IN ?", formats)
+	}
+	if f.MenuOrder != nil {
+		q = q.Where("menu_order = ?", *f.MenuOrder)
+	}
+	if f.Readable {
+		q = readableCondition(q, f.ReadableBy, types)
+	}
+	if len(f.TermConditions) > 0 {
+		var conds []string
+		var args []any
+		for _, c := range f.TermConditions {
+			sql, a := c.sql()
+			conds = append(conds, sql)
+			args = append(args, a...)
+		}
+		join := " AND "
+		if f.TermsAnyCondition {
+			join = " OR "
+		}
+		q = q.Where("("+strings.Join(conds, join)+")", args...)
+	}
 	if f.Search != "" {
-		for _, term := range strings.Fields(f.Search) {
+		cols := searchColumns(f.SearchColumns)
+		terms := strings.Fields(f.Search)
+		if f.SearchPhrase {
+			terms = []string{strings.TrimSpace(f.Search)}
+		}
+		for _, term := range terms {
 			like := "%" + escapeLike(term) + "%"
-			q = q.Where("(title LIKE ? OR excerpt LIKE ? OR content LIKE ?)", like, like, like)
+			conds := make([]string, len(cols))
+			args := make([]any, len(cols))
+			for i, c := range cols {
+				conds[i] = c + " LIKE ?"
+				args[i] = like
+			}
+			q = q.Where("("+strings.Join(conds, " OR ")+")", args...)
 		}
 	}
 	return q
+}
+
+// searchColumns maps WordPress's search column names to ours; none means
+// all three.
+func searchColumns(names []string) []string {
+	var out []string
+	for _, n := range names {
+		switch n {
+		case "post_title":
+			out = append(out, "title")
+		case "post_excerpt":
+			out = append(out, "excerpt")
+		case "post_content":
+			out = append(out, "content")
+		}
+	}
+	if len(out) == 0 {
+		return []string{"title", "excerpt", "content"}
+	}
+	return out
+}
+
+// orderByList sorts by the position of col's value in values (for
+// orderby=include and include_slugs), unlisted rows last.
+func orderByList[T any](q *gorm.DB, col string, values []T) *gorm.DB {
+	expr := "CASE " + col
+	args := make([]any, 0, len(values))
+	for i, v := range values {
+		expr += " WHEN ? THEN " + strconv.Itoa(i)
+		args = append(args, v)
+	}
+	expr += " ELSE " + strconv.Itoa(len(values)) + " END"
+	return q.Clauses(clause.OrderBy{Expression: clause.Expr{SQL: expr, Vars: args, WithoutParentheses: true}})
 }
 
 // Posts lists posts matching f and the total number of matches.
@@ -160,13 +282,25 @@ func (s *Store) Posts(ctx context.Context, f PostFilter) ([]Post, int64, error) 
 		dir = "ASC"
 	}
 	q := s.postQuery(ctx, f)
+	if f.StickyFirst {
+		q = q.Order("sticky DESC")
+	}
 	switch {
 	case f.OrderBy == "include" && len(f.IDs) > 0:
-		// Keep the caller's order: sorted in Go below.
+		q = orderByList(q, "id", f.IDs)
+	case f.OrderBy == "include_slugs" && len(f.Slugs) > 0:
+		q = orderByList(q, "slug", f.Slugs)
+	case f.Search != "" && (f.OrderBy == "" || f.OrderBy == "relevance"):
+		q = searchRelevanceOrder(q, f.Search)
+		q = q.Order("date DESC").Order("id DESC")
 	default:
 		col, ok := postOrderColumns[f.OrderBy]
 		if !ok {
 			col = "date"
+		}
+		if col == "title" && s.dialect == DialectSQLite {
+			// MySQL's default collation ignores case; SQLite's does not.
+			col = "title COLLATE NOCASE"
 		}
 		q = q.Order(col + " " + dir)
 		if col != "id" {
@@ -183,24 +317,77 @@ func (s *Store) Posts(ctx context.Context, f PostFilter) ([]Post, int64, error) 
 	if err := q.Find(&posts).Error; err != nil {
 		return nil, 0, Internal(err)
 	}
-	if f.OrderBy == "include" && len(f.IDs) > 0 {
-		pos := make(map[uint64]int, len(f.IDs))
-		for i, id := range f.IDs {
-			if _, ok := pos[id]; !ok {
-				pos[id] = i
-			}
-		}
-		sortPostsBy(posts, func(a, b *Post) bool { return pos[a.ID] < pos[b.ID] })
-	}
 	return posts, total, nil
 }
 
-func sortPostsBy(posts []Post, less func(a, b *Post) bool) {
-	for i := 1; i < len(posts); i++ {
-		for j := i; j > 0 && less(&posts[j], &posts[j-1]); j-- {
-			posts[j], posts[j-1] = posts[j-1], posts[j]
+// sql renders the condition on the posts table.
+func (c TermCondition) sql() (string, []any) {
+	ids := c.TermIDs
+	if len(ids) == 0 {
+		ids = []uint64{0}
+	}
+	expr := "posts.id IN (SELECT post_id FROM term_relationships WHERE term_id IN ?)"
+	args := []any{ids}
+	for _, id := range c.TermIDs {
+		if id == c.DefaultCategory && id != 0 {
+			expr = "(" + expr + " OR (posts.type = 'post' AND NOT EXISTS (SELECT 1 FROM term_relationships tr " +
+				"JOIN terms t ON t.id = tr.term_id WHERE tr.post_id = posts.id AND t.taxonomy = 'category')))"
+			break
 		}
 	}
+	if c.Exclude {
+		expr = "NOT " + expr
+	}
+	return expr, args
+}
+
+// readableCondition restricts q to the rows u may read, as WordPress's
+// read_post meta capability decides row by row.
+func readableCondition(q *gorm.DB, u *User, types []string) *gorm.DB {
+	if u == nil {
+		return q.Where("status = ?", "publish")
+	}
+	readAll := true
+	editAll := true
+	for _, t := range types {
+		c := capsForType(t)
+		readAll = readAll && u.HasCap(c.readPrivate)
+		editAll = editAll && u.HasCap(c.editOthers)
+	}
+	cond := "status IN ('publish', 'inherit') OR author_id = ?"
+	if readAll {
+		cond += " OR status = 'private'"
+	}
+	if editAll {
+		cond += " OR status IN ('draft', 'pending', 'future', 'trash', 'auto-draft')"
+	}
+	return q.Where("("+cond+")", u.ID)
+}
+
+// searchRelevanceOrder sorts search results as WordPress's WP_Query does:
+// the whole phrase in the title first, then all words in the title, any
+// word in the title, the phrase in the excerpt, the phrase in the content.
+func searchRelevanceOrder(q *gorm.DB, search string) *gorm.DB {
+	terms := strings.Fields(search)
+	phrase := "%" + escapeLike(strings.Join(terms, " ")) + "%"
+	expr := "CASE WHEN title LIKE ? THEN 1"
+	args := []any{phrase}
+	if len(terms) > 1 {
+		var all, any []string
+		for range terms {
+			all = append(all, "title LIKE ?")
+			any = append(any, "title LIKE ?")
+		}
+		expr += " WHEN " + strings.Join(all, " AND ") + " THEN 2 WHEN " + strings.Join(any, " OR ") + " THEN 3"
+		for range 2 {
+			for _, t := range terms {
+				args = append(args, "%"+escapeLike(t)+"%")
+			}
+		}
+	}
+	expr += " WHEN excerpt LIKE ? THEN 4 WHEN content LIKE ? THEN 5 ELSE 6 END"
+	args = append(args, phrase, phrase)
+	return q.Clauses(clause.OrderBy{Expression: clause.Expr{SQL: expr, Vars: args, WithoutParentheses: true}})
 }
 
 // CountPostsByAuthor returns how many published posts of the given types each

@@ -3,13 +3,10 @@ package models
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
 	"gorm.io/gorm"
 )
 
@@ -36,6 +33,12 @@ type PostInput struct {
 	// IfNotModifiedSince refuses the update with a conflict when the post was
 	// modified after this time (XML-RPC's if_not_modified_since).
 	IfNotModifiedSince *time.Time
+	// StickyWithPublish applies REST's rule for sticky: publish_posts is
+	// enough, where XML-RPC asks for edit_others_posts.
+	StickyWithPublish bool
+	// FeaturedMediaID sets the featured image: an image attachment, or 0
+	// for none.
+	FeaturedMediaID *uint64
 }
 
 // Errors of post writes, with WordPress's REST codes.
@@ -81,50 +84,25 @@ func (s *Store) GMTToLocal(ctx context.Context, gmt time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
 }
 
-var (
-	slugStrip = regexp.MustCompile(`&.+?;|<[^>]*>`)
-	slugBad   = regexp.MustCompile(`[^a-z0-9 _-]+`)
-	slugDash  = regexp.MustCompile(`[\s-]+`)
-)
-
-// SanitizeTitle turns a title into a slug the way WordPress's
-// sanitize_title_with_dashes does for ASCII: tags and entities removed,
-// accents folded, lower case, runs of anything else become one dash.
-func SanitizeTitle(title string) string {
-	s := slugStrip.ReplaceAllString(title, "")
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		b.WriteRune(r)
+// uniqueSlug appends -2, -3, … until no other post of the same type (and,
+// for pages, the same parent) uses the slug and it shadows no route, as
+// wp_unique_post_slug does. Drafts keep their slug as given.
+func (s *Store) uniqueSlug(tx *gorm.DB, slug string, p *Post) (string, error) {
+	if slug == "" || isDraftLike(p.Status) || p.Type == "revision" {
+		return slug, nil
 	}
-	s = strings.ToLower(b.String())
-	s = strings.ReplaceAll(s, ".", "-")
-	s = slugBad.ReplaceAllString(s, "")
-	s = strings.ReplaceAll(s, "_", "-")
-	s = slugDash.ReplaceAllString(s, "-")
-	s = strings.Trim(s, "-")
-	if len(s) > 200 {
-		s = strings.TrimRight(s[:200], "-")
-	}
-	return s
-}
-
-// uniqueSlug appends -2, -3, … until no other post of the same type uses the
-// slug, as wp_unique_post_slug does.
-func (s *Store) uniqueSlug(tx *gorm.DB, slug, postType string, selfID uint64) (string, error) {
-	if slug == "" {
-		return "", nil
-	}
+	ctx := tx.Statement.Context
 	candidate := slug
 	for n := 2; n < 10000; n++ {
 		var count int64
-		err := tx.Model(&Post{}).Where("slug = ? AND type = ? AND id <> ? AND status <> ?", candidate, postType, selfID, "inherit").Count(&count).Error
-		if err != nil {
+		q := tx.Session(&gorm.Session{NewDB: true}).Model(&Post{}).Where("slug = ? AND type = ? AND id <> ?", candidate, p.Type, p.ID)
+		if p.Type == "page" {
+			q = q.Where("parent_id = ?", p.ParentID)
+		}
+		if err := q.Count(&count).Error; err != nil {
 			return "", Internal(err)
 		}
-		if count == 0 {
+		if count == 0 && !s.slugConflictsWithRoute(ctx, candidate, p) {
 			return candidate, nil
 		}
 		candidate = fmt.Sprintf("%s-%d", slug, n)
@@ -133,23 +111,37 @@ func (s *Store) uniqueSlug(tx *gorm.DB, slug, postType string, selfID uint64) (s
 }
 
 // authorizePostWrite checks that actor may give p (the post as it will be
-// saved) its status, author and stickiness.
-func authorizePostWrite(actor *User, p *Post, creating bool, prevStatus string, in PostInput) error {
+// saved) its status, author and stickiness, in the order and with the
+// messages of WordPress's REST permission checks.
+func authorizePostWrite(actor *User, p *Post, creating bool, in PostInput) error {
 	c := capsForType(p.Type)
 	if in.AuthorID != nil && *in.AuthorID != actor.ID && !actor.HasCap(c.editOthers) {
 		if creating {
 			return errCannotEditOthers
 		}
-		return errCannotEditOthers.WithStatus(0).withMessage("Sorry, you are not allowed to update posts as this user.")
+		return errCannotEditOthers.withMessage("Sorry, you are not allowed to update posts as this user.")
 	}
-	switch p.Status {
-	case "publish", "future", "private":
-		if p.Status != prevStatus && !actor.HasCap(c.publish) {
-			return errCannotPublish
-		}
-	}
-	if in.Sticky != nil && *in.Sticky && !actor.HasCap(c.editOthers) {
+	if in.Sticky != nil && *in.Sticky && !actor.HasCap(c.editOthers) && !(in.StickyWithPublish && actor.HasCap(c.publish)) {
 		return errCannotAssignSticky
+	}
+	return nil
+}
+
+// authorizePostStatus checks the capability a requested status needs, which
+// WordPress checks after the create or edit capability.
+func authorizePostStatus(actor *User, p *Post, in PostInput) error {
+	c := capsForType(p.Type)
+	if in.Status != nil {
+		switch *in.Status {
+		case "private":
+			if !actor.HasCap(c.publish) {
+				return errCannotPublish.withMessage("Sorry, you are not allowed to create private posts in this post type.")
+			}
+		case "publish", "future":
+			if !actor.HasCap(c.publish) {
+				return errCannotPublish
+			}
+		}
 	}
 	return nil
 }
@@ -201,11 +193,15 @@ func applyPostInput(p *Post, in PostInput) {
 	if in.Template != nil {
 		p.Template = *in.Template
 	}
+	if in.FeaturedMediaID != nil {
+		p.FeaturedMediaID = *in.FeaturedMediaID
+	}
 }
 
 // settleDates fixes the post's local and GMT dates from the input, and turns
 // a "publish" with a date in the future into "future" (and the reverse), as
-// wp_insert_post does.
+// wp_insert_post does. A new post's modified date is its date; an update's
+// is now.
 func (s *Store) settleDates(ctx context.Context, p *Post, in PostInput, creating bool) {
 	now := s.now()
 	switch {
@@ -226,8 +222,16 @@ func (s *Store) settleDates(ctx context.Context, p *Post, in PostInput, creating
 	}
 	if p.Status == "publish" && !p.DateGMT.IsZero() && p.DateGMT.After(now) {
 		p.Status = "future"
-	} else if p.Status == "future" && !p.DateGMT.After(now) {
+	} else if p.Status == "future" && !p.DateGMT.IsZero() && !p.DateGMT.After(now) {
 		p.Status = "publish"
+	}
+	if creating {
+		p.Modified = p.Date
+		p.ModifiedGMT = p.DateGMT
+		if p.ModifiedGMT.IsZero() {
+			p.ModifiedGMT = s.LocalToGMT(ctx, p.Date)
+		}
+		return
 	}
 	p.ModifiedGMT = now
 	p.Modified = s.GMTToLocal(ctx, now)
@@ -247,27 +251,35 @@ func (s *Store) CreatePost(ctx context.Context, actor *User, in PostInput) (*Pos
 		in.Type = "post"
 	}
 	c := capsForType(in.Type)
-	if actor == nil || !actor.HasCap(c.edit) {
-		if in.Type == "page" {
-			return nil, errCannotCreate.withMessage("Sorry, you are not allowed to create pages as this user.")
-		}
-		return nil, errCannotCreate
-	}
 	p := &Post{
 		Type:          in.Type,
 		Status:        "draft",
-		AuthorID:      actor.ID,
 		CommentStatus: s.Option(ctx, "default_comment_status"),
 		PingStatus:    s.Option(ctx, "default_ping_status"),
 	}
 	if in.Type == "page" {
 		p.CommentStatus = "closed"
+		p.PingStatus = "closed"
+	}
+	if actor != nil {
+		p.AuthorID = actor.ID
 	}
 	applyPostInput(p, in)
 	if !IsPostStatus(p.Status) {
 		return nil, errInvalidStatus
 	}
-	if err := authorizePostWrite(actor, p, true, "", in); err != nil {
+	if actor != nil {
+		if err := authorizePostWrite(actor, p, true, in); err != nil {
+			return nil, err
+		}
+	}
+	if actor == nil || !actor.HasCap(c.edit) {
+		return nil, errCannotCreate
+	}
+	if err := authorizePostStatus(actor, p, in); err != nil {
+		return nil, err
+	}
+	if err := s.checkFeaturedMedia(ctx, in); err != nil {
 		return nil, err
 	}
 	if p.AuthorID != actor.ID {
@@ -295,12 +307,14 @@ func (s *Store) CreatePost(ctx context.Context, actor *User, in PostInput) (*Pos
 		if slug == "" && !isDraftLike(p.Status) {
 			slug = strconv.FormatUint(p.ID, 10)
 		}
-		unique, err := s.uniqueSlug(tx, slug, p.Type, p.ID)
+		unique, err := s.uniqueSlug(tx, slug, p)
 		if err != nil {
 			return err
 		}
 		p.Slug = unique
-		p.GUID = s.postGUID(ctx, p)
+		// WordPress fixes the GUID once, at creation, to the link the post
+		// has then.
+		p.GUID = s.Permalink(ctx, p, actor)
 		return tx.Model(&Post{}).Where("id = ?", p.ID).Updates(map[string]any{"slug": p.Slug, "guid": p.GUID}).Error
 	})
 	if err != nil {
@@ -309,15 +323,8 @@ func (s *Store) CreatePost(ctx context.Context, actor *User, in PostInput) (*Pos
 	return p, nil
 }
 
-func (s *Store) postGUID(ctx context.Context, p *Post) string {
-	base := strings.TrimRight(s.Config.SiteURL, "/")
-	if p.Type == "page" {
-		return fmt.Sprintf("%s/?page_id=%d", base, p.ID)
-	}
-	return fmt.Sprintf("%s/?p=%d", base, p.ID)
-}
-
-// UpdatePost changes a post as actor. Errors: not found (rest_post_invalid_id),
+// UpdatePost changes a post as actor and records a revision when its title,
+// content or excerpt changed. Errors: not found (rest_post_invalid_id),
 // forbidden (rest_cannot_edit, rest_cannot_publish, …), conflict
 // (if_not_modified_since), invalid, internal.
 func (s *Store) UpdatePost(ctx context.Context, actor *User, id uint64, in PostInput) (*Post, error) {
@@ -325,19 +332,27 @@ func (s *Store) UpdatePost(ctx context.Context, actor *User, id uint64, in PostI
 	if err != nil {
 		return nil, err
 	}
+	if p.Type == "revision" {
+		return nil, errPostInvalidID
+	}
 	if !CanOnPost(actor, "edit_post", p) {
 		return nil, errCannotEdit
+	}
+	if err := authorizePostWrite(actor, p, false, in); err != nil {
+		return nil, err
+	}
+	if err := authorizePostStatus(actor, p, in); err != nil {
+		return nil, err
 	}
 	if in.IfNotModifiedSince != nil && p.ModifiedGMT.After(*in.IfNotModifiedSince) {
 		return nil, E(KindConflict, "xmlrpc_edit_conflict", "There is a revision of this post that is more recent.")
 	}
-	prevStatus := p.Status
+	if err := s.checkFeaturedMedia(ctx, in); err != nil {
+		return nil, err
+	}
 	applyPostInput(p, in)
 	if !IsPostStatus(p.Status) {
 		return nil, errInvalidStatus
-	}
-	if err := authorizePostWrite(actor, p, false, prevStatus, in); err != nil {
-		return nil, err
 	}
 	if in.AuthorID != nil {
 		if _, err := s.UserByID(ctx, *in.AuthorID); err != nil {
@@ -353,18 +368,21 @@ func (s *Store) UpdatePost(ctx context.Context, actor *User, id uint64, in PostI
 		if in.Slug != nil {
 			slug = SanitizeTitle(*in.Slug)
 		}
-		if slug == "" && !isDraftLike(p.Status) {
+		if slug == "" && !isDraftLike(p.Status) && p.Status != "trash" {
 			slug = SanitizeTitle(p.Title)
 			if slug == "" {
 				slug = strconv.FormatUint(p.ID, 10)
 			}
 		}
-		unique, err := s.uniqueSlug(tx, slug, p.Type, p.ID)
+		unique, err := s.uniqueSlug(tx, slug, p)
 		if err != nil {
 			return err
 		}
 		p.Slug = unique
-		return tx.Select("*").Omit("id").Where("id = ?", p.ID).Updates(p).Error
+		if err := tx.Select("*").Omit("id").Where("id = ?", p.ID).Updates(p).Error; err != nil {
+			return Internal(err)
+		}
+		return s.saveRevision(tx, p, actor)
 	})
 	if err != nil {
 		return nil, AsError(err)
@@ -372,13 +390,22 @@ func (s *Store) UpdatePost(ctx context.Context, actor *User, id uint64, in PostI
 	return p, nil
 }
 
-// TrashPost moves a post to the trash, as REST's DELETE without force does.
+// trashedSuffix marks the slug of a trashed post so that a new post can take
+// the slug, as WordPress's wp_add_trashed_suffix_to_post_name_for_post does.
+const trashedSuffix = "__trashed"
+
+// TrashPost moves a post to the trash, as REST's DELETE without force does:
+// its slug gets the "__trashed" suffix and, as for any update, a revision is
+// recorded when the content changed since the last one.
 // Errors: not found, forbidden (rest_cannot_delete), gone
 // (rest_already_trashed).
 func (s *Store) TrashPost(ctx context.Context, actor *User, id uint64) (*Post, error) {
 	p, err := s.PostByID(ctx, id)
 	if err != nil {
 		return nil, err
+	}
+	if p.Type == "revision" {
+		return nil, errPostInvalidID
 	}
 	if !CanOnPost(actor, "delete_post", p) {
 		return nil, errCannotDelete
@@ -387,19 +414,30 @@ func (s *Store) TrashPost(ctx context.Context, actor *User, id uint64) (*Post, e
 		return nil, errAlreadyTrashed
 	}
 	now := s.now()
-	res := s.withContext(ctx).Model(&Post{}).Where("id = ?", p.ID).Updates(map[string]any{
-		"status": "trash", "modified_gmt": now, "modified": s.GMTToLocal(ctx, now),
-	})
-	if res.Error != nil {
-		return nil, Internal(res.Error)
-	}
 	p.Status = "trash"
+	if !strings.HasSuffix(p.Slug, trashedSuffix) {
+		p.Slug += trashedSuffix
+	}
 	p.ModifiedGMT = now
 	p.Modified = s.GMTToLocal(ctx, now)
+	err = s.transaction(ctx, func(tx *gorm.DB) error {
+		res := tx.Model(&Post{}).Where("id = ?", p.ID).Updates(map[string]any{
+			"status": p.Status, "slug": p.Slug, "modified_gmt": p.ModifiedGMT, "modified": p.Modified,
+		})
+		if res.Error != nil {
+			return Internal(res.Error)
+		}
+		return s.saveRevision(tx, p, actor)
+	})
+	if err != nil {
+		return nil, AsError(err)
+	}
 	return p, nil
 }
 
-// DeletePost deletes a post for good and returns it as it was.
+// DeletePost deletes a post for good, with its revisions and term
+// relationships, and returns it as it was; its child pages and attachments
+// move to its own parent.
 // Errors: not found, forbidden (rest_cannot_delete).
 func (s *Store) DeletePost(ctx context.Context, actor *User, id uint64) (*Post, error) {
 	p, err := s.PostByID(ctx, id)
@@ -411,6 +449,15 @@ func (s *Store) DeletePost(ctx context.Context, actor *User, id uint64) (*Post, 
 	}
 	err = s.transaction(ctx, func(tx *gorm.DB) error {
 		if err := tx.Model(&Post{}).Where("parent_id = ? AND type = ?", p.ID, "revision").Delete(&Post{}).Error; err != nil {
+			return Internal(err)
+		}
+		if err := tx.Where("post_id = ?", p.ID).Delete(&TermRelationship{}).Error; err != nil {
+			return Internal(err)
+		}
+		// Children of the same type and attachments move up one level, as
+		// wp_delete_post does, instead of pointing at a missing parent.
+		if err := tx.Model(&Post{}).Where("parent_id = ? AND type IN ?", p.ID, []string{p.Type, "attachment"}).
+			Update("parent_id", p.ParentID).Error; err != nil {
 			return Internal(err)
 		}
 		return tx.Where("id = ?", p.ID).Delete(&Post{}).Error

@@ -154,6 +154,11 @@ type UserFilter struct {
 	Order        string // asc or desc
 	Offset       int
 	Limit        int // 0 = no limit
+
+	// SearchColumns limits Search to some of id, login, email, url,
+	// nicename, display_name (WP_User_Query's search_columns; id matches
+	// exactly). Empty means the five text columns.
+	SearchColumns []string
 }
 
 var userOrderColumns = map[string]string{
@@ -196,7 +201,25 @@ func (s *Store) userQuery(ctx context.Context, f UserFilter) *gorm.DB {
 	if len(f.HasPublished) > 0 {
 		q = q.Where("id IN (?)", s.db.Model(&Post{}).Select("author_id").Where("status = ? AND type IN ?", "publish", f.HasPublished))
 	}
-	if f.Search != "" {
+	if f.Search != "" && len(f.SearchColumns) > 0 {
+		like := "%" + escapeLike(f.Search) + "%"
+		var conds []string
+		var args []any
+		for _, c := range f.SearchColumns {
+			switch c {
+			case "id":
+				if id, err := strconv.ParseUint(f.Search, 10, 64); err == nil {
+					conds, args = append(conds, "id = ?"), append(args, id)
+				}
+			case "login", "email", "url", "nicename", "display_name":
+				conds, args = append(conds, c+" LIKE ?"), append(args, like)
+			}
+		}
+		if len(conds) == 0 {
+			conds = append(conds, "1 = 0")
+		}
+		q = q.Where("("+strings.Join(conds, " OR ")+")", args...)
+	} else if f.Search != "" {
 		like := "%" + escapeLike(f.Search) + "%"
 		q = q.Where("(login LIKE ? OR email LIKE ? OR url LIKE ? OR display_name LIKE ? OR nicename LIKE ?)", like, like, like, like, like)
 	}
@@ -223,7 +246,13 @@ func (s *Store) Users(ctx context.Context, f UserFilter) ([]User, int64, error) 
 	if strings.EqualFold(f.Order, "desc") {
 		dir = "DESC"
 	}
-	q := s.userQuery(ctx, f).Order(col + " " + dir)
+	orderCol := col
+	if s.dialect == DialectSQLite && col != "id" && col != "registered" {
+		// MySQL's collations sort names case-insensitively, as WordPress
+		// lists users; SQLite's BINARY would put "Zed" before "admin".
+		orderCol = col + " COLLATE NOCASE"
+	}
+	q := s.userQuery(ctx, f).Order(orderCol + " " + dir)
 	if col != "id" {
 		q = q.Order("id " + dir)
 	}

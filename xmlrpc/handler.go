@@ -138,7 +138,6 @@ type Call struct {
 	method string
 	// Lookups shared by the methods of one request.
 	authors map[uint64]*models.User
-	cat     *defaultCategory
 }
 
 // Method is one XML-RPC method.

@@ -191,6 +191,9 @@ func (c *Call) mwNewPost(u *models.User, content Value, publish bool) (Value, er
 	if err != nil {
 		return Value{}, writeFault(err, true)
 	}
+	if err := c.mwApplyTerms(u, post, content, true); err != nil {
+		return Value{}, err
+	}
 	return idString(post.ID), nil
 }
 
@@ -316,8 +319,12 @@ func (c *Call) mwEditPost(u *models.User, post *models.Post, content Value, publ
 	if in.Title != nil && len(*in.Title) > maxTitleBytes {
 		return Value{}, NewFault(500, "Could not update post in the database.")
 	}
-	if _, err := c.srv.store.UpdatePost(c.ctx, u, post.ID, in); err != nil {
+	updated, err := c.srv.store.UpdatePost(c.ctx, u, post.ID, in)
+	if err != nil {
 		return Value{}, writeFault(err, false)
+	}
+	if err := c.mwApplyTerms(u, updated, content, false); err != nil {
+		return Value{}, err
 	}
 	return Bool(true), nil
 }
@@ -435,8 +442,8 @@ var (
 )
 
 // bloggerContent splits Blogger content into title and body, as
-// xmlrpc_getposttitle and xmlrpc_removepostdata do. Category ids in it are
-// read by WordPress; here every post is in the default category.
+// xmlrpc_getposttitle and xmlrpc_removepostdata do (the category ids are
+// read by bloggerCategoryIDs).
 func bloggerContent(content string) (title, body string) {
 	if m := bloggerTitle.FindStringSubmatch(content); m != nil {
 		title = m[1]
@@ -472,6 +479,10 @@ func bloggerNewPost(c *Call, p Params) (Value, error) {
 	post, err := c.srv.store.CreatePost(c.ctx, u, models.PostInput{Type: "post", Title: &title, Content: &body, Status: &status})
 	if err != nil {
 		return Value{}, writeFault(err, true)
+	}
+	cats, _ := bloggerCategoryIDs(content)
+	if err := c.setCategories(u, post, cats); err != nil {
+		return Value{}, err
 	}
 	return Int(int64(post.ID)), nil
 }
@@ -514,6 +525,11 @@ func bloggerEditPost(c *Call, p Params) (Value, error) {
 			return Value{}, err
 		}
 		return Value{}, NewFault(500, "Sorry, the post could not be updated.")
+	}
+	if cats, ok := bloggerCategoryIDs(content); ok {
+		if err := c.setCategories(u, post, cats); err != nil {
+			return Value{}, err
+		}
 	}
 	return Bool(true), nil
 }

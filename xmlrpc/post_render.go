@@ -43,67 +43,65 @@ func (c *Call) can(u *models.User, cap string, p *models.Post) bool {
 	return true
 }
 
-// defaultCategory is the site's default category. Until taxonomies are
-// implemented every post belongs to it alone, as every post of a fresh
-// WordPress site does.
-type defaultCategory struct {
-	id    int64
-	name  string
-	slug  string
-	count int64
-}
-
-func (c *Call) category() (*defaultCategory, error) {
-	if c.cat != nil {
-		return c.cat, nil
-	}
-	id := int64(c.srv.store.OptionInt(c.ctx, "default_category"))
-	if id <= 0 {
-		id = 1
-	}
-	_, n, err := c.srv.store.Posts(c.ctx, models.PostFilter{Types: []string{"post"}, Statuses: []string{"publish"}, Limit: 1})
+// postTermsOf returns a post's terms of every taxonomy, ordered by name.
+func (c *Call) postTermsOf(p *models.Post) ([]models.Term, error) {
+	m, err := c.srv.store.PostTerms(c.ctx, []uint64{p.ID}, "")
 	if err != nil {
 		return nil, err
 	}
-	c.cat = &defaultCategory{id: id, name: "Uncategorized", slug: "uncategorized", count: n}
-	return c.cat, nil
+	return m[p.ID], nil
 }
 
-// postCategories returns a post's category ids and names.
+// postCategories returns a post's category ids and names, ordered by name
+// (wp_get_post_categories).
 func (c *Call) postCategories(p *models.Post) ([]int64, []string, error) {
 	if p.Type != "post" {
 		return nil, nil, nil
 	}
-	cat, err := c.category()
+	terms, err := c.postTermsOf(p)
 	if err != nil {
 		return nil, nil, err
 	}
-	return []int64{cat.id}, []string{cat.name}, nil
+	var ids []int64
+	var names []string
+	for _, t := range terms {
+		if t.Taxonomy == "category" {
+			ids = append(ids, int64(t.ID))
+			names = append(names, t.Name)
+		}
+	}
+	return ids, names, nil
+}
+
+// postTags returns the names of a post's tags joined as mt_keywords.
+func (c *Call) postTags(p *models.Post) (string, error) {
+	if p.Type != "post" {
+		return "", nil
+	}
+	terms, err := c.postTermsOf(p)
+	if err != nil {
+		return "", err
+	}
+	var names []string
+	for _, t := range terms {
+		if t.Taxonomy == "post_tag" {
+			names = append(names, t.Name)
+		}
+	}
+	return strings.Join(names, ", "), nil
 }
 
 // postTerms is the "terms" member of wp.getPost.
 func (c *Call) postTerms(p *models.Post) (Value, error) {
-	if p.Type != "post" {
-		return Array(), nil
-	}
-	cat, err := c.category()
+	terms, err := c.postTermsOf(p)
 	if err != nil {
 		return Value{}, err
 	}
-	id := Str(strconv.FormatInt(cat.id, 10))
-	return Array(Struct(
-		M("term_id", id),
-		M("name", Str(cat.name)),
-		M("slug", Str(cat.slug)),
-		M("term_group", Str("0")),
-		M("term_taxonomy_id", id),
-		M("taxonomy", Str("category")),
-		M("description", Str("")),
-		M("parent", Str("0")),
-		M("count", Int(cat.count)),
-		M("filter", Str("raw")),
-		M("custom_fields", Array()),
-	)), nil
+	out := make([]Value, 0, len(terms))
+	for i := range terms {
+		out = append(out, prepareTerm(&terms[i]))
+	}
+	return Array(out...), nil
 }
 
 // localDate and gmtDate are WordPress's _convert_date and
@@ -229,6 +227,10 @@ func (c *Call) mwPost(p *models.Post, recent bool) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
+	keywords, err := c.postTags(p)
+	if err != nil {
+		return Value{}, err
+	}
 	main, more, moreText := extended(p.Content)
 	author := c.author(p.AuthorID)
 	status := p.Status
@@ -263,7 +265,7 @@ func (c *Call) mwPost(p *models.Post, recent bool) (Value, error) {
 		M("wp_more_text", Str(moreText)),
 		M("mt_allow_comments", openInt(p.CommentStatus)),
 		M("mt_allow_pings", openInt(p.PingStatus)),
-		M("mt_keywords", Str("")),
+		M("mt_keywords", Str(keywords)),
 		M("wp_slug", Str(p.Slug)),
 		M("wp_password", Str(p.Password)),
 		M("wp_author_id", Str(strconv.FormatUint(author.ID, 10))),

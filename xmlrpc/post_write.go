@@ -226,7 +226,8 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 			return 0, err
 		}
 	}
-	if err := c.checkTerms(postType, content); err != nil {
+	terms, err := c.resolveTerms(u, postType, content)
+	if err != nil {
 		return 0, err
 	}
 	if f, ok := memberString(content, "post_format"); ok {
@@ -258,46 +259,131 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 		if err != nil {
 			return 0, writeFault(err, true)
 		}
-		return p.ID, nil
+		return p.ID, c.applyTerms(u, p, terms, true)
 	}
 	p, err := c.srv.store.UpdatePost(c.ctx, u, existing.ID, in)
 	if err != nil {
 		return 0, writeFault(err, false)
 	}
-	return p.ID, nil
+	return p.ID, c.applyTerms(u, p, terms, false)
 }
 
-// checkTerms validates the terms and terms_names members. Until taxonomies
-// are implemented the only term is the default category, which every post
-// already has; naming it (or clearing a taxonomy) is accepted, an unknown
-// term id is refused as WordPress refuses it, and unknown names are not
-// stored (see README).
-func (c *Call) checkTerms(postType string, content Value) error {
-	taxonomies := map[string]bool{}
-	if postType == "post" {
-		taxonomies = map[string]bool{"category": true, "post_tag": true, "post_format": true}
+// resolveTerms validates the terms and terms_names members as _insert_post
+// does and returns the term ids to file the post under, by taxonomy. Names
+// that do not exist yet are created (by users who may create terms); a
+// name shared by several categories is ambiguous. Post formats are kept in
+// the post's format, not as terms.
+func (c *Call) resolveTerms(u *models.User, postType string, content Value) (map[string][]uint64, error) {
+	out := map[string][]uint64{}
+	check := func(name string) (models.Taxonomy, error) {
+		tax, ok := models.TaxonomyByName(name)
+		if !ok || !tax.SupportsPostType(postType) {
+			return tax, NewFault(401, "Sorry, one of the given taxonomies is not supported by the post type.")
+		}
+		if !models.CanOnTaxonomy(u, models.TermCapAssign, tax) {
+			return tax, NewFault(401, "Sorry, you are not allowed to assign a term to one of the given taxonomies.")
+		}
+		return tax, nil
 	}
 	if terms, ok := content.Get("terms"); ok && terms.Kind == KindStruct {
-		cat, err := c.category()
-		if err != nil {
-			return err
-		}
 		for _, m := range terms.Members {
-			if !taxonomies[m.Name] {
-				return NewFault(401, "Sorry, one of the given taxonomies is not supported by the post type.")
+			tax, err := check(m.Name)
+			if err != nil {
+				return nil, err
 			}
-			for _, id := range m.Value.Array {
-				if m.Name != "category" || id.AsInt() != cat.id {
-					return NewFault(403, "Invalid term ID.")
+			ids := []uint64{}
+			for _, v := range listItems(m.Value) {
+				n := v.AsInt()
+				if n <= 0 {
+					return nil, NewFault(403, "Invalid term ID.")
 				}
+				if _, err := c.srv.store.TermInTaxonomy(c.ctx, tax.Name, uint64(n)); err != nil {
+					if models.IsNotFound(err) {
+						return nil, NewFault(403, "Invalid term ID.")
+					}
+					return nil, err
+				}
+				ids = append(ids, uint64(n))
 			}
+			out[tax.Name] = ids
 		}
 	}
 	if names, ok := content.Get("terms_names"); ok && names.Kind == KindStruct {
 		for _, m := range names.Members {
-			if !taxonomies[m.Name] {
-				return NewFault(401, "Sorry, one of the given taxonomies is not supported by the post type.")
+			tax, err := check(m.Name)
+			if err != nil {
+				return nil, err
 			}
+			ids := out[tax.Name]
+			if ids == nil {
+				ids = []uint64{}
+			}
+			for _, v := range listItems(m.Value) {
+				name, _ := v.AsString()
+				id, err := c.termIDByName(u, tax, name)
+				if err != nil {
+					return nil, err
+				}
+				ids = append(ids, id)
+			}
+			out[tax.Name] = ids
+		}
+	}
+	delete(out, "post_format")
+	return out, nil
+}
+
+// listItems returns an array's items, or a struct's values (PHP arrays).
+func listItems(v Value) []Value {
+	if v.Kind == KindStruct {
+		out := make([]Value, len(v.Members))
+		for i, m := range v.Members {
+			out[i] = m.Value
+		}
+		return out
+	}
+	return v.Array
+}
+
+// termIDByName finds a term by name, creating it when it does not exist and
+// the user may create terms.
+func (c *Call) termIDByName(u *models.User, tax models.Taxonomy, name string) (uint64, error) {
+	found, _, err := c.srv.store.Terms(c.ctx, models.TermFilter{Taxonomy: tax.Name, Names: []string{name}, OrderBy: "id"})
+	if err != nil {
+		return 0, err
+	}
+	if tax.Hierarchical && len(found) > 1 {
+		return 0, NewFault(401, "Ambiguous term name used in a hierarchical taxonomy. Please use term ID instead.")
+	}
+	if len(found) > 0 {
+		return found[0].ID, nil
+	}
+	if !models.CanOnTaxonomy(u, models.TermCapEdit, tax) {
+		return 0, NewFault(401, "Sorry, you are not allowed to add a term to one of the given taxonomies.")
+	}
+	t, err := c.srv.store.CreateTerm(c.ctx, u, models.TermInput{Taxonomy: tax.Name, Name: &name})
+	if err != nil {
+		return 0, termFault(err)
+	}
+	return t.ID, nil
+}
+
+// applyTerms files a saved post under the resolved terms; a new post of
+// type post without categories goes to the default category.
+func (c *Call) applyTerms(u *models.User, p *models.Post, terms map[string][]uint64, created bool) error {
+	if p.Type != "post" {
+		return nil
+	}
+	if _, ok := terms["category"]; !ok && created {
+		terms["category"] = nil
+	}
+	for _, tax := range models.TaxonomiesForPostType(p.Type) {
+		ids, ok := terms[tax.Name]
+		if !ok {
+			continue
+		}
+		if err := c.srv.store.SetPostTerms(c.ctx, u, p.ID, tax.Name, ids); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -16,7 +16,7 @@ type methodEntry struct {
 }
 
 // wordpressMethods lists the implemented methods in the order WordPress
-// registers them. Methods for terms, comments, media and revisions are not
+// registers them. Methods for media, revisions and pingback.ping are not
 // implemented yet; they are absent here and answer -32601.
 var wordpressMethods = []methodEntry{
 	{"wp.getUsersBlogs", wpGetUsersBlogs},
@@ -25,6 +25,13 @@ var wordpressMethods = []methodEntry{
 	{"wp.deletePost", wpDeletePost},
 	{"wp.getPost", wpGetPost},
 	{"wp.getPosts", wpGetPosts},
+	{"wp.newTerm", wpNewTerm},
+	{"wp.editTerm", wpEditTerm},
+	{"wp.deleteTerm", wpDeleteTerm},
+	{"wp.getTerm", wpGetTerm},
+	{"wp.getTerms", wpGetTerms},
+	{"wp.getTaxonomy", wpGetTaxonomy},
+	{"wp.getTaxonomies", wpGetTaxonomies},
 	{"wp.getUser", wpGetUser},
 	{"wp.getUsers", wpGetUsers},
 	{"wp.getProfile", wpGetProfile},
@@ -36,10 +43,23 @@ var wordpressMethods = []methodEntry{
 	{"wp.editPage", wpEditPage},
 	{"wp.getPageList", wpGetPageList},
 	{"wp.getAuthors", wpGetAuthors},
+	{"wp.getCategories", mwGetCategories},
+	{"wp.getTags", wpGetTags},
+	{"wp.newCategory", wpNewCategory},
+	{"wp.deleteCategory", wpDeleteCategory},
+	{"wp.suggestCategories", wpSuggestCategories},
+	{"wp.getCommentCount", wpGetCommentCount},
 	{"wp.getPostStatusList", wpGetPostStatusList},
 	{"wp.getPageStatusList", wpGetPageStatusList},
+	{"wp.getPageTemplates", wpGetPageTemplates},
 	{"wp.getOptions", wpGetOptions},
 	{"wp.setOptions", wpSetOptions},
+	{"wp.getComment", wpGetComment},
+	{"wp.getComments", wpGetComments},
+	{"wp.deleteComment", wpDeleteComment},
+	{"wp.editComment", wpEditComment},
+	{"wp.newComment", wpNewComment},
+	{"wp.getCommentStatusList", wpGetCommentStatusList},
 	{"wp.getPostFormats", wpGetPostFormats},
 	{"wp.getPostType", wpGetPostType},
 	{"wp.getPostTypes", wpGetPostTypes},
@@ -54,12 +74,18 @@ var wordpressMethods = []methodEntry{
 	{"metaWeblog.editPost", mwEditPost},
 	{"metaWeblog.getPost", mwGetPost},
 	{"metaWeblog.getRecentPosts", mwGetRecentPosts},
+	{"metaWeblog.getCategories", mwGetCategories},
 	{"metaWeblog.deletePost", bloggerDeletePost},
 	{"metaWeblog.getUsersBlogs", bloggerGetUsersBlogs},
+	{"mt.getCategoryList", mtGetCategoryList},
 	{"mt.getRecentPostTitles", mtGetRecentPostTitles},
+	{"mt.getPostCategories", mtGetPostCategories},
+	{"mt.setPostCategories", mtSetPostCategories},
 	{"mt.supportedMethods", mtSupportedMethods},
 	{"mt.supportedTextFilters", mtSupportedTextFilters},
+	{"mt.getTrackbackPings", mtGetTrackbackPings},
 	{"mt.publishPost", mtPublishPost},
+	{"pingback.extensions.getPingbacks", pingbackGetPingbacks},
 	{"demo.sayHello", demoSayHello},
 	{"demo.addTwoNumbers", demoAddTwoNumbers},
 }
@@ -73,6 +99,10 @@ var readOnlyMethods = map[string]bool{
 	"wp.getPostType": true, "wp.getPostTypes": true, "blogger.getUsersBlogs": true, "blogger.getUserInfo": true,
 	"blogger.getPost": true, "blogger.getRecentPosts": true, "metaWeblog.getPost": true,
 	"metaWeblog.getRecentPosts": true, "metaWeblog.getUsersBlogs": true, "mt.getRecentPostTitles": true,
+	"wp.getTerm": true, "wp.getTerms": true, "wp.getTaxonomy": true, "wp.getTaxonomies": true,
+	"wp.getCategories": true, "wp.getTags": true, "wp.suggestCategories": true, "wp.getCommentCount": true,
+	"wp.getPageTemplates": true, "wp.getComment": true, "wp.getComments": true, "wp.getCommentStatusList": true,
+	"metaWeblog.getCategories": true, "mt.getCategoryList": true, "mt.getPostCategories": true,
 }
 
 // systemMethods are IXR's own, registered after WordPress's.

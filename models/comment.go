@@ -1,0 +1,217 @@
+package models
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// Comment is a comment on a post (WordPress's wp_comments). Approved holds
+// WordPress's comment_approved values: "1" approved, "0" held for
+// moderation, "spam", "trash", and "post-trashed" for comments of a post in
+// the trash.
+type Comment struct {
+	ID          uint64    `gorm:"primaryKey;autoIncrement"`
+	PostID      uint64    `gorm:"not null;default:0;index:idx_comments_post_approved,priority:1"`
+	AuthorName  string    `gorm:"type:text;not null"`
+	AuthorEmail string    `gorm:"size:100;not null;default:'';index:idx_comments_author_email"`
+	AuthorURL   string    `gorm:"size:200;not null;default:''"`
+	AuthorIP    string    `gorm:"size:100;not null;default:''"`
+	Date        time.Time `gorm:"not null"`
+	DateGMT     time.Time `gorm:"not null;index:idx_comments_date_gmt;index:idx_comments_post_approved,priority:3"`
+	Content     string    `gorm:"type:text;not null"`
+	Approved    string    `gorm:"size:20;not null;default:'1';index:idx_comments_post_approved,priority:2"`
+	Agent       string    `gorm:"size:255;not null;default:''"`
+	Type        string    `gorm:"size:20;not null;default:'comment'"`
+	ParentID    uint64    `gorm:"not null;default:0;index:idx_comments_parent"`
+	UserID      uint64    `gorm:"not null;default:0;index:idx_comments_user"`
+	// TrashedFrom remembers the status a trashed comment had, so that
+	// restoring it puts it back (WordPress's _wp_trash_meta_status).
+	TrashedFrom string `gorm:"size:20;not null;default:''"`
+}
+
+// TableName keeps the table name stable.
+func (Comment) TableName() string { return "comments" }
+
+func init() {
+	registerMigration(710, "comments", createTables(&Comment{}))
+}
+
+// CommentStatus is the name WordPress's APIs use for a stored
+// comment_approved value: approve, hold, spam, trash.
+func (c *Comment) CommentStatus() string {
+	switch c.Approved {
+	case "1":
+		return "approve"
+	case "0":
+		return "hold"
+	}
+	return c.Approved
+}
+
+// commentApprovedValue turns an API status into the stored value; ok is
+// false for anything WordPress does not know.
+func commentApprovedValue(status string) (string, bool) {
+	switch status {
+	case "approve", "approved", "1":
+		return "1", true
+	case "hold", "unapproved", "0":
+		return "0", true
+	case "spam", "trash":
+		return status, true
+	}
+	return "", false
+}
+
+// CommentStatuses lists WordPress's comment statuses with their labels, in
+// get_comment_statuses order.
+func CommentStatuses() [][2]string {
+	return [][2]string{{"hold", "Unapproved"}, {"approve", "Approved"}, {"spam", "Spam"}, {"trash", "Trash"}}
+}
+
+var errCommentInvalidID = E(KindNotFound, "rest_comment_invalid_id", "Invalid comment ID.")
+
+// CommentByID returns a comment of any status. Errors: not found
+// (rest_comment_invalid_id), internal.
+func (s *Store) CommentByID(ctx context.Context, id uint64) (*Comment, error) {
+	var c Comment
+	if err := s.withContext(ctx).Where("id = ?", id).Take(&c).Error; err != nil {
+		return nil, notFoundOr(err, errCommentInvalidID)
+	}
+	return &c, nil
+}
+
+// CommentFilter selects comments for Comments. Zero values mean "no
+// condition".
+type CommentFilter struct {
+	// Status is an API status (approve, hold, spam, trash), "all" / "" for
+	// approved and held comments (get_comments' default) or "any" for every
+	// status.
+	Status    string
+	PostIDs   []uint64
+	PostTypes []string
+	Parents   []uint64
+	UserIDs   []uint64
+	Search    string
+	Order     string // desc (default) or asc, by date_gmt then id
+	Offset    int
+	Limit     int // 0 = all
+}
+
+// Comments lists comments newest first with the total before paging.
+// Errors: internal.
+func (s *Store) Comments(ctx context.Context, f CommentFilter) ([]Comment, int64, error) {
+	q := s.withContext(ctx).Model(&Comment{})
+	switch f.Status {
+	case "any":
+	case "", "all":
+		q = q.Where("comments.approved IN ?", []string{"0", "1"})
+	default:
+		v, ok := commentApprovedValue(f.Status)
+		if !ok {
+			v = f.Status
+		}
+		q = q.Where("comments.approved = ?", v)
+	}
+	if len(f.PostIDs) > 0 {
+		q = q.Where("comments.post_id IN ?", f.PostIDs)
+	}
+	if len(f.PostTypes) > 0 {
+		q = q.Where("comments.post_id IN (?)", s.withContext(ctx).Model(&Post{}).Select("id").Where("type IN ?", f.PostTypes))
+	}
+	if len(f.Parents) > 0 {
+		q = q.Where("comments.parent_id IN ?", f.Parents)
+	}
+	if len(f.UserIDs) > 0 {
+		q = q.Where("comments.user_id IN ?", f.UserIDs)
+	}
+	if f.Search != "" {
+		like := "%" + likeEscape(f.Search) + "%"
+		q = q.Where(`(comments.content LIKE ? ESCAPE '!' OR comments.author_name LIKE ? ESCAPE '!' OR comments.author_email LIKE ? ESCAPE '!' OR comments.author_url LIKE ? ESCAPE '!' OR comments.author_ip LIKE ? ESCAPE '!')`,
+			like, like, like, like, like)
+	}
+	var total int64
+	if err := q.Session(&gorm.Session{}).Count(&total).Error; err != nil {
+		return nil, 0, Internal(err)
+	}
+	dir := " DESC"
+	if strings.EqualFold(f.Order, "asc") {
+		dir = " ASC"
+	}
+	q = q.Order("comments.date_gmt" + dir).Order("comments.id" + dir)
+	if f.Offset > 0 {
+		q = q.Offset(f.Offset)
+	}
+	if f.Limit > 0 {
+		q = q.Limit(f.Limit)
+	} else if f.Offset > 0 {
+		q = q.Limit(1 << 31)
+	}
+	var out []Comment
+	if err := q.Find(&out).Error; err != nil {
+		return nil, 0, Internal(err)
+	}
+	return out, total, nil
+}
+
+// CommentCounts are a post's (or the site's) comments by status, as
+// wp_count_comments reports them.
+type CommentCounts struct {
+	Approved, Moderated, Spam, Trash, PostTrashed int64
+	// Total counts everything but trash (spam included), All approved and
+	// held comments.
+	Total, All int64
+}
+
+// CountComments counts the comments of a post (of every post when postID
+// is 0). Errors: internal.
+func (s *Store) CountComments(ctx context.Context, postID uint64) (CommentCounts, error) {
+	var rows []struct {
+		Approved string
+		N        int64
+	}
+	q := s.withContext(ctx).Model(&Comment{}).Select("approved, COUNT(*) AS n").Group("approved")
+	if postID != 0 {
+		q = q.Where("post_id = ?", postID)
+	}
+	if err := q.Find(&rows).Error; err != nil {
+		return CommentCounts{}, Internal(err)
+	}
+	var c CommentCounts
+	for _, r := range rows {
+		switch r.Approved {
+		case "1":
+			c.Approved += r.N
+			c.Total += r.N
+			c.All += r.N
+		case "0":
+			c.Moderated += r.N
+			c.Total += r.N
+			c.All += r.N
+		case "spam":
+			c.Spam += r.N
+			c.Total += r.N
+		case "trash":
+			c.Trash += r.N
+		case "post-trashed":
+			c.PostTrashed += r.N
+		default:
+			c.Total += r.N
+		}
+	}
+	return c, nil
+}
+
+// CanOnComment resolves edit_comment as map_meta_cap does: edit_post on
+// the comment's post, or edit_posts for a comment whose post is gone.
+func CanOnComment(u *User, cap string, c *Comment, post *Post) bool {
+	if u == nil || c == nil || cap != "edit_comment" {
+		return false
+	}
+	if post == nil {
+		return u.HasCap("edit_posts")
+	}
+	return CanOnPost(u, "edit_post", post)
+}

@@ -1,0 +1,44 @@
+package models
+
+import (
+	"context"
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+// Featured images: a post's featured media must be an image attachment, as
+// WordPress's set_post_thumbnail requires (it shows the image's thumbnail).
+
+func init() {
+	registerMigration(300, "posts: featured media", func(tx *gorm.DB) error {
+		if tx.Migrator().HasColumn(&Post{}, "FeaturedMediaID") {
+			return nil
+		}
+		return tx.Migrator().AddColumn(&Post{}, "FeaturedMediaID")
+	})
+}
+
+var errInvalidFeaturedMedia = E(KindInvalid, "rest_invalid_featured_media", "Invalid featured media ID.")
+
+// CanBeFeaturedMedia reports whether the post with that id is an image
+// attachment that a post may show as its featured image.
+func (s *Store) CanBeFeaturedMedia(ctx context.Context, id uint64) bool {
+	if id == 0 {
+		return false
+	}
+	p, err := s.PostByID(ctx, id)
+	return err == nil && p.Type == "attachment" && strings.HasPrefix(p.MimeType, "image/")
+}
+
+// checkFeaturedMedia refuses a featured media id that is not an image
+// attachment (0 removes the featured image and is always allowed).
+func (s *Store) checkFeaturedMedia(ctx context.Context, in PostInput) error {
+	if in.FeaturedMediaID == nil || *in.FeaturedMediaID == 0 {
+		return nil
+	}
+	if !s.CanBeFeaturedMedia(ctx, *in.FeaturedMediaID) {
+		return errInvalidFeaturedMedia
+	}
+	return nil
+}

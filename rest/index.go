@@ -1,0 +1,104 @@
+package rest
+
+import (
+	"net/http"
+	"strconv"
+)
+
+func init() { registerRouteGroup(0, (*Server).indexRoutes) }
+
+// indexRoutes are the discovery documents: the site index at / and the
+// namespace index at /wp/v2.
+func (s *Server) indexRoutes() []*Route {
+	return []*Route{
+		{
+			Pattern: "/",
+			Endpoints: []*Endpoint{{
+				Methods: []string{"GET"},
+				Args:    []Arg{{Name: "context", Default: "view"}},
+				Handler: s.getIndex,
+			}},
+		},
+		{
+			Namespace: "wp/v2",
+			Pattern:   "/wp/v2",
+			Endpoints: []*Endpoint{{
+				Methods: []string{"GET"},
+				Args:    []Arg{{Name: "namespace", Default: "wp/v2"}, {Name: "context", Default: "view"}},
+				Handler: s.getNamespaceIndex,
+			}},
+		},
+	}
+}
+
+// getIndex is WP_REST_Server::get_index: the site description, the
+// authentication methods available to this request and every route.
+func (s *Server) getIndex(r *Request) (*Response, error) {
+	opt := func(name string) string { return s.store.Option(r.ctx, name) }
+	optInt := func(name string) int64 {
+		n, _ := strconv.ParseInt(opt(name), 10, 64)
+		return n
+	}
+	var auth any = []any{}
+	if s.store.AppPasswordsAvailable(r.Client.Secure) {
+		auth = map[string]any{"application-passwords": map[string]any{
+			"endpoints": map[string]any{"authorization": s.cfg.SiteURL + "/wp-admin/authorize-application.php"},
+		}}
+	}
+	data := map[string]any{
+		"name":            opt("blogname"),
+		"description":     opt("blogdescription"),
+		"url":             s.cfg.SiteURL,
+		"home":            s.cfg.SiteURL,
+		"gmt_offset":      opt("gmt_offset"),
+		"timezone_string": opt("timezone_string"),
+		"page_for_posts":  optInt("page_for_posts"),
+		"page_on_front":   optInt("page_on_front"),
+		"show_on_front":   opt("show_on_front"),
+		"namespaces":      s.namespaces(),
+		"authentication":  auth,
+		"site_logo":       optInt("site_logo"),
+		"site_icon":       optInt("site_icon"),
+		"site_icon_url":   "",
+	}
+	// The route table is large: describe it only when asked for.
+	if r.FieldIncluded("routes") {
+		routes := map[string]any{}
+		for _, rt := range s.routes {
+			routes[rt.Pattern] = s.describe(rt, false)
+		}
+		data["routes"] = routes
+	}
+	resp := NewResponse(http.StatusOK, data)
+	if r.FieldIncluded("_links") || r.FieldIncluded("_embedded") {
+		resp.Links = Links{{Rel: "help", Href: "https://developer.wordpress.org/rest-api/"}}
+	}
+	return resp, nil
+}
+
+// namespaces lists the namespaces of the route table in order.
+func (s *Server) namespaces() []any {
+	seen := map[string]bool{}
+	out := []any{}
+	for _, rt := range s.routes {
+		if rt.Namespace != "" && !seen[rt.Namespace] {
+			seen[rt.Namespace] = true
+			out = append(out, rt.Namespace)
+		}
+	}
+	return out
+}
+
+// getNamespaceIndex is WP_REST_Server::get_namespace_index.
+func (s *Server) getNamespaceIndex(r *Request) (*Response, error) {
+	ns := r.String("namespace")
+	routes := map[string]any{}
+	for _, rt := range s.routes {
+		if rt.Namespace == ns {
+			routes[rt.Pattern] = s.describe(rt, false)
+		}
+	}
+	resp := NewResponse(http.StatusOK, map[string]any{"namespace": ns, "routes": routes})
+	resp.Links = Links{{Rel: "up", Href: s.apiRoot}}
+	return resp, nil
+}

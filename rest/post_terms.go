@@ -1,0 +1,70 @@
+package rest
+
+import (
+	"github.com/presspass/presspass/models"
+)
+
+// The categories and tags of a post in create and update requests
+// (WP_REST_Posts_Controller::handle_terms and
+// check_assign_terms_permission).
+
+// postTaxonomies maps the REST parameters to their taxonomies.
+var postTaxonomies = []struct{ param, taxonomy string }{{"categories", "category"}, {"tags", "post_tag"}}
+
+// requestedTerms returns the existing terms the request names for a
+// taxonomy; ids of missing terms are skipped, as wp_set_object_terms skips
+// them. given is false when the parameter is absent.
+func requestedTerms(r *Request, param, taxonomy string) (ids []uint64, given bool, err error) {
+	if !r.Has(param) {
+		return nil, false, nil
+	}
+	for _, id := range uintList(r.IntList(param)) {
+		if _, err := r.Store().TermInTaxonomy(r.Ctx(), taxonomy, id); err != nil {
+			if models.IsNotFound(err) {
+				continue
+			}
+			return nil, true, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, true, nil
+}
+
+// assignTermsPermission is check_assign_terms_permission: every existing
+// term the request names must be assignable by the user.
+func assignTermsPermission(r *Request, pt *postType) error {
+	if pt.Hierarchical {
+		return nil
+	}
+	for _, t := range postTaxonomies {
+		ids, given, err := requestedTerms(r, t.param, t.taxonomy)
+		if err != nil {
+			return err
+		}
+		tax, _ := models.TaxonomyByName(t.taxonomy)
+		if given && len(ids) > 0 && !models.CanOnTaxonomy(r.User, models.TermCapAssign, tax) {
+			return Forbidden("rest_cannot_assign_term", "Sorry, you are not allowed to assign the provided terms.")
+		}
+	}
+	return nil
+}
+
+// savePostTerms files the post under the terms the request names.
+func (s *Server) savePostTerms(r *Request, pt *postType, postID uint64) error {
+	if pt.Hierarchical {
+		return nil
+	}
+	for _, t := range postTaxonomies {
+		ids, given, err := requestedTerms(r, t.param, t.taxonomy)
+		if err != nil {
+			return err
+		}
+		if !given {
+			continue
+		}
+		if err := s.store.SetPostTerms(r.Ctx(), r.User, postID, t.taxonomy, ids); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,433 @@
+package rest
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/presspass/presspass/models"
+)
+
+// /wp/v2/posts and /wp/v2/posts/{id}: WordPress's WP_REST_Posts_Controller
+// for the post type "post". Pages (pages.go) share this controller.
+
+func init() { registerRouteGroup(300, (*Server).postsRoutes) }
+
+func (s *Server) postsRoutes() []*Route { return s.postTypeRoutes(postTypePost) }
+
+// postTypeRoutes builds the collection and item routes of a post type.
+func (s *Server) postTypeRoutes(pt *postType) []*Route {
+	base := "/wp/v2/" + pt.RestBase
+	return []*Route{
+		{
+			Namespace:  "wp/v2",
+			Pattern:    base,
+			Schema:     func() map[string]any { return postSchema(pt, s.restURL(base+"/{id}")) },
+			AllowBatch: true,
+			Endpoints: []*Endpoint{
+				{Methods: []string{"GET"}, Args: s.postCollectionArgs(pt), Permission: postsListPermission(pt), Handler: s.listPosts(pt)},
+				{Methods: []string{"POST"}, Args: s.postWriteArgs(pt), Permission: postCreatePermission(pt), Handler: s.createPost(pt)},
+			},
+		},
+		{
+			Namespace:  "wp/v2",
+			Pattern:    base + `/(?P<id>[\d]+)`,
+			Schema:     func() map[string]any { return postSchema(pt, s.restURL(base+"/{id}")) },
+			AllowBatch: true,
+			Endpoints: []*Endpoint{
+				{Methods: []string{"GET"}, Args: []Arg{
+					{Name: "id", Description: "Unique identifier for the post.", Type: "integer"},
+					ContextArg("view"),
+					{Name: "excerpt_length", Description: "Override the default excerpt length.", Type: "integer"},
+					{Name: "password", Description: "The password for the post if it is password protected.", Type: "string"},
+				}, Permission: postReadPermission(pt), Handler: s.getPost(pt)},
+				{Methods: []string{"POST", "PUT", "PATCH"}, Args: append([]Arg{{Name: "id", Description: "Unique identifier for the post.", Type: "integer"}}, s.postWriteArgs(pt)...),
+					Permission: postUpdatePermission(pt), Handler: s.updatePost(pt)},
+				{Methods: []string{"DELETE"}, Args: []Arg{
+					{Name: "id", Description: "Unique identifier for the post.", Type: "integer"},
+					{Name: "force", Description: "Whether to bypass Trash and force deletion.", Type: "boolean", Default: false},
+				}, Permission: postDeletePermission(pt), Handler: s.deletePost(pt)},
+			},
+		},
+	}
+}
+
+func parseID(s string) (uint64, error) { return strconv.ParseUint(s, 10, 64) }
+
+// itemPost loads the post of the item route, refusing other types as
+// WordPress's get_post() does (rest_post_invalid_id, 404).
+func itemPost(r *Request, pt *postType) (*models.Post, error) {
+	id, err := parseID(r.URLParam("id"))
+	if err != nil || id == 0 {
+		return nil, models.ErrPostInvalidID()
+	}
+	p, err := r.Store().PostByID(r.Ctx(), id)
+	if err != nil {
+		return nil, err
+	}
+	if p.Type != pt.Name {
+		return nil, models.ErrPostInvalidID()
+	}
+	return p, nil
+}
+
+// canReadPost is check_read_permission.
+func canReadPost(u *models.User, p *models.Post) bool {
+	return p.Status == "publish" || p.Status == "inherit" || models.CanOnPost(u, "read_post", p)
+}
+
+func postsListPermission(pt *postType) func(*Request) error {
+	return func(r *Request) error {
+		if r.ViewContext() == "edit" && !r.User.HasCap(models.PostTypeCap(pt.Name, "edit")) {
+			return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit posts in this post type.")
+		}
+		return nil
+	}
+}
+
+func postReadPermission(pt *postType) func(*Request) error {
+	return func(r *Request) error {
+		p, err := itemPost(r, pt)
+		if err != nil {
+			return err
+		}
+		if r.ViewContext() == "edit" && !models.CanOnPost(r.User, "edit_post", p) {
+			return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit this post.")
+		}
+		if pw := r.String("password"); pw != "" && r.Has("password") && pw != p.Password {
+			return Err(http.StatusForbidden, "rest_post_incorrect_password", "Incorrect post password.")
+		}
+		if !canReadPost(r.User, p) {
+			return Forbidden("rest_forbidden", "Sorry, you are not allowed to do that.")
+		}
+		return nil
+	}
+}
+
+// authorAndStickyPermission are the checks create and update share.
+func authorAndStickyPermission(r *Request, pt *postType, creating bool) error {
+	if r.Has("author") {
+		if a := r.Int("author"); a != 0 && (r.User == nil || uint64(a) != r.User.ID) && !r.User.HasCap(models.PostTypeCap(pt.Name, "edit_others")) {
+			msg := "Sorry, you are not allowed to update posts as this user."
+			if creating {
+				msg = "Sorry, you are not allowed to create posts as this user."
+			}
+			return Forbidden("rest_cannot_edit_others", msg)
+		}
+	}
+	if !pt.Hierarchical && r.Has("sticky") && r.Bool("sticky") &&
+		!r.User.HasCap(models.PostTypeCap(pt.Name, "edit_others")) && !r.User.HasCap(models.PostTypeCap(pt.Name, "publish")) {
+		return Forbidden("rest_cannot_assign_sticky", "Sorry, you are not allowed to make posts sticky.")
+	}
+	return nil
+}
+
+func postCreatePermission(pt *postType) func(*Request) error {
+	return func(r *Request) error {
+		if r.Has("id") {
+			return Err(http.StatusBadRequest, "rest_post_exists", "Cannot create existing post.")
+		}
+		if err := authorAndStickyPermission(r, pt, true); err != nil {
+			return err
+		}
+		if !r.User.HasCap(models.PostTypeCap(pt.Name, "create")) {
+			return Forbidden("rest_cannot_create", "Sorry, you are not allowed to create posts as this user.")
+		}
+		return assignTermsPermission(r, pt)
+	}
+}
+
+func postUpdatePermission(pt *postType) func(*Request) error {
+	return func(r *Request) error {
+		p, err := itemPost(r, pt)
+		if err != nil {
+			return err
+		}
+		if !models.CanOnPost(r.User, "edit_post", p) {
+			return Forbidden("rest_cannot_edit", "Sorry, you are not allowed to edit this post.")
+		}
+		if err := authorAndStickyPermission(r, pt, false); err != nil {
+			return err
+		}
+		return assignTermsPermission(r, pt)
+	}
+}
+
+func postDeletePermission(pt *postType) func(*Request) error {
+	return func(r *Request) error {
+		p, err := itemPost(r, pt)
+		if err != nil {
+			return err
+		}
+		if !models.CanOnPost(r.User, "delete_post", p) {
+			return Forbidden("rest_cannot_delete", "Sorry, you are not allowed to delete this post.")
+		}
+		return nil
+	}
+}
+
+// getPost serves GET /wp/v2/posts/{id}; a publicly viewable post also gets
+// its permalink as a rel="alternate" Link header.
+func (s *Server) getPost(pt *postType) func(*Request) (*Response, error) {
+	return func(r *Request) (*Response, error) {
+		p, err := itemPost(r, pt)
+		if err != nil {
+			return nil, err
+		}
+		resp, err := s.postResponse(r, p, pt, http.StatusOK)
+		if err != nil {
+			return nil, err
+		}
+		if p.Status == "publish" {
+			resp.LinkHeader("alternate", s.store.Permalink(r.Ctx(), p, r.User), [2]string{"type", "text/html"})
+		}
+		return resp, nil
+	}
+}
+
+// postResponse renders one post.
+func (s *Server) postResponse(r *Request, p *models.Post, pt *postType, status int) (*Response, error) {
+	d, err := s.loadPostRenderData(r.Ctx(), []*models.Post{p})
+	if err != nil {
+		return nil, err
+	}
+	return NewResponse(status, s.renderPost(r, p, pt, d)), nil
+}
+
+func (s *Server) createPost(pt *postType) func(*Request) (*Response, error) {
+	return func(r *Request) (*Response, error) {
+		in, err := postInputFromRequest(r, pt, nil)
+		if err != nil {
+			return nil, err
+		}
+		in.Type = pt.Name
+		p, err := s.store.CreatePost(r.Ctx(), r.User, in)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.savePostTerms(r, pt, p.ID); err != nil {
+			return nil, err
+		}
+		r.SetParam("context", "edit")
+		resp, err := s.postResponse(r, p, pt, http.StatusCreated)
+		if err != nil {
+			return nil, err
+		}
+		resp.Header.Set("Location", r.URL("/wp/v2/"+pt.RestBase+"/"+strconv.FormatUint(p.ID, 10)))
+		return resp, nil
+	}
+}
+
+func (s *Server) updatePost(pt *postType) func(*Request) (*Response, error) {
+	return func(r *Request) (*Response, error) {
+		cur, err := itemPost(r, pt)
+		if err != nil {
+			return nil, err
+		}
+		in, err := postInputFromRequest(r, pt, cur)
+		if err != nil {
+			return nil, err
+		}
+		p, err := s.store.UpdatePost(r.Ctx(), r.User, cur.ID, in)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.savePostTerms(r, pt, p.ID); err != nil {
+			return nil, err
+		}
+		r.SetParam("context", "edit")
+		return s.postResponse(r, p, pt, http.StatusOK)
+	}
+}
+
+// deletePost trashes a post, or deletes it for good with force=true
+// ({"deleted": true, "previous": …} without links).
+func (s *Server) deletePost(pt *postType) func(*Request) (*Response, error) {
+	return func(r *Request) (*Response, error) {
+		cur, err := itemPost(r, pt)
+		if err != nil {
+			return nil, err
+		}
+		r.SetParam("context", "edit")
+		if r.Bool("force") {
+			d, err := s.loadPostRenderData(r.Ctx(), []*models.Post{cur})
+			if err != nil {
+				return nil, err
+			}
+			previous := s.renderPost(r, cur, pt, d)
+			delete(previous, "_links")
+			if _, err := s.store.DeletePost(r.Ctx(), r.User, cur.ID); err != nil {
+				return nil, err
+			}
+			return NewResponse(http.StatusOK, map[string]any{"deleted": true, "previous": previous}), nil
+		}
+		p, err := s.store.TrashPost(r.Ctx(), r.User, cur.ID)
+		if err != nil {
+			return nil, err
+		}
+		return s.postResponse(r, p, pt, http.StatusOK)
+	}
+}
+
+// postInputFromRequest is prepare_item_for_database: the fields the client
+// sent, as models.PostInput. cur is the post being updated (nil on create).
+func postInputFromRequest(r *Request, pt *postType, cur *models.Post) (models.PostInput, error) {
+	in := models.PostInput{StickyWithPublish: true}
+	for _, f := range []struct {
+		name string
+		dst  **string
+	}{{"title", &in.Title}, {"content", &in.Content}, {"excerpt", &in.Excerpt}} {
+		if v, ok := rawOrObject(r.Param(f.name)); ok {
+			*f.dst = &v
+		}
+	}
+	if r.Has("status") {
+		st := r.String("status")
+		if cur == nil || cur.Status != st {
+			in.Status = &st
+		}
+	}
+	if r.Has("date") && r.Param("date") != nil && r.String("date") != "" {
+		local, gmt, ok := restDateWithGMT(r.String("date"), false)
+		if ok && (cur == nil || !cur.Date.Equal(local)) {
+			if gmt != nil {
+				in.DateGMT = gmt
+			} else {
+				in.Date = &local
+			}
+		}
+	} else if r.Has("date_gmt") && r.Param("date_gmt") != nil && r.String("date_gmt") != "" {
+		_, gmt, ok := restDateWithGMT(r.String("date_gmt"), true)
+		if ok && (cur == nil || !cur.DateGMT.Equal(*gmt)) {
+			in.DateGMT = gmt
+		}
+	}
+	if r.Has("slug") {
+		slug := r.String("slug")
+		in.Slug = &slug
+	}
+	if r.Has("author") {
+		if a := r.Int("author"); a > 0 {
+			id := uint64(a)
+			in.AuthorID = &id
+		}
+	}
+	if r.Has("password") {
+		pw := r.String("password")
+		in.Password = &pw
+		if pw != "" && !pt.Hierarchical && (r.Bool("sticky") || cur != nil && cur.Sticky && !r.Has("sticky")) {
+			return in, Err(http.StatusBadRequest, "rest_invalid_field", "A post can not be sticky and have a password.")
+		}
+	}
+	if !pt.Hierarchical && r.Has("sticky") {
+		if r.Bool("sticky") && cur != nil && cur.Password != "" && !r.Has("password") {
+			return in, Err(http.StatusBadRequest, "rest_invalid_field", "A password protected post can not be set to sticky.")
+		}
+		sticky := r.Bool("sticky")
+		in.Sticky = &sticky
+	}
+	if pt.Hierarchical && r.Has("parent") {
+		parent := uint64(0)
+		if id := r.Int("parent"); id > 0 {
+			pp, err := r.Store().PostByID(r.Ctx(), uint64(id))
+			if err != nil {
+				if models.IsNotFound(err) {
+					return in, Err(http.StatusBadRequest, "rest_post_invalid_id", "Invalid post parent ID.")
+				}
+				return in, err
+			}
+			parent = pp.ID
+		}
+		in.ParentID = &parent
+	}
+	if pt.Hierarchical && r.Has("menu_order") {
+		mo := int(r.Int("menu_order"))
+		in.MenuOrder = &mo
+	}
+	if r.Has("comment_status") {
+		v := r.String("comment_status")
+		in.CommentStatus = &v
+	}
+	if r.Has("ping_status") {
+		v := r.String("ping_status")
+		in.PingStatus = &v
+	}
+	if !pt.Hierarchical && r.Has("format") {
+		v := r.String("format")
+		in.Format = &v
+	}
+	if r.Has("template") {
+		v := r.String("template")
+		in.Template = &v
+	}
+	if r.Has("featured_media") {
+		id := uint64(max(r.Int("featured_media"), 0))
+		// On create WordPress drops a featured media id it cannot use; an
+		// update reports it (rest_invalid_featured_media).
+		if cur != nil || id == 0 || r.Store().CanBeFeaturedMedia(r.Ctx(), id) {
+			in.FeaturedMediaID = &id
+		}
+	}
+	return in, nil
+}
+
+// rawOrObject reads title/content/excerpt: a string, or an object whose
+// non-empty "raw" member is the value. Anything else is ignored, as
+// WordPress ignores it.
+func rawOrObject(v any) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return x, true
+	case map[string]any:
+		if raw, ok := x["raw"].(string); ok && raw != "" {
+			return raw, true
+		}
+	}
+	return "", false
+}
+
+// restDateWithGMT is rest_get_date_with_gmt: a date with an offset (or a
+// GMT date) fixes the GMT time; a date without one is site-local.
+func restDateWithGMT(s string, isUTC bool) (local time.Time, gmt *time.Time, ok bool) {
+	t, ok := ParseDate(s)
+	if !ok {
+		return time.Time{}, nil, false
+	}
+	if isUTC || dateHasOffset(s) {
+		return time.Time{}, &t, true
+	}
+	return t, nil, true
+}
+
+// dateHasOffset reports whether a date-time string ends in Z or ±hh[:mm].
+func dateHasOffset(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[len(s)-1]; c == 'Z' || c == 'z' {
+		return true
+	}
+	for _, n := range []int{6, 5, 3} {
+		if len(s) > n {
+			tail := s[len(s)-n:]
+			if (tail[0] == '+' || tail[0] == '-') && isOffsetDigits(tail[1:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isOffsetDigits(s string) bool {
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] >= '0' && s[i] <= '9':
+			digits++
+		case s[i] == ':' && i == 2:
+		default:
+			return false
+		}
+	}
+	return digits == 2 || digits == 4
+}

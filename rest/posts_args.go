@@ -1,0 +1,177 @@
+package rest
+
+// The argument schemas of the posts and pages endpoints, as
+// WP_REST_Posts_Controller registers them (the same names, types,
+// descriptions and defaults, since clients read them from OPTIONS and the
+// index).
+
+var postFormats = []any{"standard", "aside", "chat", "gallery", "link", "image", "quote", "status", "video", "audio"}
+
+// termQueryArg is the categories/tags filter: a list of ids, or an object
+// with terms (and operator / include_children).
+func termQueryArg(name, taxonomyLabel string, exclude, children, operator bool) Arg {
+	desc := "Limit result set to items with specific terms assigned in the " + taxonomyLabel + " taxonomy."
+	if exclude {
+		desc = "Limit result set to items except those with specific terms assigned in the " + taxonomyLabel + " taxonomy."
+	}
+	props := map[string]*Arg{
+		"terms": {Description: "Term IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
+	}
+	if children {
+		props["include_children"] = &Arg{Description: "Whether to include child terms in the terms limiting the result set.", Type: "boolean", Default: false}
+	}
+	if operator {
+		props["operator"] = &Arg{Description: "Whether items must be assigned all or any of the specified terms.", Type: "string", Enum: []any{"AND", "OR"}, Default: "OR"}
+	}
+	return Arg{
+		Name: name, Description: desc, Types: []string{"object", "array"},
+		OneOf: []*Arg{
+			{Type: "array", Items: &Arg{Type: "integer"}, Extra: map[string]any{"title": "Term ID List", "description": "Match terms with the listed IDs."}},
+			{Type: "object", Properties: props, AdditionalProperties: false, Extra: map[string]any{"title": "Term ID Taxonomy Query", "description": "Perform an advanced term query."}},
+		},
+	}
+}
+
+// postCollectionArgs are the GET arguments of /wp/v2/posts or /wp/v2/pages.
+func (s *Server) postCollectionArgs(pt *postType) []Arg {
+	args := []Arg{
+		ContextArg("view"),
+		{Name: "page", Description: "Current page of the collection.", Type: "integer", Default: int64(1), Minimum: Int64(1)},
+		{Name: "per_page", Description: "Maximum number of items to be returned in result set.", Type: "integer", Default: int64(10), Minimum: Int64(1), Maximum: Int64(100)},
+		{Name: "search", Description: "Limit results to those matching a string.", Type: "string"},
+		{Name: "after", Description: "Limit response to posts published after a given ISO8601 compliant date.", Type: "string", Format: "date-time"},
+		{Name: "modified_after", Description: "Limit response to posts modified after a given ISO8601 compliant date.", Type: "string", Format: "date-time"},
+		{Name: "author", Description: "Limit result set to posts assigned to specific authors.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
+		{Name: "author_exclude", Description: "Ensure result set excludes posts assigned to specific authors.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
+		{Name: "before", Description: "Limit response to posts published before a given ISO8601 compliant date.", Type: "string", Format: "date-time"},
+		{Name: "modified_before", Description: "Limit response to posts modified before a given ISO8601 compliant date.", Type: "string", Format: "date-time"},
+		{Name: "exclude", Description: "Ensure result set excludes specific IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
+		{Name: "include", Description: "Limit result set to specific IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
+	}
+	if pt.Hierarchical {
+		args = append(args, Arg{Name: "menu_order", Description: "Limit result set to posts with a specific menu_order value.", Type: "integer"})
+	}
+	args = append(args,
+		Arg{Name: "search_semantics", Description: "How to interpret the search input.", Type: "string", Enum: []any{"exact"}},
+		Arg{Name: "offset", Description: "Offset the result set by a specific number of items.", Type: "integer"},
+		Arg{Name: "order", Description: "Order sort attribute ascending or descending.", Type: "string", Default: "desc", Enum: []any{"asc", "desc"}},
+	)
+	orderby := []any{"author", "date", "id", "include", "modified", "parent", "relevance", "slug", "include_slugs", "title"}
+	if pt.Hierarchical {
+		orderby = append(orderby, "menu_order")
+	}
+	args = append(args,
+		Arg{Name: "orderby", Description: "Sort collection by post attribute.", Type: "string", Default: "date", Enum: orderby},
+		Arg{Name: "search_columns", Description: "Array of column names to be searched.", Type: "array", Default: []any{},
+			Items: &Arg{Type: "string", Enum: []any{"post_title", "post_content", "post_excerpt"}}},
+	)
+	if pt.Hierarchical {
+		args = append(args,
+			Arg{Name: "parent", Description: "Limit result set to items with particular parent IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
+			Arg{Name: "parent_exclude", Description: "Limit result set to all items except those of a particular parent ID.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
+		)
+	}
+	args = append(args,
+		Arg{Name: "slug", Description: "Limit result set to posts with one or more specific slugs.", Type: "array", Items: &Arg{Type: "string"}},
+		Arg{Name: "status", Description: "Limit result set to posts assigned one or more statuses.", Type: "array", Default: "publish",
+			Items: &Arg{Type: "string", Enum: []any{"publish", "future", "draft", "pending", "private", "trash", "auto-draft", "inherit",
+				"request-pending", "request-confirmed", "request-failed", "request-completed", "any"}},
+			Sanitize: func(r *Request, v any) (any, error) { return sanitizePostStatuses(r, pt, v) }},
+	)
+	if !pt.Hierarchical {
+		args = append(args,
+			Arg{Name: "tax_relation", Description: "Limit result set based on relationship between multiple taxonomies.", Type: "string", Enum: []any{"AND", "OR"}},
+			termQueryArg("categories", "categories", false, true, true),
+			termQueryArg("categories_exclude", "categories", true, true, false),
+			termQueryArg("tags", "tags", false, false, true),
+			termQueryArg("tags_exclude", "tags", true, false, false),
+			Arg{Name: "sticky", Description: "Limit result set to items that are sticky.", Type: "boolean"},
+			Arg{Name: "ignore_sticky", Description: "Whether to ignore sticky posts or not.", Type: "boolean", Default: true},
+			Arg{Name: "format", Description: "Limit result set to items assigned one or more given formats.", Type: "array", UniqueItems: true,
+				Items: &Arg{Type: "string", Enum: postFormats}},
+		)
+	}
+	return args
+}
+
+// rawOrObjectArg is title/content/excerpt: described as an object with raw
+// and rendered, but accepted unvalidated as a string or {"raw": …}, as
+// WordPress registers them without validate and sanitize callbacks.
+func rawOrObjectArg(name, desc, rawDesc, renderedDesc string, renderedCtx []any, extraProps map[string]any) Arg {
+	props := map[string]any{
+		"raw":      map[string]any{"description": rawDesc, "type": "string", "context": []any{"edit"}},
+		"rendered": map[string]any{"description": renderedDesc, "type": "string", "context": renderedCtx, "readonly": true},
+	}
+	for k, v := range extraProps {
+		props[k] = v
+	}
+	return Arg{Name: name, Description: desc, Extra: map[string]any{"type": "object", "properties": props},
+		Sanitize: func(_ *Request, v any) (any, error) { return v, nil }}
+}
+
+// postWriteArgs are the arguments of create and update.
+func (s *Server) postWriteArgs(pt *postType) []Arg {
+	label := "post"
+	if pt.Hierarchical {
+		label = "post"
+	}
+	args := []Arg{
+		{Name: "date", Description: "The date the " + label + " was published, in the site's timezone.", Types: []string{"string", "null"}, Format: "date-time"},
+		{Name: "date_gmt", Description: "The date the " + label + " was published, as GMT.", Types: []string{"string", "null"}, Format: "date-time"},
+		{Name: "slug", Description: "An alphanumeric identifier for the " + label + " unique to its type.", Type: "string"},
+		{Name: "status", Description: "A named status for the " + label + ".", Type: "string", Enum: []any{"publish", "future", "draft", "pending", "private"}},
+		{Name: "password", Description: "A password to protect access to the content and excerpt.", Type: "string"},
+	}
+	if pt.Hierarchical {
+		args = append(args, Arg{Name: "parent", Description: "The ID for the parent of the post.", Type: "integer"})
+	}
+	args = append(args,
+		rawOrObjectArg("title", "The title for the "+label+".", "Title for the post, as it exists in the database.", "HTML title for the post, transformed for display.", ctxAll, nil),
+		rawOrObjectArg("content", "The content for the "+label+".", "Content for the post, as it exists in the database.", "HTML content for the post, transformed for display.", ctxViewEdit, map[string]any{
+			"block_version": map[string]any{"description": "Version of the content block format used by the post.", "type": "integer", "context": []any{"edit"}, "readonly": true},
+			"protected":     map[string]any{"description": "Whether the content is protected with a password.", "type": "boolean", "context": []any{"view", "edit", "embed"}, "readonly": true},
+		}),
+		Arg{Name: "author", Description: "The ID for the author of the " + label + ".", Type: "integer"},
+		rawOrObjectArg("excerpt", "The excerpt for the "+label+".", "Excerpt for the post, as it exists in the database.", "HTML excerpt for the post, transformed for display.", ctxAll, map[string]any{
+			"protected": map[string]any{"description": "Whether the excerpt is protected with a password.", "type": "boolean", "context": []any{"view", "edit", "embed"}, "readonly": true},
+		}),
+		Arg{Name: "featured_media", Description: "The ID of the featured media for the " + label + ".", Type: "integer"},
+		Arg{Name: "comment_status", Description: "Whether or not comments are open on the " + label + ".", Type: "string", Enum: []any{"open", "closed"}},
+		Arg{Name: "ping_status", Description: "Whether or not the " + label + " can be pinged.", Type: "string", Enum: []any{"open", "closed"}},
+	)
+	if pt.Hierarchical {
+		args = append(args, Arg{Name: "menu_order", Description: "The order of the post in relation to other posts.", Type: "integer"})
+	} else {
+		args = append(args, Arg{Name: "format", Description: "The format for the post.", Type: "string", Enum: postFormats})
+	}
+	args = append(args, Arg{Name: "meta", Description: "Meta fields.", Type: "object",
+		Properties: map[string]*Arg{"footnotes": {Type: "string", Default: "", Extra: map[string]any{"title": "", "description": ""}}}})
+	if !pt.Hierarchical {
+		args = append(args, Arg{Name: "sticky", Description: "Whether or not the post should be treated as sticky.", Type: "boolean"})
+	}
+	args = append(args, Arg{Name: "template", Description: "The theme file to use to display the " + label + ".", Type: "string",
+		Validate: checkTemplate})
+	if !pt.Hierarchical {
+		args = append(args,
+			Arg{Name: "categories", Description: "The terms assigned to the post in the category taxonomy.", Type: "array", Items: &Arg{Type: "integer"}},
+			Arg{Name: "tags", Description: "The terms assigned to the post in the post_tag taxonomy.", Type: "array", Items: &Arg{Type: "integer"}},
+		)
+	}
+	return args
+}
+
+// checkTemplate is the template argument's validate_callback: PressPass
+// offers no page templates, so only "" (the default) or the post's current
+// template is accepted.
+func checkTemplate(r *Request, v any) error {
+	t, _ := v.(string)
+	if t == "" {
+		return nil
+	}
+	if id, err := parseID(r.URLParam("id")); err == nil && id != 0 {
+		if p, err := r.Store().PostByID(r.Ctx(), id); err == nil && p.Template == t {
+			return nil
+		}
+	}
+	return Err(400, "rest_invalid_param", "Invalid parameter(s): template")
+}

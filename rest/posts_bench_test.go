@@ -1,0 +1,43 @@
+package rest
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/presspass/presspass/models"
+)
+
+// BenchmarkPostsList10 measures the REST JSON rendering of a 10-post list
+// (GET /wp-json/wp/v2/posts?per_page=10, anonymous) through the whole
+// adapter in-process: routing, validation, the query, rendering with links,
+// and JSON encoding.
+func BenchmarkPostsList10(b *testing.B) {
+	env := newPostsEnv(b)
+	ctx := context.Background()
+	admin, err := env.store.UserByLogin(ctx, "admin")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range 10 {
+		title := fmt.Sprintf("Benchmark post %d", i)
+		content := "<!-- wp:paragraph -->\n<p>Some \"quoted\" text -- with dashes... and it's long enough to matter.</p>\n<!-- /wp:paragraph -->"
+		status := "publish"
+		if _, err := env.store.CreatePost(ctx, admin, models.PostInput{Title: &title, Content: &content, Status: &status}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	srv := NewServer(env.store, Config{SiteURL: env.url})
+	req := httptest.NewRequest(http.MethodGet, "/wp-json/wp/v2/posts?per_page=10", nil)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("status %d: %s", rec.Code, rec.Body)
+		}
+	}
+}

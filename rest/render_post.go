@@ -1,0 +1,437 @@
+package rest
+
+import (
+	"context"
+	"regexp"
+	"strconv"
+	"time"
+
+	"github.com/presspass/presspass/models"
+)
+
+// This file renders posts and pages as WordPress's WP_REST_Posts_Controller
+// prepares them: the fields of the view, edit and embed contexts, the
+// rendered title/content/excerpt, the links and the class list.
+
+// postType describes what differs between the post types served by the
+// posts controller.
+type postType struct {
+	Name     string // "post", "page"
+	RestBase string // "posts", "pages"
+	// Hierarchical types (pages) have parent and menu_order; flat ones
+	// (posts) have sticky, format, categories and tags.
+	Hierarchical bool
+}
+
+var (
+	postTypePost = &postType{Name: "post", RestBase: "posts"}
+	postTypePage = &postType{Name: "page", RestBase: "pages", Hierarchical: true}
+)
+
+// restBaseOf returns the REST collection of a stored post type.
+func restBaseOf(t string) string {
+	switch t {
+	case "page":
+		return "pages"
+	case "attachment":
+		return "media"
+	}
+	return "posts"
+}
+
+// postFieldContexts lists the contexts each top-level field appears in
+// (the posts schema); fields not listed appear in view and edit.
+var postFieldContexts = map[string][]string{
+	"id": {"view", "edit", "embed"}, "date": {"view", "edit", "embed"}, "link": {"view", "edit", "embed"},
+	"slug": {"view", "edit", "embed"}, "type": {"view", "edit", "embed"}, "title": {"view", "edit", "embed"},
+	"author": {"view", "edit", "embed"}, "excerpt": {"view", "edit", "embed"},
+	"featured_media": {"view", "edit", "embed"}, "parent": {"view", "edit", "embed"},
+	"menu_order": {"view", "edit"},
+	"password":   {"edit"}, "permalink_template": {"edit"}, "generated_slug": {"edit"},
+}
+
+func inContext(field, ctx string) bool {
+	list, ok := postFieldContexts[field]
+	if !ok {
+		return ctx != "embed"
+	}
+	for _, c := range list {
+		if c == ctx {
+			return true
+		}
+	}
+	return false
+}
+
+// postRenderData is what rendering a batch of posts needs beyond the posts
+// themselves, loaded once per response.
+type postRenderData struct {
+	revisions map[uint64]models.RevisionStat
+	// terms are the posts' terms of every taxonomy, by post id.
+	terms map[uint64][]models.Term
+	// parentTypes maps page parent ids to their post types (for "up" links).
+	parentTypes map[uint64]string
+}
+
+// loadPostRenderData fetches, in as few queries as possible, what the
+// links of posts need.
+func (s *Server) loadPostRenderData(ctx context.Context, posts []*models.Post) (*postRenderData, error) {
+	ids := make([]uint64, 0, len(posts))
+	var parents []uint64
+	for _, p := range posts {
+		ids = append(ids, p.ID)
+		if p.ParentID != 0 {
+			parents = append(parents, p.ParentID)
+		}
+	}
+	d := &postRenderData{parentTypes: map[uint64]string{}}
+	var err error
+	if d.revisions, err = s.store.RevisionStats(ctx, ids); err != nil {
+		return nil, err
+	}
+	var withTerms []uint64
+	for _, p := range posts {
+		if p.Type == "post" {
+			withTerms = append(withTerms, p.ID)
+		}
+	}
+	if d.terms, err = s.store.PostTerms(ctx, withTerms, ""); err != nil {
+		return nil, err
+	}
+	if len(parents) > 0 {
+		list, _, err := s.store.Posts(ctx, models.PostFilter{
+			IDs: parents, Types: []string{"post", "page", "attachment"},
+			Statuses: []string{"publish", "future", "draft", "pending", "private", "trash", "inherit", "auto-draft"},
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range list {
+			d.parentTypes[p.ID] = p.Type
+		}
+	}
+	return d, nil
+}
+
+// formatDate is WordPress's mysql_to_rfc3339 for a stored date: no zone.
+func formatDate(t time.Time) string { return t.Format("2006-01-02T15:04:05") }
+
+// canReadPassword is can_access_password_content: the content of a
+// password-protected post is shown to those who may edit it or who sent
+// the right password.
+func canReadPassword(r *Request, p *models.Post) bool {
+	if p.Password == "" {
+		return true
+	}
+	if models.CanOnPost(r.User, "edit_post", p) {
+		return true
+	}
+	return r.String("password") == p.Password
+}
+
+// renderPost builds the REST representation of p for the request's context.
+func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRenderData) map[string]any {
+	ctx := r.Ctx()
+	vctx := r.ViewContext()
+	edit := vctx == "edit"
+	st := s.store
+	data := make(map[string]any, 32)
+	include := func(field string) bool { return inContext(field, vctx) && r.FieldIncluded(field) }
+
+	if include("id") {
+		data["id"] = p.ID
+	}
+	if include("date") {
+		data["date"] = formatDate(p.Date)
+	}
+	if include("date_gmt") {
+		gmt := p.DateGMT
+		if p.HasFloatingDate() {
+			gmt = st.LocalToGMT(ctx, p.Date)
+		}
+		data["date_gmt"] = formatDate(gmt)
+	}
+	if include("guid") {
+		g := map[string]any{"rendered": p.GUID}
+		if edit {
+			g["raw"] = p.GUID
+		}
+		data["guid"] = g
+	}
+	if include("modified") {
+		data["modified"] = formatDate(p.Modified)
+	}
+	if include("modified_gmt") {
+		gmt := p.ModifiedGMT
+		if gmt.IsZero() || gmt.Year() < 1000 {
+			gmt = st.LocalToGMT(ctx, p.Modified)
+		}
+		data["modified_gmt"] = formatDate(gmt)
+	}
+	if include("password") {
+		data["password"] = p.Password
+	}
+	if include("slug") {
+		data["slug"] = p.Slug
+	}
+	if include("status") {
+		data["status"] = p.Status
+	}
+	if include("type") {
+		data["type"] = p.Type
+	}
+	if include("link") {
+		data["link"] = st.Permalink(ctx, p, r.User)
+	}
+	protected := p.Password != ""
+	readable := canReadPassword(r, p)
+	// The content is rendered once, for itself and for an automatic excerpt.
+	var rendered *string
+	renderedContent := func() string {
+		if rendered == nil {
+			c := renderContent(p.Content)
+			rendered = &c
+		}
+		return *rendered
+	}
+	if include("title") {
+		// REST drops the "Protected: " prefix themes show.
+		t := map[string]any{"rendered": renderTitle(p.Title)}
+		if edit {
+			t["raw"] = p.Title
+		}
+		data["title"] = t
+	}
+	if include("content") {
+		c := map[string]any{"protected": protected, "rendered": ""}
+		if readable {
+			c["rendered"] = renderedContent()
+		}
+		if edit {
+			c["raw"] = p.Content
+			c["block_version"] = blockVersion(p.Content)
+		}
+		data["content"] = c
+	}
+	if include("excerpt") {
+		e := map[string]any{"protected": protected, "rendered": ""}
+		if readable {
+			if p.Excerpt == "" {
+				words := excerptLength
+				if n := r.Int("excerpt_length"); n > 0 && r.Has("excerpt_length") {
+					words = int(n)
+				}
+				e["rendered"] = excerptFromRendered(renderedContent(), words)
+			} else {
+				e["rendered"] = renderExcerpt(p.Excerpt, "")
+			}
+		}
+		if edit {
+			e["raw"] = p.Excerpt
+		}
+		data["excerpt"] = e
+	}
+	if include("author") {
+		data["author"] = p.AuthorID
+	}
+	if include("featured_media") {
+		data["featured_media"] = p.FeaturedMediaID
+	}
+	if pt.Hierarchical {
+		if include("parent") {
+			data["parent"] = p.ParentID
+		}
+		if include("menu_order") {
+			data["menu_order"] = p.MenuOrder
+		}
+	}
+	if include("comment_status") {
+		data["comment_status"] = p.CommentStatus
+	}
+	if include("ping_status") {
+		data["ping_status"] = p.PingStatus
+	}
+	if !pt.Hierarchical && include("sticky") {
+		data["sticky"] = p.Sticky
+	}
+	if include("template") {
+		data["template"] = p.Template
+	}
+	if !pt.Hierarchical && include("format") {
+		data["format"] = postFormat(p)
+	}
+	if include("meta") {
+		data["meta"] = map[string]any{"footnotes": ""}
+	}
+	var cats, tags []models.Term
+	if !pt.Hierarchical && d != nil {
+		for _, t := range d.terms[p.ID] {
+			switch t.Taxonomy {
+			case "category":
+				cats = append(cats, t)
+			case "post_tag":
+				tags = append(tags, t)
+			}
+		}
+		if include("categories") {
+			data["categories"] = termIDList(cats)
+		}
+		if include("tags") {
+			data["tags"] = termIDList(tags)
+		}
+	}
+	if edit && (r.FieldIncluded("permalink_template") || r.FieldIncluded("generated_slug")) {
+		tmpl, gen := st.PermalinkTemplate(ctx, p)
+		if r.FieldIncluded("permalink_template") {
+			data["permalink_template"] = tmpl
+		}
+		if r.FieldIncluded("generated_slug") {
+			data["generated_slug"] = gen
+		}
+	}
+	if include("class_list") {
+		data["class_list"] = postClassList(p, pt, cats, tags)
+	}
+	return r.WithLinks(data, s.postLinks(r, p, pt, d))
+}
+
+// postFormat is get_post_format() with "standard" for none.
+func postFormat(p *models.Post) string {
+	if p.Format == "" {
+		return "standard"
+	}
+	return p.Format
+}
+
+// termIDList lists the ids of terms (already in name order).
+func termIDList(terms []models.Term) []any {
+	out := make([]any, len(terms))
+	for i, t := range terms {
+		out[i] = t.ID
+	}
+	return out
+}
+
+// postClassList is get_post_class() outside a page view: the classes a
+// theme would put on the post's container.
+func postClassList(p *models.Post, pt *postType, cats, tags []models.Term) []any {
+	id := strconv.FormatUint(p.ID, 10)
+	out := []any{"post-" + id, p.Type, "type-" + p.Type, "status-" + p.Status}
+	if !pt.Hierarchical {
+		out = append(out, "format-"+postFormat(p))
+	}
+	if p.Password != "" {
+		out = append(out, "post-password-required")
+	}
+	if p.FeaturedMediaID != 0 {
+		out = append(out, "has-post-thumbnail")
+	}
+	out = append(out, "hentry")
+	for _, c := range cats {
+		out = append(out, "category-"+termClass(c))
+	}
+	for _, t := range tags {
+		out = append(out, "tag-"+termClass(t))
+	}
+	if p.Format != "" && !pt.Hierarchical {
+		out = append(out, "post_format-post-format-"+p.Format)
+	}
+	return out
+}
+
+var (
+	classOctets  = regexp.MustCompile(`%[a-fA-F0-9][a-fA-F0-9]`)
+	classInvalid = regexp.MustCompile(`[^A-Za-z0-9_-]`)
+)
+
+// termClass is sanitize_html_class of a term's slug, falling back to its
+// id when nothing is left (a slug made only of encoded characters).
+func termClass(t models.Term) string {
+	c := classInvalid.ReplaceAllString(classOctets.ReplaceAllString(t.Slug, ""), "")
+	if c == "" {
+		return strconv.FormatUint(t.ID, 10)
+	}
+	return c
+}
+
+// postLinks is prepare_links plus, in the edit context, the action links
+// of get_available_actions.
+func (s *Server) postLinks(r *Request, p *models.Post, pt *postType, d *postRenderData) Links {
+	id := strconv.FormatUint(p.ID, 10)
+	base := "/wp/v2/" + pt.RestBase
+	self := base + "/" + id
+	links := Links{
+		{Rel: "self", Href: r.URL(self), Attrs: map[string]any{"targetHints": map[string]any{"allow": postAllowedMethods(r.User, p)}}},
+		{Rel: "collection", Href: r.URL(base)},
+		{Rel: "about", Href: r.URL("/wp/v2/types/" + p.Type)},
+		{Rel: "author", Href: r.URL("/wp/v2/users/" + strconv.FormatUint(p.AuthorID, 10)), Embeddable: true},
+		{Rel: "replies", Href: r.URL("/wp/v2/comments?post=" + id), Embeddable: true},
+	}
+	var rev models.RevisionStat
+	if d != nil {
+		rev = d.revisions[p.ID]
+	}
+	links = append(links, Link{Rel: "version-history", Href: r.URL(self + "/revisions"), Attrs: map[string]any{"count": rev.Count}})
+	if rev.Count > 0 {
+		links = append(links, Link{Rel: "predecessor-version", Href: r.URL(self + "/revisions/" + strconv.FormatUint(rev.LatestID, 10)),
+			Attrs: map[string]any{"id": rev.LatestID}})
+	}
+	if p.FeaturedMediaID != 0 {
+		links = append(links, Link{Rel: wpRelPrefix + "featuredmedia", Href: r.URL("/wp/v2/media/" + strconv.FormatUint(p.FeaturedMediaID, 10)), Embeddable: true})
+	}
+	if pt.Hierarchical && p.ParentID != 0 {
+		parentType := "page"
+		if d != nil && d.parentTypes[p.ParentID] != "" {
+			parentType = d.parentTypes[p.ParentID]
+		}
+		links = append(links, Link{Rel: "up", Href: r.URL("/wp/v2/" + restBaseOf(parentType) + "/" + strconv.FormatUint(p.ParentID, 10)), Embeddable: true})
+	}
+	links = append(links, Link{Rel: wpRelPrefix + "attachment", Href: r.URL("/wp/v2/media?parent=" + id)})
+	if !pt.Hierarchical {
+		links = append(links,
+			Link{Rel: wpRelPrefix + "term", Href: r.URL("/wp/v2/categories?post=" + id), Embeddable: true, Attrs: map[string]any{"taxonomy": "category"}},
+			Link{Rel: wpRelPrefix + "term", Href: r.URL("/wp/v2/tags?post=" + id), Embeddable: true, Attrs: map[string]any{"taxonomy": "post_tag"}},
+		)
+	}
+	if r.ViewContext() == "edit" {
+		links = append(links, postActionLinks(r, r.URL(self), r.User, pt)...)
+	}
+	return links
+}
+
+// postActionLinks are the "what may the current user do" links of the edit
+// context.
+func postActionLinks(r *Request, self string, u *models.User, pt *postType) Links {
+	var out Links
+	add := func(action string, ok bool) {
+		if ok {
+			out = append(out, Link{Rel: wpRelPrefix + "action-" + action, Href: self})
+		}
+	}
+	add("publish", u.HasCap(models.PostTypeCap(pt.Name, "publish")))
+	add("unfiltered-html", u.HasCap("unfiltered_html"))
+	if !pt.Hierarchical {
+		add("sticky", u.HasCap(models.PostTypeCap(pt.Name, "edit_others")) && u.HasCap(models.PostTypeCap(pt.Name, "publish")))
+	}
+	add("assign-author", u.HasCap(models.PostTypeCap(pt.Name, "edit_others")))
+	if !pt.Hierarchical {
+		add("create-categories", u.HasCap("manage_categories"))
+		add("assign-categories", u.HasCap("edit_posts"))
+		add("create-tags", u.HasCap("edit_posts"))
+		add("assign-tags", u.HasCap("edit_posts"))
+	}
+	return out
+}
+
+// postAllowedMethods are the methods of the item route whose permission
+// checks u passes on p (the self link's targetHints).
+func postAllowedMethods(u *models.User, p *models.Post) []any {
+	out := []any{"GET"}
+	if models.CanOnPost(u, "edit_post", p) {
+		out = append(out, "POST", "PUT", "PATCH")
+	}
+	if models.CanOnPost(u, "delete_post", p) {
+		out = append(out, "DELETE")
+	}
+	return out
+}

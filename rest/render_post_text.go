@@ -1,0 +1,298 @@
+package rest
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// The text filters WordPress runs on a post's title, content and excerpt
+// before the REST API shows them (the_title, the_content, the_excerpt):
+// block delimiters removed, typographic quotes and dashes (wptexturize),
+// paragraphs (wpautop, only for content without blocks), and the automatic
+// excerpt (wp_trim_excerpt).
+
+// renderTitle is the_title: texturized and trimmed.
+func renderTitle(title string) string {
+	return strings.TrimSpace(texturize(title))
+}
+
+// renderContent is the_content: blocks rendered (their comment delimiters
+// removed, their HTML kept); content without blocks gets paragraphs.
+func renderContent(content string) string {
+	if hasBlocks(content) {
+		return texturize(stripBlockDelimiters(content))
+	}
+	return autop(texturize(content), true)
+}
+
+// renderExcerpt is the_excerpt of a post: its own excerpt, or one made from
+// the content (wp_trim_excerpt), texturized and in paragraphs.
+func renderExcerpt(excerpt, content string) string {
+	if excerpt == "" {
+		return excerptFromRendered(renderContent(content), excerptLength)
+	}
+	return autop(texturize(excerpt), true)
+}
+
+// excerptFromRendered is renderExcerpt for a post without its own excerpt
+// whose content is already rendered (so it is not rendered twice), cut to
+// words words.
+func excerptFromRendered(renderedContent string, words int) string {
+	return autop(texturize(trimExcerpt(renderedContent, words)), true)
+}
+
+// excerptLength and excerptMore are WordPress's defaults.
+const (
+	excerptLength = 55
+	excerptMore   = " [&hellip;]"
+)
+
+// trimExcerpt is wp_trim_excerpt on rendered content: stripped of tags and
+// cut to words words, with " [&hellip;]" when cut.
+func trimExcerpt(renderedContent string, words int) string {
+	text := strings.ReplaceAll(renderedContent, "]]>", "]]&gt;")
+	return trimWords(text, words, excerptMore)
+}
+
+var (
+	stripScriptStyle = regexp.MustCompile(`(?is)<(script|style)[^>]*?>.*?</(?:script|style)>`)
+	stripTags        = regexp.MustCompile(`(?s)<!--.*?-->|<[^>]*>`)
+	wordSeparators   = regexp.MustCompile(`[\n\r\t ]+`)
+)
+
+// trimWords is wp_trim_words: tags removed, then at most n words joined by
+// single spaces, with more appended when text was longer.
+func trimWords(text string, n int, more string) string {
+	text = stripAllTags(text)
+	words := wordSeparators.Split(text, -1)
+	kept := words[:0]
+	for _, w := range words {
+		if w != "" {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) > n {
+		return strings.Join(kept[:n], " ") + more
+	}
+	return strings.Join(kept, " ")
+}
+
+// stripAllTags is wp_strip_all_tags: scripts and styles dropped with their
+// content, other tags removed, the result trimmed.
+func stripAllTags(text string) string {
+	text = stripScriptStyle.ReplaceAllString(text, "")
+	text = stripTags.ReplaceAllString(text, "")
+	return strings.TrimSpace(text)
+}
+
+var blockDelimiter = regexp.MustCompile(`<!--\s+/?wp:[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?\s+(?:\{(?s:.*?)\}\s+)?/?-->`)
+
+// hasBlocks is has_blocks: the content contains a block delimiter.
+func hasBlocks(content string) bool {
+	return strings.Contains(content, "<!-- wp:") && blockDelimiter.MatchString(content)
+}
+
+// blockVersion is block_version(): 1 for block content, 0 for classic.
+func blockVersion(content string) int {
+	if hasBlocks(content) {
+		return 1
+	}
+	return 0
+}
+
+// stripBlockDelimiters renders static blocks: the delimiters go, the HTML
+// between them (and around them) stays exactly as saved.
+func stripBlockDelimiters(content string) string {
+	return blockDelimiter.ReplaceAllString(content, "")
+}
+
+// texturize is wptexturize: straight quotes become curly ones, apostrophes
+// and primes are told apart, "--" and "---" become dashes and "..." an
+// ellipsis; HTML tags, comments and the inside of <pre>, <code>, <kbd>,
+// <style>, <script> and <tt> are left alone; a stray "&" becomes &#038;.
+func texturize(text string) string {
+	if text == "" {
+		return text
+	}
+	parts := splitHTML(text)
+	var skip []string
+	for i, part := range parts {
+		if part == "" {
+			continue
+		}
+		if i%2 == 1 {
+			if strings.HasPrefix(part, "<!--") {
+				continue
+			}
+			parts[i] = escapeStrayAmpersands(part)
+			skip = pushPopNoTexturize(part, skip)
+			continue
+		}
+		if len(skip) > 0 || strings.TrimSpace(part) == "" {
+			continue
+		}
+		parts[i] = texturizeText(part)
+	}
+	return strings.Join(parts, "")
+}
+
+var noTexturizeTags = map[string]bool{"pre": true, "code": true, "kbd": true, "style": true, "script": true, "tt": true}
+
+// pushPopNoTexturize tracks open elements whose text must not change.
+func pushPopNoTexturize(tag string, stack []string) []string {
+	closing := strings.HasPrefix(tag, "</")
+	name := strings.TrimLeft(tag, "</")
+	if k := strings.IndexAny(name, " \t\n>/"); k >= 0 {
+		name = name[:k]
+	}
+	name = strings.ToLower(name)
+	if !noTexturizeTags[name] {
+		return stack
+	}
+	if !closing {
+		return append(stack, name)
+	}
+	if len(stack) > 0 && stack[len(stack)-1] == name {
+		return stack[:len(stack)-1]
+	}
+	return stack
+}
+
+var (
+	strayAmpersand = regexp.MustCompile(`(?i)&(#(?:\d+|x[a-f0-9]+);|[a-z1-4]{1,8};)?`)
+	multiplication = regexp.MustCompile(`\b(\d[\d.,]*)x(\d[\d.,]*)\b`)
+)
+
+// escapeStrayAmpersands turns every "&" that does not start an entity into
+// &#038;.
+func escapeStrayAmpersands(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	return strayAmpersand.ReplaceAllStringFunc(s, func(m string) string {
+		if len(m) > 1 {
+			return m
+		}
+		return "&#038;"
+	})
+}
+
+var cockney = []struct{ from, to string }{
+	{"'tain't", "&#8217;tain&#8217;t"}, {"'twere", "&#8217;twere"}, {"'twas", "&#8217;twas"},
+	{"'tis", "&#8217;tis"}, {"'twill", "&#8217;twill"}, {"'til", "&#8217;til"}, {"'bout", "&#8217;bout"},
+	{"'nuff", "&#8217;nuff"}, {"'round", "&#8217;round"}, {"'cause", "&#8217;cause"}, {"'em", "&#8217;em"},
+}
+
+// texturizeText applies wptexturize's replacements to a text run.
+func texturizeText(s string) string {
+	s = strings.ReplaceAll(s, "...", "&#8230;")
+	s = strings.ReplaceAll(s, "``", "&#8220;")
+	s = strings.ReplaceAll(s, "''", "&#8221;")
+	s = strings.ReplaceAll(s, " (tm)", " &#8482;")
+	for _, c := range cockney {
+		s = strings.ReplaceAll(s, c.from, c.to)
+	}
+	if strings.ContainsRune(s, '\'') {
+		s = curlQuotes(s, '\'', "&#8216;", "&#8217;", "&#8242;")
+	}
+	if strings.ContainsRune(s, '"') {
+		s = curlQuotes(s, '"', "&#8220;", "&#8221;", "&#8243;")
+	}
+	if strings.Contains(s, "-") {
+		s = texturizeDashes(s)
+	}
+	if strings.Contains(s, "x") {
+		s = multiplication.ReplaceAllStringFunc(s, func(m string) string {
+			if strings.HasPrefix(m, "0") && !strings.ContainsAny(m[1:2], ".,0123456789") {
+				return m
+			}
+			return strings.Replace(m, "x", "&#215;", 1)
+		})
+	}
+	return escapeStrayAmpersands(s)
+}
+
+// curlQuotes decides for each straight quote whether it opens, closes, is an
+// apostrophe (single quotes only) or a prime, by its neighbours as
+// wptexturize's patterns do.
+func curlQuotes(s string, q byte, open, closeQ, prime string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != q {
+			b.WriteByte(c)
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		if i == 0 {
+			prev = ' '
+		}
+		next, _ := utf8.DecodeRuneInString(s[i+1:])
+		atEnd := i+1 >= len(s)
+		prevSpace := i == 0 || isSpaceRune(prev)
+		nextSpace := atEnd || isSpaceRune(next)
+		switch {
+		case q == '\'' && isDigit(next) && i+2 < len(s) && isDigit(rune(s[i+2])) && (i+3 >= len(s) || !isDigit(rune(s[i+3])) && s[i+3] != '%'):
+			// '99 (an abbreviated year)
+			b.WriteString(closeQ)
+		case prevSpace || strings.ContainsRune("([{\"-", prev) || strings.HasSuffix(s[:i], "&lt;"):
+			if nextSpace && q == '"' {
+				b.WriteString(closeQ)
+			} else {
+				b.WriteString(open)
+			}
+		case isDigit(prev) && (atEnd || nextSpace || strings.ContainsRune(".,:;!?)}-]", next)) && !quoteOpenBefore(s[:i], q):
+			b.WriteString(prime)
+		case q == '\'' && !nextSpace && !strings.ContainsRune(".,:;!?\"'(){}[]-", next):
+			// An apostrophe inside a word.
+			b.WriteString(closeQ)
+		default:
+			b.WriteString(closeQ)
+		}
+	}
+	return b.String()
+}
+
+// quoteOpenBefore reports whether an opening quote of the same kind is
+// still open in s, so that a quote after a digit closes it instead of being
+// a prime.
+func quoteOpenBefore(s string, q byte) bool {
+	open := "&#8216;"
+	if q == '"' {
+		open = "&#8220;"
+	}
+	k := strings.LastIndex(s, open)
+	return k >= 0
+}
+
+var (
+	emDashSpaced = regexp.MustCompile(`(^|\s)--(\s|$)`)
+	enDashSpaced = regexp.MustCompile(`(^|\s)-(\s|$)`)
+)
+
+// texturizeDashes: "---" and a spaced "--" are em dashes, other "--" and a
+// spaced "-" en dashes (but "xn--" stays, for punycode host names).
+func texturizeDashes(s string) string {
+	s = strings.ReplaceAll(s, "---", "&#8212;")
+	s = emDashSpaced.ReplaceAllString(s, "$1&#8212;$2")
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if i+1 < len(s) && s[i] == '-' && s[i+1] == '-' && !strings.HasSuffix(s[:i], "xn") {
+			b.WriteString("&#8211;")
+			i++
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	s = b.String()
+	// Applied twice because adjacent matches share their separating space.
+	s = enDashSpaced.ReplaceAllString(s, "$1&#8211;$2")
+	return enDashSpaced.ReplaceAllString(s, "$1&#8211;$2")
+}
+
+func isSpaceRune(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v' || r == 0xa0
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }

@@ -1,0 +1,259 @@
+package rest
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/presspass/presspass/models"
+)
+
+// Response is what a handler returns: a status, JSON-able data and headers.
+type Response struct {
+	Status int
+	// Data is map[string]any (an object), []any or []map[string]any (a
+	// list), or any JSON-encodable value.
+	Data   any
+	Header http.Header
+	// Links are the object's _links when it is a single object; they are
+	// added after _fields filtering, as WordPress adds links to the data.
+	Links Links
+
+	isError bool
+}
+
+// NewResponse returns a response with status and data.
+func NewResponse(status int, data any) *Response {
+	return &Response{Status: status, Data: data, Header: http.Header{}}
+}
+
+// LinkHeader adds a Link header value as WP_REST_Response::link_header:
+// `<href>; rel="rel"; key=value`, several joined by ", " in one header.
+func (resp *Response) LinkHeader(rel, href string, attrs ...[2]string) {
+	v := "<" + href + `>; rel="` + rel + `"`
+	for _, a := range attrs {
+		val := a[1]
+		if a[0] == "title" {
+			val = `"` + val + `"`
+		}
+		v += "; " + a[0] + "=" + val
+	}
+	if old := resp.Header.Get("Link"); old != "" {
+		v = old + ", " + v
+	}
+	resp.Header.Set("Link", v)
+}
+
+// Link is one entry of an object's _links.
+type Link struct {
+	Rel  string
+	Href string
+	// Embeddable makes _embed fetch the link and put it in _embedded.
+	Embeddable bool
+	// Attrs are further members (targetHints, taxonomy, name, count, …).
+	Attrs map[string]any
+}
+
+// Links is an object's list of links.
+type Links []Link
+
+// wpRelPrefix is the link-relation base WordPress shortens to the "wp:" curie.
+const wpRelPrefix = "https://api.w.org/"
+
+// Compact renders the links as WordPress's _links object: grouped by
+// relation, api.w.org relations shortened to "wp:…" with a curies entry.
+// hints, when not nil, supplies a self link's targetHints.
+func (l Links) compact(hints func(href string) map[string]any) map[string]any {
+	out := map[string]any{}
+	usesCurie := false
+	for _, link := range l {
+		rel := link.Rel
+		if strings.HasPrefix(rel, wpRelPrefix) {
+			rel = "wp:" + strings.TrimPrefix(rel, wpRelPrefix)
+			usesCurie = true
+		}
+		item := map[string]any{"href": link.Href}
+		if link.Embeddable {
+			item["embeddable"] = true
+		}
+		for k, v := range link.Attrs {
+			item[k] = v
+		}
+		if _, set := item["targetHints"]; !set && rel == "self" && hints != nil {
+			if h := hints(link.Href); h != nil {
+				item["targetHints"] = h
+			}
+		}
+		list, _ := out[rel].([]any)
+		out[rel] = append(list, item)
+	}
+	if usesCurie {
+		out["curies"] = []any{map[string]any{"name": "wp", "href": "https://api.w.org/{rel}", "templated": true}}
+	}
+	return out
+}
+
+// CompactLinks renders links as the _links object of a response to r: self
+// links get targetHints.allow, the methods r's user may use on them, as
+// WordPress 6.7+ adds.
+func (r *Request) CompactLinks(l Links) map[string]any { return l.compact(r.targetHints) }
+
+// WithLinks sets data["_links"] when _fields asks for _links or _embedded
+// (or is absent), as WordPress controllers decide, and returns data.
+func (r *Request) WithLinks(data map[string]any, links Links) map[string]any {
+	if len(links) > 0 && (r.FieldIncluded("_links") || r.FieldIncluded("_embedded")) {
+		data["_links"] = r.CompactLinks(links)
+	}
+	return data
+}
+
+// Paginate sets X-WP-Total, X-WP-TotalPages and the prev/next Link header
+// of a collection response, with links built on base (the collection's route,
+// e.g. "/wp/v2/users") and the request's own query parameters, as
+// WordPress's controllers do.
+func (r *Request) Paginate(resp *Response, base string, total int64, page, perPage int64) {
+	maxPages := int64(0)
+	if perPage > 0 {
+		maxPages = (total + perPage - 1) / perPage
+	}
+	resp.Header.Set("X-WP-Total", strconv.FormatInt(total, 10))
+	resp.Header.Set("X-WP-TotalPages", strconv.FormatInt(maxPages, 10))
+	if page > 1 {
+		prev := page - 1
+		if prev > maxPages {
+			prev = maxPages
+		}
+		resp.LinkHeader("prev", r.pageURL(base, prev))
+	}
+	if maxPages > page {
+		resp.LinkHeader("next", r.pageURL(base, page+1))
+	}
+}
+
+// pageURL is add_query_arg('page', n, base-with-query): the request's query
+// in order with page replaced in place (or appended), urlencoded as PHP does.
+func (r *Request) pageURL(base string, page int64) string {
+	var b strings.Builder
+	b.WriteString(r.server.restURL(base))
+	sep := byte('?')
+	seenPage := false
+	for _, q := range r.query {
+		v := q.value
+		if q.key == "page" {
+			if seenPage {
+				continue
+			}
+			seenPage = true
+			v = strconv.FormatInt(page, 10)
+		}
+		b.WriteByte(sep)
+		sep = '&'
+		b.WriteString(phpURLEncode(q.key))
+		if q.value != "" || q.key == "page" {
+			b.WriteByte('=')
+			b.WriteString(phpURLEncode(v))
+		}
+	}
+	if !seenPage {
+		b.WriteByte(sep)
+		b.WriteString("page=" + strconv.FormatInt(page, 10))
+	}
+	return b.String()
+}
+
+// phpURLEncode is PHP's urlencode: spaces as "+", everything but
+// alphanumerics and -_. percent-encoded.
+func phpURLEncode(s string) string {
+	return strings.ReplaceAll(url.QueryEscape(s), "~", "%7E")
+}
+
+// Err builds a REST error with an explicit status, WordPress code and message.
+func Err(status int, code, message string) *models.Error {
+	return &models.Error{Kind: kindForStatus(status), Code: code, Message: message, Status: status}
+}
+
+// Forbidden builds a permission error: 401 for anonymous requests, 403 for
+// logged-in ones (rest_authorization_required_code).
+func Forbidden(code, message string) *models.Error {
+	return models.E(models.KindForbidden, code, message)
+}
+
+// kindForStatus picks a models.Kind for an HTTP status.
+func kindForStatus(status int) models.Kind {
+	switch {
+	case status == http.StatusUnauthorized:
+		return models.KindUnauthenticated
+	case status == http.StatusForbidden:
+		return models.KindForbidden
+	case status == http.StatusNotFound:
+		return models.KindNotFound
+	case status == http.StatusConflict:
+		return models.KindConflict
+	case status == http.StatusGone:
+		return models.KindGone
+	case status == http.StatusTooManyRequests:
+		return models.KindTooManyRequests
+	case status == http.StatusNotImplemented || status == http.StatusServiceUnavailable:
+		return models.KindUnavailable
+	case status >= 400 && status < 500:
+		return models.KindInvalid
+	}
+	return models.KindInternal
+}
+
+// kindStatus is the one table mapping error kinds to HTTP statuses.
+var kindStatus = map[models.Kind]int{
+	models.KindInvalid:         http.StatusBadRequest,
+	models.KindNotFound:        http.StatusNotFound,
+	models.KindUnauthenticated: http.StatusUnauthorized,
+	models.KindForbidden:       http.StatusForbidden,
+	models.KindConflict:        http.StatusConflict,
+	models.KindGone:            http.StatusGone,
+	models.KindUnavailable:     http.StatusServiceUnavailable,
+	models.KindTooManyRequests: http.StatusTooManyRequests,
+	models.KindInternal:        http.StatusInternalServerError,
+}
+
+// errorStatus picks the HTTP status for err on a request by user (nil =
+// anonymous).
+func errorStatus(e *models.Error, loggedIn bool) int {
+	if e.Status != 0 {
+		return e.Status
+	}
+	if e.Kind == models.KindForbidden && !loggedIn {
+		return http.StatusUnauthorized
+	}
+	if e.Kind == models.KindUnavailable && strings.HasSuffix(e.Code, "_disabled") {
+		return http.StatusNotImplemented
+	}
+	if st, ok := kindStatus[e.Kind]; ok {
+		return st
+	}
+	return http.StatusInternalServerError
+}
+
+// errorResponse renders err as WordPress's error envelope
+// {"code","message","data":{"status",…}}. Internal errors are logged and
+// shown only as a generic message.
+func (s *Server) errorResponse(err error, loggedIn bool) *Response {
+	e := models.AsError(err)
+	status := errorStatus(e, loggedIn)
+	code, msg := e.Code, e.Message
+	if e.Kind == models.KindInternal {
+		s.log.Error("REST request failed", "err", err)
+		code, msg = "internal_error", "An internal error occurred."
+		status = http.StatusInternalServerError
+	}
+	data := map[string]any{"status": status}
+	for k, v := range e.Data {
+		data[k] = v
+	}
+	resp := NewResponse(status, map[string]any{"code": code, "message": msg, "data": data})
+	resp.isError = true
+	if secs, ok := e.Data["retry_after"].(int); ok && status == http.StatusTooManyRequests {
+		// A locked-out client learns when to come back (RFC 9110).
+		resp.Header.Set("Retry-After", strconv.Itoa(secs))
+	}
+	return resp
+}

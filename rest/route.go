@@ -1,0 +1,178 @@
+package rest
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Route is one WordPress REST route: a path pattern with its endpoints.
+type Route struct {
+	// Namespace is "wp/v2" (or "" for the index itself).
+	Namespace string
+	// Pattern is WordPress's route regex, e.g. `/wp/v2/users/(?P<id>[\d]+)`;
+	// it is matched against the whole path, case-insensitively.
+	Pattern string
+	// Endpoints are tried in order; the first whose methods include the
+	// request's serves it.
+	Endpoints []*Endpoint
+	// Schema returns the item schema OPTIONS shows (nil: none).
+	Schema func() map[string]any
+	// AllowBatch marks every endpoint as batchable ({"v1": true}) in the index.
+	AllowBatch bool
+
+	re *regexp.Regexp
+}
+
+// Endpoint is one handler of a route for a set of methods.
+type Endpoint struct {
+	// Methods lists GET, POST, PUT, PATCH, DELETE. HEAD falls back to GET.
+	Methods []string
+	// Args are the arguments WordPress validates before the permission check,
+	// in order (the order of error listings).
+	Args []Arg
+	// Permission allows the request when it returns nil. Nil means public.
+	Permission func(*Request) error
+	// Handler serves the request.
+	Handler func(*Request) (*Response, error)
+	// AllowBatch marks the endpoint batchable in the index.
+	AllowBatch bool
+}
+
+// hasMethod reports whether the endpoint serves method.
+func (e *Endpoint) hasMethod(method string) bool {
+	for _, m := range e.Methods {
+		if m == method {
+			return true
+		}
+	}
+	return false
+}
+
+// arg returns the declared argument called name.
+func (e *Endpoint) arg(name string) *Arg {
+	for i := range e.Args {
+		if e.Args[i].Name == name {
+			return &e.Args[i]
+		}
+	}
+	return nil
+}
+
+// routeGroup is a set of routes contributed by one file.
+type routeGroup struct {
+	order int
+	build func(*Server) []*Route
+}
+
+var (
+	routeGroupsMu sync.Mutex
+	routeGroups   []routeGroup
+)
+
+// registerRouteGroup adds routes to every Server built afterwards. Files call
+// it from init; order sorts the groups (and so the index).
+func registerRouteGroup(order int, build func(*Server) []*Route) {
+	routeGroupsMu.Lock()
+	defer routeGroupsMu.Unlock()
+	routeGroups = append(routeGroups, routeGroup{order, build})
+}
+
+// buildRoutes collects and compiles every registered route.
+func buildRoutes(s *Server) []*Route {
+	routeGroupsMu.Lock()
+	groups := append([]routeGroup(nil), routeGroups...)
+	routeGroupsMu.Unlock()
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].order < groups[j].order })
+	var out []*Route
+	for _, g := range groups {
+		for _, r := range g.build(s) {
+			r.re = regexp.MustCompile(`(?i)^` + r.Pattern + `$`)
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// match finds the route whose pattern matches path and returns its URL
+// parameters (the named groups).
+func (s *Server) match(path string) (*Route, map[string]string) {
+	for _, r := range s.routes {
+		m := r.re.FindStringSubmatch(path)
+		if m == nil {
+			continue
+		}
+		params := map[string]string{}
+		for i, name := range r.re.SubexpNames() {
+			if name != "" && i < len(m) {
+				params[name] = m[i]
+			}
+		}
+		return r, params
+	}
+	return nil, nil
+}
+
+// endpointFor returns the endpoint of r serving method (HEAD falls back to
+// GET), or nil.
+func (r *Route) endpointFor(method string) *Endpoint {
+	for _, e := range r.Endpoints {
+		if e.hasMethod(method) {
+			return e
+		}
+	}
+	if method == "HEAD" {
+		return r.endpointFor("GET")
+	}
+	return nil
+}
+
+var namedGroup = regexp.MustCompile(`\(\?P<(\w+?)>.*?\)`)
+
+// isVariable reports whether the route has URL parameters.
+func (r *Route) isVariable() bool { return namedGroup.MatchString(r.Pattern) }
+
+// describe is WordPress's get_data_for_route: the route's namespace,
+// methods and endpoints with their argument schemas; withSchema adds the
+// item schema (OPTIONS).
+func (s *Server) describe(r *Route, withSchema bool) map[string]any {
+	methods := []any{}
+	endpoints := []any{}
+	for _, e := range r.Endpoints {
+		ms := make([]any, len(e.Methods))
+		for i, m := range e.Methods {
+			ms[i] = m
+			methods = append(methods, m)
+		}
+		ep := map[string]any{"methods": ms}
+		if e.AllowBatch || r.AllowBatch {
+			ep["allow_batch"] = map[string]any{"v1": true}
+		}
+		if len(e.Args) == 0 {
+			ep["args"] = []any{}
+		} else {
+			args := make(map[string]any, len(e.Args))
+			for i := range e.Args {
+				d := e.Args[i].describe()
+				d["required"] = e.Args[i].Required
+				args[e.Args[i].Name] = d
+			}
+			ep["args"] = args
+		}
+		endpoints = append(endpoints, ep)
+	}
+	out := map[string]any{"namespace": r.Namespace, "methods": methods, "endpoints": endpoints}
+	if withSchema && r.Schema != nil {
+		out["schema"] = r.Schema()
+	}
+	if !r.isVariable() {
+		out["_links"] = map[string]any{"self": []any{map[string]any{"href": s.restURL(r.Pattern)}}}
+	}
+	return out
+}
+
+// restURL is WordPress's rest_url(path): SITE/wp-json/path.
+func (s *Server) restURL(path string) string {
+	return s.apiRoot + strings.TrimPrefix(path, "/")
+}

@@ -1,0 +1,452 @@
+package rest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"regexp"
+	"runtime/debug"
+	"strconv"
+	"strings"
+
+	"github.com/presspass/presspass/models"
+)
+
+// ServeHTTP serves one REST request the way WP_REST_Server::serve_request
+// does: authenticate, match, validate, check permission, call the handler,
+// then Allow, _fields, _links, _embed and _envelope.
+func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	r := s.newRequest(req.Context(), req)
+	resp := s.handle(r)
+	s.write(w, r, resp)
+}
+
+// newRequest builds a Request from an HTTP request: route path, effective
+// method and query parameters.
+func (s *Server) newRequest(ctx context.Context, req *http.Request) *Request {
+	r := &Request{HTTP: req, ctx: ctx, server: s, Path: routePath(req)}
+	r.query = orderedQuery(req.URL.RawQuery)
+	r.queryParams = phpParams(r.query)
+	r.Method = strings.ToUpper(req.Method)
+	if m, ok := r.queryParams["_method"].(string); ok && m != "" {
+		r.Method = strings.ToUpper(m)
+	} else if m := req.Header.Get("X-HTTP-Method-Override"); m != "" {
+		r.Method = strings.ToUpper(m)
+	}
+	if f, ok := r.queryParams["_fields"]; ok {
+		if list, ok := toList(f); ok && len(list) > 0 {
+			r.fields = parseFields(list)
+		}
+	}
+	r.Client = s.cfg.Client(req)
+	return r
+}
+
+// handle runs the request through authentication and dispatch, turning a
+// panic anywhere into a logged 500.
+func (s *Server) handle(r *Request) (resp *Response) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Error("panic in REST handler", "path", r.Path, "method", r.Method, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			resp = s.errorResponse(models.Internal(fmt.Errorf("panic: %v", p)), r.User != nil)
+		}
+	}()
+	if cb, ok := r.queryParams["_jsonp"]; ok && cb != "" {
+		if name, isStr := cb.(string); !isStr || !jsonpCallback.MatchString(name) {
+			return s.errorResponse(errJSONPCallback, false)
+		}
+	}
+	if err := r.readBody(); err != nil {
+		return s.errorResponse(err, false)
+	}
+	if err := s.authenticate(r); err != nil {
+		return s.errorResponse(err, false)
+	}
+	resp = s.dispatch(r)
+	return s.finish(r, resp)
+}
+
+// jsonpCallback is wp_check_jsonp_callback: letters, digits, _ and dots.
+var jsonpCallback = regexp.MustCompile(`^[\w.]+$`)
+
+var errJSONPCallback = Err(http.StatusBadRequest, "rest_callback_invalid", "Invalid JSONP callback function.")
+
+var errNoRoute = Err(http.StatusNotFound, "rest_no_route", "No route was found matching the URL and request method.")
+
+// dispatch matches the route and endpoint and responds, setting Allow for a
+// matched route.
+func (s *Server) dispatch(r *Request) *Response {
+	route, params := s.match(r.Path)
+	if route == nil {
+		return s.errorResponse(errNoRoute, r.User != nil)
+	}
+	r.urlParams = params
+	if r.Method == "OPTIONS" {
+		resp := NewResponse(http.StatusOK, s.describe(route, true))
+		s.setAllow(r, route, resp)
+		return resp
+	}
+	ep := route.endpointFor(r.Method)
+	if ep == nil {
+		return s.errorResponse(errNoRoute, r.User != nil)
+	}
+	r.Route, r.Endpoint = route, ep
+	r.setDefaults()
+	resp := s.respond(r, ep)
+	s.setAllow(r, route, resp)
+	return resp
+}
+
+// respond validates the arguments, checks the permission and calls the
+// handler.
+func (s *Server) respond(r *Request, ep *Endpoint) *Response {
+	if r.jsonErr != nil {
+		return s.errorResponse(r.jsonErr, r.User != nil)
+	}
+	if err := r.validate(); err != nil {
+		return s.errorResponse(err, r.User != nil)
+	}
+	if ep.Permission != nil {
+		if err := ep.Permission(r); err != nil {
+			return s.errorResponse(err, r.User != nil)
+		}
+	}
+	resp, err := ep.Handler(r)
+	if err != nil {
+		return s.errorResponse(err, r.User != nil)
+	}
+	if resp == nil {
+		return s.errorResponse(models.Internal(fmt.Errorf("handler for %s %s returned no response", r.Method, r.Path)), r.User != nil)
+	}
+	if resp.Header == nil {
+		resp.Header = http.Header{}
+	}
+	if resp.Status == 0 {
+		resp.Status = http.StatusOK
+	}
+	return resp
+}
+
+// setAllow is rest_send_allow_header: the methods of the matched route whose
+// permission callback passes for this request.
+func (s *Server) setAllow(r *Request, route *Route, resp *Response) {
+	if allowed := allowedMethods(r, route); len(allowed) > 0 {
+		resp.Header.Set("Allow", strings.Join(allowed, ", "))
+	}
+}
+
+// allowedMethods lists the methods of route whose permission callback
+// passes for r.
+func allowedMethods(r *Request, route *Route) []string {
+	var allowed []string
+	seen := map[string]bool{}
+	for _, e := range route.Endpoints {
+		ok := e.Permission == nil || e.Permission(r) == nil
+		for _, m := range e.Methods {
+			if ok && !seen[m] {
+				seen[m] = true
+				allowed = append(allowed, m)
+			}
+		}
+	}
+	return allowed
+}
+
+// validate is has_valid_params followed by sanitize_params.
+func (r *Request) validate() error {
+	args := r.Endpoint.Args
+	var missing []any
+	var missingNames []string
+	for i := range args {
+		if v, _ := r.rawParam(args[i].Name); args[i].Required && v == nil {
+			missing = append(missing, args[i].Name)
+			missingNames = append(missingNames, args[i].Name)
+		}
+	}
+	if len(missing) > 0 {
+		return Err(http.StatusBadRequest, "rest_missing_callback_param", "Missing parameter(s): "+strings.Join(missingNames, ", ")).
+			WithData("params", missing)
+	}
+	invalid := &invalidParams{}
+	for i := range args {
+		a := &args[i]
+		v, _ := r.rawParam(a.Name)
+		if v == nil {
+			continue
+		}
+		if !a.SkipValidation {
+			if e := validateValue(v, a, a.Name); e != nil {
+				invalid.add(a.Name, e.code, e.message, e.data)
+				continue
+			}
+		}
+		if a.Validate != nil {
+			if err := a.Validate(r, v); err != nil {
+				invalid.addError(a.Name, err)
+			}
+		}
+	}
+	if err := invalid.err(); err != nil {
+		return err
+	}
+	r.sanitized = make(map[string]any, len(args))
+	for i := range args {
+		a := &args[i]
+		v, _ := r.rawParam(a.Name)
+		if v == nil {
+			continue
+		}
+		if a.Sanitize != nil {
+			sv, err := a.Sanitize(r, v)
+			if err != nil {
+				invalid.addError(a.Name, err)
+				continue
+			}
+			r.sanitized[a.Name] = sv
+			continue
+		}
+		r.sanitized[a.Name] = sanitizeValue(v, a)
+	}
+	return invalid.err()
+}
+
+// invalidParams collects rest_invalid_param entries in argument order.
+type invalidParams struct {
+	names   []string
+	params  map[string]any
+	details map[string]any
+}
+
+func (p *invalidParams) add(name, code, message string, data map[string]any) {
+	if p.params == nil {
+		p.params, p.details = map[string]any{}, map[string]any{}
+	}
+	p.names = append(p.names, name)
+	p.params[name] = message
+	var d any
+	if data != nil {
+		d = data
+	}
+	p.details[name] = map[string]any{"code": code, "message": message, "data": d}
+}
+
+// addError records a callback's error; its status joins the details' data
+// as WordPress's rest_convert_error_to_response shows it.
+func (p *invalidParams) addError(name string, err error) {
+	me := models.AsError(err)
+	var data map[string]any
+	if me.Status != 0 || me.Data != nil {
+		data = map[string]any{}
+		if me.Status != 0 {
+			data["status"] = me.Status
+		}
+		for k, v := range me.Data {
+			data[k] = v
+		}
+	}
+	p.add(name, me.Code, me.Message, data)
+}
+
+func (p *invalidParams) err() error {
+	if len(p.names) == 0 {
+		return nil
+	}
+	return Err(http.StatusBadRequest, "rest_invalid_param", "Invalid parameter(s): "+strings.Join(p.names, ", ")).
+		WithData("params", p.params).WithData("details", p.details)
+}
+
+// InvalidParam is the rest_invalid_param error WordPress returns when one
+// argument fails a check made inside a handler.
+func InvalidParam(name, code, message string) error {
+	p := &invalidParams{}
+	p.add(name, code, message, nil)
+	return p.err()
+}
+
+// finish applies _fields, _links and _embed to a successful response.
+func (s *Server) finish(r *Request, resp *Response) *Response {
+	if resp.isError {
+		return resp
+	}
+	switch d := resp.Data.(type) {
+	case map[string]any:
+		links, hasLinks := d["_links"]
+		if r.fields != nil {
+			d = filterFields(d, r.fields)
+		}
+		if hasLinks {
+			d["_links"] = links
+		}
+		if len(resp.Links) > 0 {
+			// WordPress's response_to_data adds the response's links after
+			// _fields; controllers that honour _fields use WithLinks instead.
+			d["_links"] = r.CompactLinks(resp.Links)
+		}
+		resp.Data = s.embed(r, d)
+	case []map[string]any:
+		list := make([]any, len(d))
+		for i, item := range d {
+			list[i] = item
+		}
+		resp.Data = s.finishList(r, list)
+	case []any:
+		resp.Data = s.finishList(r, d)
+	default:
+		if r.fields != nil && d != nil {
+			resp.Data = filterAny(d, r.fields)
+		}
+	}
+	return resp
+}
+
+func (s *Server) finishList(r *Request, list []any) []any {
+	for i, item := range list {
+		m, ok := item.(map[string]any)
+		if !ok {
+			continue
+		}
+		if r.fields != nil {
+			m = filterFields(m, r.fields)
+		}
+		list[i] = s.embed(r, m)
+	}
+	return list
+}
+
+// filterFields is _rest_array_intersect_key_recursive.
+func filterFields(data map[string]any, fields map[string]any) map[string]any {
+	out := make(map[string]any, len(fields))
+	for k, sel := range fields {
+		v, ok := data[k]
+		if !ok {
+			continue
+		}
+		if sub, isMap := sel.(map[string]any); isMap {
+			if vm, ok := v.(map[string]any); ok {
+				out[k] = filterFields(vm, sub)
+				continue
+			}
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// filterAny filters a value of another Go type by round-tripping it through
+// JSON first.
+func filterAny(v any, fields map[string]any) any {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return v
+	}
+	var generic any
+	if json.Unmarshal(b, &generic) != nil {
+		return v
+	}
+	switch g := generic.(type) {
+	case map[string]any:
+		return filterFields(g, fields)
+	case []any:
+		for i, item := range g {
+			if m, ok := item.(map[string]any); ok {
+				g[i] = filterFields(m, fields)
+			}
+		}
+		return g
+	}
+	return generic
+}
+
+// wpHeaderNames restores WordPress's spelling of headers Go canonicalizes.
+var wpHeaderNames = map[string]string{
+	"X-Wp-Total":      "X-WP-Total",
+	"X-Wp-Totalpages": "X-WP-TotalPages",
+	"X-Wp-Nonce":      "X-WP-Nonce",
+}
+
+func wpHeaderName(k string) string {
+	if n, ok := wpHeaderNames[k]; ok {
+		return n
+	}
+	return k
+}
+
+// envelope is WP_REST_Server::envelope_response's data: the body, the
+// status and the response's own headers (the totals as numbers, an empty
+// PHP array when there are none).
+func envelope(resp *Response) map[string]any {
+	headers := map[string]any{}
+	for k, vs := range resp.Header {
+		name := wpHeaderName(k)
+		v := strings.Join(vs, ", ")
+		if name == "X-WP-Total" || name == "X-WP-TotalPages" {
+			if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+				headers[name] = n
+				continue
+			}
+		}
+		headers[name] = v
+	}
+	var hv any = headers
+	if len(headers) == 0 {
+		hv = []any{}
+	}
+	return map[string]any{"body": resp.Data, "status": resp.Status, "headers": hv}
+}
+
+// write sends the response as JSON.
+func (s *Server) write(w http.ResponseWriter, r *Request, resp *Response) {
+	h := w.Header()
+	jsonp, _ := r.queryParams["_jsonp"].(string)
+	if jsonp != "" {
+		h.Set("Content-Type", "application/javascript; charset=UTF-8")
+	} else {
+		h.Set("Content-Type", "application/json; charset=UTF-8")
+	}
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Access-Control-Expose-Headers", "X-WP-Total, X-WP-TotalPages, Link")
+	h.Set("Access-Control-Allow-Headers", "Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type")
+	h.Set("Link", s.rootLink)
+	if origin := r.HTTP.Header.Get("Origin"); origin != "" {
+		// rest_send_cors_headers: credentials (Basic or cookie) decide what
+		// a cross-origin caller may do, so any origin may ask.
+		h.Set("Access-Control-Allow-Origin", origin)
+		h.Set("Access-Control-Allow-Methods", "OPTIONS, GET, POST, PUT, PATCH, DELETE")
+		h.Set("Access-Control-Allow-Credentials", "true")
+		h.Add("Vary", "Origin")
+	}
+	if r.freshNonce != "" {
+		h["X-WP-Nonce"] = []string{r.freshNonce}
+	}
+	status, data := resp.Status, resp.Data
+	if _, ok := r.queryParams["_envelope"]; ok {
+		data = envelope(resp)
+		status = http.StatusOK
+	} else {
+		for k, vs := range resp.Header {
+			h.Del(k)
+			h[wpHeaderName(k)] = vs
+		}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(data); err != nil {
+		s.log.Error("REST response encoding failed", "path", r.Path, "err", err)
+		status = http.StatusInternalServerError
+		buf.Reset()
+		buf.WriteString(`{"code":"internal_error","message":"An internal error occurred.","data":{"status":500}}`)
+	}
+	body := bytes.TrimRight(buf.Bytes(), "\n")
+	if jsonp != "" && jsonpCallback.MatchString(jsonp) {
+		// WordPress prefixes /**/ against Flash-era content sniffing.
+		body = append(append([]byte("/**/"+jsonp+"("), body...), ')')
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	if r.HTTP.Method != http.MethodHead {
+		_, _ = w.Write(body)
+	}
+}

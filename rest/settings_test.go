@@ -1,0 +1,41 @@
+package rest
+
+import "testing"
+
+func TestSettingsEndpoint(t *testing.T) {
+	env := newPostsEnv(t)
+	for _, c := range []struct {
+		login  string
+		status int
+		code   string
+	}{{"", 401, "rest_forbidden"}, {"editor", 403, "rest_forbidden"}, {"admin", 200, ""}} {
+		r := env.do("GET", "/wp-json/wp/v2/settings", c.login, "")
+		if r.status != c.status || r.code() != c.code {
+			t.Errorf("GET as %q: %d %s", c.login, r.status, r.raw)
+		}
+	}
+	r := env.do("GET", "/wp-json/wp/v2/settings", "admin", "")
+	s := r.obj(t)
+	want := map[string]any{
+		"title": "PressPass Test", "url": env.url, "start_of_week": float64(1), "use_smilies": true,
+		"posts_per_page": float64(10), "site_logo": nil, "site_icon": float64(0), "language": "en_US",
+	}
+	for k, v := range want {
+		if s[k] != v {
+			t.Errorf("%s = %#v, want %#v", k, s[k], v)
+		}
+	}
+	if len(s) != len(settings) {
+		t.Errorf("%d settings, want %d", len(s), len(settings))
+	}
+	r = env.do("POST", "/wp-json/wp/v2/settings", "admin", `{"title":"Renamed","posts_per_page":5,"use_smilies":false,"no_such_setting":1}`)
+	if r.status != 200 || jsonAt(r.body, "title") != "Renamed" || jsonAt(r.body, "posts_per_page") != float64(5) || jsonAt(r.body, "use_smilies") != false {
+		t.Fatalf("update: %d %s", r.status, r.raw)
+	}
+	if r := env.do("POST", "/wp-json/wp/v2/settings", "admin", `{"default_ping_status":"maybe"}`); r.status != 400 || r.code() != "rest_invalid_param" {
+		t.Errorf("bad enum: %d %s", r.status, r.raw)
+	}
+	if r := env.do("POST", "/wp-json/wp/v2/settings", "editor", "title=x"); r.status != 403 {
+		t.Errorf("editor update: %d", r.status)
+	}
+}

@@ -1,0 +1,116 @@
+package rest
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/presspass/presspass/models"
+)
+
+// requestCache is shared by a request and the internal requests it makes
+// (_embed, targetHints), so that permission checks load each user once.
+type requestCache struct {
+	users map[uint64]*models.User
+}
+
+// UserByID returns a user, loading it at most once per request.
+// Errors: not found (rest_user_invalid_id), internal.
+func (r *Request) UserByID(id uint64) (*models.User, error) {
+	if r.cache == nil {
+		r.cache = &requestCache{}
+	}
+	if r.cache.users == nil {
+		r.cache.users = map[uint64]*models.User{}
+		if r.User != nil {
+			r.cache.users[r.User.ID] = r.User
+		}
+	}
+	if u, ok := r.cache.users[id]; ok {
+		return u, nil
+	}
+	u, err := r.server.store.UserByID(r.ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	r.cache.users[id] = u
+	return u, nil
+}
+
+// forgetUser drops a cached user after a write changed or removed it.
+func (r *Request) forgetUser(id uint64) {
+	if r.cache != nil && r.cache.users != nil {
+		delete(r.cache.users, id)
+	}
+}
+
+// subRequest builds an internal GET request for one of our URLs, made by
+// the same user; nil when href is not under the API root.
+func (r *Request) subRequest(href string) *Request {
+	s := r.server
+	if !strings.HasPrefix(href, s.apiRoot) {
+		return nil
+	}
+	rest := strings.TrimPrefix(href, s.apiRoot)
+	path, rawQuery, _ := strings.Cut(rest, "?")
+	path = "/" + strings.TrimRight(path, "/")
+	if r.cache == nil {
+		r.cache = &requestCache{}
+	}
+	sub := &Request{
+		HTTP:        r.HTTP,
+		ctx:         r.ctx,
+		server:      s,
+		Method:      http.MethodGet,
+		Path:        path,
+		User:        r.User,
+		AppPassword: r.AppPassword,
+		Client:      r.Client,
+		embedded:    true,
+		cache:       r.cache,
+	}
+	sub.query = orderedQuery(rawQuery)
+	sub.queryParams = phpParams(sub.query)
+	return sub
+}
+
+// targetHints is WordPress's get_target_hints_for_link: the methods the
+// current user may use on href, or nil when none or href is not a route.
+func (r *Request) targetHints(href string) map[string]any {
+	sub := r.subRequest(href)
+	if sub == nil {
+		return nil
+	}
+	route, params := r.server.match(sub.Path)
+	if route == nil {
+		return nil
+	}
+	ep := route.endpointFor(http.MethodGet)
+	if ep == nil {
+		return nil
+	}
+	sub.urlParams = params
+	sub.Route, sub.Endpoint = route, ep
+	sub.setDefaults()
+	if sub.validate() != nil {
+		return nil
+	}
+	allowed := allowedMethods(sub, route)
+	if len(allowed) == 0 {
+		return nil
+	}
+	list := make([]any, len(allowed))
+	for i, m := range allowed {
+		list[i] = m
+	}
+	return map[string]any{"allow": list}
+}
+
+// setDefaults records the matched endpoint's argument defaults.
+func (r *Request) setDefaults() {
+	r.defaults = map[string]any{}
+	for i := range r.Endpoint.Args {
+		if r.Endpoint.Args[i].Default != nil {
+			r.defaults[r.Endpoint.Args[i].Name] = r.Endpoint.Args[i].Default
+		}
+	}
+}

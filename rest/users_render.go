@@ -1,0 +1,156 @@
+package rest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+	"strings"
+
+	"github.com/presspass/presspass/models"
+)
+
+// avatarSizes are rest_get_avatar_sizes().
+var avatarSizes = []int{24, 48, 96}
+
+// avatarURLs is rest_get_avatar_urls: Gravatar URLs keyed by size, hashed
+// with SHA-256 of the trimmed, lower-cased e-mail address as WordPress 6.8+
+// does.
+func avatarURLs(email string) map[string]any {
+	sum := sha256.Sum256([]byte(strings.ToLower(strings.TrimSpace(email))))
+	hash := hex.EncodeToString(sum[:])
+	out := make(map[string]any, len(avatarSizes))
+	for _, n := range avatarSizes {
+		s := strconv.Itoa(n)
+		out[s] = "https://secure.gravatar.com/avatar/" + hash + "?s=" + s + "&d=mm&r=g"
+	}
+	return out
+}
+
+// userFieldContexts lists, per field of the user schema, the contexts it
+// appears in (WP_REST_Users_Controller::get_item_schema).
+var userFieldContexts = []struct {
+	name     string
+	contexts string
+}{
+	{"id", "embed view edit"},
+	{"username", "edit"},
+	{"name", "embed view edit"},
+	{"first_name", "edit"},
+	{"last_name", "edit"},
+	{"email", "edit"},
+	{"url", "embed view edit"},
+	{"description", "embed view edit"},
+	{"link", "embed view edit"},
+	{"locale", "edit"},
+	{"nickname", "edit"},
+	{"slug", "embed view edit"},
+	{"roles", "edit"},
+	{"registered_date", "edit"},
+	{"capabilities", "edit"},
+	{"extra_capabilities", "edit"},
+	{"avatar_urls", "embed view edit"},
+	{"meta", "view edit"},
+}
+
+// userLocale is get_user_locale: the user's own locale or the site's.
+func userLocale(u *models.User) string {
+	if u.Locale != "" {
+		return u.Locale
+	}
+	return "en_US"
+}
+
+// userCapabilities is WP_User::allcaps: the role's capabilities plus the
+// role name itself.
+func userCapabilities(u *models.User) map[string]any {
+	out := map[string]any{}
+	if role, ok := models.RoleByName(u.Role); ok {
+		for _, c := range role.Capabilities {
+			out[c] = true
+		}
+	}
+	if u.Role != "" {
+		out[u.Role] = true
+	}
+	return out
+}
+
+// userRoles is WP_User::roles as a list.
+func userRoles(u *models.User) []any {
+	if u.Role == "" {
+		return []any{}
+	}
+	return []any{u.Role}
+}
+
+// renderUser is prepare_item_for_response for a user in the request's
+// context (or ctxOverride when set), honouring _fields; links are added
+// when withLinks is set.
+func (r *Request) renderUser(u *models.User, ctxOverride string, withLinks bool) map[string]any {
+	context := r.ViewContext()
+	if ctxOverride != "" {
+		context = ctxOverride
+	}
+	data := map[string]any{}
+	for _, f := range userFieldContexts {
+		if !strings.Contains(f.contexts, context) || !r.FieldIncluded(f.name) {
+			continue
+		}
+		switch f.name {
+		case "id":
+			data["id"] = u.ID
+		case "username":
+			data["username"] = u.Login
+		case "name":
+			data["name"] = u.DisplayName
+		case "first_name":
+			data["first_name"] = u.FirstName
+		case "last_name":
+			data["last_name"] = u.LastName
+		case "email":
+			data["email"] = u.Email
+		case "url":
+			data["url"] = u.URL
+		case "description":
+			data["description"] = u.Description
+		case "link":
+			data["link"] = r.SiteURL() + "/author/" + u.Nicename + "/"
+		case "locale":
+			data["locale"] = userLocale(u)
+		case "nickname":
+			data["nickname"] = u.Nickname
+		case "slug":
+			data["slug"] = u.Nicename
+		case "roles":
+			data["roles"] = userRoles(u)
+		case "registered_date":
+			data["registered_date"] = u.Registered.UTC().Format("2006-01-02T15:04:05-07:00")
+		case "capabilities":
+			data["capabilities"] = userCapabilities(u)
+		case "extra_capabilities":
+			extra := map[string]any{}
+			if u.Role != "" {
+				extra[u.Role] = true
+			}
+			data["extra_capabilities"] = extra
+		case "avatar_urls":
+			data["avatar_urls"] = avatarURLs(u.Email)
+		case "meta":
+			// The only registered user meta, persisted_preferences, is
+			// shown in the edit context alone; an empty PHP array
+			// otherwise.
+			if context == "edit" {
+				data["meta"] = map[string]any{"persisted_preferences": []any{}}
+			} else {
+				data["meta"] = []any{}
+			}
+		}
+	}
+	if withLinks {
+		r.WithLinks(data, Links{
+			{Rel: "self", Href: r.URL("/wp/v2/users/" + strconv.FormatUint(u.ID, 10))},
+			{Rel: "collection", Href: r.URL("/wp/v2/users")},
+		})
+	}
+	return data
+}

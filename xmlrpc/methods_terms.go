@@ -1,0 +1,742 @@
+package xmlrpc
+
+import (
+	_ "embed"
+	"strconv"
+	"strings"
+
+	"github.com/presspass/presspass/models"
+)
+
+//go:embed taxonomies.json
+var taxonomiesJSON []byte
+
+// taxonomyDefs holds the taxonomies as WordPress describes them (base
+// fields, labels, cap, show_in_menu, object_type), keyed by name.
+var taxonomyDefs = mustJSONValue(taxonomiesJSON)
+
+var (
+	faultInvalidTaxonomy = NewFault(403, "Invalid taxonomy.")
+	faultInvalidTermID   = NewFault(404, "Invalid term ID.")
+	// faultEmptyTerm is get_term(0)'s WP_Error, sent as a 500 fault.
+	faultEmptyTerm        = NewFault(500, "Empty Term.")
+	faultCannotAssignTax  = NewFault(401, "Sorry, you are not allowed to assign terms in this taxonomy.")
+	faultViewCategories   = NewFault(401, "Sorry, you must be able to edit posts on this site in order to view categories.")
+	faultCannotEditPost   = NewFault(401, "Sorry, you are not allowed to edit this post.")
+	faultCategoryNotMade  = NewFault(500, "Sorry, the category could not be created.")
+	faultCannotDeleteCat  = NewFault(401, "Sorry, you are not allowed to delete this category.")
+	faultParentTermAbsent = NewFault(403, "Parent term does not exist.")
+)
+
+// prepareTerm is WordPress's _prepare_term: ids as strings, count as an int.
+func prepareTerm(t *models.Term) Value {
+	id := Str(strconv.FormatUint(t.ID, 10))
+	return Struct(
+		M("term_id", id),
+		M("name", Str(t.Name)),
+		M("slug", Str(t.Slug)),
+		M("term_group", Str("0")),
+		M("term_taxonomy_id", id),
+		M("taxonomy", Str(t.Taxonomy)),
+		M("description", Str(t.Description)),
+		M("parent", Str(strconv.FormatUint(t.ParentID, 10))),
+		M("count", Int(t.Count)),
+		M("filter", Str("raw")),
+		M("custom_fields", Array()),
+	)
+}
+
+// prepareTaxonomy is _prepare_taxonomy: the base fields, then labels, cap,
+// menu (show_in_menu) and object_type as asked.
+func prepareTaxonomy(name string, fields []string) Value {
+	def, _ := taxonomyDefs.Get(name)
+	want := map[string]bool{}
+	for _, f := range fields {
+		switch f {
+		case "labels", "cap", "object_type":
+			want[f] = true
+		case "menu":
+			want["show_in_menu"] = true
+		}
+	}
+	var out []Member
+	for _, m := range def.Members {
+		switch m.Name {
+		case "labels", "cap", "show_in_menu", "object_type":
+			if !want[m.Name] {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return Struct(out...)
+}
+
+// taxonomyArg reads a taxonomy name argument; ok is false for an unknown
+// one.
+func taxonomyArg(v Value, present bool) (models.Taxonomy, bool) {
+	if !present || !v.Scalar() {
+		return models.Taxonomy{}, false
+	}
+	name, _ := v.AsString()
+	return models.TaxonomyByName(name)
+}
+
+// termFault maps a term write error to WordPress's answer: wp_insert_term
+// and wp_update_term errors are 500 faults with their message.
+func termFault(err error) error {
+	me := models.AsError(err)
+	switch me.Kind {
+	case models.KindInternal, models.KindUnavailable:
+		return err
+	case models.KindForbidden:
+		return NewFault(401, me.Message)
+	}
+	return NewFault(500, me.Message)
+}
+
+// lookupTerm is get_term for the term methods: 0 is "Empty Term.", an id
+// of another taxonomy or none at all is "Invalid term ID.".
+func (c *Call) lookupTerm(taxonomy string, id int64) (*models.Term, error) {
+	if id == 0 {
+		return nil, faultEmptyTerm
+	}
+	if id < 0 {
+		return nil, faultInvalidTermID
+	}
+	t, err := c.srv.store.TermInTaxonomy(c.ctx, taxonomy, uint64(id))
+	if models.IsNotFound(err) {
+		return nil, faultInvalidTermID
+	}
+	return t, err
+}
+
+// wpNewTerm(blog, username, password, content).
+func wpNewTerm(c *Call, p Params) (Value, error) {
+	if err := p.Min(4); err != nil {
+		return Value{}, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	content := p.Struct(3)
+	tv, ok := content.Get("taxonomy")
+	tax, ok := taxonomyArg(tv, ok)
+	if !ok {
+		return Value{}, faultInvalidTaxonomy
+	}
+	if !models.CanOnTaxonomy(u, models.TermCapEdit, tax) {
+		return Value{}, NewFault(401, "Sorry, you are not allowed to create terms in this taxonomy.")
+	}
+	name, _ := memberString(content, "name")
+	name = strings.TrimSpace(name)
+	if name == "" || name == "0" {
+		return Value{}, NewFault(403, "The term name cannot be empty.")
+	}
+	in := models.TermInput{Taxonomy: tax.Name, Name: &name}
+	if v, ok := content.Get("parent"); ok {
+		if !tax.Hierarchical {
+			return Value{}, NewFault(403, "This taxonomy is not hierarchical.")
+		}
+		parent, err := c.lookupTerm(tax.Name, v.AsInt())
+		if err != nil {
+			if err == faultInvalidTermID {
+				return Value{}, faultParentTermAbsent
+			}
+			return Value{}, err
+		}
+		in.ParentID = &parent.ID
+	}
+	if s, ok := memberString(content, "description"); ok {
+		in.Description = &s
+	}
+	if s, ok := memberString(content, "slug"); ok {
+		in.Slug = &s
+	}
+	t, err := c.srv.store.CreateTerm(c.ctx, u, in)
+	if err != nil {
+		return Value{}, termFault(err)
+	}
+	return Str(strconv.FormatUint(t.ID, 10)), nil
+}
+
+// wpEditTerm(blog, username, password, term_id, content).
+func wpEditTerm(c *Call, p Params) (Value, error) {
+	if err := p.Min(5); err != nil {
+		return Value{}, err
+	}
+	id, err := p.Int(3)
+	if err != nil {
+		return Value{}, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	content := p.Struct(4)
+	tv, ok := content.Get("taxonomy")
+	tax, ok := taxonomyArg(tv, ok)
+	if !ok {
+		return Value{}, faultInvalidTaxonomy
+	}
+	t, err := c.lookupTerm(tax.Name, id)
+	if err != nil {
+		return Value{}, err
+	}
+	if !models.CanOnTerm(u, "edit_term", t, c.srv.store.DefaultCategoryID(c.ctx)) {
+		return Value{}, NewFault(401, "Sorry, you are not allowed to edit this term.")
+	}
+	in := models.TermInput{Taxonomy: tax.Name}
+	if s, ok := memberString(content, "name"); ok {
+		s = strings.TrimSpace(s)
+		if s == "" || s == "0" {
+			return Value{}, NewFault(403, "The term name cannot be empty.")
+		}
+		in.Name = &s
+	}
+	if v, ok := content.Get("parent"); ok && v.Truthy() {
+		if !tax.Hierarchical {
+			return Value{}, NewFault(403, "Cannot set parent term, taxonomy is not hierarchical.")
+		}
+		parent, err := c.lookupTerm(tax.Name, v.AsInt())
+		if err != nil {
+			if err == faultInvalidTermID {
+				return Value{}, faultParentTermAbsent
+			}
+			return Value{}, err
+		}
+		in.ParentID = &parent.ID
+	}
+	if s, ok := memberString(content, "description"); ok {
+		in.Description = &s
+	}
+	if s, ok := memberString(content, "slug"); ok {
+		in.Slug = &s
+	}
+	if _, err := c.srv.store.UpdateTerm(c.ctx, u, t.ID, in); err != nil {
+		return Value{}, termFault(err)
+	}
+	return Bool(true), nil
+}
+
+// wpDeleteTerm(blog, username, password, taxonomy, term_id).
+func wpDeleteTerm(c *Call, p Params) (Value, error) {
+	if err := p.Min(5); err != nil {
+		return Value{}, err
+	}
+	id, err := p.Int(4)
+	if err != nil {
+		return Value{}, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	tv, ok := p.Value(3)
+	tax, ok := taxonomyArg(tv, ok)
+	if !ok {
+		return Value{}, faultInvalidTaxonomy
+	}
+	t, err := c.lookupTerm(tax.Name, id)
+	if err != nil {
+		return Value{}, err
+	}
+	if !models.CanOnTerm(u, "delete_term", t, c.srv.store.DefaultCategoryID(c.ctx)) {
+		return Value{}, NewFault(401, "Sorry, you are not allowed to delete this term.")
+	}
+	if _, err := c.srv.store.DeleteTerm(c.ctx, u, tax.Name, t.ID); err != nil {
+		return Value{}, termFault(err)
+	}
+	return Bool(true), nil
+}
+
+// wpGetTerm(blog, username, password, taxonomy, term_id).
+func wpGetTerm(c *Call, p Params) (Value, error) {
+	if err := p.Min(5); err != nil {
+		return Value{}, err
+	}
+	id, err := p.Int(4)
+	if err != nil {
+		return Value{}, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	tv, ok := p.Value(3)
+	tax, ok := taxonomyArg(tv, ok)
+	if !ok {
+		return Value{}, faultInvalidTaxonomy
+	}
+	t, err := c.lookupTerm(tax.Name, id)
+	if err != nil {
+		return Value{}, err
+	}
+	if !models.CanOnTerm(u, "assign_term", t, 0) {
+		return Value{}, NewFault(401, "Sorry, you are not allowed to assign this term.")
+	}
+	return prepareTerm(t), nil
+}
+
+// wpGetTerms(blog, username, password, taxonomy[, filter]).
+func wpGetTerms(c *Call, p Params) (Value, error) {
+	if err := p.Min(4); err != nil {
+		return Value{}, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	tv, ok := p.Value(3)
+	tax, ok := taxonomyArg(tv, ok)
+	if !ok {
+		return Value{}, faultInvalidTaxonomy
+	}
+	if !models.CanOnTaxonomy(u, models.TermCapAssign, tax) {
+		return Value{}, faultCannotAssignTax
+	}
+	filter := p.Struct(4)
+	f := models.TermFilter{Taxonomy: tax.Name}
+	if n, ok := memberInt(filter, "number"); ok {
+		f.Limit = absint(n)
+	}
+	if n, ok := memberInt(filter, "offset"); ok {
+		f.Offset = absint(n)
+	}
+	if s, ok := memberString(filter, "orderby"); ok {
+		f.OrderBy = strings.ToLower(s)
+		if o, ok := memberString(filter, "order"); ok {
+			f.Order = o
+		}
+	}
+	if v, ok := filter.Get("hide_empty"); ok {
+		f.HideEmpty = v.Truthy()
+	}
+	if s, ok := memberString(filter, "search"); ok {
+		f.Search = s
+	}
+	terms, _, err := c.srv.store.Terms(c.ctx, f)
+	if err != nil {
+		return Value{}, err
+	}
+	out := make([]Value, 0, len(terms))
+	for i := range terms {
+		out = append(out, prepareTerm(&terms[i]))
+	}
+	return Array(out...), nil
+}
+
+// wpGetTaxonomy(blog, username, password, taxonomy[, fields]).
+func wpGetTaxonomy(c *Call, p Params) (Value, error) {
+	if err := p.Min(4); err != nil {
+		return Value{}, err
+	}
+	fields, err := p.Fields(4, "labels", "cap", "object_type")
+	if err != nil {
+		return Value{}, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	tv, ok := p.Value(3)
+	tax, ok := taxonomyArg(tv, ok)
+	if !ok {
+		return Value{}, faultInvalidTaxonomy
+	}
+	if !models.CanOnTaxonomy(u, models.TermCapAssign, tax) {
+		return Value{}, faultCannotAssignTax
+	}
+	return prepareTaxonomy(tax.Name, fields), nil
+}
+
+// wpGetTaxonomies(blog, username, password[, filter[, fields]]).
+func wpGetTaxonomies(c *Call, p Params) (Value, error) {
+	if err := p.Min(3); err != nil {
+		return Value{}, err
+	}
+	fields, err := p.Fields(4, "labels", "cap", "object_type")
+	if err != nil {
+		return Value{}, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	filter := Struct(M("public", Bool(true)))
+	if v, ok := p.Value(3); ok {
+		filter = p.Struct(3)
+		if v.Kind == KindArray && len(v.Array) == 0 {
+			filter = Struct()
+		}
+	}
+	out := Array()
+	for _, tax := range models.Taxonomies() {
+		def, _ := taxonomyDefs.Get(tax.Name)
+		if !matchesFilter(def, filter) || !models.CanOnTaxonomy(u, models.TermCapAssign, tax) {
+			continue
+		}
+		out.Array = append(out.Array, prepareTaxonomy(tax.Name, fields))
+	}
+	return out, nil
+}
+
+// termLink is get_term_link: /category/<ancestors>/<slug>/ and
+// /tag/<slug>/ under pretty permalinks, ?cat= and ?tag= otherwise.
+func (c *Call) termLink(t *models.Term) (string, error) {
+	site := c.srv.cfg.SiteURL
+	pretty := c.srv.store.Option(c.ctx, "permalink_structure") != ""
+	switch t.Taxonomy {
+	case "category":
+		if !pretty {
+			return site + "/?cat=" + strconv.FormatUint(t.ID, 10), nil
+		}
+		parts := []string{t.Slug}
+		seen := map[uint64]bool{t.ID: true}
+		for parent := t.ParentID; parent != 0 && !seen[parent] && len(parts) < 50; {
+			seen[parent] = true
+			pt, err := c.srv.store.TermInTaxonomy(c.ctx, "category", parent)
+			if models.IsNotFound(err) {
+				break
+			}
+			if err != nil {
+				return "", err
+			}
+			parts = append([]string{pt.Slug}, parts...)
+			parent = pt.ParentID
+		}
+		return site + "/category/" + strings.Join(parts, "/") + "/", nil
+	case "post_tag":
+		if !pretty {
+			return site + "/?tag=" + t.Slug, nil
+		}
+		return site + "/tag/" + t.Slug + "/", nil
+	}
+	return site + "/?taxonomy=" + t.Taxonomy + "&term=" + t.Slug, nil
+}
+
+// feedLink is get_term_feed_link for the default feed.
+func (c *Call) feedLink(t *models.Term) (string, error) {
+	link, err := c.termLink(t)
+	if err != nil {
+		return "", err
+	}
+	if strings.Contains(link, "?") {
+		return link + "&feed=rss2", nil
+	}
+	return link + "feed/", nil
+}
+
+// escHTML is esc_html for URLs: & becomes &#038;.
+func escHTML(s string) string {
+	return strings.NewReplacer("&", "&#038;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#039;").Replace(s)
+}
+
+// allCategories lists every category ordered by name (get_categories with
+// get=all).
+func (c *Call) allCategories() ([]models.Term, error) {
+	terms, _, err := c.srv.store.Terms(c.ctx, models.TermFilter{Taxonomy: "category"})
+	return terms, err
+}
+
+// mwGetCategories(blog, username, password), also wp.getCategories.
+func mwGetCategories(c *Call, p Params) (Value, error) {
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	if !u.HasCap("edit_posts") {
+		return Value{}, faultViewCategories
+	}
+	cats, err := c.allCategories()
+	if err != nil {
+		return Value{}, err
+	}
+	out := Array()
+	for i := range cats {
+		t := &cats[i]
+		link, err := c.termLink(t)
+		if err != nil {
+			return Value{}, err
+		}
+		feed, err := c.feedLink(t)
+		if err != nil {
+			return Value{}, err
+		}
+		out.Array = append(out.Array, Struct(
+			M("categoryId", Int(int64(t.ID))),
+			M("parentId", Int(int64(t.ParentID))),
+			M("description", Str(t.Name)),
+			M("categoryDescription", Str(t.Description)),
+			M("categoryName", Str(t.Name)),
+			M("htmlUrl", Str(escHTML(link))),
+			M("rssUrl", Str(escHTML(feed))),
+		))
+	}
+	return out, nil
+}
+
+// mtGetCategoryList(blog, username, password).
+func mtGetCategoryList(c *Call, p Params) (Value, error) {
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	if !u.HasCap("edit_posts") {
+		return Value{}, faultViewCategories
+	}
+	cats, err := c.allCategories()
+	if err != nil {
+		return Value{}, err
+	}
+	out := Array()
+	for _, t := range cats {
+		out.Array = append(out.Array, Struct(M("categoryId", Int(int64(t.ID))), M("categoryName", Str(t.Name))))
+	}
+	return out, nil
+}
+
+// wpGetTags(blog, username, password): the tags in use, by name.
+func wpGetTags(c *Call, p Params) (Value, error) {
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	if !u.HasCap("edit_posts") {
+		return Value{}, NewFault(401, "Sorry, you must be able to edit posts on this site in order to view tags.")
+	}
+	tags, _, err := c.srv.store.Terms(c.ctx, models.TermFilter{Taxonomy: "post_tag", HideEmpty: true})
+	if err != nil {
+		return Value{}, err
+	}
+	out := Array()
+	for i := range tags {
+		t := &tags[i]
+		link, err := c.termLink(t)
+		if err != nil {
+			return Value{}, err
+		}
+		feed, err := c.feedLink(t)
+		if err != nil {
+			return Value{}, err
+		}
+		out.Array = append(out.Array, Struct(
+			M("tag_id", Int(int64(t.ID))),
+			M("name", Str(t.Name)),
+			M("count", Int(t.Count)),
+			M("slug", Str(t.Slug)),
+			M("html_url", Str(escHTML(link))),
+			M("rss_url", Str(escHTML(feed))),
+		))
+	}
+	return out, nil
+}
+
+// wpNewCategory(blog, username, password, category): a category that
+// exists already (same name and parent) is not an error: its id is the
+// answer.
+func wpNewCategory(c *Call, p Params) (Value, error) {
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	if !u.HasCap("manage_categories") {
+		return Value{}, NewFault(401, "Sorry, you are not allowed to add a category.")
+	}
+	cat := p.Struct(3)
+	name, _ := memberString(cat, "name")
+	in := models.TermInput{Taxonomy: "category", Name: &name}
+	if s, ok := memberString(cat, "slug"); ok && s != "" {
+		in.Slug = &s
+	}
+	if s, ok := memberString(cat, "description"); ok {
+		in.Description = &s
+	}
+	if n, ok := memberInt(cat, "parent_id"); ok && n > 0 {
+		parent := uint64(n)
+		in.ParentID = &parent
+	}
+	t, err := c.srv.store.CreateTerm(c.ctx, u, in)
+	if err != nil {
+		me := models.AsError(err)
+		if me.Code == "term_exists" {
+			if id, ok := me.Data["term_id"].(uint64); ok {
+				return Int(int64(id)), nil
+			}
+		}
+		if me.Kind == models.KindInternal {
+			return Value{}, err
+		}
+		return Value{}, faultCategoryNotMade
+	}
+	return Int(int64(t.ID)), nil
+}
+
+// wpDeleteCategory(blog, username, password, category_id): the capability
+// check comes first, so a missing category is 401 like the default one.
+func wpDeleteCategory(c *Call, p Params) (Value, error) {
+	id, err := p.Int(3)
+	if err != nil {
+		return Value{}, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	if id <= 0 {
+		return Value{}, faultCannotDeleteCat
+	}
+	t, err := c.srv.store.TermByID(c.ctx, uint64(id))
+	if models.IsNotFound(err) {
+		return Value{}, faultCannotDeleteCat
+	}
+	if err != nil {
+		return Value{}, err
+	}
+	if !models.CanOnTerm(u, "delete_term", t, c.srv.store.DefaultCategoryID(c.ctx)) {
+		return Value{}, faultCannotDeleteCat
+	}
+	if t.Taxonomy != "category" {
+		// wp_delete_term answers 0 for a term of another taxonomy.
+		return Int(0), nil
+	}
+	if _, err := c.srv.store.DeleteTerm(c.ctx, u, "category", t.ID); err != nil {
+		return Value{}, termFault(err)
+	}
+	return Bool(true), nil
+}
+
+// wpSuggestCategories(blog, username, password, category, max_results).
+func wpSuggestCategories(c *Call, p Params) (Value, error) {
+	like, err := p.String(3)
+	if err != nil {
+		return Value{}, err
+	}
+	max, err := p.Int(4)
+	if err != nil {
+		return Value{}, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	if !u.HasCap("edit_posts") {
+		return Value{}, faultViewCategories
+	}
+	f := models.TermFilter{Taxonomy: "category", NameLike: like}
+	if max > 0 {
+		f.Limit = int(max)
+	}
+	cats, _, err := c.srv.store.Terms(c.ctx, f)
+	if err != nil {
+		return Value{}, err
+	}
+	out := Array()
+	for _, t := range cats {
+		out.Array = append(out.Array, Struct(M("category_id", Int(int64(t.ID))), M("category_name", Str(t.Name))))
+	}
+	return out, nil
+}
+
+// editablePost loads the post of an mt.* category method and checks
+// edit_post.
+func (c *Call) editablePost(u *models.User, id uint64) (*models.Post, error) {
+	post, err := c.postOrNotFound(id, faultNoSuchPost)
+	if err != nil {
+		return nil, err
+	}
+	if !c.can(u, "edit_post", post) {
+		return nil, faultCannotEditPost
+	}
+	return post, nil
+}
+
+// mtGetPostCategories(post_id, username, password).
+func mtGetPostCategories(c *Call, p Params) (Value, error) {
+	id, err := p.ID(0)
+	if err != nil {
+		return Value{}, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	post, err := c.editablePost(u, id)
+	if err != nil {
+		return Value{}, err
+	}
+	ids, names, err := c.postCategories(post)
+	if err != nil {
+		return Value{}, err
+	}
+	out := Array()
+	for i := range ids {
+		out.Array = append(out.Array, Struct(
+			M("categoryName", Str(names[i])),
+			M("categoryId", Str(strconv.FormatInt(ids[i], 10))),
+			M("isPrimary", Bool(i == 0)),
+		))
+	}
+	return out, nil
+}
+
+// mtSetPostCategories(post_id, username, password, categories): ids that
+// name no category are skipped, as wp_set_object_terms skips them.
+func mtSetPostCategories(c *Call, p Params) (Value, error) {
+	id, err := p.ID(0)
+	if err != nil {
+		return Value{}, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return Value{}, err
+	}
+	post, err := c.editablePost(u, id)
+	if err != nil {
+		return Value{}, err
+	}
+	var want []uint64
+	if v, ok := p.Value(3); ok {
+		items := v.Array
+		if v.Kind == KindStruct {
+			for _, m := range v.Members {
+				items = append(items, m.Value)
+			}
+		}
+		for _, item := range items {
+			if cv, ok := item.Get("categoryId"); ok && cv.AsInt() > 0 {
+				want = append(want, uint64(cv.AsInt()))
+			}
+		}
+	}
+	if err := c.setCategories(u, post, want); err != nil {
+		return Value{}, err
+	}
+	return Bool(true), nil
+}
+
+// setCategories files a post under the categories among ids that exist
+// (the default category when none does).
+func (c *Call) setCategories(u *models.User, post *models.Post, ids []uint64) error {
+	if post.Type != "post" {
+		return nil
+	}
+	var known []uint64
+	if len(ids) > 0 {
+		terms, _, err := c.srv.store.Terms(c.ctx, models.TermFilter{Taxonomy: "category", IDs: ids, OrderBy: "none"})
+		if err != nil {
+			return err
+		}
+		exists := map[uint64]bool{}
+		for _, t := range terms {
+			exists[t.ID] = true
+		}
+		for _, id := range ids {
+			if exists[id] {
+				known = append(known, id)
+			}
+		}
+	}
+	return c.srv.store.SetPostTerms(c.ctx, u, post.ID, "category", known)
+}
