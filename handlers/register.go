@@ -37,7 +37,7 @@ func Register(e *echo.Echo, s *models.Store, cfg Config) {
 	}
 	if cfg.Client == nil {
 		cfg.Client = func(r *http.Request) models.ClientInfo {
-			return models.ClientInfo{IP: r.RemoteAddr, UserAgent: r.UserAgent(), Secure: r.TLS != nil}
+			return models.DirectClient(r.RemoteAddr, r.UserAgent(), r.TLS != nil)
 		}
 	}
 	a := &app{store: s, cfg: cfg, log: cfg.Logger, cookieName: models.LoggedInCookieName(cfg.SiteURL)}

@@ -3,6 +3,7 @@ package rest
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/presspass/presspass/models"
 )
@@ -129,10 +130,53 @@ func (r *Request) renderAppPassword(owner *models.User, ap *models.AppPassword, 
 	} else if r.ViewContext() != "edit" {
 		delete(data, "password")
 	}
+	// PressPass's extensions appear only on passwords that use them, so a
+	// WordPress-only client sees exactly WordPress's shape.
+	if ap.Expires != nil && r.ViewContext() != "embed" {
+		data["expires"] = ap.Expires.UTC().Format("2006-01-02T15:04:05")
+		data["expired"] = ap.Expired(r.Store().Now())
+	}
+	if ap.Scope == models.ScopeRead {
+		data["scope"] = ap.Scope
+	}
 	if withLinks {
 		data["_links"] = r.CompactLinks(Links{{Rel: "self", Href: r.appPasswordURL(owner, ap)}})
 	}
 	return data
+}
+
+// appPasswordExtensions reads PressPass's optional create fields: expires
+// (RFC 3339), expires_in (days) and scope (full or read). They are not
+// declared arguments, so that the route's description stays WordPress's.
+func appPasswordExtensions(r *Request) (models.AppPasswordOptions, error) {
+	var o models.AppPasswordOptions
+	if r.Has("expires") && r.String("expires") != "" {
+		t, err := parseRFC3339ish(r.String("expires"))
+		if err != nil {
+			return o, InvalidParam("expires", "rest_invalid_date", "expires is not a valid date-time.")
+		}
+		o.Expires = &t
+	}
+	if r.Has("expires_in") && r.String("expires_in") != "" {
+		days, err := strconv.Atoi(r.String("expires_in"))
+		if err != nil || days < 1 || days > 36500 {
+			return o, InvalidParam("expires_in", "rest_invalid_type", "expires_in must be a number of days from 1 to 36500.")
+		}
+		if o.Expires != nil {
+			return o, InvalidParam("expires_in", "rest_invalid_param", "Give expires or expires_in, not both.")
+		}
+		t := r.Store().Now().Add(time.Duration(days) * 24 * time.Hour)
+		o.Expires = &t
+	}
+	if r.Has("scope") {
+		switch sc := r.String("scope"); sc {
+		case "", models.ScopeFull, models.ScopeRead:
+			o.Scope = sc
+		default:
+			return o, InvalidParam("scope", "rest_not_in_enum", "scope is not one of full and read.")
+		}
+	}
+	return o, nil
 }
 
 func (r *Request) appPasswordURL(owner *models.User, ap *models.AppPassword) string {
@@ -163,7 +207,12 @@ func (s *Server) createAppPassword(r *Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	created, err := s.store.CreateAppPassword(r.ctx, owner.ID, r.String("name"), r.String("app_id"))
+	opts, err := appPasswordExtensions(r)
+	if err != nil {
+		return nil, err
+	}
+	opts.Name, opts.AppID = r.String("name"), r.String("app_id")
+	created, err := s.store.CreateAppPasswordWith(r.ctx, owner.ID, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -179,7 +228,17 @@ func (s *Server) deleteAllAppPasswords(r *Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	n, err := s.store.DeleteAllAppPasswords(r.ctx, owner.ID)
+	var n int64
+	if appID := r.String("app_id"); r.Has("app_id") && appID != "" {
+		// Revoke by app (a PressPass extension): the app knows its app_id,
+		// not the uuid of each password it was given.
+		if !models.IsUUID(appID) {
+			return nil, InvalidParam("app_id", "rest_invalid_param", "app_id is not a valid UUID.")
+		}
+		n, err = s.store.DeleteAppPasswordsByAppID(r.ctx, owner.ID, appID)
+	} else {
+		n, err = s.store.DeleteAllAppPasswords(r.ctx, owner.ID)
+	}
 	if err != nil {
 		return nil, err
 	}

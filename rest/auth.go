@@ -48,7 +48,7 @@ func (s *Server) authenticate(r *Request) error {
 
 // errReadOnlyPassword refuses a changing request authenticated by a
 // read-only application password (a PressPass extension).
-var errReadOnlyPassword = Err(http.StatusForbidden, "rest_application_password_read_only", "This application password is read-only: it cannot be used to change anything.")
+var errReadOnlyPassword = Err(http.StatusForbidden, "application_password_insufficient_scope", "This application password is read-only: it cannot be used to change anything.")
 
 // safeMethod reports whether a method only reads.
 func safeMethod(m string) bool {

@@ -195,9 +195,9 @@ func TestReadOnlyAppPassword(t *testing.T) {
 	auth := map[string]string{"Authorization": basic("editor", created.Password)}
 	ts.expect(req{path: "/wp-json/wp/v2/users/me", headers: auth}, 200, "")
 	ts.expect(req{method: "OPTIONS", path: "/wp-json/wp/v2/users/me", headers: auth}, 200, "")
-	ts.expect(req{method: "POST", path: "/wp-json/wp/v2/users/me", body: "description=x", headers: auth}, 403, "rest_application_password_read_only")
-	ts.expect(req{method: "POST", path: "/wp-json/wp/v2/users/me?_method=DELETE&reassign=1", headers: auth}, 403, "rest_application_password_read_only")
-	ts.expect(req{method: "DELETE", path: "/wp-json/wp/v2/users/me/application-passwords", headers: auth}, 403, "rest_application_password_read_only")
+	ts.expect(req{method: "POST", path: "/wp-json/wp/v2/users/me", body: "description=x", headers: auth}, 403, "application_password_insufficient_scope")
+	ts.expect(req{method: "POST", path: "/wp-json/wp/v2/users/me?_method=DELETE&reassign=1", headers: auth}, 403, "application_password_insufficient_scope")
+	ts.expect(req{method: "DELETE", path: "/wp-json/wp/v2/users/me/application-passwords", headers: auth}, 403, "application_password_insufficient_scope")
 	// A full password of the same user still writes.
 	ts.expect(req{method: "POST", path: "/wp-json/wp/v2/users/me", body: "description=x", as: "editor"}, 200, "")
 }
