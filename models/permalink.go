@@ -95,7 +95,10 @@ func (s *Store) prettyLink(ctx context.Context, p *Post, slug string, template b
 		"%minute%":   fmt.Sprintf("%02d", local.Minute()),
 		"%second%":   fmt.Sprintf("%02d", local.Second()),
 		"%post_id%":  strconv.FormatUint(p.ID, 10),
-		"%category%": s.permalinkCategory(ctx, p),
+	}
+	// Tokens that need a query are resolved only when the structure uses them.
+	if strings.Contains(structure, "%category%") {
+		repl["%category%"] = s.permalinkCategory(ctx, p)
 	}
 	if !template {
 		repl["%postname%"] = slug

@@ -114,6 +114,19 @@ func TestPostSlugsAndLinks(t *testing.T) {
 	if got := s.Permalink(ctx, priv, admin); got != "http://example.test/secret/" {
 		t.Errorf("private link for its reader %q", got)
 	}
+	if err := s.SetOption(ctx, "permalink_structure", "/%year%/%monthnum%/%category%/%postname%/"); err != nil {
+		t.Fatal(err)
+	}
+	y, m := a.Date.Year(), int(a.Date.Month())
+	if got, want := s.Permalink(ctx, a, nil), "http://example.test/"+strconv.Itoa(y)+"/"+twoDigits(m)+"/uncategorized/hello-world/"; got != want {
+		t.Errorf("structured link %q, want %q", got, want)
+	}
+	if err := s.SetOption(ctx, "permalink_structure", ""); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Permalink(ctx, a, nil); got != "http://example.test/?p="+strconv.FormatUint(a.ID, 10) {
+		t.Errorf("plain permalinks: %q", got)
+	}
 	trashed, err := s.TrashPost(ctx, admin, a.ID)
 	if err != nil || trashed.Slug != "hello-world__trashed" || trashed.Status != "trash" {
 		t.Fatalf("trash: %+v %v", trashed, err)
@@ -225,4 +238,11 @@ func TestPublishDuePosts(t *testing.T) {
 	if p, _ := s.PostByID(ctx, b.ID); p.Status != "future" {
 		t.Errorf("later post is %s", p.Status)
 	}
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
 }
