@@ -131,6 +131,8 @@ Flags (each has an environment variable twin; flags win):
   --revoke-app-passwords-on-password-change  PRESSPASS_REVOKE_APP_PASSWORDS_ON_PASSWORD_CHANGE
                                                         revoke a user's application passwords when their
                                                         main password changes (default false)
+  --smtp-url URL             PRESSPASS_SMTP_URL         smtp://USER:PASS@HOST:PORT?from=ADDRESS (or smtps://):
+                                                        e-mail users about their application passwords
   --log-level LEVEL          PRESSPASS_LOG_LEVEL        debug, info, warn, error (default info)
   --throttle on|off          PRESSPASS_THROTTLE         count failed logins and lock out guessers (default on)
   --throttle-ip-failures N   PRESSPASS_THROTTLE_IP_FAILURES       failures from one address that lock it (20)
