@@ -89,6 +89,19 @@ func TestTwoServersOneDatabase(t *testing.T) {
 		}
 	}
 
+	// A remembers the login now (its auth cache); the revoke on B must still
+	// reach it on the very next request.
+	for i := 0; i < 3; i++ {
+		if status, _ := do(baseA, "GET", "/wp-json/wp/v2/users/me", "multi", pw); status != 200 {
+			t.Fatalf("use on A before the revoke: %d", status)
+		}
+	}
+	// A role change made elsewhere (the CLI) is seen at once too.
+	mustCLI(t, db, "user", "update", "multi", "--role=subscriber")
+	if status, me := do(baseA, "GET", "/wp-json/wp/v2/users/me?context=edit", "multi", pw); status != 200 || !strings.Contains(strings.Join(toStrings(me["roles"]), ","), "subscriber") {
+		t.Fatalf("role change not seen by A: %d %v", status, me["roles"])
+	}
+
 	// Revoked on B, refused on A on the very next request.
 	if status, _ := do(baseB, "DELETE", "/wp-json/wp/v2/users/me/application-passwords/"+uuid, "multi", master); status != 200 {
 		t.Fatalf("revoke on B: %d", status)
@@ -114,4 +127,15 @@ func TestTwoServersOneDatabase(t *testing.T) {
 			t.Fatalf("%s after 4 failures across both servers: %d, Retry-After %q", base, resp.StatusCode, resp.Header.Get("Retry-After"))
 		}
 	}
+}
+
+func toStrings(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }

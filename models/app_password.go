@@ -298,7 +298,9 @@ func (s *Store) RecordAppPasswordUsage(ctx context.Context, ap *AppPassword, ip 
 	if !force && ap.LastUsed != nil && now.Sub(*ap.LastUsed) < interval {
 		return nil
 	}
-	q := s.withContext(ctx).Model(&AppPassword{}).Where("id = ?", ap.ID)
+	// Usage stamps change nothing a login depends on: no epoch bump, so
+	// cached logins stay valid.
+	q := s.withContext(ctx).Set(skipEpochKey, true).Model(&AppPassword{}).Where("id = ?", ap.ID)
 	if !force {
 		q = q.Where("last_used IS NULL OR last_used < ?", now.Add(-interval))
 	}
@@ -312,6 +314,10 @@ func (s *Store) RecordAppPasswordUsage(ctx context.Context, ap *AppPassword, ip 
 	if res.RowsAffected > 0 {
 		ap.LastUsed = &now
 		ap.LastIP = ip
+	} else if !force {
+		// Another request or process recorded this use within the interval:
+		// take that as known so a cached copy does not try again.
+		ap.LastUsed = &now
 	}
 	return nil
 }

@@ -93,18 +93,42 @@ func (s *Store) AuthenticateAppPassword(ctx context.Context, name, password stri
 	if !s.AppPasswordsAvailable(c.Secure) {
 		return nil, nil, errAppPwDisabled
 	}
+	return s.appPasswordLogin(ctx, name, password, c, true)
+}
+
+// appPasswordLogin is the application-password login shared by REST and
+// XML-RPC: a cached login under the current auth epoch answers with one
+// query; otherwise locks are checked and the password verified. countFailure
+// says whether a failure is counted here (XML-RPC counts it once, after also
+// trying the main password).
+func (s *Store) appPasswordLogin(ctx context.Context, name, password string, c ClientInfo, countFailure bool) (*User, *AppPassword, error) {
+	pw := NormalizeAppPassword(password)
+	key := cacheKey(c.IP, name, FastHash(pw))
+	epoch, epochErr := s.currentAuthEpoch(ctx)
+	if epochErr == nil && s.auth != nil {
+		if u, ap, ok := s.auth.get(key, epoch, s.now()); ok && !ap.Expired(s.now()) {
+			if err := s.noteAppPasswordUse(ctx, u, ap, c); err != nil {
+				return nil, nil, err
+			}
+			s.auth.put(key, u, ap, epoch, s.now())
+			return u, ap, nil
+		}
+	}
 	if err := s.checkLocks(ctx, c.IP, ""); err != nil {
 		return nil, nil, err
 	}
 	u, ap, err := s.verifyAppPassword(ctx, name, password)
 	if err != nil {
-		if ErrorKind(err) == KindUnauthenticated {
+		if countFailure && ErrorKind(err) == KindUnauthenticated {
 			s.failedLogin(ctx, name, "", c)
 		}
 		return nil, nil, err
 	}
 	if err := s.noteAppPasswordUse(ctx, u, ap, c); err != nil {
 		return nil, nil, err
+	}
+	if epochErr == nil && s.auth != nil {
+		s.auth.put(key, u, ap, epoch, s.now())
 	}
 	return u, ap, nil
 }
@@ -198,15 +222,9 @@ func (s *Store) AuthenticatePassword(ctx context.Context, name, password string)
 // with two-factor enabled unless the site allows it. Every failure is the
 // same "Incorrect username or password." error, as WordPress answers.
 func (s *Store) AuthenticateAPI(ctx context.Context, name, password string, c ClientInfo) (*User, *AppPassword, error) {
-	if err := s.checkLocks(ctx, c.IP, ""); err != nil {
-		return nil, nil, err
-	}
 	if s.AppPasswordsAvailable(c.Secure) && len(NormalizeAppPassword(password)) == AppPasswordLength && looksLikeAppPassword(password) {
-		u, ap, err := s.verifyAppPassword(ctx, name, password)
+		u, ap, err := s.appPasswordLogin(ctx, name, password, c, false)
 		if err == nil {
-			if err := s.noteAppPasswordUse(ctx, u, ap, c); err != nil {
-				return nil, nil, err
-			}
 			return u, ap, nil
 		}
 		if ErrorKind(err) != KindUnauthenticated {
@@ -231,6 +249,14 @@ func (s *Store) AuthenticateAPI(ctx context.Context, name, password string, c Cl
 // counts against both. The login page and XML-RPC use it.
 // Errors: as AuthenticatePassword, plus too many requests.
 func (s *Store) AuthenticatePasswordFrom(ctx context.Context, name, password string, c ClientInfo) (*User, error) {
+	var key string
+	epoch, epochErr := s.currentAuthEpoch(ctx)
+	if epochErr == nil && s.auth != nil && password != "" {
+		key = cacheKey(c.IP, name, s.auth.mainPasswordDigest(password))
+		if u, _, ok := s.auth.get(key, epoch, s.now()); ok {
+			return u, nil
+		}
+	}
 	if err := s.checkLocks(ctx, c.IP, name); err != nil {
 		return nil, err
 	}
@@ -242,6 +268,11 @@ func (s *Store) AuthenticatePasswordFrom(ctx context.Context, name, password str
 		return u, err
 	}
 	s.clearAccountFailures(ctx, name)
+	if key != "" {
+		// A rehash on this login bumped the epoch; the entry then simply
+		// misses once.
+		s.auth.put(key, u, nil, epoch, s.now())
+	}
 	return u, nil
 }
 

@@ -2,6 +2,8 @@ package models
 
 import (
 	"context"
+	"crypto/rand"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -44,6 +46,10 @@ type Store struct {
 
 	// verified caches successful main-password checks (see password_cache.go).
 	verified *verifiedPasswords
+	// auth caches successful logins under the auth epoch (auth_cache.go).
+	auth *authCache
+	// sqlDB is the plain database/sql handle (nil inside InTx).
+	sqlDB *sql.DB
 }
 
 // StoreConfig carries the site-wide settings the domain rules depend on.
@@ -206,6 +212,10 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 		sqlDB.SetMaxIdleConns(16)
 		sqlDB.SetConnMaxLifetime(5 * time.Minute)
 	}
+	if err := registerEpochCallbacks(db); err != nil {
+		_ = sqlDB.Close()
+		return nil, fmt.Errorf("open %s: %w", du.Display, err)
+	}
 	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	if err := sqlDB.PingContext(pingCtx); err != nil {
@@ -220,7 +230,15 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 		// Five minutes keeps a legacy client's repeated logins cheap while a
 		// password change still acts at once (the key covers the version).
 		verified: newVerifiedPasswords(5*time.Minute, 10000),
+		sqlDB:    sqlDB,
 	}
+	var key [32]byte
+	if _, err := rand.Read(key[:]); err != nil {
+		return nil, fmt.Errorf("crypto/rand: %w", err)
+	}
+	// One minute bounds how long a change made behind PressPass's back (SQL typed
+	// by hand, which bumps no epoch) can go unseen.
+	s.auth = newAuthCache(key, 20000, time.Minute)
 	return s, nil
 }
 

@@ -180,6 +180,10 @@ func (s *Store) recordFailure(ctx context.Context, ip, account string, c ClientI
 				row.LockedUntil = &until
 				row.Failures, row.WindowStart = 0, now
 				lockErr = errLocked(until, now)
+				// Cached logins made before the lock must not outlive it.
+				if err := s.bumpAuthEpoch(ctx, tx); err != nil {
+					return err
+				}
 				s.audit(ctx, tx, AuditEvent{Event: AuditLockout, IP: c.IP, UserAgent: c.UserAgent,
 					Detail: fmt.Sprintf("%s %s locked for %s", scope, key, d)})
 			}

@@ -1,0 +1,188 @@
+package models
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"strings"
+	"sync"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// Successful logins are remembered in process memory so that an
+// authenticated request costs one tiny query instead of three (lock check,
+// user, application password) — and no bcrypt for main passwords.
+//
+// Correctness across processes rests on the auth epoch: a single row whose
+// version every write to users or application passwords, and every new
+// lockout, increments in the same transaction (a GORM callback does it for
+// every writer, so no code path can forget). A cached login is used only
+// while the epoch it was made under is still current, so a revoke, a password
+// or role change, a deleted user or a lockout on any process takes effect on
+// the very next request everywhere. Entries are keyed by client address,
+// login and a keyed digest of the credential: a locked-out address never gets
+// an entry, and nothing secret is kept (the app-password key is its stored
+// fast hash; main passwords are HMACed with a random per-process key).
+
+// authEpoch is the single-row table of the epoch.
+type authEpoch struct {
+	ID      uint64 `gorm:"primaryKey;autoIncrement:false"`
+	Version int64  `gorm:"not null"`
+}
+
+func (authEpoch) TableName() string { return "auth_epochs" }
+
+func init() {
+	registerMigration(4, "auth epoch", func(tx *gorm.DB) error {
+		if err := createTables(&authEpoch{})(tx); err != nil {
+			return err
+		}
+		var n int64
+		if err := tx.Model(&authEpoch{}).Count(&n).Error; err != nil {
+			return err
+		}
+		if n == 0 {
+			return tx.Create(&authEpoch{ID: 1, Version: 1}).Error
+		}
+		return nil
+	})
+}
+
+// epochTables are the tables whose writes invalidate cached logins.
+var epochTables = map[string]bool{"users": true, "app_passwords": true}
+
+// skipEpochKey marks a statement that changes nothing a login depends on
+// (usage stamps), so it does not invalidate every cached login.
+const skipEpochKey = "presspass:skip_auth_epoch"
+
+// registerEpochCallbacks bumps the epoch after every create, update or delete
+// of users and application passwords, inside the same transaction.
+func registerEpochCallbacks(db *gorm.DB) error {
+	bump := func(db *gorm.DB) {
+		if db.Error != nil || db.Statement.RowsAffected == 0 || !epochTables[db.Statement.Table] {
+			return
+		}
+		if skip, ok := db.Get(skipEpochKey); ok && skip == true {
+			return
+		}
+		if _, err := db.Statement.ConnPool.ExecContext(db.Statement.Context, "UPDATE auth_epochs SET version = version + 1 WHERE id = 1"); err != nil {
+			_ = db.AddError(err)
+		}
+	}
+	if err := db.Callback().Create().After("gorm:create").Register("presspass:auth_epoch_create", bump); err != nil {
+		return err
+	}
+	if err := db.Callback().Update().After("gorm:update").Register("presspass:auth_epoch_update", bump); err != nil {
+		return err
+	}
+	return db.Callback().Delete().After("gorm:delete").Register("presspass:auth_epoch_delete", bump)
+}
+
+// bumpAuthEpoch invalidates every cached login (a new lockout).
+func (s *Store) bumpAuthEpoch(ctx context.Context, tx *gorm.DB) error {
+	db := tx
+	if db == nil {
+		db = s.withContext(ctx)
+	}
+	return db.Exec("UPDATE auth_epochs SET version = version + 1 WHERE id = 1").Error
+}
+
+// currentAuthEpoch reads the epoch with one primary-key query.
+func (s *Store) currentAuthEpoch(ctx context.Context) (int64, error) {
+	var v int64
+	var err error
+	if s.sqlDB != nil {
+		err = s.sqlDB.QueryRowContext(ctx, "SELECT version FROM auth_epochs WHERE id = 1").Scan(&v)
+	} else {
+		err = s.withContext(ctx).Raw("SELECT version FROM auth_epochs WHERE id = 1").Scan(&v).Error
+	}
+	if err != nil {
+		return 0, Internal(err)
+	}
+	return v, nil
+}
+
+type authEntry struct {
+	user  User
+	ap    *AppPassword
+	epoch int64
+	until time.Time
+}
+
+// authCache holds recent successful logins.
+type authCache struct {
+	key     [32]byte // HMAC key for main-password digests
+	mu      sync.Mutex
+	entries map[string]*authEntry
+	max     int
+	ttl     time.Duration
+}
+
+func newAuthCache(key [32]byte, max int, ttl time.Duration) *authCache {
+	return &authCache{key: key, entries: make(map[string]*authEntry), max: max, ttl: ttl}
+}
+
+func cacheKey(ip, login, credential string) string {
+	return ip + "\x00" + strings.ToLower(login) + "\x00" + credential
+}
+
+// mainPasswordDigest keys a main password without keeping it.
+func (c *authCache) mainPasswordDigest(password string) string {
+	m := hmac.New(sha256.New, c.key[:])
+	m.Write([]byte(password))
+	return "main:" + hex.EncodeToString(m.Sum(nil))
+}
+
+// get returns copies of a cached login made under epoch.
+func (c *authCache) get(key string, epoch int64, now time.Time) (*User, *AppPassword, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[key]
+	if !ok || e.epoch != epoch || now.After(e.until) {
+		if ok {
+			delete(c.entries, key)
+		}
+		return nil, nil, false
+	}
+	u := e.user
+	var ap *AppPassword
+	if e.ap != nil {
+		cp := *e.ap
+		ap = &cp
+	}
+	return &u, ap, true
+}
+
+// put remembers a successful login made under epoch.
+func (c *authCache) put(key string, u *User, ap *AppPassword, epoch int64, now time.Time) {
+	e := &authEntry{user: *u, epoch: epoch, until: now.Add(c.ttl)}
+	if ap != nil {
+		cp := *ap
+		e.ap = &cp
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.entries) >= c.max {
+		for k := range c.entries { // random eviction: map order is random
+			delete(c.entries, k)
+			if len(c.entries) < c.max*3/4 {
+				break
+			}
+		}
+	}
+	c.entries[key] = e
+}
+
+// storeSQL keeps the database/sql handle for the epoch query, which needs no
+// ORM.
+func storeSQL(db *gorm.DB) *sql.DB {
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil
+	}
+	return sqlDB
+}
