@@ -52,6 +52,26 @@ func TestTwoServersOneDatabase(t *testing.T) {
 		t.Fatalf("new password on B: %d %v", status, me)
 	}
 
+	// A visitor's answer cached by A changes as soon as B publishes a post.
+	countPosts := func(base string) int {
+		resp, err := http.Get(base + "/wp-json/wp/v2/posts?per_page=100")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var list []any
+		_ = json.NewDecoder(resp.Body).Decode(&list)
+		return len(list)
+	}
+	before := countPosts(baseA)
+	countPosts(baseA)
+	if status, _ := do(baseB, "POST", "/wp-json/wp/v2/posts?title=From+B&status=publish", "multi", master); status != 201 {
+		t.Fatalf("publish on B: %d", status)
+	}
+	if after := countPosts(baseA); after != before+1 {
+		t.Fatalf("A still serves the old list: %d posts, want %d", after, before+1)
+	}
+
 	// Concurrent first uses on both: last_used is written, not lost.
 	var wg sync.WaitGroup
 	for i := 0; i < 20; i++ {

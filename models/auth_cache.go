@@ -46,7 +46,17 @@ func init() {
 			return err
 		}
 		if n == 0 {
-			return tx.Create(&authEpoch{ID: 1, Version: 1}).Error
+			return tx.Create(&authEpoch{ID: authEpochID, Version: 1}).Error
+		}
+		return nil
+	})
+	registerMigration(5, "content epoch", func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Model(&authEpoch{}).Where("id = ?", contentEpochID).Count(&n).Error; err != nil {
+			return err
+		}
+		if n == 0 {
+			return tx.Create(&authEpoch{ID: contentEpochID, Version: 1}).Error
 		}
 		return nil
 	})
@@ -54,6 +64,21 @@ func init() {
 
 // epochTables are the tables whose writes invalidate cached logins.
 var epochTables = map[string]bool{"users": true, "app_passwords": true}
+
+// Epoch rows of auth_epochs.
+const (
+	authEpochID    = 1
+	contentEpochID = 2
+)
+
+// contentEpochExempt are the tables whose writes change nothing a visitor
+// can see through the API; a write to any other table bumps the content
+// epoch, so a table added later is covered without anyone remembering to.
+var contentEpochExempt = map[string]bool{
+	"app_passwords": true, "auth_throttles": true, "audit_events": true, "auth_epochs": true, "sessions": true,
+	"login_challenges": true, "two_factor_steps": true, "schema_migrations": true,
+	"wp_import_users": true, "wp_import_app_passwords": true,
+}
 
 // skipEpochKey marks a statement that changes nothing a login depends on
 // (usage stamps), so it does not invalidate every cached login.
@@ -63,13 +88,26 @@ const skipEpochKey = "presspass:skip_auth_epoch"
 // of users and application passwords, inside the same transaction.
 func registerEpochCallbacks(db *gorm.DB) error {
 	bump := func(db *gorm.DB) {
-		if db.Error != nil || db.Statement.RowsAffected == 0 || !epochTables[db.Statement.Table] {
+		if db.Error != nil || db.Statement.RowsAffected == 0 {
 			return
 		}
 		if skip, ok := db.Get(skipEpochKey); ok && skip == true {
 			return
 		}
-		if _, err := db.Statement.ConnPool.ExecContext(db.Statement.Context, "UPDATE auth_epochs SET version = version + 1 WHERE id = 1"); err != nil {
+		table := db.Statement.Table
+		auth, content := epochTables[table], !contentEpochExempt[table]
+		var q string
+		switch {
+		case auth && content:
+			q = "UPDATE auth_epochs SET version = version + 1 WHERE id IN (1, 2)"
+		case auth:
+			q = "UPDATE auth_epochs SET version = version + 1 WHERE id = 1"
+		case content:
+			q = "UPDATE auth_epochs SET version = version + 1 WHERE id = 2"
+		default:
+			return
+		}
+		if _, err := db.Statement.ConnPool.ExecContext(db.Statement.Context, q); err != nil {
 			_ = db.AddError(err)
 		}
 	}
@@ -91,14 +129,25 @@ func (s *Store) bumpAuthEpoch(ctx context.Context, tx *gorm.DB) error {
 	return db.Exec("UPDATE auth_epochs SET version = version + 1 WHERE id = 1").Error
 }
 
-// currentAuthEpoch reads the epoch with one primary-key query.
+// currentAuthEpoch reads the auth epoch with one primary-key query.
 func (s *Store) currentAuthEpoch(ctx context.Context) (int64, error) {
+	return s.readEpoch(ctx, authEpochID)
+}
+
+// ContentEpoch returns a number that changes whenever anything a visitor can
+// see through the API changes, on any process: adapters may serve a cached
+// anonymous answer made under the same epoch.
+func (s *Store) ContentEpoch(ctx context.Context) (int64, error) {
+	return s.readEpoch(ctx, contentEpochID)
+}
+
+func (s *Store) readEpoch(ctx context.Context, id int) (int64, error) {
 	var v int64
 	var err error
 	if s.sqlDB != nil {
-		err = s.sqlDB.QueryRowContext(ctx, "SELECT version FROM auth_epochs WHERE id = 1").Scan(&v)
+		err = s.sqlDB.QueryRowContext(ctx, "SELECT version FROM auth_epochs WHERE id = ?", id).Scan(&v)
 	} else {
-		err = s.withContext(ctx).Raw("SELECT version FROM auth_epochs WHERE id = 1").Scan(&v).Error
+		err = s.withContext(ctx).Raw("SELECT version FROM auth_epochs WHERE id = ?", id).Scan(&v).Error
 	}
 	if err != nil {
 		return 0, Internal(err)

@@ -18,6 +18,9 @@ import (
 // does: authenticate, match, validate, check permission, call the handler,
 // then Allow, _fields, _links, _embed and _envelope.
 func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	if s.serveCached(w, req) {
+		return
+	}
 	r := s.newRequest(req.Context(), req)
 	resp := s.handle(r)
 	s.write(w, r, resp)

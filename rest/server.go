@@ -130,6 +130,8 @@ type Server struct {
 	apiRoot string
 	// rootLink is the Link header every response carries unless it sets its own.
 	rootLink string
+	// cache keeps anonymous GET answers under the content epoch.
+	cache *responseCache
 }
 
 // NewServer builds the adapter with every registered route group.
@@ -148,7 +150,7 @@ func NewServer(s *models.Store, cfg Config) *Server {
 			return models.ClientInfo{IP: ip, UserAgent: r.UserAgent(), Secure: r.TLS != nil}
 		}
 	}
-	srv := &Server{store: s, cfg: cfg, log: cfg.Logger}
+	srv := &Server{store: s, cfg: cfg, log: cfg.Logger, cache: newResponseCache()}
 	srv.apiRoot = cfg.SiteURL + "/wp-json/"
 	srv.rootLink = "<" + srv.apiRoot + `>; rel="https://api.w.org/"`
 	srv.routes = buildRoutes(srv)
