@@ -103,6 +103,9 @@ func runLoad(ctx context.Context, base string, reqs []loadRequest, workers int, 
 				}
 				body, err := io.ReadAll(resp.Body)
 				resp.Body.Close()
+				if err != nil && ctx.Err() != nil {
+					break // the run ended while this answer was being read
+				}
 				samples = append(samples, time.Since(t0))
 				switch {
 				case err != nil:

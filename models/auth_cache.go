@@ -235,3 +235,34 @@ func storeSQL(db *gorm.DB) *sql.DB {
 	}
 	return sqlDB
 }
+
+// Epochs reads the auth and content epochs in one query, for adapters that
+// cache whole authenticated answers: such an answer stays valid while both
+// are unchanged.
+func (s *Store) Epochs(ctx context.Context) (auth, content int64, err error) {
+	var rows *sql.Rows
+	if s.sqlDB != nil {
+		rows, err = s.sqlDB.QueryContext(ctx, "SELECT id, version FROM auth_epochs WHERE id IN (1, 2)")
+	} else {
+		rows, err = s.withContext(ctx).Raw("SELECT id, version FROM auth_epochs WHERE id IN (1, 2)").Rows()
+	}
+	if err != nil {
+		return 0, 0, Internal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, v int64
+		if err := rows.Scan(&id, &v); err != nil {
+			return 0, 0, Internal(err)
+		}
+		if id == authEpochID {
+			auth = v
+		} else {
+			content = v
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return 0, 0, Internal(err)
+	}
+	return auth, content, nil
+}

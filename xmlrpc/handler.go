@@ -6,9 +6,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/presspass/presspass/models"
 )
@@ -33,6 +35,8 @@ type Server struct {
 	cfg     Config
 	codec   ServerCodec
 	methods *registry
+	// answers caches read-only answers under the store's epochs.
+	answers *answerCache
 }
 
 // NewServer returns the dispatcher with every implemented method
@@ -49,7 +53,7 @@ func NewServer(s *models.Store, cfg Config) *Server {
 			return models.DirectClient(r.RemoteAddr, r.UserAgent(), r.TLS != nil)
 		}
 	}
-	return &Server{store: s, cfg: cfg, codec: NewXMLCodec(cfg.Limits), methods: newRegistry()}
+	return &Server{store: s, cfg: cfg, codec: NewXMLCodec(cfg.Limits), methods: newRegistry(), answers: newAnswerCache()}
 }
 
 // NewHandler returns the /xmlrpc.php handler.
@@ -72,7 +76,9 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	body := http.MaxBytesReader(w, r.Body, srv.cfg.Limits.MaxBodyBytes)
-	req, err := srv.codec.ReadRequest(body)
+	client := srv.cfg.Client(r)
+	mac := srv.answers.hasher(client.IP)
+	req, err := srv.codec.ReadRequest(io.TeeReader(body, mac))
 	if err != nil {
 		// Parse errors and read errors (a body over the limit, a client
 		// that hangs up) all get WordPress's one parse-error fault.
@@ -83,7 +89,19 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	c := &Call{ctx: r.Context(), srv: srv, client: srv.cfg.Client(r)}
+	var key [32]byte
+	var authEpoch, contentEpoch int64
+	cacheable := srv.cfg.Enabled && readOnlyMethods[req.Method] && !uncachedReadMethods[req.Method]
+	if cacheable {
+		mac.Sum(key[:0])
+		if authEpoch, contentEpoch, err = srv.store.Epochs(r.Context()); err != nil {
+			cacheable = false
+		} else if cached := srv.answers.get(key, authEpoch, contentEpoch, time.Now()); cached != nil {
+			writeXML(w, http.StatusOK, cached)
+			return
+		}
+	}
+	c := &Call{ctx: r.Context(), srv: srv, client: client}
 	result, err := srv.dispatch(c, req.Method, req.Params)
 	if err != nil {
 		srv.writeFault(w, asFault(err))
@@ -94,6 +112,10 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		srv.cfg.Logger.Error("xmlrpc encode failed", "method", req.Method, "err", err)
 		srv.writeFault(w, NewFault(500, "An internal error occurred."))
 		return
+	}
+	if cacheable {
+		srv.answers.put(key, &cachedAnswer{authEpoch: authEpoch, contentEpoch: contentEpoch,
+			until: time.Now().Add(xmlrpcCacheTTL), body: append([]byte(nil), buf.Bytes()...)})
 	}
 	writeXML(w, http.StatusOK, buf.Bytes())
 }
