@@ -27,9 +27,10 @@ def main():
             # passed wherever it was replayed (SKIP aside).
             if r["result"] == "SKIP":
                 continue
-            prev = results.get(r["number"])
+            num = "%03d" % int(r["number"])
+            prev = results.get(num)
             ok = r["result"] == "PASS"
-            results[r["number"]] = (ok and (prev is None or prev[0]), r["case"], r.get("reason", ""))
+            results[num] = (ok and (prev is None or prev[0]), r["case"], r.get("reason", ""))
     passed = sorted(n for n, (ok, _, _) in results.items() if ok)
     if write:
         with open(expected_file, "w", encoding="utf-8") as f:
@@ -43,7 +44,7 @@ def main():
         for line in f:
             line = line.split("#", 1)[0].strip()
             if line:
-                expected.append(line.split()[0])
+                expected.append("%03d" % int(line.split()[0]))
     broken = [n for n in expected if not results.get(n, (False,))[0]]
     for n in broken:
         ok, case, reason = results.get(n, (False, "(not replayed)", ""))
