@@ -141,13 +141,30 @@ func requestLogger(logger *slog.Logger) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			start := time.Now()
+			req := c.Request()
+			// Every request gets an id (a trusted proxy's is kept), sent back
+			// in X-Request-Id and named in every log line about it.
+			id := req.Header.Get("X-Request-Id")
+			if id == "" || len(id) > 64 {
+				id = randomHex(8)
+			}
+			c.Response().Header().Set("X-Request-Id", id)
+			c.SetRequest(req.WithContext(models.WithRequestID(req.Context(), id)))
+			defer func() {
+				if p := recover(); p != nil {
+					logger.Error("panic serving request", "request_id", id, "path", req.URL.Path, "panic", fmt.Sprint(p))
+					if !c.Response().Committed {
+						_ = c.String(http.StatusInternalServerError, "Internal Server Error\n")
+					}
+				}
+			}()
 			err := next(c)
 			if err != nil {
 				c.Error(err)
 			}
-			req := c.Request()
 			if logger.Enabled(req.Context(), slog.LevelInfo) {
 				logger.LogAttrs(req.Context(), slog.LevelInfo, "request",
+					slog.String("request_id", id),
 					slog.String("method", req.Method),
 					slog.String("path", req.URL.Path),
 					slog.Int("status", c.Response().Status),

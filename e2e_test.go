@@ -88,6 +88,14 @@ func TestEndToEndApplicationPassword(t *testing.T) {
 		return out, err
 	}
 
+	resp, err := http.Get(base + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if len(resp.Header.Get("X-Request-Id")) != 16 {
+		t.Fatalf("X-Request-Id = %q", resp.Header.Get("X-Request-Id"))
+	}
 	status, me := rest("GET", "/wp-json/wp/v2/users/me", models.ChunkAppPassword(pw))
 	if status != 200 || me["slug"] != "e2e" {
 		t.Fatalf("REST users/me: %d %v", status, me)

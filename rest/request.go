@@ -407,6 +407,10 @@ func (r *Request) readBody() error {
 			r.jsonErr = jsonError(5, "Malformed UTF-8 characters, possibly incorrectly encoded")
 			return nil
 		}
+		if jsonTooDeep(body, maxJSONDepth) {
+			r.jsonErr = jsonError(1, "Maximum stack depth exceeded")
+			return nil
+		}
 		if err := json.Unmarshal(body, &v); err != nil {
 			r.jsonErr = jsonError(4, "Syntax error")
 			return nil

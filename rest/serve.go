@@ -52,7 +52,7 @@ func (s *Server) newRequest(ctx context.Context, req *http.Request) *Request {
 func (s *Server) handle(r *Request) (resp *Response) {
 	defer func() {
 		if p := recover(); p != nil {
-			s.log.Error("panic in REST handler", "path", r.Path, "method", r.Method, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			s.log.Error("panic in REST handler", "request_id", models.RequestID(r.ctx), "path", r.Path, "method", r.Method, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 			resp = s.errorResponse(models.Internal(fmt.Errorf("panic: %v", p)), r.User != nil)
 		}
 	}()

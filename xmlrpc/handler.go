@@ -177,7 +177,7 @@ func (srv *Server) dispatch(c *Call, name string, raw []Value) (v Value, err err
 	defer func() { c.method = outer }()
 	defer func() {
 		if rec := recover(); rec != nil {
-			srv.cfg.Logger.Error("xmlrpc method panicked", "method", name, "panic", rec)
+			srv.cfg.Logger.Error("xmlrpc method panicked", "request_id", models.RequestID(c.ctx), "method", name, "panic", rec)
 			v, err = Value{}, faultFatal
 		}
 	}()
@@ -185,7 +185,7 @@ func (srv *Server) dispatch(c *Call, name string, raw []Value) (v Value, err err
 	var f *Fault
 	if err != nil && !errors.As(err, &f) && models.ErrorKind(err) == models.KindInternal {
 		// The cause is logged here and never shown to the client.
-		srv.cfg.Logger.Error("xmlrpc method failed", "method", name, "err", err)
+		srv.cfg.Logger.Error("xmlrpc method failed", "request_id", models.RequestID(c.ctx), "method", name, "err", err)
 	}
 	return v, err
 }
