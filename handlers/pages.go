@@ -128,19 +128,23 @@ func (a *app) dieText(c echo.Context, status int, title, message string, link ..
 // internalError logs the cause and shows a generic error page; internals are
 // never shown to the browser.
 func (a *app) internalError(c echo.Context, err error) error {
-	a.log.Error("page failed", "path", c.Request().URL.Path, "err", err)
-	const msg = "Something went wrong on the server. Please try again later."
+	a.log.Error("page failed", "request_id", models.RequestID(c.Request().Context()), "path", c.Request().URL.Path, "err", err)
+	msg, status := "Something went wrong on the server. Please try again later.", http.StatusInternalServerError
+	if models.ErrorKind(err) == models.KindUnavailable {
+		// The database is away: say so, and let load balancers retry.
+		msg, status = "The site cannot reach its database right now. Please try again in a moment.", http.StatusServiceUnavailable
+	}
 	c.Response().Header().Set(echo.HeaderContentType, echo.MIMETextHTMLCharsetUTF8)
 	if c.Response().Committed {
 		return nil
 	}
 	t := pageTemplates["die"]
-	v := &view{Title: "Error", SiteURL: a.cfg.SiteURL, AssetURL: a.cfg.SiteURL + assetPrefix, Data: &dieData{Message: msg}}
+	v := &view{Title: "Error", SiteURL: a.cfg.SiteURL, AssetURL: a.cfg.SiteURL + assetPrefix, Data: &dieData{Message: template.HTML(template.HTMLEscapeString(msg))}}
 	var buf bytes.Buffer
 	if t == nil || t.ExecuteTemplate(&buf, "layout", v) != nil {
-		return c.String(http.StatusInternalServerError, msg)
+		return c.String(status, msg)
 	}
-	return c.HTMLBlob(http.StatusInternalServerError, buf.Bytes())
+	return c.HTMLBlob(status, buf.Bytes())
 }
 
 // redirect answers with a redirect that carries an HTML content type, as
