@@ -246,3 +246,26 @@ func twoDigits(n int) string {
 	}
 	return strconv.Itoa(n)
 }
+
+func TestSanitizeOption(t *testing.T) {
+	cases := []struct {
+		name, in, want string
+		ok             bool
+	}{
+		{"blogname", "Ref & Co <b>x</b>", "Ref &amp; Co x", true},
+		{"blogname", "Fish &amp; Chips", "Fish &amp; Chips", true},
+		{"admin_email", "not-an-email", "not-an-email", false},
+		{"admin_email", " a@example.com ", "a@example.com", true},
+		{"timezone_string", "Europe/Paris", "Europe/Paris", true},
+		{"timezone_string", "Mars/Olympus", "Mars/Olympus", false},
+		{"posts_per_page", "0", "1", true},
+		{"start_of_week", "-3", "3", true},
+		{"siteurl", "http://example.test/", "http://example.test", true},
+	}
+	for _, c := range cases {
+		got, ok := models.SanitizeOption(c.name, c.in)
+		if got != c.want || ok != c.ok {
+			t.Errorf("SanitizeOption(%s, %q) = %q, %v; want %q, %v", c.name, c.in, got, ok, c.want, c.ok)
+		}
+	}
+}

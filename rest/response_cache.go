@@ -2,16 +2,25 @@ package rest
 
 import (
 	"bytes"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 )
 
-// Anonymous GET answers are cached in memory, keyed by the request URI, and
-// served again while the store's content epoch is unchanged. Every write that
-// could change what a visitor sees — on any process — moves the epoch, so a
-// cached answer is never stale; a visitor's request then costs one
-// primary-key query. Requests carrying any credential are never cached.
+// GET answers are cached in memory and served again while the store's
+// epochs are unchanged: the content epoch for anonymous requests, and the
+// auth and content epochs for requests authenticated by Basic application
+// passwords. Every write that could change an answer — on any process —
+// moves an epoch, so a cached answer is never stale, and a repeated request
+// costs one primary-key query. Keys are an HMAC (random per-process key)
+// over the client address, scheme, Authorization header and URI, so only the
+// same caller with the same password can hit an entry and no password is
+// kept. Authenticated entries live at most a minute (usage stamps, expiry);
+// cookie or nonce requests are never cached.
 
 const (
 	responseCacheEntries = 2048
@@ -19,26 +28,43 @@ const (
 )
 
 type cachedResponse struct {
-	epoch  int64
-	status int
-	header http.Header
-	body   []byte
+	epoch, authEpoch int64
+	until            time.Time // zero: no time limit
+	status           int
+	header           http.Header
+	body             []byte
 }
 
 type responseCache struct {
+	key     [32]byte
 	mu      sync.Mutex
-	entries map[string]*cachedResponse
+	entries map[[32]byte]*cachedResponse
 }
 
 func newResponseCache() *responseCache {
-	return &responseCache{entries: make(map[string]*cachedResponse)}
+	c := &responseCache{entries: make(map[[32]byte]*cachedResponse)}
+	if _, err := rand.Read(c.key[:]); err != nil {
+		panic("crypto/rand failed: " + err.Error())
+	}
+	return c
 }
 
-func (c *responseCache) get(key string, epoch int64) *cachedResponse {
+func (c *responseCache) digest(parts ...string) [32]byte {
+	m := hmac.New(sha256.New, c.key[:])
+	for _, p := range parts {
+		m.Write([]byte(p))
+		m.Write([]byte{0})
+	}
+	var k [32]byte
+	m.Sum(k[:0])
+	return k
+}
+
+func (c *responseCache) get(key [32]byte, epoch, authEpoch int64, now time.Time) *cachedResponse {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e := c.entries[key]
-	if e == nil || e.epoch != epoch {
+	if e == nil || e.epoch != epoch || e.authEpoch != authEpoch || (!e.until.IsZero() && now.After(e.until)) {
 		if e != nil {
 			delete(c.entries, key)
 		}
@@ -47,7 +73,7 @@ func (c *responseCache) get(key string, epoch int64) *cachedResponse {
 	return e
 }
 
-func (c *responseCache) put(key string, e *cachedResponse) {
+func (c *responseCache) put(key [32]byte, e *cachedResponse) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.entries) >= responseCacheEntries {
@@ -64,7 +90,10 @@ func (c *responseCache) put(key string, e *cachedResponse) {
 // cacheableRequest reports whether req is an anonymous GET whose answer
 // depends only on the site's content and the URI.
 func cacheableRequest(req *http.Request) bool {
-	if req.Method != http.MethodGet || req.Header.Get("Authorization") != "" || req.Header.Get("X-WP-Nonce") != "" ||
+	if auth := req.Header.Get("Authorization"); auth != "" && !strings.HasPrefix(strings.ToLower(auth), "basic ") {
+		return false
+	}
+	if req.Method != http.MethodGet || req.Header.Get("X-WP-Nonce") != "" ||
 		req.Header.Get("X-HTTP-Method-Override") != "" {
 		return false
 	}
@@ -114,21 +143,29 @@ func (s *Server) serveCached(w http.ResponseWriter, req *http.Request) bool {
 	if s.cache == nil || !cacheableRequest(req) {
 		return false
 	}
-	epoch, err := s.store.ContentEpoch(req.Context())
+	auth := req.Header.Get("Authorization")
+	var epoch, authEpoch int64
+	var err error
+	if auth == "" {
+		epoch, err = s.store.ContentEpoch(req.Context())
+	} else {
+		authEpoch, epoch, err = s.store.Epochs(req.Context())
+	}
 	if err != nil {
 		return false
 	}
 	// Whether the request came over HTTPS changes answers (the index's
-	// authentication key), so it is part of the key.
+	// authentication key, application-password availability), so it is
+	// part of the key, as is the client address (throttling, last_ip).
+	client := s.cfg.Client(req)
 	secure := "http"
-	if s.cfg.Client(req).Secure {
+	if client.Secure {
 		secure = "https"
 	}
-	key := secure + "\x00" + req.URL.RequestURI() + "\x00" + req.Header.Get("Origin")
-	if rt, ok := req.Context().Value(restRouteKey{}).(string); ok {
-		key = "rest_route\x00" + rt + "\x00" + key
-	}
-	if e := s.cache.get(key, epoch); e != nil {
+	route, _ := req.Context().Value(restRouteKey{}).(string)
+	key := s.cache.digest(client.IP, secure, auth, route, req.URL.RequestURI(), req.Header.Get("Origin"))
+	now := s.store.Now() // the store's clock, which tests move
+	if e := s.cache.get(key, epoch, authEpoch, now); e != nil {
 		e.send(w)
 		return true
 	}
@@ -136,8 +173,20 @@ func (s *Server) serveCached(w http.ResponseWriter, req *http.Request) bool {
 	r := s.newRequest(req.Context(), req)
 	resp := s.handle(r)
 	s.write(rec, r, resp)
-	e := &cachedResponse{epoch: epoch, status: rec.status, header: rec.header, body: rec.body.Bytes()}
-	if e.status == http.StatusOK && r.User == nil && rec.body.Len() <= responseCacheMaxBody {
+	e := &cachedResponse{epoch: epoch, authEpoch: authEpoch, status: rec.status, header: rec.header, body: rec.body.Bytes()}
+	keep := e.status == http.StatusOK && rec.body.Len() <= responseCacheMaxBody && r.freshNonce == ""
+	if auth == "" {
+		keep = keep && r.User == nil
+	} else {
+		keep = keep && r.User != nil && r.AppPassword != nil
+		if keep {
+			e.until = now.Add(time.Minute)
+			if exp := r.AppPassword.Expires; exp != nil && exp.Before(e.until) {
+				e.until = *exp
+			}
+		}
+	}
+	if keep {
 		s.cache.put(key, e)
 	}
 	e.send(w)

@@ -35,6 +35,13 @@ func TestSettingsEndpoint(t *testing.T) {
 	if r := env.do("POST", "/wp-json/wp/v2/settings", "admin", `{"default_ping_status":"maybe"}`); r.status != 400 || r.code() != "rest_invalid_param" {
 		t.Errorf("bad enum: %d %s", r.status, r.raw)
 	}
+	if r := env.do("POST", "/wp-json/wp/v2/settings", "admin", `{"timezone":"Mars/Olympus","title":"A & B"}`); r.status != 200 ||
+		jsonAt(r.body, "timezone") != "" || jsonAt(r.body, "title") != "A &amp; B" {
+		t.Errorf("sanitized update: %d %s", r.status, r.raw)
+	}
+	if r := env.do("POST", "/wp-json/wp/v2/settings", "admin", `{"email":"not-an-email"}`); r.status != 400 || r.code() != "rest_invalid_param" {
+		t.Errorf("bad email: %d %s", r.status, r.raw)
+	}
 	if r := env.do("POST", "/wp-json/wp/v2/settings", "editor", "title=x"); r.status != 403 {
 		t.Errorf("editor update: %d", r.status)
 	}

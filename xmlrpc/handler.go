@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/presspass/presspass/models"
 )
@@ -96,7 +95,7 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		mac.Sum(key[:0])
 		if authEpoch, contentEpoch, err = srv.store.Epochs(r.Context()); err != nil {
 			cacheable = false
-		} else if cached := srv.answers.get(key, authEpoch, contentEpoch, time.Now()); cached != nil {
+		} else if cached := srv.answers.get(key, authEpoch, contentEpoch, srv.store.Now()); cached != nil {
 			writeXML(w, http.StatusOK, cached)
 			return
 		}
@@ -115,7 +114,7 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if cacheable {
 		srv.answers.put(key, &cachedAnswer{authEpoch: authEpoch, contentEpoch: contentEpoch,
-			until: time.Now().Add(xmlrpcCacheTTL), body: append([]byte(nil), buf.Bytes()...)})
+			until: srv.store.Now().Add(xmlrpcCacheTTL), body: append([]byte(nil), buf.Bytes()...)})
 	}
 	writeXML(w, http.StatusOK, buf.Bytes())
 }
