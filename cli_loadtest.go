@@ -256,6 +256,10 @@ func mixedTraffic(c loadtestCreds) []loadRequest {
 				r.Header = http.Header{}
 			}
 			r.Header.Set("X-Forwarded-For", "198.51.100.10")
+			// The guessers below also lock the account's MAIN password (by
+			// design: see the throttling policy); application passwords
+			// stay unaffected.
+			r.RefusedBody = []byte("<int>429</int>")
 			reqs = append(reqs, r)
 		}
 	}

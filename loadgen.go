@@ -31,6 +31,9 @@ type loadRequest struct {
 	// count as errors unless Refused says they are refused by design.
 	Expect  int
 	Refused func(status int) bool
+	// RefusedBody marks answers refused by design by their content (XML-RPC
+	// faults come with HTTP 200).
+	RefusedBody []byte
 	// Contains, when set, must appear in the body of a correct answer.
 	Contains []byte
 }
@@ -114,7 +117,8 @@ func runLoad(ctx context.Context, base string, reqs []loadRequest, workers int, 
 					s5xx.Add(1)
 					errs.Add(1)
 				case resp.StatusCode == lr.Expect && (lr.Contains == nil || bytes.Contains(body, lr.Contains)):
-				case lr.Refused != nil && lr.Refused(resp.StatusCode):
+				case lr.Refused != nil && lr.Refused(resp.StatusCode),
+					lr.RefusedBody != nil && bytes.Contains(body, lr.RefusedBody):
 					refused.Add(1)
 				default:
 					errs.Add(1)

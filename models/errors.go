@@ -123,7 +123,9 @@ func Internal(err error) *Error {
 // (as opposed to a bad query): the request should fail fast with 503 and the
 // pool reconnects by itself once the database is back.
 func isUnavailable(err error) bool {
-	if errors.Is(err, driver.ErrBadConn) || errors.Is(err, context.DeadlineExceeded) {
+	// A request whose client went away is not a server fault either: the
+	// database call was interrupted, not broken.
+	if errors.Is(err, driver.ErrBadConn) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return true
 	}
 	var netErr net.Error
@@ -132,7 +134,8 @@ func isUnavailable(err error) bool {
 	}
 	msg := err.Error()
 	for _, s := range []string{"connection refused", "invalid connection", "broken pipe", "connection reset",
-		"no such host", "i/o timeout", "bad connection", "server has gone away", "sql: database is closed"} {
+		"no such host", "i/o timeout", "bad connection", "server has gone away", "sql: database is closed",
+		"interrupted (9)"} {
 		if strings.Contains(msg, s) {
 			return true
 		}
