@@ -72,6 +72,24 @@ func TestTwoServersOneDatabase(t *testing.T) {
 		t.Fatalf("A still serves the old list: %d posts, want %d", after, before+1)
 	}
 
+	// A setting changed on B shows in A's answers at once (A's option cache
+	// follows the content epoch).
+	mustCLI(t, db, "user", "create", "boss", "boss@example.com", "--role=administrator", "--user_pass=boss-pass")
+	bossPw := strings.TrimSpace(mustCLI(t, db, "app-password", "create", "boss", "settings", "--porcelain"))
+	if status, body := do(baseB, "POST", "/wp-json/wp/v2/settings?title=Renamed+on+B", "boss", bossPw); status != 200 || body["title"] != "Renamed on B" {
+		t.Fatalf("settings on B: %d %v", status, body)
+	}
+	resp, err := http.Get(baseA + "/wp-json/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var index map[string]any
+	_ = json.NewDecoder(resp.Body).Decode(&index)
+	resp.Body.Close()
+	if index["name"] != "Renamed on B" {
+		t.Fatalf("A's index still names the site %v", index["name"])
+	}
+
 	// Concurrent first uses on both: last_used is written, not lost.
 	var wg sync.WaitGroup
 	for i := 0; i < 20; i++ {

@@ -129,16 +129,36 @@ func (s *Store) bumpAuthEpoch(ctx context.Context, tx *gorm.DB) error {
 	return db.Exec("UPDATE auth_epochs SET version = version + 1 WHERE id = 1").Error
 }
 
-// currentAuthEpoch reads the auth epoch with one primary-key query.
+// currentAuthEpoch reads the auth epoch — with the content epoch, in the
+// same query, so that every authenticated request also notices content
+// changes made elsewhere (observeContentEpoch).
 func (s *Store) currentAuthEpoch(ctx context.Context) (int64, error) {
-	return s.readEpoch(ctx, authEpochID)
+	auth, _, err := s.Epochs(ctx)
+	return auth, err
+}
+
+// observeContentEpoch drops the in-process option cache when the content
+// epoch moved, so that settings changed by another process are seen.
+func (s *Store) observeContentEpoch(v int64) {
+	if s.seenContent == nil {
+		return
+	}
+	if old := s.seenContent.Swap(v); old != 0 && old != v {
+		s.optionsMu.Lock()
+		s.optionsCache = nil
+		s.optionsMu.Unlock()
+	}
 }
 
 // ContentEpoch returns a number that changes whenever anything a visitor can
 // see through the API changes, on any process: adapters may serve a cached
 // anonymous answer made under the same epoch.
 func (s *Store) ContentEpoch(ctx context.Context) (int64, error) {
-	return s.readEpoch(ctx, contentEpochID)
+	v, err := s.readEpoch(ctx, contentEpochID)
+	if err == nil {
+		s.observeContentEpoch(v)
+	}
+	return v, err
 }
 
 func (s *Store) readEpoch(ctx context.Context, id int) (int64, error) {
@@ -264,5 +284,6 @@ func (s *Store) Epochs(ctx context.Context) (auth, content int64, err error) {
 	if err := rows.Err(); err != nil {
 		return 0, 0, Internal(err)
 	}
+	s.observeContentEpoch(content)
 	return auth, content, nil
 }

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -50,6 +51,8 @@ type Store struct {
 	auth *authCache
 	// sqlDB is the plain database/sql handle (nil inside InTx).
 	sqlDB *sql.DB
+	// seenContent is the last content epoch this process read.
+	seenContent *atomic.Int64
 }
 
 // StoreConfig carries the site-wide settings the domain rules depend on.
@@ -229,8 +232,9 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 		Config:  StoreConfig{UsageRecordInterval: 24 * time.Hour, Environment: EnvironmentProduction},
 		// Five minutes keeps a legacy client's repeated logins cheap while a
 		// password change still acts at once (the key covers the version).
-		verified: newVerifiedPasswords(5*time.Minute, 10000),
-		sqlDB:    sqlDB,
+		verified:    newVerifiedPasswords(5*time.Minute, 10000),
+		sqlDB:       sqlDB,
+		seenContent: new(atomic.Int64),
 	}
 	var key [32]byte
 	if _, err := rand.Read(key[:]); err != nil {
