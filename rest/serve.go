@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"regexp"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -56,10 +55,11 @@ func (s *Server) handle(r *Request) (resp *Response) {
 			resp = s.errorResponse(models.Internal(fmt.Errorf("panic: %v", p)), r.User != nil)
 		}
 	}()
-	if cb, ok := r.queryParams["_jsonp"]; ok && cb != "" {
-		if name, isStr := cb.(string); !isStr || !jsonpCallback.MatchString(name) {
-			return s.errorResponse(errJSONPCallback, false)
-		}
+	if _, ok := r.queryParams["_jsonp"]; ok {
+		// JSONP is off, as WordPress answers with rest_jsonp_enabled false:
+		// a <script> include would hand a logged-in visitor's data to any
+		// site that asks.
+		return s.errorResponse(errJSONPDisabled, false)
 	}
 	if err := r.readBody(); err != nil {
 		return s.errorResponse(err, false)
@@ -71,10 +71,7 @@ func (s *Server) handle(r *Request) (resp *Response) {
 	return s.finish(r, resp)
 }
 
-// jsonpCallback is wp_check_jsonp_callback: letters, digits, _ and dots.
-var jsonpCallback = regexp.MustCompile(`^[\w.]+$`)
-
-var errJSONPCallback = Err(http.StatusBadRequest, "rest_callback_invalid", "Invalid JSONP callback function.")
+var errJSONPDisabled = Err(http.StatusBadRequest, "rest_callback_disabled", "JSONP support is disabled on this site.")
 
 var errNoRoute = Err(http.StatusNotFound, "rest_no_route", "No route was found matching the URL and request method.")
 
@@ -402,12 +399,7 @@ func envelope(resp *Response) map[string]any {
 // write sends the response as JSON.
 func (s *Server) write(w http.ResponseWriter, r *Request, resp *Response) {
 	h := w.Header()
-	jsonp, _ := r.queryParams["_jsonp"].(string)
-	if jsonp != "" {
-		h.Set("Content-Type", "application/javascript; charset=UTF-8")
-	} else {
-		h.Set("Content-Type", "application/json; charset=UTF-8")
-	}
+	h.Set("Content-Type", "application/json; charset=UTF-8")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Access-Control-Expose-Headers", "X-WP-Total, X-WP-TotalPages, Link")
 	h.Set("Access-Control-Allow-Headers", "Authorization, X-WP-Nonce, Content-Disposition, Content-MD5, Content-Type")
@@ -443,10 +435,6 @@ func (s *Server) write(w http.ResponseWriter, r *Request, resp *Response) {
 		buf.WriteString(`{"code":"internal_error","message":"An internal error occurred.","data":{"status":500}}`)
 	}
 	body := bytes.TrimRight(buf.Bytes(), "\n")
-	if jsonp != "" && jsonpCallback.MatchString(jsonp) {
-		// WordPress prefixes /**/ against Flash-era content sniffing.
-		body = append(append([]byte("/**/"+jsonp+"("), body...), ')')
-	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	if r.HTTP.Method != http.MethodHead {
