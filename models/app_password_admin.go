@@ -77,12 +77,7 @@ func (s *Store) AllAppPasswords(ctx context.Context, f AppPasswordFilter) ([]App
 		return nil, 0, Internal(err)
 	}
 	q := s.appPasswordFilterQuery(ctx, f).Order("created ASC, id ASC")
-	if f.Offset > 0 {
-		q = q.Offset(f.Offset)
-	}
-	if f.Limit > 0 {
-		q = q.Limit(f.Limit)
-	}
+	q = page(q, f.Offset, f.Limit)
 	var list []AppPassword
 	if err := q.Find(&list).Error; err != nil {
 		return nil, 0, Internal(err)

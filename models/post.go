@@ -307,12 +307,7 @@ func (s *Store) Posts(ctx context.Context, f PostFilter) ([]Post, int64, error) 
 			q = q.Order("id " + dir)
 		}
 	}
-	if f.Offset > 0 {
-		q = q.Offset(f.Offset)
-	}
-	if f.Limit > 0 {
-		q = q.Limit(f.Limit)
-	}
+	q = page(q, f.Offset, f.Limit)
 	var posts []Post
 	if err := q.Find(&posts).Error; err != nil {
 		return nil, 0, Internal(err)

@@ -297,3 +297,14 @@ func notFoundOr(err error, nf *Error) error {
 	slog.Debug("database error", "err", err)
 	return Internal(err)
 }
+
+// page applies a list's offset and limit (zero: none) to a query.
+func page(q *gorm.DB, offset, limit int) *gorm.DB {
+	if offset > 0 {
+		q = q.Offset(offset)
+	}
+	if limit > 0 {
+		q = q.Limit(limit)
+	}
+	return q
+}

@@ -256,12 +256,7 @@ func (s *Store) Users(ctx context.Context, f UserFilter) ([]User, int64, error) 
 	if col != "id" {
 		q = q.Order("id " + dir)
 	}
-	if f.Offset > 0 {
-		q = q.Offset(f.Offset)
-	}
-	if f.Limit > 0 {
-		q = q.Limit(f.Limit)
-	}
+	q = page(q, f.Offset, f.Limit)
 	var users []User
 	if err := q.Find(&users).Error; err != nil {
 		return nil, 0, Internal(err)

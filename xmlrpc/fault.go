@@ -34,6 +34,7 @@ var (
 	faultDisabled         = NewFault(405, "XML-RPC services are disabled on this site.")
 	faultNoSuchPost       = NewFault(404, "Invalid post ID.")
 	faultNoSuchPage       = NewFault(404, "Sorry, no such page.")
+	faultCannotEditPost   = NewFault(401, "Sorry, you are not allowed to edit this post.")
 	faultInvalidPostType  = NewFault(403, "Invalid post type.")
 	faultAddArgs          = NewFault(400, "Invalid arguments passed to this XML-RPC method. Requires two integers.")
 	faultSiteDetails      = NewFault(403, "Sorry, you are not allowed to access details about this site.")

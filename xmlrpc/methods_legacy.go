@@ -216,7 +216,7 @@ func mwEditPost(c *Call, p Params) (Value, error) {
 
 func (c *Call) mwEditPost(u *models.User, post *models.Post, content Value, publish bool) (Value, error) {
 	if !c.can(u, "edit_post", post) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit this post.")
+		return Value{}, faultCannotEditPost
 	}
 	if post.Type != "post" && post.Type != "page" {
 		return Value{}, NewFault(401, "Invalid post type.")
@@ -339,12 +339,9 @@ func mwGetPost(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	post, err := c.postOrNotFound(id, faultNoSuchPost)
+	post, err := c.editablePost(u, id)
 	if err != nil {
 		return Value{}, err
-	}
-	if !c.can(u, "edit_post", post) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit this post.")
 	}
 	return c.mwPost(post, false)
 }
@@ -390,12 +387,9 @@ func bloggerGetPost(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	post, err := c.postOrNotFound(id, faultNoSuchPost)
+	post, err := c.editablePost(u, id)
 	if err != nil {
 		return Value{}, err
-	}
-	if !c.can(u, "edit_post", post) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit this post.")
 	}
 	return c.bloggerPost(post)
 }
@@ -510,7 +504,7 @@ func bloggerEditPost(c *Call, p Params) (Value, error) {
 		return Value{}, NewFault(404, "Sorry, no such post.")
 	}
 	if !c.can(u, "edit_post", post) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit this post.")
+		return Value{}, faultCannotEditPost
 	}
 	if post.Status == "publish" && !u.HasCap("publish_posts") {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to publish this post.")

@@ -28,6 +28,19 @@ func (c *Call) postOrNotFound(id uint64, fault *Fault) (*models.Post, error) {
 	return p, nil
 }
 
+// editablePost is the lookup most post methods start with: the post by id
+// (WordPress's "Invalid post ID." when missing) and the edit_post check.
+func (c *Call) editablePost(u *models.User, id uint64) (*models.Post, error) {
+	post, err := c.postOrNotFound(id, faultNoSuchPost)
+	if err != nil {
+		return nil, err
+	}
+	if !c.can(u, "edit_post", post) {
+		return nil, faultCannotEditPost
+	}
+	return post, nil
+}
+
 // wpNewPost(blog, username, password, content).
 func wpNewPost(c *Call, p Params) (Value, error) {
 	if err := p.Min(4); err != nil {
@@ -127,12 +140,9 @@ func wpGetPost(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	post, err := c.postOrNotFound(id, faultNoSuchPost)
+	post, err := c.editablePost(u, id)
 	if err != nil {
 		return Value{}, err
-	}
-	if !c.can(u, "edit_post", post) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit this post.")
 	}
 	return c.preparePost(post, fields)
 }

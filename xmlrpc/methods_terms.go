@@ -22,7 +22,6 @@ var (
 	faultEmptyTerm        = NewFault(500, "Empty Term.")
 	faultCannotAssignTax  = NewFault(401, "Sorry, you are not allowed to assign terms in this taxonomy.")
 	faultViewCategories   = NewFault(401, "Sorry, you must be able to edit posts on this site in order to view categories.")
-	faultCannotEditPost   = NewFault(401, "Sorry, you are not allowed to edit this post.")
 	faultCategoryNotMade  = NewFault(500, "Sorry, the category could not be created.")
 	faultCannotDeleteCat  = NewFault(401, "Sorry, you are not allowed to delete this category.")
 	faultParentTermAbsent = NewFault(403, "Parent term does not exist.")
@@ -416,16 +415,16 @@ func (c *Call) termLink(t *models.Term) (string, error) {
 	return site + "/?taxonomy=" + t.Taxonomy + "&term=" + t.Slug, nil
 }
 
-// feedLink is get_term_feed_link for the default feed.
-func (c *Call) feedLink(t *models.Term) (string, error) {
-	link, err := c.termLink(t)
-	if err != nil {
-		return "", err
+// termLinks returns a term's archive page and its RSS feed, as
+// wp.getCategories and wp.getTags list them.
+func (c *Call) termLinks(t *models.Term) (link, feed string, err error) {
+	if link, err = c.termLink(t); err != nil {
+		return "", "", err
 	}
 	if strings.Contains(link, "?") {
-		return link + "&feed=rss2", nil
+		return link, link + "&feed=rss2", nil
 	}
-	return link + "feed/", nil
+	return link, link + "feed/", nil
 }
 
 // escHTML is esc_html for URLs: & becomes &#038;.
@@ -456,11 +455,7 @@ func mwGetCategories(c *Call, p Params) (Value, error) {
 	out := Array()
 	for i := range cats {
 		t := &cats[i]
-		link, err := c.termLink(t)
-		if err != nil {
-			return Value{}, err
-		}
-		feed, err := c.feedLink(t)
+		link, feed, err := c.termLinks(t)
 		if err != nil {
 			return Value{}, err
 		}
@@ -513,11 +508,7 @@ func wpGetTags(c *Call, p Params) (Value, error) {
 	out := Array()
 	for i := range tags {
 		t := &tags[i]
-		link, err := c.termLink(t)
-		if err != nil {
-			return Value{}, err
-		}
-		feed, err := c.feedLink(t)
+		link, feed, err := c.termLinks(t)
 		if err != nil {
 			return Value{}, err
 		}
@@ -637,19 +628,6 @@ func wpSuggestCategories(c *Call, p Params) (Value, error) {
 		out.Array = append(out.Array, Struct(M("category_id", Int(int64(t.ID))), M("category_name", Str(t.Name))))
 	}
 	return out, nil
-}
-
-// editablePost loads the post of an mt.* category method and checks
-// edit_post.
-func (c *Call) editablePost(u *models.User, id uint64) (*models.Post, error) {
-	post, err := c.postOrNotFound(id, faultNoSuchPost)
-	if err != nil {
-		return nil, err
-	}
-	if !c.can(u, "edit_post", post) {
-		return nil, faultCannotEditPost
-	}
-	return post, nil
 }
 
 // mtGetPostCategories(post_id, username, password).

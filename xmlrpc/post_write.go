@@ -104,7 +104,7 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 				return 0, faultInvalidPostType
 			}
 			if !c.can(u, "edit_post", existing) {
-				return 0, NewFault(401, "Sorry, you are not allowed to edit this post.")
+				return 0, faultCannotEditPost
 			}
 			return 0, NewFault(401, "The post type may not be changed.")
 		}
@@ -117,7 +117,7 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 	editOthers := models.PostTypeCap(postType, "edit_others")
 	if existing != nil {
 		if !c.can(u, "edit_post", existing) {
-			return 0, NewFault(401, "Sorry, you are not allowed to edit this post.")
+			return 0, faultCannotEditPost
 		}
 	} else if !u.HasCap(editCap) {
 		return 0, NewFault(401, "Sorry, you are not allowed to post on this site.")
