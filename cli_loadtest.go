@@ -97,15 +97,17 @@ func cmdLoadtest(ctx context.Context, raw []string, out io.Writer) error {
 		name, size string
 		res        loadResult
 		rss        int64
+		cpu        time.Duration // server CPU time used by the run
 	}
 	var rows []row
 	run := func(name, size string, base string, pid int, reqs []loadRequest) error {
 		resetPeakRSS(pid)
+		cpu := processCPU(pid)
 		res, err := runLoad(ctx, base, reqs, conns, dur, maxReq)
 		if err != nil {
 			return err
 		}
-		rows = append(rows, row{name, size, res, peakRSS(pid)})
+		rows = append(rows, row{name, size, res, peakRSS(pid), processCPU(pid) - cpu})
 		fmt.Fprintf(os.Stderr, "  %s %s: %.0f req/s\n", name, size, res.RPS())
 		return nil
 	}
@@ -156,10 +158,14 @@ func cmdLoadtest(ctx context.Context, raw []string, out io.Writer) error {
 	ceil := rows[0].res.RPS()
 	fmt.Fprintf(out, "\n%d connections, %s per scenario\n", conns, dur)
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "scenario\tdata\treq/s\t× ceiling\tp50\tp99\terrors\tpeak RSS\t")
+	fmt.Fprintln(tw, "scenario\tdata\treq/s\t× ceiling\tp50\tp99\terrors\tpeak RSS\tserver CPU/req\t")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%.0f\t%.0f%%\t%s\t%s\t%d\t%s\t\n", r.name, r.size, r.res.RPS(), 100*r.res.RPS()/ceil,
-			r.res.P50.Round(time.Microsecond), r.res.P99.Round(time.Microsecond), r.res.Errors, mib(r.rss))
+		cpuPerReq := "-"
+		if r.res.Requests > 0 && r.cpu > 0 {
+			cpuPerReq = fmt.Sprintf("%.0f µs", float64(r.cpu.Microseconds())/float64(r.res.Requests))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%.0f\t%.0f%%\t%s\t%s\t%d\t%s\t%s\t\n", r.name, r.size, r.res.RPS(), 100*r.res.RPS()/ceil,
+			r.res.P50.Round(time.Microsecond), r.res.P99.Round(time.Microsecond), r.res.Errors, mib(r.rss), cpuPerReq)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

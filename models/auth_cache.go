@@ -154,25 +154,8 @@ func (s *Store) observeContentEpoch(v int64) {
 // see through the API changes, on any process: adapters may serve a cached
 // anonymous answer made under the same epoch.
 func (s *Store) ContentEpoch(ctx context.Context) (int64, error) {
-	v, err := s.readEpoch(ctx, contentEpochID)
-	if err == nil {
-		s.observeContentEpoch(v)
-	}
+	_, v, err := s.Epochs(ctx)
 	return v, err
-}
-
-func (s *Store) readEpoch(ctx context.Context, id int) (int64, error) {
-	var v int64
-	var err error
-	if s.sqlDB != nil {
-		err = s.sqlDB.QueryRowContext(ctx, "SELECT version FROM auth_epochs WHERE id = ?", id).Scan(&v)
-	} else {
-		err = s.withContext(ctx).Raw("SELECT version FROM auth_epochs WHERE id = ?", id).Scan(&v).Error
-	}
-	if err != nil {
-		return 0, Internal(err)
-	}
-	return v, nil
 }
 
 type authEntry struct {
@@ -246,42 +229,19 @@ func (c *authCache) put(key string, u *User, ap *AppPassword, epoch int64, now t
 	c.entries[key] = e
 }
 
-// storeSQL keeps the database/sql handle for the epoch query, which needs no
-// ORM.
-func storeSQL(db *gorm.DB) *sql.DB {
-	sqlDB, err := db.DB()
-	if err != nil {
-		return nil
-	}
-	return sqlDB
-}
-
 // Epochs reads the auth and content epochs in one query, for adapters that
 // cache whole authenticated answers: such an answer stays valid while both
 // are unchanged.
 func (s *Store) Epochs(ctx context.Context) (auth, content int64, err error) {
-	var rows *sql.Rows
-	if s.sqlDB != nil {
-		rows, err = s.sqlDB.QueryContext(ctx, "SELECT id, version FROM auth_epochs WHERE id IN (1, 2)")
+	if s.sqlDB != nil && s.epochs != nil {
+		auth, content, err = s.epochs.read(ctx)
 	} else {
-		rows, err = s.withContext(ctx).Raw("SELECT id, version FROM auth_epochs WHERE id IN (1, 2)").Rows()
+		var rows *sql.Rows
+		if rows, err = s.withContext(ctx).Raw(epochQuery).Rows(); err == nil {
+			auth, content, err = scanEpochs(rows)
+		}
 	}
 	if err != nil {
-		return 0, 0, Internal(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, v int64
-		if err := rows.Scan(&id, &v); err != nil {
-			return 0, 0, Internal(err)
-		}
-		if id == authEpochID {
-			auth = v
-		} else {
-			content = v
-		}
-	}
-	if err := rows.Err(); err != nil {
 		return 0, 0, Internal(err)
 	}
 	s.observeContentEpoch(content)

@@ -5,3 +5,6 @@ package models
 func PhpassHashForTest(password, setting string) (string, bool) {
 	return phpassCrypt(password, setting)
 }
+
+// EpochReadsForTest is how many epoch queries the store has run.
+func EpochReadsForTest(s *Store) int64 { return s.epochs.rounds.Load() }

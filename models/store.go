@@ -53,6 +53,8 @@ type Store struct {
 	sqlDB *sql.DB
 	// seenContent is the last content epoch this process read.
 	seenContent *atomic.Int64
+	// epochs coalesces concurrent epoch reads (epoch_reader.go).
+	epochs *epochReader
 }
 
 // StoreConfig carries the site-wide settings the domain rules depend on.
@@ -236,6 +238,13 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 		sqlDB:       sqlDB,
 		seenContent: new(atomic.Int64),
 	}
+	var watch *walWatch
+	if du.Dialect == DialectSQLite {
+		// One more connection than the pool's own, held by the watch.
+		sqlDB.SetMaxOpenConns(sqlDB.Stats().MaxOpenConnections + 1)
+		watch = openWALWatch(ctx, sqlDB, strings.SplitN(du.DSN, "?", 2)[0])
+	}
+	s.epochs = newEpochReader(sqlDB, watch)
 	var key [32]byte
 	if _, err := rand.Read(key[:]); err != nil {
 		return nil, fmt.Errorf("crypto/rand: %w", err)
@@ -263,6 +272,9 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close closes the database connections.
 func (s *Store) Close() error {
+	if s.epochs != nil {
+		s.epochs.close()
+	}
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err
