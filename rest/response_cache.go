@@ -5,6 +5,7 @@ import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"hash"
 	"net/http"
 	"strings"
 	"sync"
@@ -37,6 +38,7 @@ type cachedResponse struct {
 
 type responseCache struct {
 	key     [32]byte
+	macs    sync.Pool // of *keyHasher: HMAC-SHA256 under key and a scratch buffer
 	mu      sync.Mutex
 	entries map[[32]byte]*cachedResponse
 }
@@ -46,17 +48,29 @@ func newResponseCache() *responseCache {
 	if _, err := rand.Read(c.key[:]); err != nil {
 		panic("crypto/rand failed: " + err.Error())
 	}
+	c.macs.New = func() any { return &keyHasher{mac: hmac.New(sha256.New, c.key[:])} }
 	return c
 }
 
-func (c *responseCache) digest(parts ...string) [32]byte {
-	m := hmac.New(sha256.New, c.key[:])
+// keyHasher is reused across requests: the key is computed on every cached
+// request, so its allocations were a visible part of the hot path.
+type keyHasher struct {
+	mac     hash.Hash
+	scratch []byte
+}
+
+func (c *responseCache) digest(parts ...string) (k [32]byte) {
+	h := c.macs.Get().(*keyHasher)
+	h.scratch = h.scratch[:0]
 	for _, p := range parts {
-		m.Write([]byte(p))
-		m.Write([]byte{0})
+		h.scratch = append(append(h.scratch, p...), 0)
 	}
-	var k [32]byte
-	m.Sum(k[:0])
+	h.mac.Reset()
+	h.mac.Write(h.scratch)
+	h.mac.Sum(k[:0])
+	if cap(h.scratch) <= 16<<10 { // an outsized URL's buffer is not kept
+		c.macs.Put(h)
+	}
 	return k
 }
 

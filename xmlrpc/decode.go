@@ -71,7 +71,11 @@ func DecodeRequest(r io.Reader, opt DecodeOptions) (*Request, error) {
 	if opt.Limits.MaxDepth == 0 {
 		opt.Limits = DefaultLimits
 	}
-	d := xml.NewDecoder(bufio.NewReaderSize(r, 32<<10))
+	// An in-memory body (the handler's) needs no buffering of its own.
+	if _, ok := r.(io.ByteReader); !ok {
+		r = bufio.NewReaderSize(r, 32<<10)
+	}
+	d := xml.NewDecoder(r)
 	d.Strict = true
 	d.CharsetReader = charsetReader
 	p := &parser{d: d, opt: opt}

@@ -6,10 +6,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io"
 	"log/slog"
 	"net/http"
 	"strconv"
+	"sync"
 
 	"github.com/presspass/presspass/models"
 )
@@ -55,6 +55,20 @@ func NewServer(s *models.Store, cfg Config) *Server {
 	return &Server{store: s, cfg: cfg, codec: NewXMLCodec(cfg.Limits), methods: newRegistry(), answers: newAnswerCache()}
 }
 
+// bodyPool recycles request-body buffers; bodies above pooledBodyMax (media
+// uploads) are left to the garbage collector rather than kept.
+var bodyPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const pooledBodyMax = 256 << 10
+
+func releaseBody(b *bytes.Buffer) {
+	if b.Cap() > pooledBodyMax {
+		return
+	}
+	b.Reset()
+	bodyPool.Put(b)
+}
+
 // NewHandler returns the /xmlrpc.php handler.
 func NewHandler(s *models.Store, cfg Config) http.Handler { return NewServer(s, cfg) }
 
@@ -74,13 +88,29 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte("XML-RPC server accepts POST requests only."))
 		return
 	}
-	body := http.MaxBytesReader(w, r.Body, srv.cfg.Limits.MaxBodyBytes)
+	in := bodyPool.Get().(*bytes.Buffer)
+	defer releaseBody(in)
 	client := srv.cfg.Client(r)
-	mac := srv.answers.hasher(client.IP)
-	req, err := srv.codec.ReadRequest(io.TeeReader(body, mac))
+	if _, err := in.ReadFrom(http.MaxBytesReader(w, r.Body, srv.cfg.Limits.MaxBodyBytes)); err != nil {
+		// A body over the limit or a client that hangs up gets WordPress's
+		// one parse-error fault, as a malformed document does.
+		srv.writeFault(w, faultParse)
+		return
+	}
+	// A repeated read-only call is answered before its body is even parsed:
+	// the key covers the caller's address and the whole body, credentials
+	// included, and only read-only answers were ever stored under it.
+	key := srv.answers.keyOf(client.IP, in.Bytes())
+	if srv.cfg.Enabled && srv.answers.has(key) {
+		if authEpoch, contentEpoch, err := srv.store.Epochs(r.Context()); err == nil {
+			if cached := srv.answers.get(key, authEpoch, contentEpoch, srv.store.Now()); cached != nil {
+				writeXML(w, http.StatusOK, cached)
+				return
+			}
+		}
+	}
+	req, err := srv.codec.ReadRequest(bytes.NewReader(in.Bytes()))
 	if err != nil {
-		// Parse errors and read errors (a body over the limit, a client
-		// that hangs up) all get WordPress's one parse-error fault.
 		if errors.Is(err, ErrNotMethodCall) {
 			srv.writeFault(w, faultNotMethodCall)
 		} else {
@@ -88,16 +118,13 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	var key [32]byte
 	var authEpoch, contentEpoch int64
 	cacheable := srv.cfg.Enabled && readOnlyMethods[req.Method] && !uncachedReadMethods[req.Method]
 	if cacheable {
-		mac.Sum(key[:0])
+		// Read before the call runs, so the answer is filed under epochs no
+		// newer than the data it was made from.
 		if authEpoch, contentEpoch, err = srv.store.Epochs(r.Context()); err != nil {
 			cacheable = false
-		} else if cached := srv.answers.get(key, authEpoch, contentEpoch, srv.store.Now()); cached != nil {
-			writeXML(w, http.StatusOK, cached)
-			return
 		}
 	}
 	c := &Call{ctx: r.Context(), srv: srv, client: client}
@@ -106,8 +133,9 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		srv.writeFault(w, asFault(err))
 		return
 	}
-	var buf bytes.Buffer
-	if err := srv.codec.WriteResponse(&buf, result); err != nil {
+	buf := bodyPool.Get().(*bytes.Buffer)
+	defer releaseBody(buf)
+	if err := srv.codec.WriteResponse(buf, result); err != nil {
 		srv.cfg.Logger.Error("xmlrpc encode failed", "method", req.Method, "err", err)
 		srv.writeFault(w, NewFault(500, "An internal error occurred."))
 		return

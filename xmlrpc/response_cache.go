@@ -36,6 +36,7 @@ type cachedAnswer struct {
 
 type answerCache struct {
 	key     [32]byte
+	macs    sync.Pool // of HMAC-SHA256 under key
 	mu      sync.Mutex
 	entries map[[32]byte]*cachedAnswer
 }
@@ -45,16 +46,29 @@ func newAnswerCache() *answerCache {
 	if _, err := rand.Read(c.key[:]); err != nil {
 		panic("crypto/rand failed: " + err.Error())
 	}
+	c.macs.New = func() any { return hmac.New(sha256.New, c.key[:]) }
 	return c
 }
 
-// hasher starts the key of one request: the client address, then the body
-// as it is read.
-func (c *answerCache) hasher(ip string) hash.Hash {
-	m := hmac.New(sha256.New, c.key[:])
+// keyOf is the key of one request: an HMAC of the client address and the
+// whole body.
+func (c *answerCache) keyOf(ip string, body []byte) (k [32]byte) {
+	m := c.macs.Get().(hash.Hash)
+	m.Reset()
 	m.Write([]byte(ip))
 	m.Write([]byte{0})
-	return m
+	m.Write(body)
+	m.Sum(k[:0])
+	c.macs.Put(m)
+	return k
+}
+
+// has reports whether an entry exists, so that a request that cannot hit
+// costs no epoch read.
+func (c *answerCache) has(k [32]byte) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.entries[k] != nil
 }
 
 func (c *answerCache) get(k [32]byte, authEpoch, contentEpoch int64, now time.Time) []byte {
