@@ -35,6 +35,11 @@ type authorizeData struct {
 	RejectPreview             string
 	Error                     string
 	NewPassword               *models.NewAppPassword
+	// Expires is the date the new password's life would end ("" for
+	// never): proposed by the application, or the site's maximum lifetime.
+	Expires string
+	// ReadOnly says the application asked for a read-only password.
+	ReadOnly bool
 }
 
 // authorizeParams reads the request's parameters (query on GET, form on
@@ -50,6 +55,9 @@ func authorizeParams(c echo.Context, post bool) authorizeRequest {
 		AppID:      strings.TrimSpace(get("app_id")),
 		SuccessURL: strings.TrimSpace(get("success_url")),
 		RejectURL:  strings.TrimSpace(get("reject_url")),
+		ExpiresIn:  strings.TrimSpace(get("expires_in")),
+		Expires:    strings.TrimSpace(get("expires")),
+		Scope:      strings.TrimSpace(get("scope")),
 	}
 	if post {
 		if v := strings.TrimSpace(get("app_success_url")); v != "" {
@@ -73,6 +81,12 @@ func (a *app) authorizeGate(c echo.Context, u *models.User, r authorizeRequest) 
 	local := a.store.Config.Environment == models.EnvironmentLocal
 	if errs := validateAuthorizeRequest(r, local); len(errs) > 0 {
 		return false, a.dieText(c, http.StatusInternalServerError, authorizeTitle,
+			"The Authorize Application request is not allowed. "+strings.Join(errs, " "))
+	}
+	// PressPass's own parameters come after WordPress's checks, and a bad
+	// one is the client's error (400), not WordPress's 500.
+	if _, errs := r.proposal(a.store.Now()); len(errs) > 0 {
+		return false, a.dieText(c, http.StatusBadRequest, authorizeTitle,
 			"The Authorize Application request is not allowed. "+strings.Join(errs, " "))
 	}
 	back := a.adminURL("")
@@ -126,6 +140,12 @@ func (a *app) renderAuthorize(c echo.Context, status int, u *models.User, r auth
 		Error:        errMsg,
 		NewPassword:  np,
 	}
+	if p, errs := r.proposal(a.store.Now()); len(errs) == 0 {
+		if exp := a.effectiveExpiry(p.Expires); exp != nil {
+			d.Expires = formatDate(*exp)
+		}
+		d.ReadOnly = p.Scope == models.ScopeRead
+	}
 	if r.SuccessURL != "" {
 		d.SuccessPreview = displayURL(addQueryArgs(r.SuccessURL, "site_url", a.cfg.SiteURL, "user_login", u.Login, "password", "[------]"))
 	}
@@ -169,7 +189,9 @@ func (a *app) authorizePost(c echo.Context) error {
 		}
 		return redirect(c, http.StatusFound, to)
 	case c.FormValue("approve") != "":
-		np, err := a.store.CreateAppPassword(c.Request().Context(), u.ID, r.AppName, r.AppID)
+		opts, _ := r.proposal(a.store.Now()) // checked by authorizeGate
+		opts.Name, opts.AppID = r.AppName, r.AppID
+		np, err := a.store.CreateAppPasswordWith(c.Request().Context(), u.ID, opts)
 		if err != nil {
 			if models.ErrorKind(err) == models.KindInternal {
 				return a.internalError(c, err)

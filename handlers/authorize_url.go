@@ -23,6 +23,10 @@ type authorizeRequest struct {
 	AppID      string
 	SuccessURL string
 	RejectURL  string
+	// ExpiresIn (days), Expires (RFC 3339) and Scope are what a
+	// PressPass-aware application may propose beyond WordPress, as sent;
+	// authorize_extensions.go checks them.
+	ExpiresIn, Expires, Scope string
 }
 
 var schemePattern = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+	"github.com/presspass/presspass/models"
 )
 
 // The site's front page, the dashboard and admin-ajax's nonce endpoint.
@@ -27,6 +28,9 @@ type dashboardData struct {
 	Role                  string
 	AppPasswordCount      int
 	AppPasswordsAvailable bool
+	// ManagesAll links the administrators' view of every application
+	// password (users with edit_users).
+	ManagesAll bool
 }
 
 // dashboard greets the logged-in user and lists the API endpoints.
@@ -43,6 +47,7 @@ func (a *app) dashboard(c echo.Context) error {
 		Role:                  roleName(u.Role),
 		AppPasswordCount:      len(list),
 		AppPasswordsAvailable: a.store.AppPasswordsAvailableForUser(a.cfg.Client(c.Request()).Secure, u),
+		ManagesAll:            models.Can(u, "edit_users"),
 	}
 	v := a.newView(c, "Dashboard", d)
 	v.BodyClass = "wp-admin index-php"

@@ -35,6 +35,12 @@ type profileData struct {
 	AppPasswords       []appPasswordRow
 	NewAppPassword     *models.NewAppPassword
 	NewAppPasswordName string
+	// NewAppPasswordScope and NewAppPasswordExpiresIn keep the create
+	// form's choices when it comes back with an error.
+	NewAppPasswordScope, NewAppPasswordExpiresIn string
+	// MaxLifetimeDays is the site's maximum lifetime of an application
+	// password in whole days (0: none), said next to the expiry choice.
+	MaxLifetimeDays int
 
 	TwoFactor twoFactorView
 
@@ -47,9 +53,24 @@ type profileData struct {
 // appPasswordRow is one line of the Application Passwords table.
 type appPasswordRow struct {
 	UUID, Name, Created, LastUsed, LastIP string
-	// Access and Expires show PressPass's extensions: read-only scope and
-	// an end of life.
-	Access, Expires string
+	// Scope and Expires show PressPass's extensions: read-only scope and
+	// an end of life; Expired marks a password past it, which stays listed
+	// (and refused) until it is revoked.
+	Scope, Expires string
+	Expired        bool
+}
+
+// appPasswordExtensionCells are the Scope and Expires cells of a password's
+// row: "Full" or "Read only"; a date or "Never"; and whether it expired.
+func appPasswordExtensionCells(ap *models.AppPassword, now time.Time) (scope, expires string, expired bool) {
+	scope, expires = "Full", "Never"
+	if ap.Scope == models.ScopeRead {
+		scope = "Read only"
+	}
+	if ap.Expires != nil {
+		expires = formatDate(*ap.Expires)
+	}
+	return scope, expires, ap.Expired(now)
 }
 
 // appPasswordLifetimes are the expiry choices of the create form.
@@ -167,24 +188,19 @@ func (a *app) renderProfile(c echo.Context, status int, actor, target *models.Us
 	case !d.AppPasswordsAvailable:
 		d.AppPasswordsReason = "user"
 	}
+	if max := a.store.Config.AppPasswordMaxLifetime; max > 0 {
+		d.MaxLifetimeDays = int((max + 24*time.Hour - 1) / (24 * time.Hour))
+	}
 	list, err := a.store.AppPasswords(ctx, target.ID)
 	if err != nil {
 		return a.internalError(c, err)
 	}
 	// Newest first, as WordPress's table shows them.
+	now := a.store.Now()
 	for i := len(list) - 1; i >= 0; i-- {
 		ap := list[i]
-		row := appPasswordRow{UUID: ap.UUID, Name: ap.Name, Created: formatDate(ap.Created), LastUsed: "—", LastIP: "—",
-			Access: "Full", Expires: "Never"}
-		if ap.Scope == models.ScopeRead {
-			row.Access = "Read only"
-		}
-		switch {
-		case ap.Expired(a.store.Now()):
-			row.Expires = "Expired"
-		case ap.Expires != nil:
-			row.Expires = formatDate(*ap.Expires)
-		}
+		row := appPasswordRow{UUID: ap.UUID, Name: ap.Name, Created: formatDate(ap.Created), LastUsed: "—", LastIP: "—"}
+		row.Scope, row.Expires, row.Expired = appPasswordExtensionCells(&ap, now)
 		if ap.LastUsed != nil {
 			row.LastUsed = formatDate(*ap.LastUsed)
 		}
@@ -402,10 +418,15 @@ func (a *app) createAppPassword(c echo.Context, actor, target *models.User) erro
 	}
 	name := c.FormValue("new_application_password_name")
 	opts := models.AppPasswordOptions{Name: name, Scope: c.FormValue("scope")}
-	if days := c.FormValue("expires_in"); days != "" && days != "never" {
+	days := c.FormValue("expires_in")
+	again := func(msg string) error {
+		return a.renderProfile(c, http.StatusOK, actor, target, &profileData{Errors: []string{msg},
+			NewAppPasswordName: name, NewAppPasswordScope: opts.Scope, NewAppPasswordExpiresIn: days})
+	}
+	if days != "" && days != "never" {
 		life, ok := appPasswordLifetimes[days]
 		if !ok {
-			return a.renderProfile(c, http.StatusOK, actor, target, &profileData{Errors: []string{"Choose an expiry from the list."}, NewAppPasswordName: name})
+			return again("Choose an expiry from the list.")
 		}
 		exp := a.store.Now().Add(life)
 		opts.Expires = &exp
@@ -415,7 +436,7 @@ func (a *app) createAppPassword(c echo.Context, actor, target *models.User) erro
 		if models.ErrorKind(err) == models.KindInternal {
 			return a.internalError(c, err)
 		}
-		return a.renderProfile(c, http.StatusOK, actor, target, &profileData{Errors: []string{models.AsError(err).Message}, NewAppPasswordName: name})
+		return again(models.AsError(err).Message)
 	}
 	a.log.Info("application password created", "user", target.ID, "by", actor.ID, "uuid", np.UUID)
 	// Shown in this response only (no-store), never again.

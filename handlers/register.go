@@ -57,6 +57,8 @@ func Register(e *echo.Echo, s *models.Store, cfg Config) {
 	g.POST("/wp-admin/profile.php", a.profilePost)
 	g.GET("/wp-admin/user-edit.php", a.profilePage)
 	g.POST("/wp-admin/user-edit.php", a.profilePost)
+	g.GET(adminAppPasswordsPath, a.adminAppPasswordsPage)
+	g.POST(adminAppPasswordsPath, a.adminAppPasswordsPost)
 	g.GET("/wp-admin/authorize-application.php", a.authorizePage)
 	g.POST("/wp-admin/authorize-application.php", a.authorizePost)
 	g.GET("/wp-admin/admin-ajax.php", a.adminAjax)

@@ -33,6 +33,10 @@ type AppPassword struct {
 	Expires *time.Time ``
 	// Scope is ScopeFull (WordPress's behaviour) or ScopeRead.
 	Scope string `gorm:"size:16;not null;default:'full'"`
+	// SiteExpiry marks an expiry the site's maximum lifetime supplied
+	// because the client asked for none: such a client may know nothing of
+	// expiry, so the WordPress REST routes show it only on request.
+	SiteExpiry bool `gorm:"not null;default:false"`
 }
 
 // Application-password scopes (a PressPass extension).
@@ -156,9 +160,11 @@ func (s *Store) CreateAppPasswordWith(ctx context.Context, userID uint64, o AppP
 		}
 		expires = &e
 	}
+	siteExpiry := false
 	if max := s.Config.AppPasswordMaxLifetime; max > 0 {
-		limit := now.Add(max)
+		limit := now.Add(max).Truncate(time.Second)
 		if expires == nil || expires.After(limit) {
+			siteExpiry = expires == nil
 			expires = &limit
 		}
 	}
@@ -167,14 +173,15 @@ func (s *Store) CreateAppPasswordWith(ctx context.Context, userID uint64, o AppP
 		return nil, Internal(err)
 	}
 	rec := AppPassword{
-		UUID:    NewUUID(),
-		UserID:  userID,
-		AppID:   strings.ToLower(appID),
-		Name:    clean,
-		Hash:    FastHash(pw),
-		Created: now,
-		Expires: expires,
-		Scope:   scope,
+		UUID:       NewUUID(),
+		UserID:     userID,
+		AppID:      strings.ToLower(appID),
+		Name:       clean,
+		Hash:       FastHash(pw),
+		Created:    now,
+		Expires:    expires,
+		Scope:      scope,
+		SiteExpiry: siteExpiry,
 	}
 	if err := s.withContext(ctx).Create(&rec).Error; err != nil {
 		return nil, Internal(err)

@@ -23,6 +23,14 @@ func init() {
 		}
 		return nil
 	})
+	// Whether an expiry came from the site's maximum lifetime rather than
+	// from the client (decides whether WordPress-shaped answers show it).
+	registerMigration(301, "application password site expiry flag", func(tx *gorm.DB) error {
+		if m := tx.Migrator(); !m.HasColumn(&AppPassword{}, "SiteExpiry") {
+			return m.AddColumn(&AppPassword{}, "SiteExpiry")
+		}
+		return nil
+	})
 }
 
 // AppPasswordFilter selects application passwords across the whole site (the

@@ -131,8 +131,11 @@ func (r *Request) renderAppPassword(owner *models.User, ap *models.AppPassword, 
 		delete(data, "password")
 	}
 	// PressPass's extensions appear only on passwords that use them, so a
-	// WordPress-only client sees exactly WordPress's shape.
-	if ap.Expires != nil && r.ViewContext() != "embed" {
+	// WordPress-only client sees exactly WordPress's shape. An expiry the
+	// site's maximum lifetime gave a password whose client asked for none
+	// is shown only when the client asks (?presspass_extensions=1): that
+	// client may know nothing of expiry, and every password has one then.
+	if ap.Expires != nil && r.ViewContext() != "embed" && (!ap.SiteExpiry || r.Bool("presspass_extensions")) {
 		data["expires"] = ap.Expires.UTC().Format("2006-01-02T15:04:05")
 		data["expired"] = ap.Expired(r.Store().Now())
 	}
