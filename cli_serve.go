@@ -121,9 +121,13 @@ func newServer(s *models.Store, c *config, logger *slog.Logger) *echo.Echo {
 		return ctx.String(http.StatusOK, "ok\n")
 	})
 	rest.Register(e, s, rest.Config{SiteURL: c.SiteURL, Client: c.clientInfo, XMLRPCEnabled: c.XMLRPCEnabled, Logger: logger})
-	x := xmlrpc.NewHandler(s, xmlrpc.Config{SiteURL: c.SiteURL, Client: c.clientInfo, Enabled: c.XMLRPCEnabled, Logger: logger})
+	x := xmlrpc.NewServer(s, xmlrpc.Config{SiteURL: c.SiteURL, Client: c.clientInfo, Enabled: c.XMLRPCEnabled, Logger: logger})
+	if c.Pingback {
+		enablePingback(x, c)
+	}
 	e.Any("/xmlrpc.php", echo.WrapHandler(x))
 	handlers.Register(e, s, handlers.Config{SiteURL: c.SiteURL, Client: c.clientInfo, Logger: logger})
+	handlers.RegisterUploads(e, s)
 	return e
 }
 

@@ -33,6 +33,10 @@ type config struct {
 	SMTPURL       string
 	AdminUser     string
 	AdminPassword string
+	// Media holds the upload settings (config_media.go).
+	Media mediaConfig
+	// Pingback offers pingback.ping (config_pingback.go).
+	Pingback bool
 }
 
 const defaultAddr = "127.0.0.1:8080"
@@ -94,6 +98,12 @@ func loadConfig(a *args) (*config, error) {
 		}
 	}
 	if c.RevokeOnPasswordChange, err = a.boolean("revoke-app-passwords-on-password-change", "PRESSPASS_REVOKE_APP_PASSWORDS_ON_PASSWORD_CHANGE"); err != nil {
+		return nil, err
+	}
+	if c.Media, err = loadMediaConfig(a, c.DatabaseURL); err != nil {
+		return nil, err
+	}
+	if c.Pingback, err = loadPingback(a); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -200,4 +210,5 @@ func (c *config) storeConfig(s *models.Store) {
 	s.Config.Throttle = c.Throttle
 	s.Config.AppPasswordMaxLifetime = c.AppPasswordMaxLifetime
 	s.Config.RevokeAppPasswordsOnPasswordChange = c.RevokeOnPasswordChange
+	s.Config.Media = models.MediaConfig{Storage: c.Media.Storage, MaxUploadSize: c.Media.MaxUploadSize}
 }

@@ -126,6 +126,8 @@ Flags (each has an environment variable twin; flags win):
   --two-factor-api-login     PRESSPASS_TWO_FACTOR_API_LOGIN  allow main-password API logins for
                                                         two-factor users (default false)
   --xmlrpc on|off            PRESSPASS_XMLRPC           authenticated XML-RPC methods (default on)
+  --pingback on|off          PRESSPASS_PINGBACK         offer pingback.ping, which fetches the linking page
+                                                        (default off)
   --app-password-max-lifetime D  PRESSPASS_APP_PASSWORD_MAX_LIFETIME  cap on new application passwords'
                                                         lives, e.g. 90d (default: none)
   --revoke-app-passwords-on-password-change  PRESSPASS_REVOKE_APP_PASSWORDS_ON_PASSWORD_CHANGE
@@ -133,6 +135,13 @@ Flags (each has an environment variable twin; flags win):
                                                         main password changes (default false)
   --smtp-url URL             PRESSPASS_SMTP_URL         smtp://USER:PASS@HOST:PORT?from=ADDRESS (or smtps://):
                                                         e-mail users about their application passwords
+  --uploads-dir DIR          PRESSPASS_UPLOADS_DIR      uploaded files (default: uploads beside the SQLite file)
+  --upload-max-size SIZE     PRESSPASS_UPLOAD_MAX_SIZE  largest upload, e.g. 64M (default 64M)
+  --uploads-s3-url URL       PRESSPASS_UPLOADS_S3_URL   store uploads in an S3-compatible bucket instead, with
+                                                        --uploads-s3-bucket, --uploads-s3-region, --uploads-s3-prefix,
+                                                        --uploads-s3-access-key, --uploads-s3-secret-key (or their
+                                                        PRESSPASS_UPLOADS_S3_* variables) and optionally
+                                                        --uploads-public-url (a CDN in front of the bucket)
   --log-level LEVEL          PRESSPASS_LOG_LEVEL        debug, info, warn, error (default info)
   --throttle on|off          PRESSPASS_THROTTLE         count failed logins and lock out guessers (default on)
   --throttle-ip-failures N   PRESSPASS_THROTTLE_IP_FAILURES       failures from one address that lock it (20)

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -86,34 +87,70 @@ func (s *Store) CommentByID(ctx context.Context, id uint64) (*Comment, error) {
 // CommentFilter selects comments for Comments. Zero values mean "no
 // condition".
 type CommentFilter struct {
-	// Status is an API status (approve, hold, spam, trash), "all" / "" for
-	// approved and held comments (get_comments' default) or "any" for every
-	// status.
+	// Status is a comma-separated list of API statuses (approve, hold, spam,
+	// trash), where "all" / "" stands for approved and held comments
+	// (get_comments' default) and "any" for every status.
 	Status    string
+	IDs       []uint64 // comment__in
+	Exclude   []uint64 // comment__not_in
 	PostIDs   []uint64
 	PostTypes []string
 	Parents   []uint64
-	UserIDs   []uint64
-	Search    string
-	Order     string // desc (default) or asc, by date_gmt then id
-	Offset    int
-	Limit     int // 0 = all
+	// ParentExclude and AuthorExclude are parent__not_in and author__not_in.
+	ParentExclude []uint64
+	UserIDs       []uint64
+	AuthorExclude []uint64
+	AuthorEmail   string
+	// Types are comment types as WP_Comment_Query reads them: "comment"
+	// also matches the empty type, "pings" pingbacks and trackbacks, "all"
+	// everything.
+	Types  []string
+	Search string
+	// Before and After bound the site-local date, both exclusive.
+	Before, After *time.Time
+	// OrderBy is date_gmt (default), date, id, include, post, parent or
+	// type; comment id breaks ties as WP_Comment_Query does.
+	OrderBy string
+	Order   string // desc (default) or asc
+	Offset  int
+	Limit   int // 0 = all
+}
+
+// commentStatusValues turns a status list into the stored values it
+// selects; all is false when any status is asked for ("any").
+func commentStatusValues(status string) (values []string, all bool) {
+	for _, st := range strings.FieldsFunc(status, func(r rune) bool { return r == ',' || r == ' ' }) {
+		switch st {
+		case "any":
+			return nil, true
+		case "all":
+			values = append(values, "0", "1")
+		default:
+			v, ok := commentApprovedValue(st)
+			if !ok {
+				v = st
+			}
+			values = append(values, v)
+		}
+	}
+	if len(values) == 0 {
+		values = []string{"0", "1"}
+	}
+	return values, false
 }
 
 // Comments lists comments newest first with the total before paging.
 // Errors: internal.
 func (s *Store) Comments(ctx context.Context, f CommentFilter) ([]Comment, int64, error) {
 	q := s.withContext(ctx).Model(&Comment{})
-	switch f.Status {
-	case "any":
-	case "", "all":
-		q = q.Where("comments.approved IN ?", []string{"0", "1"})
-	default:
-		v, ok := commentApprovedValue(f.Status)
-		if !ok {
-			v = f.Status
-		}
-		q = q.Where("comments.approved = ?", v)
+	if values, anyStatus := commentStatusValues(f.Status); !anyStatus {
+		q = q.Where("comments.approved IN ?", values)
+	}
+	if len(f.IDs) > 0 {
+		q = q.Where("comments.id IN ?", f.IDs)
+	}
+	if len(f.Exclude) > 0 {
+		q = q.Where("comments.id NOT IN ?", f.Exclude)
 	}
 	if len(f.PostIDs) > 0 {
 		q = q.Where("comments.post_id IN ?", f.PostIDs)
@@ -124,8 +161,26 @@ func (s *Store) Comments(ctx context.Context, f CommentFilter) ([]Comment, int64
 	if len(f.Parents) > 0 {
 		q = q.Where("comments.parent_id IN ?", f.Parents)
 	}
+	if len(f.ParentExclude) > 0 {
+		q = q.Where("comments.parent_id NOT IN ?", f.ParentExclude)
+	}
 	if len(f.UserIDs) > 0 {
 		q = q.Where("comments.user_id IN ?", f.UserIDs)
+	}
+	if len(f.AuthorExclude) > 0 {
+		q = q.Where("comments.user_id NOT IN ?", f.AuthorExclude)
+	}
+	if f.AuthorEmail != "" {
+		q = q.Where("comments.author_email = ?", f.AuthorEmail)
+	}
+	if types := commentTypeValues(f.Types); types != nil {
+		q = q.Where("comments.type IN ?", types)
+	}
+	if f.Before != nil {
+		q = q.Where("comments.date < ?", *f.Before)
+	}
+	if f.After != nil {
+		q = q.Where("comments.date > ?", *f.After)
 	}
 	if f.Search != "" {
 		like := "%" + likeEscape(f.Search) + "%"
@@ -136,11 +191,7 @@ func (s *Store) Comments(ctx context.Context, f CommentFilter) ([]Comment, int64
 	if err := q.Session(&gorm.Session{}).Count(&total).Error; err != nil {
 		return nil, 0, Internal(err)
 	}
-	dir := " DESC"
-	if strings.EqualFold(f.Order, "asc") {
-		dir = " ASC"
-	}
-	q = q.Order("comments.date_gmt" + dir).Order("comments.id" + dir)
+	q = orderComments(q, f)
 	if f.Offset > 0 {
 		q = q.Offset(f.Offset)
 	}
@@ -154,6 +205,73 @@ func (s *Store) Comments(ctx context.Context, f CommentFilter) ([]Comment, int64
 		return nil, 0, Internal(err)
 	}
 	return out, total, nil
+}
+
+// commentTypeValues expands WP_Comment_Query's type list into stored
+// types; nil means no condition.
+func commentTypeValues(types []string) []string {
+	var out []string
+	for _, t := range types {
+		switch t {
+		case "all":
+			return nil
+		case "comment":
+			out = append(out, "", "comment")
+		case "pings":
+			out = append(out, "pingback", "trackback")
+		case "":
+		default:
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// orderComments applies the filter's order. Dates break ties by id in the
+// same direction; other keys by id descending, as WP_Comment_Query does.
+func orderComments(q *gorm.DB, f CommentFilter) *gorm.DB {
+	dir := " DESC"
+	if strings.EqualFold(f.Order, "asc") {
+		dir = " ASC"
+	}
+	switch f.OrderBy {
+	case "id":
+		return q.Order("comments.id" + dir)
+	case "date":
+		return q.Order("comments.date" + dir).Order("comments.id" + dir)
+	case "post":
+		return q.Order("comments.post_id" + dir).Order("comments.id DESC")
+	case "parent":
+		return q.Order("comments.parent_id" + dir).Order("comments.id DESC")
+	case "type":
+		return q.Order("comments.type" + dir).Order("comments.id DESC")
+	case "include":
+		if len(f.IDs) > 0 {
+			// FIELD() is MySQL-only; a CASE of the (numeric) ids is portable.
+			var b strings.Builder
+			b.WriteString("CASE comments.id")
+			for i, id := range f.IDs {
+				b.WriteString(" WHEN " + strconv.FormatUint(id, 10) + " THEN " + strconv.Itoa(i))
+			}
+			b.WriteString(" END" + dir)
+			return q.Order(b.String()).Order("comments.id DESC")
+		}
+		return q.Order("comments.id DESC")
+	}
+	return q.Order("comments.date_gmt" + dir).Order("comments.id" + dir)
+}
+
+// CommentHasChildren reports whether a comment has approved or held
+// replies (the children link of WordPress's REST comments). Errors:
+// internal.
+func (s *Store) CommentHasChildren(ctx context.Context, id uint64) (bool, error) {
+	var n int64
+	err := s.withContext(ctx).Model(&Comment{}).
+		Where("parent_id = ? AND approved IN ?", id, []string{"0", "1"}).Limit(1).Count(&n).Error
+	if err != nil {
+		return false, Internal(err)
+	}
+	return n > 0, nil
 }
 
 // CommentCounts are a post's (or the site's) comments by status, as

@@ -2,6 +2,7 @@ package models_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -177,5 +178,100 @@ func TestCommentModeration(t *testing.T) {
 		}
 		_, err = s.CommentByID(ctx, c.ID)
 		wantCode(t, err, models.KindNotFound, "rest_comment_invalid_id")
+	})
+}
+
+// TestRESTCommentRules covers the REST controller's variant of the
+// comment rules (CommentInput.REST).
+func TestRESTCommentRules(t *testing.T) {
+	ctx := context.Background()
+	s := fixturestest.Open(t)
+	now := time.Date(2025, 5, 1, 12, 0, 0, 0, time.UTC)
+	s.Clock = func() time.Time { return now }
+	admin := newUser(t, s, "boss", "administrator")
+	author := newUser(t, s, "au", "author")
+	subscriber := newUser(t, s, "sub", "subscriber")
+	open, err := s.CreatePost(ctx, admin, models.PostInput{Title: strp("Open"), Status: strp("publish")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine, err := s.CreatePost(ctx, author, models.PostInput{Title: strp("Mine"), Status: strp("publish")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := models.ClientInfo{IP: "192.0.2.1", UserAgent: "rest/1.0"}
+	rest := func(in models.CommentInput) models.CommentInput { in.REST, in.Client = true, client; return in }
+	tests := []struct {
+		name  string
+		actor *models.User
+		in    models.CommentInput
+		code  string
+	}{
+		{"empty content", admin, models.CommentInput{PostID: open.ID, Content: strp(" ")}, "rest_comment_content_invalid"},
+		{"no content", admin, models.CommentInput{PostID: open.ID}, "rest_comment_content_invalid"},
+		{"unknown author", admin, models.CommentInput{PostID: open.ID, Content: strp("x"), UserID: u64p(99999)}, "rest_comment_author_invalid"},
+		{"visitor without e-mail", nil, models.CommentInput{PostID: open.ID, Content: strp("x"), AuthorName: strp("V")}, "rest_comment_author_data_required"},
+		{"given name drops the logged-in author", subscriber, models.CommentInput{PostID: open.ID, Content: strp("x"), AuthorName: strp("Alias")}, "rest_comment_author_data_required"},
+		{"long url", admin, models.CommentInput{PostID: open.ID, Content: strp("x"), AuthorName: strp("A"), AuthorEmail: strp("a@example.com"), AuthorURL: strp("http://" + strings.Repeat("x", 200))}, "comment_author_url_column_length"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := s.CreateComment(ctx, tt.actor, rest(tt.in))
+			wantCode(t, err, models.KindInvalid, tt.code)
+		})
+	}
+	t.Run("author of the post is trusted, status applied after moderation", func(t *testing.T) {
+		c, err := s.CreateComment(ctx, author, rest(models.CommentInput{PostID: mine.ID, Content: strp("On my post")}))
+		if err != nil || c.Approved != "1" || c.UserID != author.ID || c.Agent != "rest/1.0" || c.AuthorIP != "192.0.2.1" {
+			t.Fatalf("author's comment %+v %v", c, err)
+		}
+		c, err = s.CreateComment(ctx, admin, rest(models.CommentInput{PostID: open.ID, Content: strp("Held by choice"), Status: strp("hold"),
+			AuthorIP: strp("198.51.100.1"), Agent: strp("Custom/2")}))
+		if err != nil || c.Approved != "0" || c.AuthorIP != "198.51.100.1" || c.Agent != "Custom/2" {
+			t.Fatalf("admin's held comment %+v %v", c, err)
+		}
+		got, err := s.UpdateComment(ctx, admin, c.ID, rest(models.CommentInput{Status: strp("nonsense")}))
+		if err != nil || got.Approved != "0" {
+			t.Fatalf("unknown status changed it: %+v %v", got, err)
+		}
+		got, err = s.UpdateComment(ctx, admin, c.ID, rest(models.CommentInput{Status: strp("trash")}))
+		if err != nil || got.Approved != "trash" || got.TrashedFrom != "0" {
+			t.Fatalf("trash %+v %v", got, err)
+		}
+		got, err = s.UpdateComment(ctx, admin, c.ID, rest(models.CommentInput{Status: strp("untrash")}))
+		if err != nil || got.Approved != "0" {
+			t.Fatalf("untrash %+v %v", got, err)
+		}
+		_, err = s.UpdateComment(ctx, admin, c.ID, rest(models.CommentInput{MoveToPost: u64p(99999)}))
+		wantCode(t, err, models.KindForbidden, "rest_comment_invalid_post_id")
+	})
+	t.Run("filters", func(t *testing.T) {
+		all, total, err := s.Comments(ctx, models.CommentFilter{Status: "any", OrderBy: "id", Order: "asc"})
+		if err != nil || total != 2 || len(all) != 2 {
+			t.Fatalf("all %v %d %v", all, total, err)
+		}
+		for _, c := range []struct {
+			f    models.CommentFilter
+			want int
+		}{
+			{models.CommentFilter{Status: "approve,hold"}, 2},
+			{models.CommentFilter{Status: "hold"}, 1},
+			{models.CommentFilter{Status: "any", Exclude: []uint64{all[0].ID}}, 1},
+			{models.CommentFilter{Status: "any", UserIDs: []uint64{author.ID}}, 1},
+			{models.CommentFilter{Status: "any", AuthorExclude: []uint64{author.ID}}, 1},
+			{models.CommentFilter{Status: "any", Types: []string{"comment"}}, 2},
+			{models.CommentFilter{Status: "any", Types: []string{"pings"}}, 0},
+			{models.CommentFilter{Status: "any", AuthorEmail: admin.Email}, 1},
+			{models.CommentFilter{Status: "any", IDs: []uint64{all[1].ID, all[0].ID}, OrderBy: "include", Order: "asc"}, 2},
+		} {
+			got, _, err := s.Comments(ctx, c.f)
+			if err != nil || len(got) != c.want {
+				t.Errorf("%+v: %d comments (%v), want %d", c.f, len(got), err, c.want)
+			}
+		}
+		ordered, _, _ := s.Comments(ctx, models.CommentFilter{Status: "any", IDs: []uint64{all[1].ID, all[0].ID}, OrderBy: "include", Order: "asc"})
+		if len(ordered) != 2 || ordered[0].ID != all[1].ID {
+			t.Errorf("orderby include: %v", ordered)
+		}
 	})
 }

@@ -28,6 +28,20 @@ type CommentInput struct {
 	Type    string
 	// Client is who sends the comment (address and user agent are stored).
 	Client ClientInfo
+
+	// REST selects the REST controller's rules (comment_rest.go) for the
+	// fields below and for author, content, length and status handling.
+	REST bool
+	// UserID makes the comment that user's, with their name, e-mail and
+	// URL (the REST author field; the adapter lets only moderators name
+	// someone else).
+	UserID *uint64
+	// AuthorIP (moderators only) and Agent replace the client's address and
+	// user agent.
+	AuthorIP *string
+	Agent    *string
+	// MoveToPost, on update, moves the comment to another post.
+	MoveToPost *uint64
 }
 
 // commentFloodInterval is WordPress's comment flood window
@@ -77,6 +91,9 @@ func (s *Store) CreateComment(ctx context.Context, actor *User, in CommentInput)
 		if !CanOnPost(actor, "read_post", post) {
 			return nil, errCommentNotAllowed
 		}
+	}
+	if in.REST {
+		return s.createRESTComment(ctx, actor, post, in)
 	}
 	c := &Comment{PostID: post.ID, Type: in.Type, Agent: clipBytes(in.Client.UserAgent, 254), AuthorIP: in.Client.IP}
 	if c.Type == "" {
@@ -148,16 +165,20 @@ func (s *Store) CreateComment(ctx context.Context, actor *User, in CommentInput)
 			c.Approved = "1"
 		}
 	}
-	err = s.transaction(ctx, func(tx *gorm.DB) error {
+	if err := s.insertComment(ctx, c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// insertComment stores a new comment and refreshes its post's count.
+func (s *Store) insertComment(ctx context.Context, c *Comment) error {
+	return s.transaction(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(c).Error; err != nil {
 			return Internal(err)
 		}
 		return updateCommentCount(tx, c.PostID)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return c, nil
 }
 
 // settleCommentDates fills Date and DateGMT from the input or the clock.
@@ -288,7 +309,12 @@ func (s *Store) UpdateComment(ctx context.Context, actor *User, id uint64, in Co
 	if err != nil {
 		return nil, err
 	}
-	if in.Status != nil {
+	oldPost := c.PostID
+	if in.REST {
+		if err := s.prepareRESTCommentUpdate(ctx, actor, c, in); err != nil {
+			return nil, err
+		}
+	} else if in.Status != nil {
 		v, ok := commentApprovedValue(*in.Status)
 		if !ok {
 			return nil, errCommentBadStatus
@@ -298,7 +324,7 @@ func (s *Store) UpdateComment(ctx context.Context, actor *User, id uint64, in Co
 		}
 		c.Approved = v
 	}
-	if in.Content != nil {
+	if in.Content != nil && !in.REST {
 		c.Content = *in.Content
 	}
 	if in.AuthorName != nil {
@@ -325,9 +351,22 @@ func (s *Store) UpdateComment(ctx context.Context, actor *User, id uint64, in Co
 		}
 		c.ParentID = *in.ParentID
 	}
+	if in.REST {
+		if err := checkCommentLengths(c); err != nil {
+			return nil, err
+		}
+		if in.Status != nil {
+			applyRESTCommentStatus(c, *in.Status)
+		}
+	}
 	err = s.transaction(ctx, func(tx *gorm.DB) error {
 		if err := tx.Save(c).Error; err != nil {
 			return Internal(err)
+		}
+		if oldPost != c.PostID {
+			if err := updateCommentCount(tx, oldPost); err != nil {
+				return err
+			}
 		}
 		return updateCommentCount(tx, c.PostID)
 	})

@@ -304,6 +304,9 @@ func (s *Store) CreatePost(ctx context.Context, actor *User, in PostInput) (*Pos
 		if err := tx.Create(p).Error; err != nil {
 			return Internal(err)
 		}
+		if err := s.fileUnderDefaultCategory(tx, p); err != nil {
+			return err
+		}
 		if slug == "" && !isDraftLike(p.Status) {
 			slug = strconv.FormatUint(p.ID, 10)
 		}

@@ -82,6 +82,8 @@ type StoreConfig struct {
 	// BcryptCost is the cost of newly written main-password hashes
 	// (0 = DefaultBcryptCost; tests lower it).
 	BcryptCost int
+	// Media configures uploads: storage and size limit (media.go).
+	Media MediaConfig
 }
 
 // DatabaseURL is a parsed --database value.

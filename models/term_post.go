@@ -2,20 +2,18 @@ package models
 
 import (
 	"context"
-	"sort"
-	"strings"
 
 	"gorm.io/gorm"
 )
 
-// Posts of type post always have a category: a post filed under none is in
-// the default category, as wp_insert_post and wp_set_post_categories make
-// it. A post written before it had any stored relationship reads the same
-// way (PostTermIDs), so adapters never see a post without a category.
+// A post's categories are what is stored, as in WordPress: creating a post
+// of type post files it under the default category (wp_insert_post), and
+// so does an empty list given to SetPostTerms (wp_set_post_categories); an
+// exact list given to SetObjectTerms (wp_set_object_terms, which REST and
+// wp.newPost's terms use) may leave a post without any category.
 
 // PostTermIDs returns, for each of postIDs, the ids of its terms in
-// taxonomy ordered by term name. Posts of type post with no stored category
-// report the default category. Errors: internal.
+// taxonomy ordered by term name. Errors: internal.
 func (s *Store) PostTermIDs(ctx context.Context, postIDs []uint64, taxonomy string) (map[uint64][]uint64, error) {
 	terms, err := s.PostTerms(ctx, postIDs, taxonomy)
 	if err != nil {
@@ -40,8 +38,7 @@ type postTermRow struct {
 
 // PostTerms returns, for each of postIDs, its terms in taxonomy (all
 // taxonomies when taxonomy is "") with their counts, ordered by name as
-// wp_get_object_terms orders them. Posts of type post with no stored
-// category report the default category. Errors: internal.
+// wp_get_object_terms orders them. Errors: internal.
 func (s *Store) PostTerms(ctx context.Context, postIDs []uint64, taxonomy string) (map[uint64][]Term, error) {
 	out := make(map[uint64][]Term, len(postIDs))
 	if len(postIDs) == 0 {
@@ -58,44 +55,8 @@ func (s *Store) PostTerms(ctx context.Context, postIDs []uint64, taxonomy string
 	if err := q.Order("LOWER(terms.name) ASC").Order("terms.id ASC").Find(&rows).Error; err != nil {
 		return nil, Internal(err)
 	}
-	hasCategory := map[uint64]bool{}
 	for _, r := range rows {
 		out[r.PostID] = append(out[r.PostID], r.Term)
-		if r.Taxonomy == "category" {
-			hasCategory[r.PostID] = true
-		}
-	}
-	if taxonomy != "" && taxonomy != "category" {
-		return out, nil
-	}
-	var missing []uint64
-	for _, id := range postIDs {
-		if !hasCategory[id] {
-			missing = append(missing, id)
-		}
-	}
-	if len(missing) == 0 {
-		return out, nil
-	}
-	var plain []uint64
-	if err := s.withContext(ctx).Model(&Post{}).Where("id IN ? AND type = ?", missing, "post").Pluck("id", &plain).Error; err != nil {
-		return nil, Internal(err)
-	}
-	if len(plain) == 0 {
-		return out, nil
-	}
-	def, err := s.TermInTaxonomy(ctx, "category", s.DefaultCategoryID(ctx))
-	if IsNotFound(err) {
-		return out, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	for _, id := range plain {
-		out[id] = append(out[id], *def)
-		sort.SliceStable(out[id], func(i, j int) bool {
-			return strings.ToLower(out[id][i].Name) < strings.ToLower(out[id][j].Name)
-		})
 	}
 	return out, nil
 }
@@ -107,13 +68,25 @@ var (
 	errCannotEditTermPost = E(KindForbidden, "rest_cannot_edit", "Sorry, you are not allowed to edit this post.")
 )
 
-// SetPostTerms replaces the post's terms in taxonomy with termIDs (as
-// wp_set_object_terms does; duplicates are dropped). An empty category list
-// files a post under the default category, as wp_set_post_categories does.
-// actor needs edit_post on the post and the taxonomy's assign_terms
-// capability; a nil actor is the system (loaders). Errors: invalid (unknown
-// taxonomy or term), not found (post), forbidden, internal.
+// SetPostTerms replaces the post's terms in taxonomy with termIDs
+// (duplicates are dropped). An empty category list files a post under the
+// default category, as wp_set_post_categories does. actor needs edit_post
+// on the post and the taxonomy's assign_terms capability; a nil actor is
+// the system (loaders). Errors: invalid (unknown taxonomy or term), not
+// found (post), forbidden, internal.
 func (s *Store) SetPostTerms(ctx context.Context, actor *User, postID uint64, taxonomy string, termIDs []uint64) error {
+	return s.setPostTerms(ctx, actor, postID, taxonomy, termIDs, true)
+}
+
+// SetObjectTerms replaces the post's terms in taxonomy with exactly termIDs,
+// as wp_set_object_terms does: an empty list leaves the post without any
+// term of the taxonomy, even without a category. It has SetPostTerms'
+// checks and errors.
+func (s *Store) SetObjectTerms(ctx context.Context, actor *User, postID uint64, taxonomy string, termIDs []uint64) error {
+	return s.setPostTerms(ctx, actor, postID, taxonomy, termIDs, false)
+}
+
+func (s *Store) setPostTerms(ctx context.Context, actor *User, postID uint64, taxonomy string, termIDs []uint64, defaultCategory bool) error {
 	tax, ok := TaxonomyByName(taxonomy)
 	if !ok {
 		return errInvalidTax
@@ -141,7 +114,7 @@ func (s *Store) SetPostTerms(ctx context.Context, actor *User, postID uint64, ta
 			ids = append(ids, id)
 		}
 	}
-	if len(ids) == 0 && taxonomy == "category" && p.Type == "post" {
+	if defaultCategory && len(ids) == 0 && taxonomy == "category" && p.Type == "post" {
 		ids = []uint64{s.DefaultCategoryID(ctx)}
 	}
 	return s.transaction(ctx, func(tx *gorm.DB) error {
@@ -181,4 +154,23 @@ func (s *Store) SetPostTerms(ctx context.Context, actor *User, postID uint64, ta
 // Errors: internal.
 func (s *Store) DeletePostTerms(ctx context.Context, postID uint64) error {
 	return dbError(s.withContext(ctx).Where("post_id = ?", postID).Delete(&TermRelationship{}).Error)
+}
+
+// fileUnderDefaultCategory files a new post of type post under the default
+// category inside tx, as wp_insert_post does for every post but an
+// auto-draft; callers that name categories replace it afterwards.
+func (s *Store) fileUnderDefaultCategory(tx *gorm.DB, p *Post) error {
+	if p.Type != "post" || p.Status == "auto-draft" {
+		return nil
+	}
+	def := s.DefaultCategoryID(tx.Statement.Context)
+	db := tx.Session(&gorm.Session{NewDB: true})
+	var n int64
+	if err := db.Model(&Term{}).Where("id = ? AND taxonomy = ?", def, "category").Count(&n).Error; err != nil {
+		return Internal(err)
+	}
+	if n == 0 {
+		return nil
+	}
+	return dbError(db.Create(&TermRelationship{PostID: p.ID, TermID: def}).Error)
 }

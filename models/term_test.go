@@ -206,7 +206,7 @@ func TestPostTermsAndCounts(t *testing.T) {
 			t.Fatalf("got %+v, %v", got, err)
 		}
 	})
-	t.Run("posts without a stored category read as the default one", func(t *testing.T) {
+	t.Run("new posts are filed under the default category", func(t *testing.T) {
 		terms, err := s.PostTerms(ctx, []uint64{mine.ID, others.ID, page.ID}, "")
 		if err != nil {
 			t.Fatal(err)
@@ -230,6 +230,21 @@ func TestPostTermsAndCounts(t *testing.T) {
 		if err != nil || len(tags[mine.ID]) != 1 {
 			t.Fatalf("tags %v, %v", tags, err)
 		}
+	})
+	t.Run("an exact empty category list leaves no category", func(t *testing.T) {
+		if err := s.SetObjectTerms(ctx, editor, others.ID, "category", nil); err != nil {
+			t.Fatal(err)
+		}
+		ids, err := s.PostTermIDs(ctx, []uint64{others.ID}, "category")
+		if err != nil || len(ids[others.ID]) != 0 {
+			t.Fatalf("got %v, %v", ids, err)
+		}
+		def, err := s.TermByID(ctx, 1)
+		if err != nil || def.Count != 1 {
+			t.Fatalf("default category %+v, %v: want the count of the one post filed there", def, err)
+		}
+		err = s.SetObjectTerms(ctx, subscriber, others.ID, "category", nil)
+		wantCode(t, err, models.KindForbidden, "rest_cannot_edit")
 	})
 	t.Run("listing filters, orders and hides empty terms", func(t *testing.T) {
 		mustTerm(t, s, "post_tag", "Tutorial", 0)

@@ -49,7 +49,9 @@ func assignTermsPermission(r *Request, pt *postType) error {
 	return nil
 }
 
-// savePostTerms files the post under the terms the request names.
+// savePostTerms files the post under the terms the request names, exactly
+// as wp_set_object_terms does: ids of missing terms are skipped, so a list
+// naming only missing categories leaves the post without any category.
 func (s *Server) savePostTerms(r *Request, pt *postType, postID uint64) error {
 	if pt.Hierarchical {
 		return nil
@@ -62,7 +64,7 @@ func (s *Server) savePostTerms(r *Request, pt *postType, postID uint64) error {
 		if !given {
 			continue
 		}
-		if err := s.store.SetPostTerms(r.Ctx(), r.User, postID, t.taxonomy, ids); err != nil {
+		if err := s.store.SetObjectTerms(r.Ctx(), r.User, postID, t.taxonomy, ids); err != nil {
 			return err
 		}
 	}

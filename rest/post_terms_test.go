@@ -74,6 +74,21 @@ func TestPostTermsOverREST(t *testing.T) {
 	if c, _ := up.obj(t)["categories"].([]any); len(c) != 1 || c[0] != float64(1) {
 		t.Errorf("after update: %s", up.raw)
 	}
+	// Only unknown categories: the post ends up in none at all, and the
+	// default category is not counted for it (wp_set_object_terms).
+	ghost := env.do("POST", "/wp-json/wp/v2/posts", "editor", `{"title":"Ghost","status":"publish","categories":[999]}`)
+	if c, ok := ghost.obj(t)["categories"].([]any); ghost.status != 201 || !ok || len(c) != 0 {
+		t.Errorf("only unknown categories: %d %s", ghost.status, ghost.raw)
+	}
+	// Without categories a new post is filed under the default one.
+	plain := env.do("POST", "/wp-json/wp/v2/posts", "editor", `{"title":"Plain","status":"publish"}`)
+	if c, _ := plain.obj(t)["categories"].([]any); len(c) != 1 || c[0] != float64(1) {
+		t.Errorf("no categories given: %s", plain.raw)
+	}
+	def := env.do("GET", "/wp-json/wp/v2/categories/1", "", "")
+	if n := jsonAt(def.body, "count"); n != float64(4) {
+		t.Errorf("default category count %v, want 4 (posts 1 and 4, the moved post and Plain)", n)
+	}
 	// A subscriber may not assign terms (nor edit posts).
 	if r := env.do("POST", "/wp-json/wp/v2/posts", "subscriber", fmt.Sprintf("title=x&categories=%d", news)); r.status != 403 {
 		t.Errorf("subscriber: %d %s", r.status, r.raw)

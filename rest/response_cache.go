@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"hash"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -147,6 +148,9 @@ func (e *cachedResponse) send(w http.ResponseWriter) {
 	for k, v := range e.header {
 		h[k] = v
 	}
+	// With its length known, net/http writes a large body straight to the
+	// connection instead of in chunks through its 4 KiB buffer.
+	h["Content-Length"] = []string{strconv.Itoa(len(e.body))}
 	w.WriteHeader(e.status)
 	_, _ = w.Write(e.body)
 }

@@ -187,6 +187,9 @@ func (c *Call) mwNewPost(u *models.User, content Value, publish bool) (Value, er
 	if len(title) > maxTitleBytes {
 		return Value{}, NewFault(500, "Could not update post in the database.")
 	}
+	if err := c.mwThumbnail(content, &in, nil); err != nil {
+		return Value{}, err
+	}
 	post, err := c.srv.store.CreatePost(c.ctx, u, in)
 	if err != nil {
 		return Value{}, writeFault(err, true)
@@ -318,6 +321,9 @@ func (c *Call) mwEditPost(u *models.User, post *models.Post, content Value, publ
 	}
 	if in.Title != nil && len(*in.Title) > maxTitleBytes {
 		return Value{}, NewFault(500, "Could not update post in the database.")
+	}
+	if err := c.mwThumbnail(content, &in, post); err != nil {
+		return Value{}, err
 	}
 	updated, err := c.srv.store.UpdatePost(c.ctx, u, post.ID, in)
 	if err != nil {
@@ -612,4 +618,41 @@ func mtPublishPost(c *Call, p Params) (Value, error) {
 		return Value{}, writeFault(err, false)
 	}
 	return Int(int64(post.ID)), nil
+}
+
+// mwThumbnail reads metaWeblog's wp_post_thumbnail into in: an image
+// attachment becomes the featured image; on an edit an empty value removes
+// it. What set_post_thumbnail refuses (no such attachment, an empty value on
+// a new post, another file where there is no featured image to remove) is
+// WordPress's 404 "Invalid attachment ID.", answered before anything is
+// written. existing is nil for a new post.
+func (c *Call) mwThumbnail(content Value, in *models.PostInput, existing *models.Post) error {
+	v, ok := content.Get("wp_post_thumbnail")
+	if !ok {
+		return nil
+	}
+	none := uint64(0)
+	if existing != nil && !v.Truthy() {
+		in.FeaturedMediaID = &none
+		return nil
+	}
+	id := uint64(absint(v.AsInt()))
+	if id == 0 {
+		return faultInvalidAttachment
+	}
+	if _, err := c.srv.store.PostByID(c.ctx, id); err != nil {
+		if models.IsNotFound(err) {
+			return faultInvalidAttachment
+		}
+		return err
+	}
+	if c.srv.store.CanBeFeaturedMedia(c.ctx, id) {
+		in.FeaturedMediaID = &id
+		return nil
+	}
+	if existing == nil || existing.FeaturedMediaID == 0 {
+		return faultInvalidAttachment
+	}
+	in.FeaturedMediaID = &none
+	return nil
 }

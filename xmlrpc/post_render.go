@@ -137,6 +137,13 @@ func (c *Call) preparePost(p *models.Post, fields []string) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
+	// The featured image costs a lookup: only when it is asked for.
+	thumb := Array()
+	if slices.Contains(fields, "post") || slices.Contains(fields, "post_thumbnail") {
+		if thumb, err = c.postThumbnail(p); err != nil {
+			return Value{}, err
+		}
+	}
 	basic := []Member{
 		M("post_title", Str(p.Title)),
 		M("post_date", localDate(p.Date)),
@@ -158,7 +165,7 @@ func (c *Call) preparePost(p *models.Post, fields []string) (Value, error) {
 		M("comment_status", Str(p.CommentStatus)),
 		M("ping_status", Str(p.PingStatus)),
 		M("sticky", Bool(p.Type == "post" && p.Sticky)),
-		M("post_thumbnail", Array()),
+		M("post_thumbnail", thumb),
 		M("post_format", Str(postFormat(p))),
 	}
 	out := []Member{M("post_id", Str(strconv.FormatUint(p.ID, 10)))}
@@ -286,7 +293,7 @@ func (c *Call) mwPost(p *models.Post, recent bool) (Value, error) {
 		out = append(out, M("sticky", sticky))
 		out = append(out, modified...)
 	}
-	out = append(out, M("wp_post_thumbnail", Int(0)))
+	out = append(out, M("wp_post_thumbnail", Int(int64(p.FeaturedMediaID))))
 	return Struct(out...), nil
 }
 
@@ -362,4 +369,20 @@ func (c *Call) preparePage(p *models.Post) (Value, error) {
 		M("custom_fields", Array()),
 		M("wp_page_template", Str(template)),
 	), nil
+}
+
+// postThumbnail is _prepare_post's post_thumbnail: the featured image as a
+// media item, or an empty array when the post has none.
+func (c *Call) postThumbnail(p *models.Post) (Value, error) {
+	if p.FeaturedMediaID == 0 {
+		return Array(), nil
+	}
+	m, err := c.srv.store.MediaByID(c.ctx, p.FeaturedMediaID)
+	if err != nil {
+		if models.IsNotFound(err) {
+			return Array(), nil
+		}
+		return Value{}, err
+	}
+	return c.prepareMediaItem(m), nil
 }

@@ -217,14 +217,24 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 		}
 	}
 
-	if v, ok := content.Get("post_thumbnail"); ok && v.Truthy() {
-		id := uint64(absint(v.AsInt()))
-		if _, err := c.srv.store.PostByID(c.ctx, id); err != nil {
-			if models.IsNotFound(err) {
-				return 0, NewFault(404, "Invalid attachment ID.")
+	if v, ok := content.Get("post_thumbnail"); ok {
+		// An empty value removes the featured image; an existing post
+		// becomes it when it is an image attachment, and anything else
+		// removes it, as set_post_thumbnail does.
+		var featured uint64
+		if v.Truthy() {
+			id := uint64(absint(v.AsInt()))
+			if _, err := c.srv.store.PostByID(c.ctx, id); err != nil {
+				if models.IsNotFound(err) {
+					return 0, NewFault(404, "Invalid attachment ID.")
+				}
+				return 0, err
 			}
-			return 0, err
+			if c.srv.store.CanBeFeaturedMedia(c.ctx, id) {
+				featured = id
+			}
 		}
+		in.FeaturedMediaID = &featured
 	}
 	terms, err := c.resolveTerms(u, postType, content)
 	if err != nil {
@@ -259,13 +269,13 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 		if err != nil {
 			return 0, writeFault(err, true)
 		}
-		return p.ID, c.applyTerms(u, p, terms, true)
+		return p.ID, c.applyTerms(u, p, terms)
 	}
 	p, err := c.srv.store.UpdatePost(c.ctx, u, existing.ID, in)
 	if err != nil {
 		return 0, writeFault(err, false)
 	}
-	return p.ID, c.applyTerms(u, p, terms, false)
+	return p.ID, c.applyTerms(u, p, terms)
 }
 
 // resolveTerms validates the terms and terms_names members as _insert_post
@@ -368,21 +378,20 @@ func (c *Call) termIDByName(u *models.User, tax models.Taxonomy, name string) (u
 	return t.ID, nil
 }
 
-// applyTerms files a saved post under the resolved terms; a new post of
-// type post without categories goes to the default category.
-func (c *Call) applyTerms(u *models.User, p *models.Post, terms map[string][]uint64, created bool) error {
+// applyTerms files a saved post under the resolved terms, each taxonomy's
+// list replacing what the post had (wp_set_post_terms): an empty category
+// list leaves the post without a category, as in WordPress. A new post
+// starts in the default category (CreatePost).
+func (c *Call) applyTerms(u *models.User, p *models.Post, terms map[string][]uint64) error {
 	if p.Type != "post" {
 		return nil
-	}
-	if _, ok := terms["category"]; !ok && created {
-		terms["category"] = nil
 	}
 	for _, tax := range models.TaxonomiesForPostType(p.Type) {
 		ids, ok := terms[tax.Name]
 		if !ok {
 			continue
 		}
-		if err := c.srv.store.SetPostTerms(c.ctx, u, p.ID, tax.Name, ids); err != nil {
+		if err := c.srv.store.SetObjectTerms(c.ctx, u, p.ID, tax.Name, ids); err != nil {
 			return err
 		}
 	}
@@ -393,6 +402,12 @@ func (c *Call) applyTerms(u *models.User, p *models.Post, terms map[string][]uin
 // and what is already there is deleted for good.
 func (c *Call) trashOrDelete(u *models.User, p *models.Post) error {
 	var err error
+	if p.Type == "attachment" {
+		// Attachments have no trash (WordPress without MEDIA_TRASH):
+		// the attachment and its file go at once.
+		_, err = c.srv.store.DeleteMedia(c.ctx, u, p.ID)
+		return err
+	}
 	if p.Status == "trash" {
 		_, err = c.srv.store.DeletePost(c.ctx, u, p.ID)
 	} else {

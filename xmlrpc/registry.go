@@ -15,9 +15,8 @@ type methodEntry struct {
 	fn   Method
 }
 
-// wordpressMethods lists the implemented methods in the order WordPress
-// registers them. Methods for media, revisions and pingback.ping are not
-// implemented yet; they are absent here and answer -32601.
+// wordpressMethods lists the methods in the order WordPress registers them.
+// pingback.ping is absent unless the server enables it (see pingback.go).
 var wordpressMethods = []methodEntry{
 	{"wp.getUsersBlogs", wpGetUsersBlogs},
 	{"wp.newPost", wpNewPost},
@@ -48,6 +47,8 @@ var wordpressMethods = []methodEntry{
 	{"wp.newCategory", wpNewCategory},
 	{"wp.deleteCategory", wpDeleteCategory},
 	{"wp.suggestCategories", wpSuggestCategories},
+	{"wp.uploadFile", mwNewMediaObject},
+	{"wp.deleteFile", wpDeletePost},
 	{"wp.getCommentCount", wpGetCommentCount},
 	{"wp.getPostStatusList", wpGetPostStatusList},
 	{"wp.getPageStatusList", wpGetPageStatusList},
@@ -60,9 +61,13 @@ var wordpressMethods = []methodEntry{
 	{"wp.editComment", wpEditComment},
 	{"wp.newComment", wpNewComment},
 	{"wp.getCommentStatusList", wpGetCommentStatusList},
+	{"wp.getMediaItem", wpGetMediaItem},
+	{"wp.getMediaLibrary", wpGetMediaLibrary},
 	{"wp.getPostFormats", wpGetPostFormats},
 	{"wp.getPostType", wpGetPostType},
 	{"wp.getPostTypes", wpGetPostTypes},
+	{"wp.getRevisions", wpGetRevisions},
+	{"wp.restoreRevision", wpRestoreRevision},
 	{"blogger.getUsersBlogs", bloggerGetUsersBlogs},
 	{"blogger.getUserInfo", bloggerGetUserInfo},
 	{"blogger.getPost", bloggerGetPost},
@@ -75,6 +80,7 @@ var wordpressMethods = []methodEntry{
 	{"metaWeblog.getPost", mwGetPost},
 	{"metaWeblog.getRecentPosts", mwGetRecentPosts},
 	{"metaWeblog.getCategories", mwGetCategories},
+	{"metaWeblog.newMediaObject", mwNewMediaObject},
 	{"metaWeblog.deletePost", bloggerDeletePost},
 	{"metaWeblog.getUsersBlogs", bloggerGetUsersBlogs},
 	{"mt.getCategoryList", mtGetCategoryList},
@@ -103,6 +109,7 @@ var readOnlyMethods = map[string]bool{
 	"wp.getCategories": true, "wp.getTags": true, "wp.suggestCategories": true, "wp.getCommentCount": true,
 	"wp.getPageTemplates": true, "wp.getComment": true, "wp.getComments": true, "wp.getCommentStatusList": true,
 	"metaWeblog.getCategories": true, "mt.getCategoryList": true, "mt.getPostCategories": true,
+	"wp.getRevisions": true, "wp.getMediaItem": true, "wp.getMediaLibrary": true,
 }
 
 // systemMethods are IXR's own, registered after WordPress's.
@@ -140,4 +147,22 @@ func (r *registry) listMethods() []string {
 		out = append(out, r.order[i])
 	}
 	return out
+}
+
+// insertBefore registers an optional method (pingback.ping) at its place in
+// WordPress's order: just before the method named next.
+func (r *registry) insertBefore(next, name string, fn Method) {
+	if _, ok := r.byName[name]; ok {
+		r.byName[name] = fn
+		return
+	}
+	r.byName[name] = fn
+	at := len(r.order)
+	for i, n := range r.order {
+		if n == next {
+			at = i
+			break
+		}
+	}
+	r.order = append(r.order[:at], append([]string{name}, r.order[at:]...)...)
 }

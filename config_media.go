@@ -1,0 +1,103 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/storage"
+)
+
+// Upload settings: where files go (a local directory, or an S3-compatible
+// bucket when --uploads-s3-url is set) and how large they may be.
+
+func init() {
+	for name, takesValue := range map[string]bool{
+		"uploads-dir": true, "upload-max-size": true, "uploads-s3-url": true, "uploads-s3-bucket": true,
+		"uploads-s3-region": true, "uploads-s3-access-key": true, "uploads-s3-secret-key": true,
+		"uploads-s3-prefix": true, "uploads-public-url": true,
+	} {
+		globalFlags[name] = takesValue
+	}
+}
+
+// mediaConfig is the upload part of the configuration.
+type mediaConfig struct {
+	// Storage is where uploads go.
+	Storage models.Storage
+	// Describe names the storage for the start-up log line.
+	Describe      string
+	MaxUploadSize int64
+}
+
+// loadMediaConfig reads the upload flags. The default directory is
+// "uploads" beside the SQLite file, or in the working directory for MySQL.
+func loadMediaConfig(a *args, databaseURL string) (mediaConfig, error) {
+	var mc mediaConfig
+	size := a.str("upload-max-size", "PRESSPASS_UPLOAD_MAX_SIZE", "64M")
+	n, err := parseByteSize(size)
+	if err != nil || n <= 0 {
+		return mc, fmt.Errorf("--upload-max-size %q: want a size such as 64M, 512K or 1G", size)
+	}
+	mc.MaxUploadSize = n
+	if endpoint := a.str("uploads-s3-url", "PRESSPASS_UPLOADS_S3_URL", ""); endpoint != "" {
+		s3, err := storage.NewS3(storage.S3Config{
+			Endpoint:      endpoint,
+			Bucket:        a.str("uploads-s3-bucket", "PRESSPASS_UPLOADS_S3_BUCKET", ""),
+			Region:        a.str("uploads-s3-region", "PRESSPASS_UPLOADS_S3_REGION", "us-east-1"),
+			AccessKey:     a.str("uploads-s3-access-key", "PRESSPASS_UPLOADS_S3_ACCESS_KEY", ""),
+			SecretKey:     a.str("uploads-s3-secret-key", "PRESSPASS_UPLOADS_S3_SECRET_KEY", ""),
+			Prefix:        a.str("uploads-s3-prefix", "PRESSPASS_UPLOADS_S3_PREFIX", ""),
+			PublicURL:     strings.TrimRight(a.str("uploads-public-url", "PRESSPASS_UPLOADS_PUBLIC_URL", ""), "/"),
+			MaxObjectSize: n,
+		})
+		if err != nil {
+			return mc, fmt.Errorf("--uploads-s3-url: %w", err)
+		}
+		mc.Storage = s3
+		mc.Describe = "s3:" + endpoint
+		return mc, nil
+	}
+	dir := a.str("uploads-dir", "PRESSPASS_UPLOADS_DIR", "")
+	if dir == "" {
+		dir = "uploads"
+		if du, err := models.ParseDatabaseURL(databaseURL); err == nil && du.Dialect == models.DialectSQLite {
+			path := strings.TrimPrefix(strings.TrimPrefix(databaseURL, "sqlite:"), "//")
+			if i := strings.IndexByte(path, '?'); i >= 0 {
+				path = path[:i]
+			}
+			if !strings.HasPrefix(path, ":memory:") && !strings.HasPrefix(path, "file::memory:") {
+				dir = filepath.Join(filepath.Dir(path), "uploads")
+			}
+		}
+	}
+	mc.Storage = storage.NewLocal(dir)
+	mc.Describe = dir
+	return mc, nil
+}
+
+// parseByteSize reads a byte count with an optional K, M or G suffix
+// (powers of 1024, an optional trailing B or iB).
+func parseByteSize(s string) (int64, error) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "IB"), "B")
+	mult := int64(1)
+	switch {
+	case strings.HasSuffix(s, "K"):
+		mult = 1 << 10
+	case strings.HasSuffix(s, "M"):
+		mult = 1 << 20
+	case strings.HasSuffix(s, "G"):
+		mult = 1 << 30
+	}
+	if mult > 1 {
+		s = s[:len(s)-1]
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || n < 0 || n > (1<<62)/mult {
+		return 0, fmt.Errorf("bad size %q", s)
+	}
+	return n * mult, nil
+}

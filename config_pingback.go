@@ -1,0 +1,31 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/presspass/presspass/xmlrpc"
+	"github.com/presspass/presspass/xmlrpc/pingback"
+)
+
+// pingback.ping makes the server fetch pages that anonymous callers name,
+// so it is off unless --pingback=on (PRESSPASS_PINGBACK) enables it.
+
+func init() { globalFlags["pingback"] = true }
+
+// loadPingback reads --pingback on|off.
+func loadPingback(a *args) (bool, error) {
+	switch v := a.str("pingback", "PRESSPASS_PINGBACK", "off"); v {
+	case "on", "true", "1":
+		return true, nil
+	case "off", "false", "0":
+		return false, nil
+	default:
+		return false, fmt.Errorf("--pingback %q: want on or off", v)
+	}
+}
+
+// enablePingback registers pingback.ping on the XML-RPC server with the
+// safe fetcher: 10 s, 150 KB, no redirects, public addresses only.
+func enablePingback(x *xmlrpc.Server, c *config) {
+	x.EnablePingback(pingback.New(pingback.Options{UserAgent: "PressPass; " + c.SiteURL}))
+}

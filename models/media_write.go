@@ -1,0 +1,386 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"mime"
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+func init() {
+	registerMigration(800, "media: attachments", createTables(&Attachment{}))
+}
+
+var (
+	errCannotUploadToPost = E(KindForbidden, "rest_cannot_edit", "Sorry, you are not allowed to upload media to this post.")
+	errInvalidParent      = E(KindInvalid, "rest_post_invalid_id", "Invalid post ID.")
+)
+
+// maxUploadSize is the configured limit or the default.
+func (s *Store) maxUploadSize() int64 {
+	if s.Config.Media.MaxUploadSize > 0 {
+		return s.Config.Media.MaxUploadSize
+	}
+	return DefaultMaxUploadSize
+}
+
+// uploadFileType decides the stored name and MIME type of an upload, or
+// refuses it: the extension must be an allowed type, the declared type must
+// not contradict it, and the bytes must be what the extension says. An image
+// whose bytes are another image format gets the right extension, as
+// wp_check_filetype_and_ext corrects it.
+func uploadFileType(filename, declared string, data []byte) (name, mimeType string, width, height int, err error) {
+	name = SanitizeFileName(filename)
+	base, ext := splitFileName(name)
+	mimeType = MimeTypeForExtension(ext)
+	if mimeType == "" || base == "" {
+		return "", "", 0, 0, ErrUploadForbiddenType
+	}
+	if _, wanted := imageFormats[mimeType]; wanted {
+		format, w, h, ok := imageInfo(data)
+		if !ok || looksDangerous(data) {
+			return "", "", 0, 0, ErrUploadForbiddenType
+		}
+		if real := imageMimeByFormat[format]; real != mimeType {
+			mimeType = real
+			switch format {
+			case "jpeg":
+				ext = ".jpg"
+			default:
+				ext = "." + format
+			}
+		}
+		width, height = w, h
+	} else if !contentMatches(mimeType, data) {
+		return "", "", 0, 0, ErrUploadForbiddenType
+	}
+	if !declaredTypeAgrees(declared, mimeType) {
+		return "", "", 0, 0, ErrUploadForbiddenType
+	}
+	return base + ext, mimeType, width, height, nil
+}
+
+// declaredTypeAgrees reports whether the client's declared type may stand
+// for a file of type actual: unknown or generic declarations pass, markup
+// and scripts never do, and otherwise the top-level types must agree.
+func declaredTypeAgrees(declared, actual string) bool {
+	d, _, err := mime.ParseMediaType(declared)
+	if declared == "" || err != nil && strings.TrimSpace(declared) == "" {
+		return true
+	}
+	if err != nil {
+		return false
+	}
+	switch {
+	case d == "application/octet-stream", d == "binary/octet-stream", d == actual:
+		return true
+	case d == "text/html", d == "application/xhtml+xml", d == "image/svg+xml", strings.Contains(d, "javascript"),
+		strings.Contains(d, "php"), strings.Contains(d, "ecmascript"), d == "text/xml", d == "application/xml":
+		return false
+	}
+	dTop, _, _ := strings.Cut(d, "/")
+	aTop, _, _ := strings.Cut(actual, "/")
+	if dTop == aTop {
+		return true
+	}
+	// Office documents are declared as application/* while some of their
+	// types are text/*, and the reverse; only images, audio and video must
+	// be declared as what they are.
+	switch aTop {
+	case "image", "audio", "video":
+		return false
+	}
+	return dTop != "image" && dTop != "audio" && dTop != "video"
+}
+
+// uploadFolder is the YYYY/MM folder of the upload time in the site's time
+// zone, as wp_upload_dir names it.
+func (s *Store) uploadFolder(ctx context.Context) string {
+	local := s.GMTToLocal(ctx, s.now())
+	return fmt.Sprintf("%04d/%02d", local.Year(), int(local.Month()))
+}
+
+func (s *Store) uploadMedia(ctx context.Context, actor *User, in UploadInput) (*Media, error) {
+	if !CanUploadFiles(actor) {
+		return nil, ErrCannotUploadFiles
+	}
+	if in.AuthorID != nil && *in.AuthorID != actor.ID && !actor.HasCap("edit_others_posts") {
+		return nil, errCannotEditOthers
+	}
+	if in.ParentID != nil && *in.ParentID != 0 {
+		parent, err := s.PostByID(ctx, *in.ParentID)
+		if err != nil && !IsNotFound(err) {
+			return nil, err
+		}
+		if err != nil || !CanOnPost(actor, "edit_post", parent) {
+			return nil, errCannotUploadToPost
+		}
+	}
+	storage := s.Config.Media.Storage
+	if storage == nil {
+		return nil, ErrUploadsUnavailable
+	}
+	if len(in.Data) == 0 {
+		return nil, ErrUploadNoData
+	}
+	if limit := s.maxUploadSize(); int64(len(in.Data)) > limit {
+		return nil, ErrUploadTooLarge.withMessage(fmt.Sprintf("This file is too big. Files must be less than %d KB in size.", limit/1024))
+	}
+	name, mimeType, width, height, err := uploadFileType(in.Filename, in.ContentType, in.Data)
+	if err != nil {
+		return nil, err
+	}
+	if in.AuthorID != nil && *in.AuthorID != actor.ID {
+		if _, err := s.UserByID(ctx, *in.AuthorID); err != nil {
+			if IsNotFound(err) {
+				return nil, errInvalidAuthor
+			}
+			return nil, err
+		}
+	}
+	base, ext := splitFileName(name)
+	folder := s.uploadFolder(ctx)
+
+	p := &Post{
+		Type:          "attachment",
+		Status:        "inherit",
+		AuthorID:      actor.ID,
+		MimeType:      mimeType,
+		CommentStatus: s.Option(ctx, "default_comment_status"),
+		PingStatus:    "closed",
+	}
+	if p.CommentStatus == "" {
+		p.CommentStatus = "open"
+	}
+	applyMediaInput(p, in.MediaInput)
+	s.settleDates(ctx, p, PostInput{Date: in.Date, DateGMT: in.DateGMT}, true)
+	att := &Attachment{FileSize: int64(len(in.Data)), Width: width, Height: height}
+	if in.AltText != nil {
+		att.AltText = *in.AltText
+	}
+
+	// The unique index on attachments.file settles races between processes:
+	// a name another upload took meanwhile fails the insert and the next
+	// number is tried.
+	for n := 0; n < 1000; n++ {
+		key := folder + "/" + numberedFileName(base, ext, n)
+		taken, err := s.mediaFileTaken(ctx, key)
+		if err != nil {
+			return nil, err
+		}
+		if taken {
+			continue
+		}
+		if in.Title == nil {
+			// REST's default title: the stored file name without extension.
+			p.Title, _ = splitFileName(numberedFileName(base, ext, n))
+		}
+		p.ID = 0
+		att.File = key
+		p.GUID = s.mediaURL(key)
+		err = s.transaction(ctx, func(tx *gorm.DB) error {
+			slug := SanitizeTitle(p.Title)
+			if in.Slug != nil {
+				slug = SanitizeTitle(*in.Slug)
+			}
+			if err := tx.Create(p).Error; err != nil {
+				return Internal(err)
+			}
+			if slug == "" {
+				slug = fmt.Sprint(p.ID)
+			}
+			unique, err := uniqueAttachmentSlug(tx, slug, p.ID)
+			if err != nil {
+				return err
+			}
+			p.Slug = unique
+			if err := tx.Model(&Post{}).Where("id = ?", p.ID).Update("slug", p.Slug).Error; err != nil {
+				return Internal(err)
+			}
+			att.PostID = p.ID
+			if err := tx.Create(att).Error; err != nil {
+				return errMediaNameTaken{err}
+			}
+			// The file is written inside the transaction: if it cannot be
+			// stored, no attachment row points at nothing.
+			if err := storage.Put(ctx, key, in.Data, mimeType); err != nil {
+				return Internal(fmt.Errorf("store upload %s: %w", key, err))
+			}
+			return nil
+		})
+		if _, raced := err.(errMediaNameTaken); raced {
+			if again, _ := s.mediaFileTaken(ctx, key); again {
+				continue
+			}
+			return nil, Internal(err)
+		}
+		if err != nil {
+			return nil, AsError(err)
+		}
+		return &Media{Post: p, File: *att, URL: p.GUID}, nil
+	}
+	return nil, E(KindConflict, "rest_upload_unknown_error", "No unique file name could be found.")
+}
+
+// uniqueAttachmentSlug appends -2, -3, … until no other post of any type
+// uses the slug and it is no feed name, as wp_unique_post_slug does for
+// attachments (their pages live at SITE/SLUG/, beside every post's).
+func uniqueAttachmentSlug(tx *gorm.DB, slug string, id uint64) (string, error) {
+	candidate := slug
+	for n := 2; n < 10000; n++ {
+		var count int64
+		q := tx.Session(&gorm.Session{NewDB: true}).Model(&Post{}).Where("slug = ? AND id <> ?", candidate, id)
+		if err := q.Count(&count).Error; err != nil {
+			return "", Internal(err)
+		}
+		if count == 0 && !reservedSlugs[candidate] {
+			return candidate, nil
+		}
+		candidate = fmt.Sprintf("%s-%d", slug, n)
+	}
+	return "", E(KindConflict, "slug_exhausted", "No unique slug could be found.")
+}
+
+// errMediaNameTaken marks a failed attachments insert, usually a name that a
+// concurrent upload took.
+type errMediaNameTaken struct{ err error }
+
+func (e errMediaNameTaken) Error() string { return "attachment insert: " + e.err.Error() }
+
+// mediaFileTaken reports whether an attachment already uses key, compared
+// without letter case so that names stay distinct on case-insensitive disks
+// and MySQL collations alike.
+func (s *Store) mediaFileTaken(ctx context.Context, key string) (bool, error) {
+	var n int64
+	if err := s.withContext(ctx).Model(&Attachment{}).Where("LOWER(file) = ?", strings.ToLower(key)).Count(&n).Error; err != nil {
+		return false, Internal(err)
+	}
+	return n > 0, nil
+}
+
+// applyMediaInput copies the given post fields of an attachment onto p.
+func applyMediaInput(p *Post, in MediaInput) {
+	if in.Title != nil {
+		p.Title = *in.Title
+	}
+	if in.Caption != nil {
+		p.Excerpt = *in.Caption
+	}
+	if in.Description != nil {
+		p.Content = *in.Description
+	}
+	if in.ParentID != nil {
+		p.ParentID = *in.ParentID
+	}
+	if in.AuthorID != nil {
+		p.AuthorID = *in.AuthorID
+	}
+	if in.CommentStatus != nil {
+		p.CommentStatus = *in.CommentStatus
+	}
+	if in.PingStatus != nil {
+		p.PingStatus = *in.PingStatus
+	}
+}
+
+func (s *Store) updateMedia(ctx context.Context, actor *User, id uint64, in MediaInput) (*Media, error) {
+	m, err := s.mediaByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	p := m.Post
+	if actor == nil || !CanOnPost(actor, "edit_post", p) {
+		return nil, errCannotEdit
+	}
+	if in.AuthorID != nil && *in.AuthorID != p.AuthorID {
+		if !actor.HasCap("edit_others_posts") {
+			return nil, errCannotEditOthers.withMessage("Sorry, you are not allowed to update posts as this user.")
+		}
+		if _, err := s.UserByID(ctx, *in.AuthorID); err != nil {
+			if IsNotFound(err) {
+				return nil, errInvalidAuthor
+			}
+			return nil, err
+		}
+	}
+	if in.ParentID != nil && *in.ParentID != 0 && *in.ParentID != p.ParentID {
+		if _, err := s.PostByID(ctx, *in.ParentID); err != nil {
+			if IsNotFound(err) {
+				return nil, errInvalidParent
+			}
+			return nil, err
+		}
+	}
+	applyMediaInput(p, in)
+	s.settleDates(ctx, p, PostInput{Date: in.Date, DateGMT: in.DateGMT}, false)
+	if in.AltText != nil {
+		m.File.AltText = *in.AltText
+	}
+	err = s.transaction(ctx, func(tx *gorm.DB) error {
+		if in.Slug != nil {
+			slug := SanitizeTitle(*in.Slug)
+			if slug == "" {
+				slug = fmt.Sprint(p.ID)
+			}
+			unique, err := uniqueAttachmentSlug(tx, slug, p.ID)
+			if err != nil {
+				return err
+			}
+			p.Slug = unique
+		}
+		if err := tx.Model(&Post{}).Where("id = ?", p.ID).Updates(map[string]any{
+			"title": p.Title, "excerpt": p.Excerpt, "content": p.Content, "parent_id": p.ParentID,
+			"author_id": p.AuthorID, "comment_status": p.CommentStatus, "ping_status": p.PingStatus,
+			"slug": p.Slug, "date": p.Date, "date_gmt": p.DateGMT, "modified": p.Modified, "modified_gmt": p.ModifiedGMT,
+		}).Error; err != nil {
+			return Internal(err)
+		}
+		if in.AltText != nil {
+			if err := tx.Model(&Attachment{}).Where("post_id = ?", p.ID).Update("alt_text", m.File.AltText).Error; err != nil {
+				return Internal(err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, AsError(err)
+	}
+	return m, nil
+}
+
+func (s *Store) deleteMedia(ctx context.Context, actor *User, id uint64) (*Media, error) {
+	m, err := s.mediaByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if actor == nil || !CanOnPost(actor, "delete_post", m.Post) {
+		return nil, errCannotDelete
+	}
+	err = s.transaction(ctx, func(tx *gorm.DB) error {
+		// As wp_delete_attachment: no post keeps it as its featured image.
+		if err := tx.Model(&Post{}).Where("featured_media_id = ?", id).Update("featured_media_id", 0).Error; err != nil {
+			return Internal(err)
+		}
+		if err := tx.Where("post_id = ?", id).Delete(&Attachment{}).Error; err != nil {
+			return Internal(err)
+		}
+		if err := tx.Where("id = ?", id).Delete(&Post{}).Error; err != nil {
+			return Internal(err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, AsError(err)
+	}
+	// The rows are gone first, so a failure here leaves an unreferenced file
+	// (logged) rather than an attachment without its file.
+	if storage := s.Config.Media.Storage; storage != nil && m.File.File != "" {
+		if err := storage.Delete(ctx, m.File.File); err != nil {
+			slog.Warn("media: could not delete stored file", "file", m.File.File, "err", err)
+		}
+	}
+	return m, nil
+}

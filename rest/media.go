@@ -1,0 +1,441 @@
+package rest
+
+import (
+	"crypto/md5"
+	"encoding/hex"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/presspass/presspass/models"
+)
+
+// /wp/v2/media and /wp/v2/media/{id}: WordPress's
+// WP_REST_Attachments_Controller over models' media API. Uploads come as a
+// raw body with Content-Disposition, or as multipart/form-data with a
+// "file" part; the store decides names, types and limits.
+
+func init() { registerRouteGroup(320, (*Server).mediaRoutes) }
+
+func (s *Server) mediaRoutes() []*Route {
+	schema := func() map[string]any { return mediaSchema(s.restURL("/wp/v2/media/{id}")) }
+	idArg := Arg{Name: "id", Description: "Unique identifier for the post.", Type: "integer"}
+	return []*Route{
+		{
+			Namespace: "wp/v2",
+			Pattern:   "/wp/v2/media",
+			Schema:    schema,
+			Endpoints: []*Endpoint{
+				{Methods: []string{"GET"}, Args: mediaCollectionArgs(), Permission: mediaListPermission, Handler: s.listMedia},
+				{Methods: []string{"POST"}, Args: mediaWriteArgs(), Permission: mediaCreatePermission, Handler: s.createMedia},
+			},
+		},
+		{
+			Namespace: "wp/v2",
+			Pattern:   `/wp/v2/media/(?P<id>[\d]+)`,
+			Schema:    schema,
+			Endpoints: []*Endpoint{
+				{Methods: []string{"GET"}, Args: []Arg{idArg, ContextArg("view")}, Permission: mediaReadPermission, Handler: s.getMedia},
+				{Methods: []string{"POST", "PUT", "PATCH"}, Args: append([]Arg{idArg}, mediaWriteArgs()...),
+					Permission: mediaUpdatePermission, Handler: s.updateMedia},
+				{Methods: []string{"DELETE"}, Args: []Arg{idArg,
+					{Name: "force", Description: "Whether to bypass Trash and force deletion.", Type: "boolean", Default: false},
+				}, Permission: mediaDeletePermission, Handler: s.deleteMedia},
+			},
+		},
+	}
+}
+
+// itemMedia loads the attachment of the item route (rest_post_invalid_id,
+// 404, for anything else).
+func itemMedia(r *Request) (*models.Media, error) {
+	id, err := parseID(r.URLParam("id"))
+	if err != nil || id == 0 {
+		return nil, models.ErrPostInvalidID()
+	}
+	m, err := r.Store().MediaByID(r.Ctx(), id)
+	if err != nil {
+		if models.IsNotFound(err) {
+			return nil, models.ErrPostInvalidID()
+		}
+		return nil, err
+	}
+	return m, nil
+}
+
+// canReadMedia is check_read_permission for attachments: an attachment
+// inherits its parent's visibility.
+func canReadMedia(r *Request, p *models.Post) bool {
+	if p.Status == "inherit" && p.ParentID != 0 && p.ParentID != p.ID {
+		if parent, err := r.Store().PostByID(r.Ctx(), p.ParentID); err == nil && parent.Type != "attachment" {
+			return canReadPost(r.User, parent)
+		}
+		return true
+	}
+	return canReadPost(r.User, p)
+}
+
+func mediaListPermission(r *Request) error {
+	if r.ViewContext() == "edit" && !r.User.HasCap("edit_posts") {
+		return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit posts in this post type.")
+	}
+	return nil
+}
+
+func mediaReadPermission(r *Request) error {
+	m, err := itemMedia(r)
+	if err != nil {
+		return err
+	}
+	if r.ViewContext() == "edit" && !models.CanOnPost(r.User, "edit_post", m.Post) {
+		return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit this post.")
+	}
+	if !canReadMedia(r, m.Post) {
+		return Forbidden("rest_forbidden", "Sorry, you are not allowed to do that.")
+	}
+	return nil
+}
+
+// mediaCreatePermission is create_item_permissions_check of attachments:
+// the posts checks, then upload_files, then edit rights on the post the
+// file is attached to.
+func mediaCreatePermission(r *Request) error {
+	if r.Has("id") {
+		return Err(http.StatusBadRequest, "rest_post_exists", "Cannot create existing post.")
+	}
+	if r.Has("author") {
+		if a := r.Int("author"); a != 0 && (r.User == nil || uint64(a) != r.User.ID) && !r.User.HasCap("edit_others_posts") {
+			return Forbidden("rest_cannot_edit_others", "Sorry, you are not allowed to create posts as this user.")
+		}
+	}
+	if !r.User.HasCap("edit_posts") {
+		return Forbidden("rest_cannot_create", "Sorry, you are not allowed to create posts as this user.")
+	}
+	if !models.CanUploadFiles(r.User) {
+		return Forbidden("rest_cannot_create", "Sorry, you are not allowed to upload media on this site.")
+	}
+	if id := r.Int("post"); r.Has("post") && id > 0 {
+		parent, err := r.Store().PostByID(r.Ctx(), uint64(id))
+		if err != nil && !models.IsNotFound(err) {
+			return err
+		}
+		if err != nil || !models.CanOnPost(r.User, "edit_post", parent) {
+			return Forbidden("rest_cannot_edit", "Sorry, you are not allowed to upload media to this post.")
+		}
+	}
+	return nil
+}
+
+func mediaUpdatePermission(r *Request) error {
+	m, err := itemMedia(r)
+	if err != nil {
+		return err
+	}
+	if !models.CanOnPost(r.User, "edit_post", m.Post) {
+		return Forbidden("rest_cannot_edit", "Sorry, you are not allowed to edit this post.")
+	}
+	if r.Has("author") {
+		if a := r.Int("author"); a != 0 && (r.User == nil || uint64(a) != r.User.ID) && !r.User.HasCap("edit_others_posts") {
+			return Forbidden("rest_cannot_edit_others", "Sorry, you are not allowed to update posts as this user.")
+		}
+	}
+	return nil
+}
+
+func mediaDeletePermission(r *Request) error {
+	m, err := itemMedia(r)
+	if err != nil {
+		return err
+	}
+	if !models.CanOnPost(r.User, "delete_post", m.Post) {
+		return Forbidden("rest_cannot_delete", "Sorry, you are not allowed to delete this post.")
+	}
+	return nil
+}
+
+// mediaInput reads the writable attachment fields the client sent.
+func mediaInput(r *Request, cur *models.Post) models.MediaInput {
+	var in models.MediaInput
+	for _, f := range []struct {
+		name string
+		dst  **string
+	}{{"title", &in.Title}, {"caption", &in.Caption}, {"description", &in.Description}} {
+		if v, ok := rawOrObject(r.Param(f.name)); ok {
+			*f.dst = &v
+		}
+	}
+	if r.Has("alt_text") {
+		v := r.String("alt_text")
+		in.AltText = &v
+	}
+	if r.Has("post") {
+		id := uint64(max(r.Int("post"), 0))
+		in.ParentID = &id
+	}
+	if r.Has("slug") {
+		v := r.String("slug")
+		in.Slug = &v
+	}
+	if r.Has("author") {
+		if a := r.Int("author"); a > 0 {
+			id := uint64(a)
+			in.AuthorID = &id
+		}
+	}
+	if r.Has("comment_status") {
+		v := r.String("comment_status")
+		in.CommentStatus = &v
+	}
+	if r.Has("ping_status") {
+		v := r.String("ping_status")
+		in.PingStatus = &v
+	}
+	if r.Has("date") && r.Param("date") != nil && r.String("date") != "" {
+		if local, gmt, ok := restDateWithGMT(r.String("date"), false); ok && (cur == nil || !cur.Date.Equal(local)) {
+			if gmt != nil {
+				in.DateGMT = gmt
+			} else {
+				in.Date = &local
+			}
+		}
+	} else if r.Has("date_gmt") && r.Param("date_gmt") != nil && r.String("date_gmt") != "" {
+		if _, gmt, ok := restDateWithGMT(r.String("date_gmt"), true); ok && (cur == nil || !cur.DateGMT.Equal(*gmt)) {
+			in.DateGMT = gmt
+		}
+	}
+	return in
+}
+
+// Upload errors of the REST adapter (the request's shape, before the store
+// sees the file), with WordPress's codes and messages.
+var (
+	errUploadNoData         = Err(http.StatusBadRequest, "rest_upload_no_data", "No data supplied.")
+	errUploadNoType         = Err(http.StatusBadRequest, "rest_upload_no_content_type", "No Content-Type supplied.")
+	errUploadNoDisposition  = Err(http.StatusBadRequest, "rest_upload_no_content_disposition", "No Content-Disposition supplied.")
+	errUploadBadDisposition = Err(http.StatusBadRequest, "rest_upload_invalid_disposition",
+		"Invalid Content-Disposition supplied. Content-Disposition needs to be formatted as `attachment; filename=\"image.png\"` or similar.")
+)
+
+// uploadedFile extracts the file of an upload request: the multipart "file"
+// part, or the raw body named by Content-Disposition (upload_from_data).
+func uploadedFile(r *Request) (name, contentType string, data []byte, err error) {
+	if mf := r.HTTP.MultipartForm; mf != nil {
+		files := mf.File["file"]
+		if len(files) == 0 {
+			return "", "", nil, Err(http.StatusBadRequest, "rest_upload_no_data", "No data supplied.")
+		}
+		fh := files[0]
+		f, err := fh.Open()
+		if err != nil {
+			return "", "", nil, Err(http.StatusInternalServerError, "rest_upload_unknown_error", "The file could not be read.")
+		}
+		defer f.Close()
+		data, err := io.ReadAll(f)
+		if err != nil {
+			return "", "", nil, Err(http.StatusInternalServerError, "rest_upload_unknown_error", "The file could not be read.")
+		}
+		return fh.Filename, fh.Header.Get("Content-Type"), data, nil
+	}
+	if len(r.Body) == 0 {
+		return "", "", nil, errUploadNoData
+	}
+	contentType = r.HTTP.Header.Get("Content-Type")
+	if contentType == "" {
+		return "", "", nil, errUploadNoType
+	}
+	disp := r.HTTP.Header.Get("Content-Disposition")
+	if disp == "" {
+		return "", "", nil, errUploadNoDisposition
+	}
+	name = filenameFromDisposition(disp)
+	if name == "" {
+		return "", "", nil, errUploadBadDisposition
+	}
+	if md5 := r.HTTP.Header.Get("Content-MD5"); md5 != "" && !md5Matches(md5, r.Body) {
+		return "", "", nil, Err(http.StatusPreconditionFailed, "rest_upload_hash_mismatch", "Content hash did not match expected.")
+	}
+	return name, contentType, r.Body, nil
+}
+
+// filenameFromDisposition is get_filename_from_disposition: the filename
+// parameter (quoted or not; filename* is not accepted, as in WordPress).
+func filenameFromDisposition(header string) string {
+	for _, part := range strings.Split(header, ";") {
+		k, v, ok := strings.Cut(strings.TrimSpace(part), "=")
+		if !ok || !strings.EqualFold(strings.TrimSpace(k), "filename") {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+			v = v[1 : len(v)-1]
+		}
+		// Some clients percent-encode the name.
+		if u, err := url.PathUnescape(v); err == nil {
+			v = u
+		}
+		return strings.TrimSpace(v)
+	}
+	// A well-formed header with parameters the parser above missed.
+	if _, params, err := mime.ParseMediaType(header); err == nil {
+		return params["filename"]
+	}
+	return ""
+}
+
+func (s *Server) createMedia(r *Request) (*Response, error) {
+	name, contentType, data, err := uploadedFile(r)
+	if err != nil {
+		return nil, err
+	}
+	in := models.UploadInput{Filename: name, ContentType: contentType, Data: data, MediaInput: mediaInput(r, nil)}
+	m, err := s.store.UploadMedia(r.Ctx(), r.User, in)
+	if err != nil {
+		return nil, err
+	}
+	r.SetParam("context", "edit")
+	resp := NewResponse(http.StatusCreated, s.renderMedia(r, m))
+	resp.Header.Set("Location", r.URL("/wp/v2/media/"+strconv.FormatUint(m.Post.ID, 10)))
+	return resp, nil
+}
+
+func (s *Server) getMedia(r *Request) (*Response, error) {
+	m, err := itemMedia(r)
+	if err != nil {
+		return nil, err
+	}
+	resp := NewResponse(http.StatusOK, s.renderMedia(r, m))
+	resp.LinkHeader("alternate", s.store.AttachmentLink(r.Ctx(), m.Post, r.User), [2]string{"type", "text/html"})
+	return resp, nil
+}
+
+func (s *Server) updateMedia(r *Request) (*Response, error) {
+	cur, err := itemMedia(r)
+	if err != nil {
+		return nil, err
+	}
+	m, err := s.store.UpdateMedia(r.Ctx(), r.User, cur.Post.ID, mediaInput(r, cur.Post))
+	if err != nil {
+		return nil, err
+	}
+	r.SetParam("context", "edit")
+	return NewResponse(http.StatusOK, s.renderMedia(r, m)), nil
+}
+
+// deleteMedia deletes for good; without force it answers 501, as
+// WordPress does while MEDIA_TRASH is off.
+func (s *Server) deleteMedia(r *Request) (*Response, error) {
+	cur, err := itemMedia(r)
+	if err != nil {
+		return nil, err
+	}
+	if !r.Bool("force") {
+		return nil, Err(http.StatusNotImplemented, "rest_trash_not_supported", "The post does not support trashing. Set 'force=true' to delete.")
+	}
+	r.SetParam("context", "edit")
+	previous := s.renderMedia(r, cur)
+	delete(previous, "_links")
+	if _, err := s.store.DeleteMedia(r.Ctx(), r.User, cur.Post.ID); err != nil {
+		return nil, err
+	}
+	return NewResponse(http.StatusOK, map[string]any{"deleted": true, "previous": previous}), nil
+}
+
+func (s *Server) listMedia(r *Request) (*Response, error) {
+	ctx := r.Ctx()
+	page := r.Int("page")
+	perPage := r.Int("per_page")
+	f := models.PostFilter{
+		Search:        r.String("search"),
+		Authors:       uintList(r.IntList("author")),
+		ExcludeAuthor: uintList(r.IntList("author_exclude")),
+		IDs:           uintList(r.IntList("include")),
+		ExcludeIDs:    uintList(r.IntList("exclude")),
+		Order:         r.String("order"),
+		OrderBy:       r.String("orderby"),
+		Readable:      true,
+		ReadableBy:    r.User,
+		Limit:         int(perPage),
+		Offset:        int((page - 1) * perPage),
+	}
+	if r.Has("offset") {
+		f.Offset = int(r.Int("offset"))
+	}
+	if !r.Has("orderby") && f.Search != "" {
+		f.OrderBy = "relevance"
+	}
+	if r.Has("search_columns") {
+		f.SearchColumns = r.StringList("search_columns")
+	}
+	f.SearchPhrase = r.String("search_semantics") == "exact"
+	for _, st := range r.StringList("status") {
+		f.Statuses = append(f.Statuses, st)
+	}
+	if len(f.Statuses) == 0 {
+		f.Statuses = []string{"inherit"}
+	}
+	if r.Has("slug") {
+		f.Slugs = r.StringList("slug")
+	}
+	if r.Has("parent") {
+		f.Parents = uintList(r.IntList("parent"))
+		if len(f.Parents) == 0 {
+			f.Parents = []uint64{0}
+		}
+	}
+	if r.Has("parent_exclude") {
+		f.ExcludeParents = uintList(r.IntList("parent_exclude"))
+	}
+	for _, d := range []struct {
+		name string
+		dst  **time.Time
+	}{{"before", &f.Before}, {"after", &f.After}, {"modified_before", &f.ModifiedBefore}, {"modified_after", &f.ModifiedAfter}} {
+		if r.Has(d.name) {
+			if local, gmt, ok := restDateWithGMT(r.String(d.name), false); ok {
+				if gmt != nil {
+					l := s.store.GMTToLocal(ctx, *gmt)
+					*d.dst = &l
+				} else {
+					*d.dst = &local
+				}
+			}
+		}
+	}
+	q := models.MediaQuery{Filter: f, MediaType: r.String("media_type"), MimeType: r.String("mime_type")}
+	list, total, err := s.store.ListMedia(ctx, r.User, q)
+	if err != nil {
+		return nil, err
+	}
+	if total < 1 && page > 1 {
+		q.Filter.Limit, q.Filter.Offset = 0, 0
+		if _, total, err = s.store.ListMedia(ctx, r.User, q); err != nil {
+			return nil, err
+		}
+	}
+	maxPages := (total + perPage - 1) / perPage
+	if page > maxPages && total > 0 {
+		return nil, Err(http.StatusBadRequest, "rest_post_invalid_page_number", "The page number requested is larger than the number of pages available.")
+	}
+	items := make([]any, 0, len(list))
+	for _, m := range list {
+		// As get_items, attachments of posts the caller may not read are
+		// left out of the page (the totals still count them).
+		if !canReadMedia(r, m.Post) {
+			continue
+		}
+		items = append(items, s.renderMedia(r, m))
+	}
+	resp := NewResponse(http.StatusOK, items)
+	r.Paginate(resp, "/wp/v2/media", total, page, perPage)
+	return resp, nil
+}
+
+// md5Matches compares a Content-MD5 header (hex, as WordPress reads it)
+// with the body.
+func md5Matches(header string, data []byte) bool {
+	sum := md5.Sum(data)
+	return strings.EqualFold(strings.TrimSpace(header), hex.EncodeToString(sum[:]))
+}

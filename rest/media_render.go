@@ -1,0 +1,339 @@
+package rest
+
+import (
+	"html"
+	"strconv"
+
+	"github.com/presspass/presspass/models"
+)
+
+// Attachments as WP_REST_Attachments_Controller prepares them: the posts
+// fields that apply to attachments, plus description, caption, alt_text,
+// media_type, mime_type, media_details, post, source_url and (edit)
+// missing_image_sizes.
+
+// mediaFieldContexts lists the contexts of each field (fields not listed
+// appear in view and edit).
+var mediaFieldContexts = map[string][]string{
+	"id": {"view", "edit", "embed"}, "date": {"view", "edit", "embed"}, "slug": {"view", "edit", "embed"},
+	"type": {"view", "edit", "embed"}, "link": {"view", "edit", "embed"}, "title": {"view", "edit", "embed"},
+	"author": {"view", "edit", "embed"}, "featured_media": {"view", "edit", "embed"},
+	"caption": {"view", "edit", "embed"}, "alt_text": {"view", "edit", "embed"},
+	"media_type": {"view", "edit", "embed"}, "mime_type": {"view", "edit", "embed"},
+	"media_details": {"view", "edit", "embed"}, "source_url": {"view", "edit", "embed"},
+	"permalink_template": {"edit"}, "generated_slug": {"edit"}, "missing_image_sizes": {"edit"},
+}
+
+func mediaInContext(field, ctx string) bool {
+	list, ok := mediaFieldContexts[field]
+	if !ok {
+		return ctx != "embed"
+	}
+	for _, c := range list {
+		if c == ctx {
+			return true
+		}
+	}
+	return false
+}
+
+// imageMeta is the image_meta WordPress reads from EXIF/IPTC; PressPass
+// reads none, and WordPress shows these defaults for images without any.
+func imageMeta() map[string]any {
+	return map[string]any{
+		"aperture": "0", "credit": "", "camera": "", "caption": "", "created_timestamp": "0", "copyright": "",
+		"focal_length": "0", "iso": "0", "shutter_speed": "0", "title": "", "orientation": "0", "keywords": []any{},
+	}
+}
+
+// mediaDetails is wp_get_attachment_metadata as REST shows it: size, file
+// and image_meta for images, the file size for the rest; sizes is always
+// an empty object (PressPass makes no resized copies).
+func mediaDetails(m *models.Media) map[string]any {
+	if m.File.File == "" {
+		return map[string]any{}
+	}
+	d := map[string]any{"filesize": m.File.FileSize, "sizes": map[string]any{}}
+	if m.IsImage() && m.File.Width > 0 {
+		d["width"] = m.File.Width
+		d["height"] = m.File.Height
+		d["file"] = m.File.File
+		d["image_meta"] = imageMeta()
+	}
+	return d
+}
+
+// constrainDimensions is wp_constrain_dimensions: fit w×h into maxW×maxH
+// keeping the aspect ratio.
+func constrainDimensions(w, h, maxW, maxH int) (int, int) {
+	if w <= 0 || h <= 0 || (w <= maxW && h <= maxH) {
+		return w, h
+	}
+	ratioW := float64(maxW) / float64(w)
+	ratioH := float64(maxH) / float64(h)
+	ratio := min(ratioW, ratioH)
+	nw := max(1, int(float64(w)*ratio+0.5))
+	nh := max(1, int(float64(h)*ratio+0.5))
+	return nw, nh
+}
+
+// attachmentMarkup is prepend_attachment's paragraph: the image (at most
+// the "medium" 300×300 box) linked to the file, or a link with the title
+// for other files.
+func attachmentMarkup(m *models.Media) string {
+	url := html.EscapeString(m.URL)
+	inner := renderTitle(m.Post.Title)
+	if m.IsImage() && m.File.Width > 0 {
+		w, h := constrainDimensions(m.File.Width, m.File.Height, 300, 300)
+		inner = `<img loading="lazy" decoding="async" width="` + strconv.Itoa(w) + `" height="` + strconv.Itoa(h) +
+			`" src="` + url + `" class="attachment-medium size-medium" alt="` + html.EscapeString(m.File.AltText) + `" />`
+	}
+	return `<p class="attachment"><a href='` + url + `'>` + inner + "</a></p>\n"
+}
+
+// renderMedia builds the REST representation of an attachment.
+func (s *Server) renderMedia(r *Request, m *models.Media) map[string]any {
+	ctx := r.Ctx()
+	p := m.Post
+	vctx := r.ViewContext()
+	edit := vctx == "edit"
+	st := s.store
+	include := func(field string) bool { return mediaInContext(field, vctx) && r.FieldIncluded(field) }
+	data := make(map[string]any, 32)
+	if include("id") {
+		data["id"] = p.ID
+	}
+	if include("date") {
+		data["date"] = formatDate(p.Date)
+	}
+	if include("date_gmt") {
+		data["date_gmt"] = formatDate(p.DateGMT)
+	}
+	if include("guid") {
+		g := map[string]any{"rendered": p.GUID}
+		if edit {
+			g["raw"] = p.GUID
+		}
+		data["guid"] = g
+	}
+	if include("modified") {
+		data["modified"] = formatDate(p.Modified)
+	}
+	if include("modified_gmt") {
+		data["modified_gmt"] = formatDate(p.ModifiedGMT)
+	}
+	if include("slug") {
+		data["slug"] = p.Slug
+	}
+	if include("status") {
+		data["status"] = p.Status
+	}
+	if include("type") {
+		data["type"] = p.Type
+	}
+	if include("link") {
+		data["link"] = st.AttachmentLink(ctx, p, r.User)
+	}
+	if include("title") {
+		t := map[string]any{"rendered": renderTitle(p.Title)}
+		if edit {
+			t["raw"] = p.Title
+		}
+		data["title"] = t
+	}
+	if include("author") {
+		data["author"] = p.AuthorID
+	}
+	if include("featured_media") {
+		data["featured_media"] = p.FeaturedMediaID
+	}
+	if include("comment_status") {
+		data["comment_status"] = p.CommentStatus
+	}
+	if include("ping_status") {
+		data["ping_status"] = p.PingStatus
+	}
+	if include("template") {
+		data["template"] = p.Template
+	}
+	if include("meta") {
+		data["meta"] = []any{}
+	}
+	if edit && r.FieldIncluded("permalink_template") {
+		data["permalink_template"] = st.AttachmentPermalinkTemplate(p)
+	}
+	if edit && r.FieldIncluded("generated_slug") {
+		_, gen := st.PermalinkTemplate(ctx, p)
+		data["generated_slug"] = gen
+	}
+	if include("class_list") {
+		data["class_list"] = postClassList(p, &postType{Name: "attachment", RestBase: "media", Hierarchical: true}, nil, nil)
+	}
+	if include("description") {
+		d := map[string]any{"rendered": attachmentMarkup(m) + renderContent(p.Content)}
+		if edit {
+			d["raw"] = p.Content
+		}
+		data["description"] = d
+	}
+	if include("caption") {
+		c := map[string]any{"rendered": ""}
+		if p.Excerpt != "" {
+			c["rendered"] = renderExcerpt(p.Excerpt, "")
+		}
+		if edit {
+			c["raw"] = p.Excerpt
+		}
+		data["caption"] = c
+	}
+	if include("alt_text") {
+		data["alt_text"] = m.File.AltText
+	}
+	if include("media_type") {
+		data["media_type"] = models.MediaTypeOf(p.MimeType)
+	}
+	if include("mime_type") {
+		data["mime_type"] = p.MimeType
+	}
+	if include("media_details") {
+		data["media_details"] = mediaDetails(m)
+	}
+	if include("post") {
+		if p.ParentID != 0 {
+			data["post"] = p.ParentID
+		} else {
+			data["post"] = nil
+		}
+	}
+	if include("source_url") {
+		data["source_url"] = m.URL
+	}
+	if include("missing_image_sizes") {
+		data["missing_image_sizes"] = []any{}
+	}
+	return r.WithLinks(data, s.mediaLinks(r, p))
+}
+
+// mediaLinks is prepare_links for attachments: no revisions, terms or
+// attachment links, and in the edit context only the actions that apply.
+func (s *Server) mediaLinks(r *Request, p *models.Post) Links {
+	id := strconv.FormatUint(p.ID, 10)
+	self := "/wp/v2/media/" + id
+	links := Links{
+		{Rel: "self", Href: r.URL(self), Attrs: map[string]any{"targetHints": map[string]any{"allow": postAllowedMethods(r.User, p)}}},
+		{Rel: "collection", Href: r.URL("/wp/v2/media")},
+		{Rel: "about", Href: r.URL("/wp/v2/types/attachment")},
+		{Rel: "author", Href: r.URL("/wp/v2/users/" + strconv.FormatUint(p.AuthorID, 10)), Embeddable: true},
+		{Rel: "replies", Href: r.URL("/wp/v2/comments?post=" + id), Embeddable: true},
+	}
+	if p.FeaturedMediaID != 0 {
+		links = append(links, Link{Rel: wpRelPrefix + "featuredmedia", Href: r.URL("/wp/v2/media/" + strconv.FormatUint(p.FeaturedMediaID, 10)), Embeddable: true})
+	}
+	if r.ViewContext() == "edit" {
+		u := r.User
+		selfURL := r.URL(self)
+		if u.HasCap("unfiltered_html") {
+			links = append(links, Link{Rel: wpRelPrefix + "action-unfiltered-html", Href: selfURL})
+		}
+		if u.HasCap("edit_others_posts") {
+			links = append(links, Link{Rel: wpRelPrefix + "action-assign-author", Href: selfURL})
+		}
+	}
+	return links
+}
+
+// mediaSchema is the attachment item schema OPTIONS shows.
+func mediaSchema(itemURL string) map[string]any {
+	props := postSchema(postTypePage, itemURL)["properties"].(map[string]any)
+	for _, k := range []string{"content", "excerpt", "password", "parent", "menu_order"} {
+		delete(props, k)
+	}
+	props["status"] = prop("A named status for the post.", "string", ctxViewEdit, "enum", []any{"publish", "future", "draft", "pending", "private"})
+	props["meta"] = prop("Meta fields.", "object", ctxViewEdit, "properties", map[string]any{})
+	props["alt_text"] = prop("Alternative text to display when attachment is not displayed.", "string", ctxAll)
+	props["caption"] = prop("The attachment caption.", "object", ctxAll, "properties", map[string]any{
+		"raw":      prop("Caption for the attachment, as it exists in the database.", "string", ctxEdit),
+		"rendered": prop("HTML caption for the attachment, transformed for display.", "string", ctxAll, "readonly", true),
+	})
+	props["description"] = prop("The attachment description.", "object", ctxViewEdit, "properties", map[string]any{
+		"raw":      prop("Description for the attachment, as it exists in the database.", "string", ctxEdit),
+		"rendered": prop("HTML description for the attachment, transformed for display.", "string", ctxViewEdit, "readonly", true),
+	})
+	props["media_type"] = prop("Attachment type.", "string", ctxAll, "enum", []any{"image", "file"}, "readonly", true)
+	props["mime_type"] = prop("The attachment MIME type.", "string", ctxAll, "readonly", true)
+	props["media_details"] = prop("Details about the media file, specific to its type.", "object", ctxAll, "readonly", true)
+	props["post"] = prop("The ID for the associated post of the attachment.", "integer", ctxViewEdit)
+	props["source_url"] = prop("URL to the original attachment file.", "string", ctxAll, "format", "uri", "readonly", true)
+	props["missing_image_sizes"] = prop("List of the missing image sizes of the attachment.", "array", ctxEdit, "items", map[string]any{"type": "string"}, "readonly", true)
+	return map[string]any{
+		"$schema":    "http://json-schema.org/draft-04/schema#",
+		"title":      "attachment",
+		"type":       "object",
+		"properties": props,
+		"links":      postSchemaLinks(postTypePage, itemURL)[:2],
+	}
+}
+
+// mediaCollectionArgs are the GET arguments of /wp/v2/media: the posts
+// arguments that apply to attachments, parent filters, and media_type and
+// mime_type.
+func mediaCollectionArgs() []Arg {
+	var args []Arg
+	for _, a := range (&Server{}).postCollectionArgs(postTypePage) {
+		switch a.Name {
+		case "menu_order":
+			continue
+		case "status":
+			a = Arg{Name: "status", Description: "Limit result set to posts assigned one or more statuses.", Type: "array", Default: "inherit",
+				Items: &Arg{Type: "string", Enum: []any{"inherit", "private", "trash"}}, Sanitize: sanitizeMediaStatuses}
+		}
+		args = append(args, a)
+	}
+	return append(args,
+		Arg{Name: "media_type", Description: "Limit result set to attachments of a particular media type.", Type: "string",
+			Enum: []any{"image", "video", "text", "application", "audio"}},
+		Arg{Name: "mime_type", Description: "Limit result set to attachments of a particular MIME type.", Type: "string"},
+	)
+}
+
+// sanitizeMediaStatuses is sanitize_post_statuses for attachments: any
+// status other than inherit needs edit_posts (or read_private_posts for
+// private).
+func sanitizeMediaStatuses(r *Request, v any) (any, error) {
+	list, _ := toList(v)
+	out := make([]any, 0, len(list))
+	for _, item := range list {
+		st, _ := item.(string)
+		if st == "" {
+			continue
+		}
+		if st != "inherit" && !r.User.HasCap("edit_posts") && !(st == "private" && r.User.HasCap("read_private_posts")) {
+			code := 401
+			if r.User != nil {
+				code = 403
+			}
+			return nil, models.E(models.KindInvalid, "rest_forbidden_status", "Status is forbidden.").WithData("status", code)
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+// mediaWriteArgs are the arguments of upload and update.
+func mediaWriteArgs() []Arg {
+	var args []Arg
+	for _, a := range (&Server{}).postWriteArgs(postTypePage) {
+		switch a.Name {
+		case "content", "excerpt", "password", "parent", "menu_order", "meta":
+			continue
+		}
+		args = append(args, a)
+	}
+	return append(args,
+		Arg{Name: "meta", Description: "Meta fields.", Type: "object", Properties: map[string]*Arg{}},
+		Arg{Name: "alt_text", Description: "Alternative text to display when attachment is not displayed.", Type: "string"},
+		rawOrObjectArg("caption", "The attachment caption.", "Caption for the attachment, as it exists in the database.", "HTML caption for the attachment, transformed for display.", ctxAll, nil),
+		rawOrObjectArg("description", "The attachment description.", "Description for the attachment, as it exists in the database.", "HTML description for the attachment, transformed for display.", ctxViewEdit, nil),
+		Arg{Name: "post", Description: "The ID for the associated post of the attachment.", Type: "integer"},
+	)
+}
