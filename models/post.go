@@ -123,12 +123,12 @@ type PostFilter struct {
 }
 
 // TermCondition selects posts filed under any of TermIDs (or, with
-// Exclude, under none of them). A post of type post with no stored
-// category counts as filed under the default category, DefaultCategory.
+// Exclude, under none of them). Every post is filed under the default
+// category when it is created, as WordPress does, so a post without one was
+// deliberately left without and matches no category.
 type TermCondition struct {
-	TermIDs         []uint64
-	Exclude         bool
-	DefaultCategory uint64
+	TermIDs []uint64
+	Exclude bool
 }
 
 var postOrderColumns = map[string]string{
@@ -323,13 +323,6 @@ func (c TermCondition) sql() (string, []any) {
 	}
 	expr := "posts.id IN (SELECT post_id FROM term_relationships WHERE term_id IN ?)"
 	args := []any{ids}
-	for _, id := range c.TermIDs {
-		if id == c.DefaultCategory && id != 0 {
-			expr = "(" + expr + " OR (posts.type = 'post' AND NOT EXISTS (SELECT 1 FROM term_relationships tr " +
-				"JOIN terms t ON t.id = tr.term_id WHERE tr.post_id = posts.id AND t.taxonomy = 'category')))"
-			break
-		}
-	}
 	if c.Exclude {
 		expr = "NOT " + expr
 	}

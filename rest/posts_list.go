@@ -218,7 +218,6 @@ func (s *Server) withDescendants(r *Request, ids []uint64) ([]uint64, error) {
 // tags_exclude parameters into WordPress's tax query: one condition per
 // parameter (per term with operator AND), joined by tax_relation.
 func (s *Server) applyTermFilters(r *Request, f *models.PostFilter) error {
-	def := s.store.DefaultCategoryID(r.Ctx())
 	for _, p := range []struct {
 		name     string
 		category bool
@@ -238,9 +237,6 @@ func (s *Server) applyTermFilters(r *Request, f *models.PostFilter) error {
 			}
 		}
 		cond := models.TermCondition{TermIDs: ids, Exclude: p.exclude}
-		if p.category {
-			cond.DefaultCategory = def
-		}
 		if all && !p.exclude {
 			for _, id := range ids {
 				one := cond
