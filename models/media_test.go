@@ -395,6 +395,32 @@ func TestUpdateAndDeleteMedia(t *testing.T) {
 	})
 }
 
+// Deleting an attachment as a post (XML-RPC's wp.deletePost takes any id)
+// deletes it as media: the stored file and its row go, as wp_delete_post
+// hands attachments to wp_delete_attachment.
+func TestDeletePostOfAnAttachmentRemovesTheFile(t *testing.T) {
+	ctx := context.Background()
+	s, dir := mediaStore(t)
+	author := newUser(t, s, "writer", "author")
+	m, err := s.UploadMedia(ctx, author, models.UploadInput{Filename: "gone.png", Data: testImage(t, "png", 2, 2)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, filepath.FromSlash(m.File.File))
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("uploaded file: %v", err)
+	}
+	if _, err := s.DeletePost(ctx, author, m.Post.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("file still there after DeletePost: %v", err)
+	}
+	if _, err := s.MediaByID(ctx, m.Post.ID); !models.IsNotFound(err) {
+		t.Errorf("attachment row still there: %v", err)
+	}
+}
+
 func TestListMedia(t *testing.T) {
 	ctx := context.Background()
 	s, _ := mediaStore(t)

@@ -450,6 +450,15 @@ func (s *Store) DeletePost(ctx context.Context, actor *User, id uint64) (*Post, 
 	if !CanOnPost(actor, "delete_post", p) {
 		return nil, errCannotDelete
 	}
+	if p.Type == "attachment" {
+		// As wp_delete_post hands attachments to wp_delete_attachment: the
+		// file and the featured-image references go too.
+		m, err := s.deleteMedia(ctx, actor, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		return m.Post, nil
+	}
 	err = s.transaction(ctx, func(tx *gorm.DB) error {
 		if err := tx.Model(&Post{}).Where("parent_id = ? AND type = ?", p.ID, "revision").Delete(&Post{}).Error; err != nil {
 			return Internal(err)
