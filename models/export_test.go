@@ -8,3 +8,11 @@ func PhpassHashForTest(password, setting string) (string, bool) {
 
 // EpochReadsForTest is how many epoch queries the store has run.
 func EpochReadsForTest(s *Store) int64 { return s.epochs.rounds.Load() }
+
+// ForgetLoginsForTest empties the login cache, so that the next login
+// verifies its password again.
+func ForgetLoginsForTest(s *Store) {
+	s.auth.mu.Lock()
+	clear(s.auth.entries)
+	s.auth.mu.Unlock()
+}

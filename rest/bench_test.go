@@ -65,3 +65,15 @@ func BenchmarkBareEcho(b *testing.B) {
 	defer srv.Close()
 	runHTTPBench(b, srv.URL+"/x", "")
 }
+
+// BenchmarkBasicCredentials is the Authorization header parse of every
+// Basic-authenticated request.
+func BenchmarkBasicCredentials(b *testing.B) {
+	h := basic("admin", "abcd EFGH ijkl MNOP qrst UVWX")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, ok := basicCredentials(h); !ok {
+			b.Fatal("not parsed")
+		}
+	}
+}

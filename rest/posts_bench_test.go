@@ -12,8 +12,8 @@ import (
 
 // BenchmarkPostsList10 measures the REST JSON rendering of a 10-post list
 // (GET /wp-json/wp/v2/posts?per_page=10, anonymous) through the whole
-// adapter in-process: routing, validation, the query, rendering with links,
-// and JSON encoding.
+// adapter in-process, with the answer cache off: routing, validation, the
+// query, rendering with links, and JSON encoding.
 func BenchmarkPostsList10(b *testing.B) {
 	env := newPostsEnv(b)
 	ctx := context.Background()
@@ -30,6 +30,7 @@ func BenchmarkPostsList10(b *testing.B) {
 		}
 	}
 	srv := NewServer(env.store, Config{SiteURL: env.url})
+	srv.cache = nil // the query and the rendering, not the answer cache
 	req := httptest.NewRequest(http.MethodGet, "/wp-json/wp/v2/posts?per_page=10", nil)
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -40,4 +41,24 @@ func BenchmarkPostsList10(b *testing.B) {
 			b.Fatalf("status %d: %s", rec.Code, rec.Body)
 		}
 	}
+}
+
+// BenchmarkPostsList10Loopback is scenario C of the load test in process:
+// the anonymous 10-post list over loopback HTTP, answered from the cache.
+func BenchmarkPostsList10Loopback(b *testing.B) {
+	ts := newTestSite(b)
+	ctx := context.Background()
+	admin, err := ts.store.UserByLogin(ctx, "admin")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range 10 {
+		title := fmt.Sprintf("Benchmark post %d", i)
+		content := "<!-- wp:paragraph -->\n<p>Some \"quoted\" text -- with dashes... and it's long enough to matter.</p>\n<!-- /wp:paragraph -->"
+		status := "publish"
+		if _, err := ts.store.CreatePost(ctx, admin, models.PostInput{Title: &title, Content: &content, Status: &status}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	runHTTPBench(b, ts.url+"/wp-json/wp/v2/posts", "")
 }
