@@ -70,8 +70,9 @@ func (r *epochReader) close() {
 		r.stmt = nil
 	}
 	if r.watch != nil {
+		// Readers may still call stamp: a closed file fails their read,
+		// and they fall back to the (closed) database's error.
 		r.watch.close()
-		r.watch = nil
 	}
 }
 
