@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"os"
@@ -66,11 +65,10 @@ func runLoad(ctx context.Context, base string, reqs []loadRequest, workers int, 
 	if h := u.Hostname(); h != "127.0.0.1" && h != "localhost" && h != "::1" {
 		return loadResult{}, fmt.Errorf("load is sent to loopback addresses only, not %q", h)
 	}
-	transport := &http.Transport{MaxIdleConns: workers, MaxIdleConnsPerHost: workers, MaxConnsPerHost: workers, IdleConnTimeout: time.Minute}
-	defer transport.CloseIdleConnections()
-	client := &http.Client{Transport: transport, Timeout: 30 * time.Second}
+	wire := serialise(u, reqs)
 	ctx, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
+	end, _ := ctx.Deadline()
 	var sent, errs, refused, s5xx atomic.Int64
 	lat := make([][]time.Duration, workers)
 	var wg sync.WaitGroup
@@ -79,6 +77,8 @@ func runLoad(ctx context.Context, base string, reqs []loadRequest, workers int, 
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
+			c := &wireConn{addr: u.Host}
+			defer c.close()
 			samples := make([]time.Duration, 0, 4096)
 			for i := w; ; i++ {
 				if ctx.Err() != nil || (maxRequests > 0 && sent.Add(1) > maxRequests) {
@@ -87,37 +87,23 @@ func runLoad(ctx context.Context, base string, reqs []loadRequest, workers int, 
 				if maxRequests <= 0 {
 					sent.Add(1)
 				}
-				lr := reqs[i%len(reqs)]
-				req, err := http.NewRequestWithContext(ctx, lr.Method, base+lr.Path, bytes.NewReader(lr.Body))
-				if err != nil {
-					errs.Add(1)
-					continue
-				}
-				for k, v := range lr.Header {
-					req.Header[k] = v
-				}
+				wr := wire[i%len(wire)]
 				t0 := time.Now()
-				resp, err := client.Do(req)
+				status, body, err := c.roundTrip(wr.raw, end.Add(30*time.Second))
 				if err != nil {
 					if ctx.Err() == nil {
 						errs.Add(1)
 					}
 					continue
 				}
-				body, err := io.ReadAll(resp.Body)
-				resp.Body.Close()
-				if err != nil && ctx.Err() != nil {
-					break // the run ended while this answer was being read
-				}
 				samples = append(samples, time.Since(t0))
+				lr := wr.lr
 				switch {
-				case err != nil:
-					errs.Add(1)
-				case resp.StatusCode >= 500:
+				case status >= 500:
 					s5xx.Add(1)
 					errs.Add(1)
-				case resp.StatusCode == lr.Expect && (lr.Contains == nil || bytes.Contains(body, lr.Contains)):
-				case lr.Refused != nil && lr.Refused(resp.StatusCode),
+				case status == lr.Expect && (lr.Contains == nil || bytes.Contains(body, lr.Contains)):
+				case lr.Refused != nil && lr.Refused(status),
 					lr.RefusedBody != nil && bytes.Contains(body, lr.RefusedBody):
 					refused.Add(1)
 				default:
