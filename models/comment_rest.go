@@ -106,6 +106,8 @@ func (s *Store) createRESTComment(ctx context.Context, actor *User, post *Post, 
 	if actor != nil && c.UserID == 0 && c.AuthorName == "" && c.AuthorEmail == "" && c.AuthorURL == "" {
 		c.UserID, c.AuthorName, c.AuthorEmail, c.AuthorURL = actor.ID, actor.DisplayName, actor.Email, actor.URL
 	}
+	// wp_new_comment's pre_comment_author_name and _url filters.
+	c.AuthorName, c.AuthorURL = cleanCommentAuthorName(c.AuthorName), cleanCommentAuthorURL(c.AuthorURL)
 	if s.Option(ctx, "require_name_email") != "0" && (c.AuthorName == "" || c.AuthorEmail == "") {
 		return nil, errRESTCommentAuthorData
 	}
@@ -154,6 +156,9 @@ func (s *Store) createRESTComment(ctx context.Context, actor *User, post *Post, 
 	if in.Status != nil && actor.HasCap("moderate_comments") {
 		applyRESTCommentStatus(c, *in.Status)
 	}
+	// The REST controller filters the content (kses) after its checks,
+	// just before inserting.
+	c.Content = ksesComment(actor, c.Content)
 	if err := s.insertComment(ctx, c); err != nil {
 		return nil, err
 	}

@@ -107,13 +107,13 @@ func (s *Store) CreateComment(ctx context.Context, actor *User, in CommentInput)
 		c.AuthorName, c.AuthorEmail, c.AuthorURL = actor.DisplayName, actor.Email, actor.URL
 	}
 	if in.AuthorName != nil && (actor == nil || actor.HasCap("moderate_comments")) {
-		c.AuthorName = strings.TrimSpace(*in.AuthorName)
+		c.AuthorName = cleanCommentAuthorName(*in.AuthorName)
 	}
 	if in.AuthorEmail != nil && (actor == nil || actor.HasCap("moderate_comments")) {
 		c.AuthorEmail = strings.TrimSpace(*in.AuthorEmail)
 	}
 	if in.AuthorURL != nil && (actor == nil || actor.HasCap("moderate_comments")) {
-		c.AuthorURL = strings.TrimSpace(*in.AuthorURL)
+		c.AuthorURL = cleanCommentAuthorURL(*in.AuthorURL)
 	}
 	if actor == nil && s.Option(ctx, "require_name_email") != "0" {
 		if len(c.AuthorEmail) < 6 || c.AuthorName == "" {
@@ -126,6 +126,9 @@ func (s *Store) CreateComment(ctx context.Context, actor *User, in CommentInput)
 	if c.Content == "" {
 		return nil, errCommentRequired
 	}
+	// wp_new_comment filters the content (kses) before its duplicate and
+	// moderation checks.
+	c.Content = ksesComment(actor, c.Content)
 	if in.ParentID != nil && *in.ParentID != 0 {
 		parent, err := s.CommentByID(ctx, *in.ParentID)
 		if err != nil || parent.PostID != post.ID {
@@ -310,6 +313,7 @@ func (s *Store) UpdateComment(ctx context.Context, actor *User, id uint64, in Co
 		return nil, err
 	}
 	oldPost := c.PostID
+	authorID := c.UserID // whose comment it was, for the kses decision below
 	if in.REST {
 		if err := s.prepareRESTCommentUpdate(ctx, actor, c, in); err != nil {
 			return nil, err
@@ -327,14 +331,22 @@ func (s *Store) UpdateComment(ctx context.Context, actor *User, id uint64, in Co
 	if in.Content != nil && !in.REST {
 		c.Content = *in.Content
 	}
+	if in.Content != nil {
+		// wp_update_comment filters new content with kses when the editor
+		// or the comment's own author lacks unfiltered_html.
+		if c.Content, err = s.ksesCommentUpdate(ctx, actor, authorID, c.Content); err != nil {
+			return nil, err
+		}
+	}
+	// wp_update_comment runs the same pre_comment_author_* filters.
 	if in.AuthorName != nil {
-		c.AuthorName = *in.AuthorName
+		c.AuthorName = cleanCommentAuthorName(*in.AuthorName)
 	}
 	if in.AuthorEmail != nil {
 		c.AuthorEmail = *in.AuthorEmail
 	}
 	if in.AuthorURL != nil {
-		c.AuthorURL = *in.AuthorURL
+		c.AuthorURL = cleanCommentAuthorURL(*in.AuthorURL)
 	}
 	if in.DateGMT != nil || in.Date != nil {
 		s.settleCommentDates(ctx, c, in)

@@ -264,6 +264,8 @@ func (s *Store) CreatePost(ctx context.Context, actor *User, in PostInput) (*Pos
 	if actor != nil {
 		p.AuthorID = actor.ID
 	}
+	// Without unfiltered_html, HTML is filtered before it is stored (kses_filter.go).
+	ksesPostInput(actor, &in)
 	applyPostInput(p, in)
 	if !IsPostStatus(p.Status) {
 		return nil, errInvalidStatus
@@ -353,6 +355,8 @@ func (s *Store) UpdatePost(ctx context.Context, actor *User, id uint64, in PostI
 	if err := s.checkFeaturedMedia(ctx, in); err != nil {
 		return nil, err
 	}
+	// Without unfiltered_html, HTML is filtered before it is stored (kses_filter.go).
+	ksesPostInput(actor, &in)
 	applyPostInput(p, in)
 	if !IsPostStatus(p.Status) {
 		return nil, errInvalidStatus
