@@ -21,6 +21,105 @@ import (
 	"github.com/presspass/presspass/fixtures/fixturestest"
 )
 
+// mediaSite is a running PressPass with an author who works with an
+// application password: what the media end-to-end tests share.
+type mediaSite struct {
+	t        *testing.T
+	base     string
+	user, pw string
+}
+
+// startMediaSite creates the author and an application password, then
+// starts serve with the given flags.
+func startMediaSite(t *testing.T, db, user string, serveFlags ...string) *mediaSite {
+	t.Helper()
+	mustCLI(t, db, "user", "create", user, user+"@example.com", "--role=author", "--user_pass=main-pass")
+	pw := strings.TrimSpace(mustCLI(t, db, "app-password", "create", user, "Camera", "--porcelain"))
+	return &mediaSite{t: t, base: startServe(t, db, serveFlags...), user: user, pw: pw}
+}
+
+// do sends a request (as the author when auth is set) and reads the answer.
+func (s *mediaSite) do(method, url string, auth bool, headers map[string]string, body []byte) (*http.Response, []byte) {
+	s.t.Helper()
+	req, err := http.NewRequest(method, url, bytes.NewReader(body))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	if auth {
+		req.SetBasicAuth(s.user, s.pw)
+	}
+	for k, v := range headers {
+		req.Header.Set(k, v)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, b
+}
+
+// rest calls the REST API as the author (ctype, when set, is the body's
+// Content-Type) and decodes the JSON object answered.
+func (s *mediaSite) rest(method, path, ctype string, headers map[string]string, body []byte) (int, map[string]any) {
+	s.t.Helper()
+	all := map[string]string{}
+	if ctype != "" {
+		all["Content-Type"] = ctype
+	}
+	for k, v := range headers {
+		all[k] = v
+	}
+	resp, b := s.do(method, s.base+path, true, all, body)
+	var out map[string]any
+	_ = json.Unmarshal(b, &out)
+	return resp.StatusCode, out
+}
+
+// fetch GETs a URL anonymously, as a browser would.
+func (s *mediaSite) fetch(url string, headers map[string]string) (*http.Response, []byte) {
+	s.t.Helper()
+	return s.do(http.MethodGet, url, false, headers, nil)
+}
+
+// call makes an XML-RPC call as the author: blog 1, the login and the
+// application password, then args.
+func (s *mediaSite) call(method string, args ...any) any {
+	s.t.Helper()
+	client, err := xmlrpc.NewClient(s.base+"/xmlrpc.php", nil)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	defer client.Close()
+	var reply any
+	if err := client.Call(method, append([]any{1, s.user, s.pw}, args...), &reply); err != nil {
+		s.t.Fatalf("%s: %v", method, err)
+	}
+	return reply
+}
+
+// testPNG encodes a small w×h image with a colour gradient.
+func testPNG(t *testing.T, w, h int) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for x := 0; x < w; x++ {
+		for y := 0; y < h; y++ {
+			img.Set(x, y, color.RGBA{R: uint8(60 * x), G: uint8(80 * y), B: 200, A: 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// pngBits is an upload's "bits" member: the file, base64 encoded.
+func pngBits(data []byte) xmlrpc.Base64 {
+	return xmlrpc.Base64(base64.StdEncoding.EncodeToString(data))
+}
+
 // TestEndToEndMedia runs the real serve wiring with local uploads: an image
 // uploaded over XML-RPC with an application password is served back
 // byte-identical, becomes a post's featured image over REST, and files are
@@ -28,65 +127,14 @@ import (
 // delete.
 func TestEndToEndMedia(t *testing.T) {
 	db := fixturestest.DatabaseURL(t)
-	mustCLI(t, db, "user", "create", "snap", "snap@example.com", "--role=author", "--user_pass=main-pass")
-	pw := strings.TrimSpace(mustCLI(t, db, "app-password", "create", "snap", "Camera", "--porcelain"))
 	dir := filepath.Join(t.TempDir(), "uploads")
-	base := startServe(t, db, "--uploads-dir", dir, "--upload-max-size", "100K")
-
-	img := image.NewRGBA(image.Rect(0, 0, 3, 2))
-	img.Set(1, 1, color.RGBA{0, 128, 0, 255})
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		t.Fatal(err)
-	}
-	pngData := buf.Bytes()
-
-	rest := func(method, path, ctype string, headers map[string]string, body []byte) (int, map[string]any) {
-		t.Helper()
-		req, _ := http.NewRequest(method, base+path, bytes.NewReader(body))
-		req.SetBasicAuth("snap", pw)
-		if ctype != "" {
-			req.Header.Set("Content-Type", ctype)
-		}
-		for k, v := range headers {
-			req.Header.Set(k, v)
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		var out map[string]any
-		_ = json.NewDecoder(resp.Body).Decode(&out)
-		return resp.StatusCode, out
-	}
-	fetch := func(url string, headers map[string]string) (*http.Response, []byte) {
-		t.Helper()
-		req, _ := http.NewRequest("GET", url, nil)
-		for k, v := range headers {
-			req.Header.Set(k, v)
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return resp, b
-	}
+	site := startMediaSite(t, db, "snap", "--uploads-dir", dir, "--upload-max-size", "100K")
+	base, rest, fetch := site.base, site.rest, site.fetch
+	pngData := testPNG(t, 3, 2)
 
 	// Upload over XML-RPC with the application password.
-	client, err := xmlrpc.NewClient(base+"/xmlrpc.php", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client.Close()
-	var media map[string]any
-	err = client.Call("metaWeblog.newMediaObject", []any{1, "snap", pw, map[string]any{
-		"name": "camera roll.png", "type": "image/png", "bits": xmlrpc.Base64(base64.StdEncoding.EncodeToString(pngData))}}, &media)
-	if err != nil {
-		t.Fatalf("metaWeblog.newMediaObject: %v", err)
-	}
+	media, _ := site.call("metaWeblog.newMediaObject", map[string]any{
+		"name": "camera roll.png", "type": "image/png", "bits": pngBits(pngData)}).(map[string]any)
 	fileURL, _ := media["url"].(string)
 	if !strings.HasPrefix(fileURL, base+"/wp-content/uploads/") || !strings.HasSuffix(fileURL, "/camera-roll.png") {
 		t.Fatalf("url %q", fileURL)
@@ -237,26 +285,15 @@ func TestEndToEndMediaS3(t *testing.T) {
 	t.Cleanup(fake.Close)
 	t.Setenv("PRESSPASS_UPLOADS_S3_SECRET_KEY", "secret")
 	db := fixturestest.DatabaseURL(t)
-	mustCLI(t, db, "user", "create", "snap", "snap@example.com", "--role=author", "--user_pass=main-pass")
-	pw := strings.TrimSpace(mustCLI(t, db, "app-password", "create", "snap", "Camera", "--porcelain"))
 	localDir := filepath.Join(t.TempDir(), "unused")
-	base := startServe(t, db, "--uploads-s3-url", fake.URL, "--uploads-s3-bucket", "media", "--uploads-s3-region", "eu-central-1",
+	site := startMediaSite(t, db, "snap", "--uploads-s3-url", fake.URL, "--uploads-s3-bucket", "media", "--uploads-s3-region", "eu-central-1",
 		"--uploads-s3-access-key", "AKIDEXAMPLE", "--uploads-s3-prefix", "site/", "--uploads-dir", localDir)
+	base := site.base
 
 	data := []byte("%PDF-1.4\n% a small document\n")
-	req, _ := http.NewRequest("POST", base+"/wp-json/wp/v2/media", bytes.NewReader(data))
-	req.SetBasicAuth("snap", pw)
-	req.Header.Set("Content-Type", "application/pdf")
-	req.Header.Set("Content-Disposition", "attachment; filename=report.pdf")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]any
-	json.NewDecoder(resp.Body).Decode(&m)
-	resp.Body.Close()
-	if resp.StatusCode != 201 {
-		t.Fatalf("upload: %d %v", resp.StatusCode, m)
+	status, m := site.rest("POST", "/wp-json/wp/v2/media", "application/pdf", map[string]string{"Content-Disposition": "attachment; filename=report.pdf"}, data)
+	if status != 201 {
+		t.Fatalf("upload: %d %v", status, m)
 	}
 	src, _ := m["source_url"].(string)
 	key := strings.TrimPrefix(src, base+"/wp-content/uploads/")
@@ -269,19 +306,12 @@ func TestEndToEndMediaS3(t *testing.T) {
 	if _, err := os.Stat(localDir); err == nil {
 		t.Error("the local uploads directory was used")
 	}
-	got, err := http.Get(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(got.Body)
-	got.Body.Close()
+	got, body := site.fetch(src, nil)
 	if got.StatusCode != 200 || !bytes.Equal(body, data) || got.Header.Get("Content-Type") != "application/pdf" {
 		t.Fatalf("GET %s: %d %q %v", src, got.StatusCode, body, got.Header)
 	}
-	del, _ := http.NewRequest("DELETE", fmt.Sprintf("%s/wp-json/wp/v2/media/%v?force=true", base, m["id"]), nil)
-	del.SetBasicAuth("snap", pw)
-	if r, err := http.DefaultClient.Do(del); err != nil || r.StatusCode != 200 {
-		t.Fatalf("delete: %v %v", r, err)
+	if status, del := site.rest("DELETE", fmt.Sprintf("/wp-json/wp/v2/media/%v?force=true", m["id"]), "", nil, nil); status != 200 {
+		t.Fatalf("delete: %d %v", status, del)
 	}
 	mu.Lock()
 	_, still := objects["/media/site/"+key]

@@ -134,10 +134,7 @@ func (s *Store) uploadMedia(ctx context.Context, actor *User, in UploadInput) (*
 		return nil, err
 	}
 	if in.AuthorID != nil && *in.AuthorID != actor.ID {
-		if _, err := s.UserByID(ctx, *in.AuthorID); err != nil {
-			if IsNotFound(err) {
-				return nil, errInvalidAuthor
-			}
+		if err := s.authorExists(ctx, *in.AuthorID); err != nil {
 			return nil, err
 		}
 	}
@@ -189,14 +186,9 @@ func (s *Store) uploadMedia(ctx context.Context, actor *User, in UploadInput) (*
 			if err := tx.Create(p).Error; err != nil {
 				return Internal(err)
 			}
-			if slug == "" {
-				slug = fmt.Sprint(p.ID)
-			}
-			unique, err := uniqueAttachmentSlug(tx, slug, p.ID)
-			if err != nil {
+			if err := settleAttachmentSlug(tx, p, slug); err != nil {
 				return err
 			}
-			p.Slug = unique
 			if err := tx.Model(&Post{}).Where("id = ?", p.ID).Update("slug", p.Slug).Error; err != nil {
 				return Internal(err)
 			}
@@ -223,6 +215,20 @@ func (s *Store) uploadMedia(ctx context.Context, actor *User, in UploadInput) (*
 		return &Media{Post: p, File: *att, URL: p.GUID}, nil
 	}
 	return nil, E(KindConflict, "rest_upload_unknown_error", "No unique file name could be found.")
+}
+
+// settleAttachmentSlug gives the stored attachment p the unique form of
+// slug, or of its id when the slug sanitized to nothing.
+func settleAttachmentSlug(tx *gorm.DB, p *Post, slug string) error {
+	if slug == "" {
+		slug = fmt.Sprint(p.ID)
+	}
+	unique, err := uniqueAttachmentSlug(tx, slug, p.ID)
+	if err != nil {
+		return err
+	}
+	p.Slug = unique
+	return nil
 }
 
 // uniqueAttachmentSlug appends -2, -3, … until no other post of any type
@@ -259,6 +265,18 @@ func (s *Store) mediaFileTaken(ctx context.Context, key string) (bool, error) {
 		return false, Internal(err)
 	}
 	return n > 0, nil
+}
+
+// authorExists refuses an attachment author who is no user
+// (rest_invalid_author).
+func (s *Store) authorExists(ctx context.Context, id uint64) error {
+	if _, err := s.UserByID(ctx, id); err != nil {
+		if IsNotFound(err) {
+			return errInvalidAuthor
+		}
+		return err
+	}
+	return nil
 }
 
 // applyMediaInput copies the given post fields of an attachment onto p.
@@ -299,10 +317,7 @@ func (s *Store) updateMedia(ctx context.Context, actor *User, id uint64, in Medi
 		if !actor.HasCap("edit_others_posts") {
 			return nil, errCannotEditOthers.withMessage("Sorry, you are not allowed to update posts as this user.")
 		}
-		if _, err := s.UserByID(ctx, *in.AuthorID); err != nil {
-			if IsNotFound(err) {
-				return nil, errInvalidAuthor
-			}
+		if err := s.authorExists(ctx, *in.AuthorID); err != nil {
 			return nil, err
 		}
 	}
@@ -321,15 +336,9 @@ func (s *Store) updateMedia(ctx context.Context, actor *User, id uint64, in Medi
 	}
 	err = s.transaction(ctx, func(tx *gorm.DB) error {
 		if in.Slug != nil {
-			slug := SanitizeTitle(*in.Slug)
-			if slug == "" {
-				slug = fmt.Sprint(p.ID)
-			}
-			unique, err := uniqueAttachmentSlug(tx, slug, p.ID)
-			if err != nil {
+			if err := settleAttachmentSlug(tx, p, SanitizeTitle(*in.Slug)); err != nil {
 				return err
 			}
-			p.Slug = unique
 		}
 		if err := tx.Model(&Post{}).Where("id = ?", p.ID).Updates(map[string]any{
 			"title": p.Title, "excerpt": p.Excerpt, "content": p.Content, "parent_id": p.ParentID,

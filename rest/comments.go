@@ -363,24 +363,24 @@ func (s *Server) canReadComment(r *Request) error {
 
 // canUpdateComment is update_item_permissions_check.
 func (s *Server) canUpdateComment(r *Request) error {
-	c, p, err := itemComment(r)
-	if err != nil {
-		return err
-	}
-	if !commentEditable(r, c, p) {
-		return Forbidden("rest_cannot_edit", "Sorry, you are not allowed to edit this comment.")
-	}
-	return nil
+	return editableCommentPermission(r, "rest_cannot_edit", "Sorry, you are not allowed to edit this comment.")
 }
 
 // canDeleteComment is delete_item_permissions_check.
 func (s *Server) canDeleteComment(r *Request) error {
+	return editableCommentPermission(r, "rest_cannot_delete", "Sorry, you are not allowed to delete this comment.")
+}
+
+// editableCommentPermission is the check update and delete share: the
+// item's comment exists and the caller may edit it (refused with code and
+// message otherwise).
+func editableCommentPermission(r *Request, code, message string) error {
 	c, p, err := itemComment(r)
 	if err != nil {
 		return err
 	}
 	if !commentEditable(r, c, p) {
-		return Forbidden("rest_cannot_delete", "Sorry, you are not allowed to delete this comment.")
+		return Forbidden(code, message)
 	}
 	return nil
 }
@@ -535,6 +535,17 @@ func (s *Server) createComment(r *Request) (*Response, error) {
 		ctxName = "edit"
 	}
 	r.SetParam("context", ctxName)
+	resp, err := s.writtenComment(r, c, http.StatusCreated)
+	if err != nil {
+		return nil, err
+	}
+	resp.Header.Set("Location", r.URL("/wp/v2/comments/"+strconv.FormatUint(c.ID, 10)))
+	return resp, nil
+}
+
+// writtenComment answers a create or update with the comment as it is now,
+// its post loaded afresh (an update may have moved it).
+func (s *Server) writtenComment(r *Request, c *models.Comment, status int) (*Response, error) {
 	l := newCommentLoader(r)
 	p, err := l.post(c.PostID)
 	if err != nil {
@@ -544,9 +555,7 @@ func (s *Server) createComment(r *Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	resp := NewResponse(http.StatusCreated, data)
-	resp.Header.Set("Location", r.URL("/wp/v2/comments/"+strconv.FormatUint(c.ID, 10)))
-	return resp, nil
+	return NewResponse(status, data), nil
 }
 
 // updateComment is update_item.
@@ -568,16 +577,7 @@ func (s *Server) updateComment(r *Request) (*Response, error) {
 		return nil, err
 	}
 	r.SetParam("context", "edit")
-	l := newCommentLoader(r)
-	p, err := l.post(c.PostID)
-	if err != nil {
-		return nil, err
-	}
-	data, err := s.renderComment(r, c, p, l, true)
-	if err != nil {
-		return nil, err
-	}
-	return NewResponse(http.StatusOK, data), nil
+	return s.writtenComment(r, c, http.StatusOK)
 }
 
 // deleteComment is delete_item: to the trash, or for good with force.

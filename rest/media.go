@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/presspass/presspass/models"
 )
@@ -30,7 +29,7 @@ func (s *Server) mediaRoutes() []*Route {
 			Pattern:   "/wp/v2/media",
 			Schema:    schema,
 			Endpoints: []*Endpoint{
-				{Methods: []string{"GET"}, Args: mediaCollectionArgs(), Permission: mediaListPermission, Handler: s.listMedia},
+				{Methods: []string{"GET"}, Args: mediaCollectionArgs(), Permission: postsListPermission(postTypeAttachment), Handler: s.listMedia},
 				{Methods: []string{"POST"}, Args: mediaWriteArgs(), Permission: mediaCreatePermission, Handler: s.createMedia},
 			},
 		},
@@ -79,13 +78,6 @@ func canReadMedia(r *Request, p *models.Post) bool {
 	return canReadPost(r.User, p)
 }
 
-func mediaListPermission(r *Request) error {
-	if r.ViewContext() == "edit" && !r.User.HasCap("edit_posts") {
-		return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit posts in this post type.")
-	}
-	return nil
-}
-
 func mediaReadPermission(r *Request) error {
 	m, err := itemMedia(r)
 	if err != nil {
@@ -107,10 +99,8 @@ func mediaCreatePermission(r *Request) error {
 	if r.Has("id") {
 		return Err(http.StatusBadRequest, "rest_post_exists", "Cannot create existing post.")
 	}
-	if r.Has("author") {
-		if a := r.Int("author"); a != 0 && (r.User == nil || uint64(a) != r.User.ID) && !r.User.HasCap("edit_others_posts") {
-			return Forbidden("rest_cannot_edit_others", "Sorry, you are not allowed to create posts as this user.")
-		}
+	if err := authorAndStickyPermission(r, postTypeAttachment, true); err != nil {
+		return err
 	}
 	if !r.User.HasCap("edit_posts") {
 		return Forbidden("rest_cannot_create", "Sorry, you are not allowed to create posts as this user.")
@@ -138,12 +128,7 @@ func mediaUpdatePermission(r *Request) error {
 	if !models.CanOnPost(r.User, "edit_post", m.Post) {
 		return Forbidden("rest_cannot_edit", "Sorry, you are not allowed to edit this post.")
 	}
-	if r.Has("author") {
-		if a := r.Int("author"); a != 0 && (r.User == nil || uint64(a) != r.User.ID) && !r.User.HasCap("edit_others_posts") {
-			return Forbidden("rest_cannot_edit_others", "Sorry, you are not allowed to update posts as this user.")
-		}
-	}
-	return nil
+	return authorAndStickyPermission(r, postTypeAttachment, false)
 }
 
 func mediaDeletePermission(r *Request) error {
@@ -168,45 +153,16 @@ func mediaInput(r *Request, cur *models.Post) models.MediaInput {
 			*f.dst = &v
 		}
 	}
-	if r.Has("alt_text") {
-		v := r.String("alt_text")
-		in.AltText = &v
-	}
+	in.AltText = stringParam(r, "alt_text")
 	if r.Has("post") {
 		id := uint64(max(r.Int("post"), 0))
 		in.ParentID = &id
 	}
-	if r.Has("slug") {
-		v := r.String("slug")
-		in.Slug = &v
-	}
-	if r.Has("author") {
-		if a := r.Int("author"); a > 0 {
-			id := uint64(a)
-			in.AuthorID = &id
-		}
-	}
-	if r.Has("comment_status") {
-		v := r.String("comment_status")
-		in.CommentStatus = &v
-	}
-	if r.Has("ping_status") {
-		v := r.String("ping_status")
-		in.PingStatus = &v
-	}
-	if r.Has("date") && r.Param("date") != nil && r.String("date") != "" {
-		if local, gmt, ok := restDateWithGMT(r.String("date"), false); ok && (cur == nil || !cur.Date.Equal(local)) {
-			if gmt != nil {
-				in.DateGMT = gmt
-			} else {
-				in.Date = &local
-			}
-		}
-	} else if r.Has("date_gmt") && r.Param("date_gmt") != nil && r.String("date_gmt") != "" {
-		if _, gmt, ok := restDateWithGMT(r.String("date_gmt"), true); ok && (cur == nil || !cur.DateGMT.Equal(*gmt)) {
-			in.DateGMT = gmt
-		}
-	}
+	in.Slug = stringParam(r, "slug")
+	in.AuthorID = authorParam(r)
+	in.CommentStatus = stringParam(r, "comment_status")
+	in.PingStatus = stringParam(r, "ping_status")
+	in.Date, in.DateGMT = requestDate(r, cur)
 	return in
 }
 
@@ -348,76 +304,20 @@ func (s *Server) listMedia(r *Request) (*Response, error) {
 	ctx := r.Ctx()
 	page := r.Int("page")
 	perPage := r.Int("per_page")
-	f := models.PostFilter{
-		Search:        r.String("search"),
-		Authors:       uintList(r.IntList("author")),
-		ExcludeAuthor: uintList(r.IntList("author_exclude")),
-		IDs:           uintList(r.IntList("include")),
-		ExcludeIDs:    uintList(r.IntList("exclude")),
-		Order:         r.String("order"),
-		OrderBy:       r.String("orderby"),
-		Readable:      true,
-		ReadableBy:    r.User,
-		Limit:         int(perPage),
-		Offset:        int((page - 1) * perPage),
-	}
-	if r.Has("offset") {
-		f.Offset = int(r.Int("offset"))
-	}
-	if !r.Has("orderby") && f.Search != "" {
-		f.OrderBy = "relevance"
-	}
-	if r.Has("search_columns") {
-		f.SearchColumns = r.StringList("search_columns")
-	}
-	f.SearchPhrase = r.String("search_semantics") == "exact"
-	for _, st := range r.StringList("status") {
-		f.Statuses = append(f.Statuses, st)
-	}
-	if len(f.Statuses) == 0 {
-		f.Statuses = []string{"inherit"}
-	}
-	if r.Has("slug") {
-		f.Slugs = r.StringList("slug")
-	}
-	if r.Has("parent") {
-		f.Parents = uintList(r.IntList("parent"))
-		if len(f.Parents) == 0 {
-			f.Parents = []uint64{0}
-		}
-	}
-	if r.Has("parent_exclude") {
-		f.ExcludeParents = uintList(r.IntList("parent_exclude"))
-	}
-	for _, d := range []struct {
-		name string
-		dst  **time.Time
-	}{{"before", &f.Before}, {"after", &f.After}, {"modified_before", &f.ModifiedBefore}, {"modified_after", &f.ModifiedAfter}} {
-		if r.Has(d.name) {
-			if local, gmt, ok := restDateWithGMT(r.String(d.name), false); ok {
-				if gmt != nil {
-					l := s.store.GMTToLocal(ctx, *gmt)
-					*d.dst = &l
-				} else {
-					*d.dst = &local
-				}
-			}
-		}
-	}
+	f := s.postListFilter(r, "inherit")
+	applyParentFilters(r, &f)
 	q := models.MediaQuery{Filter: f, MediaType: r.String("media_type"), MimeType: r.String("mime_type")}
 	list, total, err := s.store.ListMedia(ctx, r.User, q)
 	if err != nil {
 		return nil, err
 	}
-	if total < 1 && page > 1 {
+	total, err = pageTotal(page, perPage, total, func() (int64, error) {
 		q.Filter.Limit, q.Filter.Offset = 0, 0
-		if _, total, err = s.store.ListMedia(ctx, r.User, q); err != nil {
-			return nil, err
-		}
-	}
-	maxPages := (total + perPage - 1) / perPage
-	if page > maxPages && total > 0 {
-		return nil, Err(http.StatusBadRequest, "rest_post_invalid_page_number", "The page number requested is larger than the number of pages available.")
+		_, n, err := s.store.ListMedia(ctx, r.User, q)
+		return n, err
+	})
+	if err != nil {
+		return nil, err
 	}
 	items := make([]any, 0, len(list))
 	for _, m := range list {

@@ -10,32 +10,7 @@ import (
 // Attachments as WP_REST_Attachments_Controller prepares them: the posts
 // fields that apply to attachments, plus description, caption, alt_text,
 // media_type, mime_type, media_details, post, source_url and (edit)
-// missing_image_sizes.
-
-// mediaFieldContexts lists the contexts of each field (fields not listed
-// appear in view and edit).
-var mediaFieldContexts = map[string][]string{
-	"id": {"view", "edit", "embed"}, "date": {"view", "edit", "embed"}, "slug": {"view", "edit", "embed"},
-	"type": {"view", "edit", "embed"}, "link": {"view", "edit", "embed"}, "title": {"view", "edit", "embed"},
-	"author": {"view", "edit", "embed"}, "featured_media": {"view", "edit", "embed"},
-	"caption": {"view", "edit", "embed"}, "alt_text": {"view", "edit", "embed"},
-	"media_type": {"view", "edit", "embed"}, "mime_type": {"view", "edit", "embed"},
-	"media_details": {"view", "edit", "embed"}, "source_url": {"view", "edit", "embed"},
-	"permalink_template": {"edit"}, "generated_slug": {"edit"}, "missing_image_sizes": {"edit"},
-}
-
-func mediaInContext(field, ctx string) bool {
-	list, ok := mediaFieldContexts[field]
-	if !ok {
-		return ctx != "embed"
-	}
-	for _, c := range list {
-		if c == ctx {
-			return true
-		}
-	}
-	return false
-}
+// missing_image_sizes. The fields' contexts are in postFieldContexts.
 
 // imageMeta is the image_meta WordPress reads from EXIF/IPTC; PressPass
 // reads none, and WordPress shows these defaults for images without any.
@@ -91,70 +66,18 @@ func attachmentMarkup(m *models.Media) string {
 	return `<p class="attachment"><a href='` + url + `'>` + inner + "</a></p>\n"
 }
 
-// renderMedia builds the REST representation of an attachment.
+// renderMedia builds the REST representation of an attachment: the fields
+// it shares with posts (renderPostCommon), then its own.
 func (s *Server) renderMedia(r *Request, m *models.Media) map[string]any {
 	ctx := r.Ctx()
 	p := m.Post
-	vctx := r.ViewContext()
-	edit := vctx == "edit"
+	edit := r.ViewContext() == "edit"
 	st := s.store
-	include := func(field string) bool { return mediaInContext(field, vctx) && r.FieldIncluded(field) }
+	include := postFieldFilter(r)
 	data := make(map[string]any, 32)
-	if include("id") {
-		data["id"] = p.ID
-	}
-	if include("date") {
-		data["date"] = formatDate(p.Date)
-	}
-	if include("date_gmt") {
-		data["date_gmt"] = formatDate(p.DateGMT)
-	}
-	if include("guid") {
-		g := map[string]any{"rendered": p.GUID}
-		if edit {
-			g["raw"] = p.GUID
-		}
-		data["guid"] = g
-	}
-	if include("modified") {
-		data["modified"] = formatDate(p.Modified)
-	}
-	if include("modified_gmt") {
-		data["modified_gmt"] = formatDate(p.ModifiedGMT)
-	}
-	if include("slug") {
-		data["slug"] = p.Slug
-	}
-	if include("status") {
-		data["status"] = p.Status
-	}
-	if include("type") {
-		data["type"] = p.Type
-	}
+	s.renderPostCommon(r, p, include, data)
 	if include("link") {
 		data["link"] = st.AttachmentLink(ctx, p, r.User)
-	}
-	if include("title") {
-		t := map[string]any{"rendered": renderTitle(p.Title)}
-		if edit {
-			t["raw"] = p.Title
-		}
-		data["title"] = t
-	}
-	if include("author") {
-		data["author"] = p.AuthorID
-	}
-	if include("featured_media") {
-		data["featured_media"] = p.FeaturedMediaID
-	}
-	if include("comment_status") {
-		data["comment_status"] = p.CommentStatus
-	}
-	if include("ping_status") {
-		data["ping_status"] = p.PingStatus
-	}
-	if include("template") {
-		data["template"] = p.Template
 	}
 	if include("meta") {
 		data["meta"] = []any{}
@@ -167,7 +90,7 @@ func (s *Server) renderMedia(r *Request, m *models.Media) map[string]any {
 		data["generated_slug"] = gen
 	}
 	if include("class_list") {
-		data["class_list"] = postClassList(p, &postType{Name: "attachment", RestBase: "media", Hierarchical: true}, nil, nil)
+		data["class_list"] = postClassList(p, postTypeAttachment, nil, nil)
 	}
 	if include("description") {
 		d := map[string]any{"rendered": attachmentMarkup(m) + renderContent(p.Content)}
@@ -217,26 +140,15 @@ func (s *Server) renderMedia(r *Request, m *models.Media) map[string]any {
 // mediaLinks is prepare_links for attachments: no revisions, terms or
 // attachment links, and in the edit context only the actions that apply.
 func (s *Server) mediaLinks(r *Request, p *models.Post) Links {
-	id := strconv.FormatUint(p.ID, 10)
-	self := "/wp/v2/media/" + id
-	links := Links{
-		{Rel: "self", Href: r.URL(self), Attrs: map[string]any{"targetHints": map[string]any{"allow": postAllowedMethods(r.User, p)}}},
-		{Rel: "collection", Href: r.URL("/wp/v2/media")},
-		{Rel: "about", Href: r.URL("/wp/v2/types/attachment")},
-		{Rel: "author", Href: r.URL("/wp/v2/users/" + strconv.FormatUint(p.AuthorID, 10)), Embeddable: true},
-		{Rel: "replies", Href: r.URL("/wp/v2/comments?post=" + id), Embeddable: true},
-	}
-	if p.FeaturedMediaID != 0 {
-		links = append(links, Link{Rel: wpRelPrefix + "featuredmedia", Href: r.URL("/wp/v2/media/" + strconv.FormatUint(p.FeaturedMediaID, 10)), Embeddable: true})
-	}
+	links := appendFeaturedMediaLink(r, postBaseLinks(r, p, postTypeAttachment), p)
 	if r.ViewContext() == "edit" {
 		u := r.User
-		selfURL := r.URL(self)
+		self := r.URL("/wp/v2/media/" + strconv.FormatUint(p.ID, 10))
 		if u.HasCap("unfiltered_html") {
-			links = append(links, Link{Rel: wpRelPrefix + "action-unfiltered-html", Href: selfURL})
+			links = append(links, Link{Rel: wpRelPrefix + "action-unfiltered-html", Href: self})
 		}
 		if u.HasCap("edit_others_posts") {
-			links = append(links, Link{Rel: wpRelPrefix + "action-assign-author", Href: selfURL})
+			links = append(links, Link{Rel: wpRelPrefix + "action-assign-author", Href: self})
 		}
 	}
 	return links
@@ -300,23 +212,7 @@ func mediaCollectionArgs() []Arg {
 // status other than inherit needs edit_posts (or read_private_posts for
 // private).
 func sanitizeMediaStatuses(r *Request, v any) (any, error) {
-	list, _ := toList(v)
-	out := make([]any, 0, len(list))
-	for _, item := range list {
-		st, _ := item.(string)
-		if st == "" {
-			continue
-		}
-		if st != "inherit" && !r.User.HasCap("edit_posts") && !(st == "private" && r.User.HasCap("read_private_posts")) {
-			code := 401
-			if r.User != nil {
-				code = 403
-			}
-			return nil, models.E(models.KindInvalid, "rest_forbidden_status", "Status is forbidden.").WithData("status", code)
-		}
-		out = append(out, st)
-	}
-	return out, nil
+	return sanitizeStatuses(r, postTypeAttachment, "inherit", v)
 }
 
 // mediaWriteArgs are the arguments of upload and update.

@@ -287,31 +287,9 @@ func postInputFromRequest(r *Request, pt *postType, cur *models.Post) (models.Po
 			in.Status = &st
 		}
 	}
-	if r.Has("date") && r.Param("date") != nil && r.String("date") != "" {
-		local, gmt, ok := restDateWithGMT(r.String("date"), false)
-		if ok && (cur == nil || !cur.Date.Equal(local)) {
-			if gmt != nil {
-				in.DateGMT = gmt
-			} else {
-				in.Date = &local
-			}
-		}
-	} else if r.Has("date_gmt") && r.Param("date_gmt") != nil && r.String("date_gmt") != "" {
-		_, gmt, ok := restDateWithGMT(r.String("date_gmt"), true)
-		if ok && (cur == nil || !cur.DateGMT.Equal(*gmt)) {
-			in.DateGMT = gmt
-		}
-	}
-	if r.Has("slug") {
-		slug := r.String("slug")
-		in.Slug = &slug
-	}
-	if r.Has("author") {
-		if a := r.Int("author"); a > 0 {
-			id := uint64(a)
-			in.AuthorID = &id
-		}
-	}
+	in.Date, in.DateGMT = requestDate(r, cur)
+	in.Slug = stringParam(r, "slug")
+	in.AuthorID = authorParam(r)
 	if r.Has("password") {
 		pw := r.String("password")
 		in.Password = &pw
@@ -344,22 +322,12 @@ func postInputFromRequest(r *Request, pt *postType, cur *models.Post) (models.Po
 		mo := int(r.Int("menu_order"))
 		in.MenuOrder = &mo
 	}
-	if r.Has("comment_status") {
-		v := r.String("comment_status")
-		in.CommentStatus = &v
+	in.CommentStatus = stringParam(r, "comment_status")
+	in.PingStatus = stringParam(r, "ping_status")
+	if !pt.Hierarchical {
+		in.Format = stringParam(r, "format")
 	}
-	if r.Has("ping_status") {
-		v := r.String("ping_status")
-		in.PingStatus = &v
-	}
-	if !pt.Hierarchical && r.Has("format") {
-		v := r.String("format")
-		in.Format = &v
-	}
-	if r.Has("template") {
-		v := r.String("template")
-		in.Template = &v
-	}
+	in.Template = stringParam(r, "template")
 	if r.Has("featured_media") {
 		id := uint64(max(r.Int("featured_media"), 0))
 		// On create WordPress drops a featured media id it cannot use; an
@@ -369,6 +337,47 @@ func postInputFromRequest(r *Request, pt *postType, cur *models.Post) (models.Po
 		}
 	}
 	return in, nil
+}
+
+// requestDate reads date (site-local, or a fixed GMT time when it carries
+// an offset) or else date_gmt, as prepare_item_for_database does; a date
+// equal to cur's (the item being updated) is left out.
+func requestDate(r *Request, cur *models.Post) (local, gmt *time.Time) {
+	if r.Has("date") && r.Param("date") != nil && r.String("date") != "" {
+		l, g, ok := restDateWithGMT(r.String("date"), false)
+		if ok && (cur == nil || !cur.Date.Equal(l)) {
+			if g != nil {
+				return nil, g
+			}
+			return &l, nil
+		}
+	} else if r.Has("date_gmt") && r.Param("date_gmt") != nil && r.String("date_gmt") != "" {
+		_, g, ok := restDateWithGMT(r.String("date_gmt"), true)
+		if ok && (cur == nil || !cur.DateGMT.Equal(*g)) {
+			return nil, g
+		}
+	}
+	return nil, nil
+}
+
+// stringParam is the named string parameter, or nil when the request does
+// not have it (a field to leave as it is).
+func stringParam(r *Request, name string) *string {
+	if !r.Has(name) {
+		return nil
+	}
+	v := r.String(name)
+	return &v
+}
+
+// authorParam is the author a write asks for; nil when absent or not a
+// positive id.
+func authorParam(r *Request) *uint64 {
+	if a := r.Int("author"); r.Has("author") && a > 0 {
+		id := uint64(a)
+		return &id
+	}
+	return nil
 }
 
 // rawOrObject reads title/content/excerpt: a string, or an object whose

@@ -16,6 +16,13 @@ var anyStatuses = []string{"publish", "future", "draft", "pending", "private"}
 // sanitizePostStatuses is sanitize_post_statuses: a status other than the
 // default needs the type's edit capability (or read_private for private).
 func sanitizePostStatuses(r *Request, pt *postType, v any) (any, error) {
+	return sanitizeStatuses(r, pt, "publish", v)
+}
+
+// sanitizeStatuses is sanitize_post_statuses for a type whose listing
+// defaults to open (publish; inherit for attachments): anything else needs
+// the type's edit capability, or read_private for private.
+func sanitizeStatuses(r *Request, pt *postType, open string, v any) (any, error) {
 	list, _ := toList(v)
 	out := make([]any, 0, len(list))
 	for _, item := range list {
@@ -23,7 +30,7 @@ func sanitizePostStatuses(r *Request, pt *postType, v any) (any, error) {
 		if st == "" {
 			continue
 		}
-		if st != "publish" && !r.User.HasCap(models.PostTypeCap(pt.Name, "edit")) &&
+		if st != open && !r.User.HasCap(models.PostTypeCap(pt.Name, "edit")) &&
 			!(st == "private" && r.User.HasCap(models.PostTypeCap(pt.Name, "read_private"))) {
 			code := http.StatusUnauthorized
 			if r.User != nil {
@@ -46,73 +53,107 @@ func uintList(list []int64) []uint64 {
 	return out
 }
 
+// postListFilter reads the collection arguments posts, pages and
+// attachments share (WP_REST_Posts_Controller::get_items' query args):
+// search, authors, include/exclude, order, paging, status (defaultStatus
+// when none is asked for), slugs and the date ranges.
+func (s *Server) postListFilter(r *Request, defaultStatus string) models.PostFilter {
+	page := r.Int("page")
+	perPage := r.Int("per_page")
+	f := models.PostFilter{
+		Search:        r.String("search"),
+		Authors:       uintList(r.IntList("author")),
+		ExcludeAuthor: uintList(r.IntList("author_exclude")),
+		IDs:           uintList(r.IntList("include")),
+		ExcludeIDs:    uintList(r.IntList("exclude")),
+		Order:         r.String("order"),
+		OrderBy:       r.String("orderby"),
+		Readable:      true,
+		ReadableBy:    r.User,
+		Limit:         int(perPage),
+		Offset:        int((page - 1) * perPage),
+	}
+	if r.Has("offset") {
+		f.Offset = int(r.Int("offset"))
+	}
+	if !r.Has("orderby") && f.Search != "" {
+		f.OrderBy = "relevance"
+	}
+	if r.Has("search_columns") {
+		f.SearchColumns = r.StringList("search_columns")
+	}
+	f.SearchPhrase = r.String("search_semantics") == "exact"
+	for _, st := range r.StringList("status") {
+		if st == "any" {
+			f.Statuses = append(f.Statuses, anyStatuses...)
+			continue
+		}
+		f.Statuses = append(f.Statuses, st)
+	}
+	if len(f.Statuses) == 0 {
+		f.Statuses = []string{defaultStatus}
+	}
+	if r.Has("slug") {
+		f.Slugs = r.StringList("slug")
+	}
+	for _, d := range []struct {
+		name string
+		dst  **time.Time
+	}{{"before", &f.Before}, {"after", &f.After}, {"modified_before", &f.ModifiedBefore}, {"modified_after", &f.ModifiedAfter}} {
+		if r.Has(d.name) {
+			if local, gmt, ok := restDateWithGMT(r.String(d.name), false); ok {
+				if gmt != nil {
+					l := s.store.GMTToLocal(r.Ctx(), *gmt)
+					*d.dst = &l
+				} else {
+					*d.dst = &local
+				}
+			}
+		}
+	}
+	return f
+}
+
+// applyParentFilters reads parent (0 or an empty list: top-level items
+// only) and parent_exclude, the filters of hierarchical types.
+func applyParentFilters(r *Request, f *models.PostFilter) {
+	if r.Has("parent") {
+		f.Parents = uintList(r.IntList("parent"))
+		if len(f.Parents) == 0 {
+			f.Parents = []uint64{0}
+		}
+	}
+	if r.Has("parent_exclude") {
+		f.ExcludeParents = uintList(r.IntList("parent_exclude"))
+	}
+}
+
+// pageTotal is get_items' total: when a page past the first finds nothing
+// WordPress counts again without the limit (recount), and a page beyond
+// the last one is refused.
+func pageTotal(page, perPage, total int64, recount func() (int64, error)) (int64, error) {
+	if total < 1 && page > 1 {
+		var err error
+		if total, err = recount(); err != nil {
+			return 0, err
+		}
+	}
+	maxPages := (total + perPage - 1) / perPage
+	if page > maxPages && total > 0 {
+		return 0, Err(http.StatusBadRequest, "rest_post_invalid_page_number", "The page number requested is larger than the number of pages available.")
+	}
+	return total, nil
+}
+
 func (s *Server) listPosts(pt *postType) func(*Request) (*Response, error) {
 	return func(r *Request) (*Response, error) {
 		ctx := r.Ctx()
 		page := r.Int("page")
 		perPage := r.Int("per_page")
-		f := models.PostFilter{
-			Types:         []string{pt.Name},
-			Search:        r.String("search"),
-			Authors:       uintList(r.IntList("author")),
-			ExcludeAuthor: uintList(r.IntList("author_exclude")),
-			IDs:           uintList(r.IntList("include")),
-			ExcludeIDs:    uintList(r.IntList("exclude")),
-			Order:         r.String("order"),
-			OrderBy:       r.String("orderby"),
-			Readable:      true,
-			ReadableBy:    r.User,
-			Limit:         int(perPage),
-			Offset:        int((page - 1) * perPage),
-		}
-		if r.Has("offset") {
-			f.Offset = int(r.Int("offset"))
-		}
-		if !r.Has("orderby") && f.Search != "" {
-			f.OrderBy = "relevance"
-		}
-		if r.Has("search_columns") {
-			f.SearchColumns = r.StringList("search_columns")
-		}
-		f.SearchPhrase = r.String("search_semantics") == "exact"
-		for _, st := range r.StringList("status") {
-			if st == "any" {
-				f.Statuses = append(f.Statuses, anyStatuses...)
-				continue
-			}
-			f.Statuses = append(f.Statuses, st)
-		}
-		if len(f.Statuses) == 0 {
-			f.Statuses = []string{"publish"}
-		}
-		if r.Has("slug") {
-			f.Slugs = r.StringList("slug")
-		}
-		for _, d := range []struct {
-			name string
-			dst  **time.Time
-		}{{"before", &f.Before}, {"after", &f.After}, {"modified_before", &f.ModifiedBefore}, {"modified_after", &f.ModifiedAfter}} {
-			if r.Has(d.name) {
-				if local, gmt, ok := restDateWithGMT(r.String(d.name), false); ok {
-					if gmt != nil {
-						l := s.store.GMTToLocal(ctx, *gmt)
-						*d.dst = &l
-					} else {
-						*d.dst = &local
-					}
-				}
-			}
-		}
+		f := s.postListFilter(r, "publish")
+		f.Types = []string{pt.Name}
 		if pt.Hierarchical {
-			if r.Has("parent") {
-				f.Parents = uintList(r.IntList("parent"))
-				if len(f.Parents) == 0 {
-					f.Parents = []uint64{0}
-				}
-			}
-			if r.Has("parent_exclude") {
-				f.ExcludeParents = uintList(r.IntList("parent_exclude"))
-			}
+			applyParentFilters(r, &f)
 			if r.Has("menu_order") {
 				mo := int(r.Int("menu_order"))
 				f.MenuOrder = &mo
@@ -131,15 +172,13 @@ func (s *Server) listPosts(pt *postType) func(*Request) (*Response, error) {
 		if err != nil {
 			return nil, err
 		}
-		if total < 1 && page > 1 {
+		total, err = pageTotal(page, perPage, total, func() (int64, error) {
 			f.Limit, f.Offset = 0, 0
-			if _, total, err = s.store.Posts(ctx, f); err != nil {
-				return nil, err
-			}
-		}
-		maxPages := (total + perPage - 1) / perPage
-		if page > maxPages && total > 0 {
-			return nil, Err(http.StatusBadRequest, "rest_post_invalid_page_number", "The page number requested is larger than the number of pages available.")
+			_, n, err := s.store.Posts(ctx, f)
+			return n, err
+		})
+		if err != nil {
+			return nil, err
 		}
 		ptrs := make([]*models.Post, len(posts))
 		for i := range posts {

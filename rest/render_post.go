@@ -26,6 +26,9 @@ type postType struct {
 var (
 	postTypePost = &postType{Name: "post", RestBase: "posts"}
 	postTypePage = &postType{Name: "page", RestBase: "pages", Hierarchical: true}
+	// postTypeAttachment is served by the attachments controller
+	// (media.go), which shares the posts controller's fields and links.
+	postTypeAttachment = &postType{Name: "attachment", RestBase: "media", Hierarchical: true}
 )
 
 // restBaseOf returns the REST collection of a stored post type.
@@ -40,7 +43,8 @@ func restBaseOf(t string) string {
 }
 
 // postFieldContexts lists the contexts each top-level field appears in
-// (the posts schema); fields not listed appear in view and edit.
+// (the posts and attachments schemas); fields not listed appear in view
+// and edit.
 var postFieldContexts = map[string][]string{
 	"id": {"view", "edit", "embed"}, "date": {"view", "edit", "embed"}, "link": {"view", "edit", "embed"},
 	"slug": {"view", "edit", "embed"}, "type": {"view", "edit", "embed"}, "title": {"view", "edit", "embed"},
@@ -48,6 +52,11 @@ var postFieldContexts = map[string][]string{
 	"featured_media": {"view", "edit", "embed"}, "parent": {"view", "edit", "embed"},
 	"menu_order": {"view", "edit"},
 	"password":   {"edit"}, "permalink_template": {"edit"}, "generated_slug": {"edit"},
+	// Attachments only.
+	"caption": {"view", "edit", "embed"}, "alt_text": {"view", "edit", "embed"},
+	"media_type": {"view", "edit", "embed"}, "mime_type": {"view", "edit", "embed"},
+	"media_details": {"view", "edit", "embed"}, "source_url": {"view", "edit", "embed"},
+	"missing_image_sizes": {"edit"},
 }
 
 func inContext(field, ctx string) bool {
@@ -129,17 +138,31 @@ func canReadPassword(r *Request, p *models.Post) bool {
 	return r.String("password") == p.Password
 }
 
-// renderPost builds the REST representation of p for the request's context.
-func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRenderData) map[string]any {
-	ctx := r.Ctx()
+// postFieldFilter is the request's test for a top-level field: in the
+// view context and asked for by _fields.
+func postFieldFilter(r *Request) func(string) bool {
 	vctx := r.ViewContext()
-	edit := vctx == "edit"
-	st := s.store
-	data := make(map[string]any, 32)
-	include := func(field string) bool { return inContext(field, vctx) && r.FieldIncluded(field) }
+	return func(field string) bool { return inContext(field, vctx) && r.FieldIncluded(field) }
+}
 
-	if include("id") {
-		data["id"] = p.ID
+// renderPostCommon fills the fields posts, pages and attachments render
+// alike (WordPress's attachments controller inherits them from the posts
+// controller's prepare_item_for_response).
+func (s *Server) renderPostCommon(r *Request, p *models.Post, include func(string) bool, data map[string]any) {
+	ctx := r.Ctx()
+	edit := r.ViewContext() == "edit"
+	st := s.store
+	for _, f := range []struct {
+		name  string
+		value any
+	}{
+		{"id", p.ID}, {"slug", p.Slug}, {"status", p.Status}, {"type", p.Type}, {"author", p.AuthorID},
+		{"featured_media", p.FeaturedMediaID}, {"comment_status", p.CommentStatus}, {"ping_status", p.PingStatus},
+		{"template", p.Template},
+	} {
+		if include(f.name) {
+			data[f.name] = f.value
+		}
 	}
 	if include("date") {
 		data["date"] = formatDate(p.Date)
@@ -168,17 +191,26 @@ func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRen
 		}
 		data["modified_gmt"] = formatDate(gmt)
 	}
+	if include("title") {
+		// REST drops the "Protected: " prefix themes show.
+		t := map[string]any{"rendered": renderTitle(p.Title)}
+		if edit {
+			t["raw"] = p.Title
+		}
+		data["title"] = t
+	}
+}
+
+// renderPost builds the REST representation of p for the request's context.
+func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRenderData) map[string]any {
+	ctx := r.Ctx()
+	edit := r.ViewContext() == "edit"
+	st := s.store
+	data := make(map[string]any, 32)
+	include := postFieldFilter(r)
+	s.renderPostCommon(r, p, include, data)
 	if include("password") {
 		data["password"] = p.Password
-	}
-	if include("slug") {
-		data["slug"] = p.Slug
-	}
-	if include("status") {
-		data["status"] = p.Status
-	}
-	if include("type") {
-		data["type"] = p.Type
 	}
 	if include("link") {
 		data["link"] = st.Permalink(ctx, p, r.User)
@@ -193,14 +225,6 @@ func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRen
 			rendered = &c
 		}
 		return *rendered
-	}
-	if include("title") {
-		// REST drops the "Protected: " prefix themes show.
-		t := map[string]any{"rendered": renderTitle(p.Title)}
-		if edit {
-			t["raw"] = p.Title
-		}
-		data["title"] = t
 	}
 	if include("content") {
 		c := map[string]any{"protected": protected, "rendered": ""}
@@ -231,12 +255,6 @@ func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRen
 		}
 		data["excerpt"] = e
 	}
-	if include("author") {
-		data["author"] = p.AuthorID
-	}
-	if include("featured_media") {
-		data["featured_media"] = p.FeaturedMediaID
-	}
 	if pt.Hierarchical {
 		if include("parent") {
 			data["parent"] = p.ParentID
@@ -245,17 +263,8 @@ func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRen
 			data["menu_order"] = p.MenuOrder
 		}
 	}
-	if include("comment_status") {
-		data["comment_status"] = p.CommentStatus
-	}
-	if include("ping_status") {
-		data["ping_status"] = p.PingStatus
-	}
 	if !pt.Hierarchical && include("sticky") {
 		data["sticky"] = p.Sticky
-	}
-	if include("template") {
-		data["template"] = p.Template
 	}
 	if !pt.Hierarchical && include("format") {
 		data["format"] = postFormat(p)
@@ -358,15 +367,8 @@ func termClass(t models.Term) string {
 // of get_available_actions.
 func (s *Server) postLinks(r *Request, p *models.Post, pt *postType, d *postRenderData) Links {
 	id := strconv.FormatUint(p.ID, 10)
-	base := "/wp/v2/" + pt.RestBase
-	self := base + "/" + id
-	links := Links{
-		{Rel: "self", Href: r.URL(self), Attrs: map[string]any{"targetHints": map[string]any{"allow": postAllowedMethods(r.User, p)}}},
-		{Rel: "collection", Href: r.URL(base)},
-		{Rel: "about", Href: r.URL("/wp/v2/types/" + p.Type)},
-		{Rel: "author", Href: r.URL("/wp/v2/users/" + strconv.FormatUint(p.AuthorID, 10)), Embeddable: true},
-		{Rel: "replies", Href: r.URL("/wp/v2/comments?post=" + id), Embeddable: true},
-	}
+	self := "/wp/v2/" + pt.RestBase + "/" + id
+	links := postBaseLinks(r, p, pt)
 	var rev models.RevisionStat
 	if d != nil {
 		rev = d.revisions[p.ID]
@@ -376,9 +378,7 @@ func (s *Server) postLinks(r *Request, p *models.Post, pt *postType, d *postRend
 		links = append(links, Link{Rel: "predecessor-version", Href: r.URL(self + "/revisions/" + strconv.FormatUint(rev.LatestID, 10)),
 			Attrs: map[string]any{"id": rev.LatestID}})
 	}
-	if p.FeaturedMediaID != 0 {
-		links = append(links, Link{Rel: wpRelPrefix + "featuredmedia", Href: r.URL("/wp/v2/media/" + strconv.FormatUint(p.FeaturedMediaID, 10)), Embeddable: true})
-	}
+	links = appendFeaturedMediaLink(r, links, p)
 	if pt.Hierarchical && p.ParentID != 0 {
 		parentType := "page"
 		if d != nil && d.parentTypes[p.ParentID] != "" {
@@ -397,6 +397,30 @@ func (s *Server) postLinks(r *Request, p *models.Post, pt *postType, d *postRend
 		links = append(links, postActionLinks(r, r.URL(self), r.User, pt)...)
 	}
 	return links
+}
+
+// postBaseLinks are the links every post type's item starts with: self
+// (with the methods the caller may use), collection, about, author and
+// replies.
+func postBaseLinks(r *Request, p *models.Post, pt *postType) Links {
+	id := strconv.FormatUint(p.ID, 10)
+	base := "/wp/v2/" + pt.RestBase
+	return Links{
+		{Rel: "self", Href: r.URL(base + "/" + id), Attrs: map[string]any{"targetHints": map[string]any{"allow": postAllowedMethods(r.User, p)}}},
+		{Rel: "collection", Href: r.URL(base)},
+		{Rel: "about", Href: r.URL("/wp/v2/types/" + p.Type)},
+		{Rel: "author", Href: r.URL("/wp/v2/users/" + strconv.FormatUint(p.AuthorID, 10)), Embeddable: true},
+		{Rel: "replies", Href: r.URL("/wp/v2/comments?post=" + id), Embeddable: true},
+	}
+}
+
+// appendFeaturedMediaLink adds the embeddable wp:featuredmedia link of a
+// post with a featured image.
+func appendFeaturedMediaLink(r *Request, links Links, p *models.Post) Links {
+	if p.FeaturedMediaID == 0 {
+		return links
+	}
+	return append(links, Link{Rel: wpRelPrefix + "featuredmedia", Href: r.URL("/wp/v2/media/" + strconv.FormatUint(p.FeaturedMediaID, 10)), Embeddable: true})
 }
 
 // postActionLinks are the "what may the current user do" links of the edit

@@ -317,20 +317,13 @@ func (c *Call) urlToPostID(raw string) (uint64, error) {
 
 // wpGetCommentCount(blog, username, password, post_id).
 func wpGetCommentCount(c *Call, p Params) (Value, error) {
-	id, err := p.ID(3)
+	id, u, err := c.idAndLogin(p, 3, 1)
 	if err != nil {
 		return Value{}, err
 	}
-	u, err := c.login(p, 1, 2)
+	post, err := c.postWithCap(u, id, "edit_post", faultNoSuchPost, NewFault(403, "Sorry, you are not allowed to access details of this post."))
 	if err != nil {
 		return Value{}, err
-	}
-	post, err := c.postOrNotFound(id, faultNoSuchPost)
-	if err != nil {
-		return Value{}, err
-	}
-	if !c.can(u, "edit_post", post) {
-		return Value{}, NewFault(403, "Sorry, you are not allowed to access details of this post.")
 	}
 	n, err := c.srv.store.CountComments(c.ctx, post.ID)
 	if err != nil {

@@ -202,11 +202,7 @@ func (c *Call) mwNewPost(u *models.User, content Value, publish bool) (Value, er
 
 // mwEditPost(post_id, username, password, content[, publish]).
 func mwEditPost(c *Call, p Params) (Value, error) {
-	id, err := p.ID(0)
-	if err != nil {
-		return Value{}, err
-	}
-	u, err := c.login(p, 1, 2)
+	id, u, err := c.idAndLogin(p, 0, 1)
 	if err != nil {
 		return Value{}, err
 	}
@@ -337,15 +333,7 @@ func (c *Call) mwEditPost(u *models.User, post *models.Post, content Value, publ
 
 // mwGetPost(post_id, username, password).
 func mwGetPost(c *Call, p Params) (Value, error) {
-	id, err := p.ID(0)
-	if err != nil {
-		return Value{}, err
-	}
-	u, err := c.login(p, 1, 2)
-	if err != nil {
-		return Value{}, err
-	}
-	post, err := c.editablePost(u, id)
+	_, post, err := c.loginEditablePost(p, 0, 1)
 	if err != nil {
 		return Value{}, err
 	}
@@ -385,15 +373,7 @@ func mwGetRecentPosts(c *Call, p Params) (Value, error) {
 
 // bloggerGetPost(appkey, post_id, username, password).
 func bloggerGetPost(c *Call, p Params) (Value, error) {
-	id, err := p.ID(1)
-	if err != nil {
-		return Value{}, err
-	}
-	u, err := c.login(p, 2, 3)
-	if err != nil {
-		return Value{}, err
-	}
-	post, err := c.editablePost(u, id)
+	_, post, err := c.loginEditablePost(p, 1, 2)
 	if err != nil {
 		return Value{}, err
 	}
@@ -537,11 +517,7 @@ func bloggerEditPost(c *Call, p Params) (Value, error) {
 // bloggerDeletePost(appkey, post_id, username, password[, publish]), also
 // metaWeblog.deletePost.
 func bloggerDeletePost(c *Call, p Params) (Value, error) {
-	id, err := p.ID(1)
-	if err != nil {
-		return Value{}, err
-	}
-	u, err := c.login(p, 2, 3)
+	id, u, err := c.idAndLogin(p, 1, 2)
 	if err != nil {
 		return Value{}, err
 	}
@@ -598,11 +574,7 @@ func mtGetRecentPostTitles(c *Call, p Params) (Value, error) {
 
 // mtPublishPost(post_id, username, password): the post id, as an int.
 func mtPublishPost(c *Call, p Params) (Value, error) {
-	id, err := p.ID(0)
-	if err != nil {
-		return Value{}, err
-	}
-	u, err := c.login(p, 1, 2)
+	id, u, err := c.idAndLogin(p, 0, 1)
 	if err != nil {
 		return Value{}, err
 	}

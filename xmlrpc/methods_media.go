@@ -62,12 +62,8 @@ func mwNewMediaObject(c *Call, p Params) (Value, error) {
 			return Value{}, faultCannotEditPost
 		}
 		parent := uint64(n)
-		post, err := c.postOrNotFound(parent, faultCannotEditPost)
-		if err != nil {
+		if _, err := c.postWithCap(u, parent, "edit_post", faultCannotEditPost, faultCannotEditPost); err != nil {
 			return Value{}, err
-		}
-		if !c.can(u, "edit_post", post) {
-			return Value{}, faultCannotEditPost
 		}
 		in.ParentID = &parent
 	}
@@ -108,11 +104,7 @@ func uploadFault(name string, err error) error {
 
 // wpGetMediaItem(blog, username, password, attachment_id).
 func wpGetMediaItem(c *Call, p Params) (Value, error) {
-	id, err := p.ID(3)
-	if err != nil {
-		return Value{}, err
-	}
-	u, err := c.login(p, 1, 2)
+	id, u, err := c.idAndLogin(p, 3, 1)
 	if err != nil {
 		return Value{}, err
 	}

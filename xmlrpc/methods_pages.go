@@ -15,20 +15,13 @@ var postStatuses = []Member{M("draft", Str("Draft")), M("pending", Str("Pending 
 
 // wpGetPage(blog, page_id, username, password).
 func wpGetPage(c *Call, p Params) (Value, error) {
-	id, err := p.ID(1)
+	id, u, err := c.idAndLogin(p, 1, 2)
 	if err != nil {
 		return Value{}, err
 	}
-	u, err := c.login(p, 2, 3)
+	page, err := c.postWithCap(u, id, "edit_post", faultNoSuchPost, NewFault(401, "Sorry, you are not allowed to edit this page."))
 	if err != nil {
 		return Value{}, err
-	}
-	page, err := c.postOrNotFound(id, faultNoSuchPost)
-	if err != nil {
-		return Value{}, err
-	}
-	if !c.can(u, "edit_post", page) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit this page.")
 	}
 	if page.Type != "page" {
 		return Value{}, faultNoSuchPage
@@ -89,11 +82,7 @@ func wpNewPage(c *Call, p Params) (Value, error) {
 
 // wpDeletePage(blog, username, password, page_id).
 func wpDeletePage(c *Call, p Params) (Value, error) {
-	id, err := p.ID(3)
-	if err != nil {
-		return Value{}, err
-	}
-	u, err := c.login(p, 1, 2)
+	id, u, err := c.idAndLogin(p, 3, 1)
 	if err != nil {
 		return Value{}, err
 	}
@@ -115,11 +104,7 @@ func wpDeletePage(c *Call, p Params) (Value, error) {
 
 // wpEditPage(blog, page_id, username, password, content, publish).
 func wpEditPage(c *Call, p Params) (Value, error) {
-	id, err := p.ID(1)
-	if err != nil {
-		return Value{}, err
-	}
-	u, err := c.login(p, 2, 3)
+	id, u, err := c.idAndLogin(p, 1, 2)
 	if err != nil {
 		return Value{}, err
 	}

@@ -28,17 +28,74 @@ func (c *Call) postOrNotFound(id uint64, fault *Fault) (*models.Post, error) {
 	return p, nil
 }
 
-// editablePost is the lookup most post methods start with: the post by id
-// (WordPress's "Invalid post ID." when missing) and the edit_post check.
-func (c *Call) editablePost(u *models.User, id uint64) (*models.Post, error) {
-	post, err := c.postOrNotFound(id, faultNoSuchPost)
+// postWithCap loads a post (notFound when missing) and checks capability
+// on it for u (denied without it), the lookup most post methods start with.
+func (c *Call) postWithCap(u *models.User, id uint64, capability string, notFound, denied *Fault) (*models.Post, error) {
+	post, err := c.postOrNotFound(id, notFound)
 	if err != nil {
 		return nil, err
 	}
-	if !c.can(u, "edit_post", post) {
-		return nil, faultCannotEditPost
+	if !c.can(u, capability, post) {
+		return nil, denied
 	}
 	return post, nil
+}
+
+// editablePost is postWithCap's most common form: the post by id
+// (WordPress's "Invalid post ID." when missing) and the edit_post check.
+func (c *Call) editablePost(u *models.User, id uint64) (*models.Post, error) {
+	return c.postWithCap(u, id, "edit_post", faultNoSuchPost, faultCannotEditPost)
+}
+
+// idAndLogin reads the object id at argument idArg, then logs in with the
+// username and password at userArg and userArg+1. WordPress reads its
+// arguments before it logs in, so a malformed id is reported first.
+func (c *Call) idAndLogin(p Params, idArg, userArg int) (uint64, *models.User, error) {
+	id, err := p.ID(idArg)
+	if err != nil {
+		return 0, nil, err
+	}
+	u, err := c.login(p, userArg, userArg+1)
+	if err != nil {
+		return 0, nil, err
+	}
+	return id, u, nil
+}
+
+// idFieldsAndLogin reads (blog, username, password, post_id[, fields]),
+// the arguments of wp.getPost and wp.getRevisions, in WordPress's order:
+// at least four, the id, the fields (defaults when absent), then the login.
+func (c *Call) idFieldsAndLogin(p Params, defaults []string) (uint64, []string, *models.User, error) {
+	if err := p.Min(4); err != nil {
+		return 0, nil, nil, err
+	}
+	id, err := p.ID(3)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	fields, err := p.Fields(4, defaults...)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	return id, fields, u, nil
+}
+
+// loginEditablePost is how the methods that read or change one post
+// start: idAndLogin, then editablePost.
+func (c *Call) loginEditablePost(p Params, idArg, userArg int) (*models.User, *models.Post, error) {
+	id, u, err := c.idAndLogin(p, idArg, userArg)
+	if err != nil {
+		return nil, nil, err
+	}
+	post, err := c.editablePost(u, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return u, post, nil
 }
 
 // wpNewPost(blog, username, password, content).
@@ -62,15 +119,11 @@ func wpEditPost(c *Call, p Params) (Value, error) {
 	if err := p.Min(5); err != nil {
 		return Value{}, err
 	}
-	id, err := p.ID(3)
+	id, u, err := c.idAndLogin(p, 3, 1)
 	if err != nil {
 		return Value{}, err
 	}
 	content := p.Struct(4)
-	u, err := c.login(p, 1, 2)
-	if err != nil {
-		return Value{}, err
-	}
 	post, err := c.postOrNotFound(id, faultNoSuchPost)
 	if err != nil {
 		return Value{}, err
@@ -92,20 +145,13 @@ func wpDeletePost(c *Call, p Params) (Value, error) {
 	if err := p.Min(4); err != nil {
 		return Value{}, err
 	}
-	id, err := p.ID(3)
+	id, u, err := c.idAndLogin(p, 3, 1)
 	if err != nil {
 		return Value{}, err
 	}
-	u, err := c.login(p, 1, 2)
+	post, err := c.postWithCap(u, id, "delete_post", faultNoSuchPost, NewFault(401, "Sorry, you are not allowed to delete this post."))
 	if err != nil {
 		return Value{}, err
-	}
-	post, err := c.postOrNotFound(id, faultNoSuchPost)
-	if err != nil {
-		return Value{}, err
-	}
-	if !c.can(u, "delete_post", post) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to delete this post.")
 	}
 	if err := c.trashOrDelete(u, post); err != nil {
 		return Value{}, deleteFault(err, "Sorry, the post could not be deleted.")
@@ -125,18 +171,7 @@ func deleteFault(err error, message string) error {
 
 // wpGetPost(blog, username, password, post_id[, fields]).
 func wpGetPost(c *Call, p Params) (Value, error) {
-	if err := p.Min(4); err != nil {
-		return Value{}, err
-	}
-	id, err := p.ID(3)
-	if err != nil {
-		return Value{}, err
-	}
-	fields, err := p.Fields(4, defaultPostFields...)
-	if err != nil {
-		return Value{}, err
-	}
-	u, err := c.login(p, 1, 2)
+	id, fields, u, err := c.idFieldsAndLogin(p, defaultPostFields)
 	if err != nil {
 		return Value{}, err
 	}

@@ -15,27 +15,13 @@ var faultRevisionsDisabled = NewFault(401, "Sorry, revisions are disabled.")
 // revisions, newest first, autosaves left out, each as _prepare_post makes
 // it (post_id always, then the fields asked for).
 func wpGetRevisions(c *Call, p Params) (Value, error) {
-	if err := p.Min(4); err != nil {
-		return Value{}, err
-	}
-	id, err := p.ID(3)
+	id, fields, u, err := c.idFieldsAndLogin(p, defaultRevisionFields)
 	if err != nil {
 		return Value{}, err
 	}
-	fields, err := p.Fields(4, defaultRevisionFields...)
+	post, err := c.postWithCap(u, id, "edit_post", faultNoSuchPost, NewFault(401, "Sorry, you are not allowed to edit posts."))
 	if err != nil {
 		return Value{}, err
-	}
-	u, err := c.login(p, 1, 2)
-	if err != nil {
-		return Value{}, err
-	}
-	post, err := c.postOrNotFound(id, faultNoSuchPost)
-	if err != nil {
-		return Value{}, err
-	}
-	if !c.can(u, "edit_post", post) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit posts.")
 	}
 	if !models.SupportsRevisions(post.Type) {
 		return Value{}, faultRevisionsDisabled
@@ -65,11 +51,7 @@ func wpRestoreRevision(c *Call, p Params) (Value, error) {
 	if err := p.Min(3); err != nil {
 		return Value{}, err
 	}
-	id, err := p.ID(3)
-	if err != nil {
-		return Value{}, err
-	}
-	u, err := c.login(p, 1, 2)
+	id, u, err := c.idAndLogin(p, 3, 1)
 	if err != nil {
 		return Value{}, err
 	}
@@ -80,12 +62,9 @@ func wpRestoreRevision(c *Call, p Params) (Value, error) {
 	if rev.Type != "revision" || rev.IsAutosave() {
 		return Value{}, faultNoSuchPost
 	}
-	parent, err := c.postOrNotFound(rev.ParentID, faultNoSuchPost)
+	parent, err := c.editablePost(u, rev.ParentID)
 	if err != nil {
 		return Value{}, err
-	}
-	if !c.can(u, "edit_post", parent) {
-		return Value{}, faultCannotEditPost
 	}
 	if !models.SupportsRevisions(parent.Type) {
 		return Value{}, faultRevisionsDisabled

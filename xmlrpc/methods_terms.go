@@ -632,15 +632,7 @@ func wpSuggestCategories(c *Call, p Params) (Value, error) {
 
 // mtGetPostCategories(post_id, username, password).
 func mtGetPostCategories(c *Call, p Params) (Value, error) {
-	id, err := p.ID(0)
-	if err != nil {
-		return Value{}, err
-	}
-	u, err := c.login(p, 1, 2)
-	if err != nil {
-		return Value{}, err
-	}
-	post, err := c.editablePost(u, id)
+	_, post, err := c.loginEditablePost(p, 0, 1)
 	if err != nil {
 		return Value{}, err
 	}
@@ -662,15 +654,7 @@ func mtGetPostCategories(c *Call, p Params) (Value, error) {
 // mtSetPostCategories(post_id, username, password, categories): ids that
 // name no category are skipped, as wp_set_object_terms skips them.
 func mtSetPostCategories(c *Call, p Params) (Value, error) {
-	id, err := p.ID(0)
-	if err != nil {
-		return Value{}, err
-	}
-	u, err := c.login(p, 1, 2)
-	if err != nil {
-		return Value{}, err
-	}
-	post, err := c.editablePost(u, id)
+	u, post, err := c.loginEditablePost(p, 0, 1)
 	if err != nil {
 		return Value{}, err
 	}
