@@ -91,6 +91,7 @@ func serveOn(ctx context.Context, ln net.Listener, s *models.Store, c *config, l
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	go s.RunScheduledPublishing(ctx, time.Minute, logger) // WordPress's cron for scheduled posts
+	go s.RunAbandonedUploadSweep(ctx, time.Hour, logger)  // uploads a stopped process left hidden
 	select {
 	case err := <-errc:
 		return err

@@ -266,6 +266,9 @@ func (s *Store) openMediaFile(ctx context.Context, file string) (*MediaFile, err
 	if err != nil {
 		return nil, notFoundOr(err, errMediaFileNotFound)
 	}
+	if p.Status == uploadingStatus { // not published until its file is whole
+		return nil, errMediaFileNotFound
+	}
 	sf, err := storage.Get(ctx, file)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {

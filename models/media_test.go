@@ -491,3 +491,46 @@ func TestUploadWithoutStorage(t *testing.T) {
 	_, err := s.UploadMedia(context.Background(), author, models.UploadInput{Filename: "a.png", Data: []byte("x")})
 	wantCode(t, err, models.KindUnavailable, "rest_upload_unknown_error")
 }
+
+// An attachment's title, caption and description are filtered with kses
+// for users without unfiltered_html, as a post's are; alt text is plain
+// text for everyone.
+func TestMediaTextFiltered(t *testing.T) {
+	ctx := context.Background()
+	s, _ := mediaStore(t)
+	author := newUser(t, s, "writer", "author")
+	editor := newUser(t, s, "chief", "editor")
+	const evil = `<img src=x onerror=alert(1)>Pic<script>alert(2)</script>`
+	tests := []struct {
+		name      string
+		actor     *models.User
+		wantTitle string
+		wantDesc  string
+	}{
+		{"author", author, "Picalert(2)", `<img src="x">Picalert(2)`},
+		{"editor keeps markup", editor, evil, evil},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := s.UploadMedia(ctx, tt.actor, models.UploadInput{Filename: "f" + strconv.Itoa(i) + ".png", Data: testImage(t, "png", 1, 1),
+				MediaInput: models.MediaInput{Title: strp(evil), Caption: strp(evil), Description: strp(evil), AltText: strp("<b>alt</b>\ntext")}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := s.MediaByID(ctx, m.Post.ID)
+			if got.Post.Title != tt.wantTitle || got.Post.Content != tt.wantDesc || got.Post.Excerpt != tt.wantDesc {
+				t.Errorf("title %q caption %q description %q", got.Post.Title, got.Post.Excerpt, got.Post.Content)
+			}
+			if got.File.AltText != "alt text" {
+				t.Errorf("alt text %q", got.File.AltText)
+			}
+			up, err := s.UpdateMedia(ctx, tt.actor, m.Post.ID, models.MediaInput{Caption: strp(evil)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if up.Post.Excerpt != tt.wantDesc {
+				t.Errorf("updated caption %q", up.Post.Excerpt)
+			}
+		})
+	}
+}

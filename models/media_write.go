@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"mime"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -152,16 +153,22 @@ func (s *Store) uploadMedia(ctx context.Context, actor *User, in UploadInput) (*
 	if p.CommentStatus == "" {
 		p.CommentStatus = "open"
 	}
-	applyMediaInput(p, in.MediaInput)
+	applyMediaInput(actor, p, in.MediaInput)
 	s.settleDates(ctx, p, PostInput{Date: in.Date, DateGMT: in.DateGMT}, true)
 	att := &Attachment{FileSize: int64(len(in.Data)), Width: width, Height: height}
 	if in.AltText != nil {
-		att.AltText = *in.AltText
+		att.AltText = SanitizeTextField(*in.AltText) // sanitize_text_field, as the REST schema does
 	}
 
 	// The unique index on attachments.file settles races between processes:
 	// a name another upload took meanwhile fails the insert and the next
-	// number is tried.
+	// number is tried. The rows are written first, hidden (status
+	// uploading), the file is stored outside any transaction, and only then
+	// is the attachment published: a slow upload (an object store, a large
+	// file) holds no database lock — every write bumps the content epoch
+	// row, so a transaction held open across an upload would stall every
+	// writer on the site — and no visible attachment ever lacks its file.
+	p.Status = uploadingStatus
 	for n := 0; n < 1000; n++ {
 		key := folder + "/" + numberedFileName(base, ext, n)
 		taken, err := s.mediaFileTaken(ctx, key)
@@ -196,11 +203,6 @@ func (s *Store) uploadMedia(ctx context.Context, actor *User, in UploadInput) (*
 			if err := tx.Create(att).Error; err != nil {
 				return errMediaNameTaken{err}
 			}
-			// The file is written inside the transaction: if it cannot be
-			// stored, no attachment row points at nothing.
-			if err := storage.Put(ctx, key, in.Data, mimeType); err != nil {
-				return Internal(fmt.Errorf("store upload %s: %w", key, err))
-			}
 			return nil
 		})
 		if _, raced := err.(errMediaNameTaken); raced {
@@ -212,9 +214,65 @@ func (s *Store) uploadMedia(ctx context.Context, actor *User, in UploadInput) (*
 		if err != nil {
 			return nil, AsError(err)
 		}
+		if err := storage.Put(ctx, key, in.Data, mimeType); err != nil {
+			s.dropReservedUpload(ctx, p.ID)
+			return nil, Internal(fmt.Errorf("store upload %s: %w", key, err))
+		}
+		if err := s.withContext(ctx).Model(&Post{}).Where("id = ?", p.ID).Update("status", "inherit").Error; err != nil {
+			// The file is stored but the attachment stays hidden: remove
+			// both rather than leave either behind.
+			s.dropReservedUpload(ctx, p.ID)
+			if derr := storage.Delete(ctx, key); derr != nil {
+				slog.Warn("media: could not delete stored file", "file", key, "err", derr)
+			}
+			return nil, Internal(err)
+		}
+		p.Status = "inherit"
 		return &Media{Post: p, File: *att, URL: p.GUID}, nil
 	}
 	return nil, E(KindConflict, "rest_upload_unknown_error", "No unique file name could be found.")
+}
+
+// uploadingStatus marks an attachment whose file is still being stored:
+// lists and featured-image checks pass it over (they want inherit).
+const uploadingStatus = "uploading"
+
+// dropReservedUpload removes the rows of an upload whose file could not be
+// stored.
+func (s *Store) dropReservedUpload(ctx context.Context, id uint64) {
+	err := s.transaction(ctx, func(tx *gorm.DB) error {
+		if err := tx.Where("post_id = ?", id).Delete(&Attachment{}).Error; err != nil {
+			return err
+		}
+		return tx.Where("id = ? AND status = ?", id, uploadingStatus).Delete(&Post{}).Error
+	})
+	if err != nil {
+		slog.Warn("media: could not remove an unfinished upload", "id", id, "err", err)
+	}
+}
+
+// DeleteAbandonedUploads removes attachments left hidden by a process that
+// stopped between reserving a file name and publishing the upload, with
+// whatever part of the file it stored. Uploads reserved after before are
+// left alone (they may still be running). It returns how many it removed.
+func (s *Store) DeleteAbandonedUploads(ctx context.Context, before time.Time) (int, error) {
+	var stale []Post
+	err := s.withContext(ctx).Where("type = ? AND status = ? AND date_gmt < ?", "attachment", uploadingStatus, before.UTC()).
+		Find(&stale).Error
+	if err != nil {
+		return 0, Internal(err)
+	}
+	for _, p := range stale {
+		var att Attachment
+		found := s.withContext(ctx).Where("post_id = ?", p.ID).Limit(1).Find(&att).Error == nil && att.File != ""
+		s.dropReservedUpload(ctx, p.ID)
+		if storage := s.Config.Media.Storage; found && storage != nil {
+			if err := storage.Delete(ctx, att.File); err != nil {
+				slog.Warn("media: could not delete an abandoned upload's file", "file", att.File, "err", err)
+			}
+		}
+	}
+	return len(stale), nil
 }
 
 // settleAttachmentSlug gives the stored attachment p the unique form of
@@ -280,15 +338,20 @@ func (s *Store) authorExists(ctx context.Context, id uint64) error {
 }
 
 // applyMediaInput copies the given post fields of an attachment onto p.
-func applyMediaInput(p *Post, in MediaInput) {
-	if in.Title != nil {
-		p.Title = *in.Title
+// applyMediaInput sets the fields in carries. An attachment is a post: its
+// title, caption (excerpt) and description (content) are filtered with kses
+// as a post's are when actor lacks unfiltered_html.
+func applyMediaInput(actor *User, p *Post, in MediaInput) {
+	text := PostInput{Title: in.Title, Excerpt: in.Caption, Content: in.Description}
+	ksesPostInput(actor, &text)
+	if text.Title != nil {
+		p.Title = *text.Title
 	}
-	if in.Caption != nil {
-		p.Excerpt = *in.Caption
+	if text.Excerpt != nil {
+		p.Excerpt = *text.Excerpt
 	}
-	if in.Description != nil {
-		p.Content = *in.Description
+	if text.Content != nil {
+		p.Content = *text.Content
 	}
 	if in.ParentID != nil {
 		p.ParentID = *in.ParentID
@@ -329,10 +392,10 @@ func (s *Store) updateMedia(ctx context.Context, actor *User, id uint64, in Medi
 			return nil, err
 		}
 	}
-	applyMediaInput(p, in)
+	applyMediaInput(actor, p, in)
 	s.settleDates(ctx, p, PostInput{Date: in.Date, DateGMT: in.DateGMT}, false)
 	if in.AltText != nil {
-		m.File.AltText = *in.AltText
+		m.File.AltText = SanitizeTextField(*in.AltText) // sanitize_text_field, as the REST schema does
 	}
 	err = s.transaction(ctx, func(tx *gorm.DB) error {
 		if in.Slug != nil {
@@ -392,4 +455,30 @@ func (s *Store) deleteMedia(ctx context.Context, actor *User, id uint64) (*Media
 		}
 	}
 	return m, nil
+}
+
+// abandonedUploadAge is how old a hidden upload must be before the sweep
+// takes it for abandoned: far longer than any upload within the size limit.
+const abandonedUploadAge = time.Hour
+
+// RunAbandonedUploadSweep removes abandoned uploads now and then every
+// interval until ctx ends.
+func (s *Store) RunAbandonedUploadSweep(ctx context.Context, interval time.Duration, log *slog.Logger) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		if n, err := s.DeleteAbandonedUploads(ctx, s.now().Add(-abandonedUploadAge)); err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			log.Error("removing abandoned uploads failed", "err", err)
+		} else if n > 0 {
+			log.Info("removed abandoned uploads", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }

@@ -28,7 +28,7 @@ func (s *Store) CanBeFeaturedMedia(ctx context.Context, id uint64) bool {
 		return false
 	}
 	p, err := s.PostByID(ctx, id)
-	return err == nil && p.Type == "attachment" && strings.HasPrefix(p.MimeType, "image/")
+	return err == nil && p.Type == "attachment" && p.Status != uploadingStatus && strings.HasPrefix(p.MimeType, "image/")
 }
 
 // checkFeaturedMedia refuses a featured media id that is not an image
