@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -34,6 +35,11 @@ func cmdServe(ctx context.Context, raw []string, stdout, stderr io.Writer) error
 		return err
 	}
 	logger := newLogger(stderr, c.LogLevel)
+	if addr := os.Getenv(pprofEnv); addr != "" {
+		if err := startProfiler(ctx, addr, logger); err != nil {
+			return err
+		}
+	}
 	s, err := openStore(ctx, c)
 	if err != nil {
 		return err
