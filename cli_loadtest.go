@@ -64,9 +64,15 @@ func cmdLoadtest(ctx context.Context, raw []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer cleanup()
 	du, _ := models.ParseDatabaseURL(dbURL)
 	fmt.Fprintf(out, "Database: %s\n", du.Display)
+	if a.has("keep") {
+		// --keep leaves the loaded database for a closer look (presspass
+		// serve --database … with PRESSPASS_PPROF_ADDR, for instance).
+		defer fmt.Fprintf(out, "\nThe database was kept: %s\n", du.Display)
+	} else {
+		defer cleanup()
+	}
 
 	creds, err := prepareLoadtestSite(ctx, dbURL)
 	if err != nil {
@@ -209,6 +215,20 @@ func prepareLoadtestSite(ctx context.Context, dbURL string) (loadtestCreds, erro
 			return loadtestCreds{}, err
 		}
 	}
+	// Fifty users whose logins sort first fill wp.getUsers' default page
+	// (50 by login), so that B answers the same 50 users on the small and
+	// the large site and the two figures compare like with like.
+	hash, err := models.HashPassword("load-test-user-pass", 4)
+	if err != nil {
+		return loadtestCreds{}, err
+	}
+	for i := 1; i <= 50; i++ {
+		login, role := fmt.Sprintf("a-load-%02d", i), "subscriber"
+		email := login + "@example.com"
+		if _, err := s.CreateUser(ctx, models.UserInput{Login: &login, Email: &email, Role: &role, PasswordHash: &hash}); err != nil {
+			return loadtestCreds{}, err
+		}
+	}
 	ap, err := s.CreateAppPassword(ctx, admin.ID, "load test", "")
 	if err != nil {
 		return loadtestCreds{}, err
@@ -222,8 +242,11 @@ func loadLargeSite(ctx context.Context, dbURL string) error {
 		return err
 	}
 	defer s.Close()
+	// The bulk posts are older than the small site's, so that C lists the
+	// same ten posts on both: only the size of the tables differs.
 	return fixtures.LoadLarge(ctx, s, fixtures.LargeSite{Users: 10_000, AppPasswordsPerUser: 10, Posts: 100_000,
-		FirstUserID: 1000, FirstID: 100_000}, func(m string) { fmt.Fprintln(os.Stderr, "  "+m) })
+		FirstUserID: 1000, FirstID: 100_000, PostsBefore: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)},
+		func(m string) { fmt.Fprintln(os.Stderr, "  "+m) })
 }
 
 func xmlrpcCall(method string, params ...string) []byte {

@@ -90,7 +90,7 @@ Usage:
   presspass serve [flags]                 start the server
   presspass migrate                       apply database migrations
   presspass audit list [--user=USER] [--event=E] [--since=RFC3339] [--limit=N] [--format=table|json|csv|count]
-  presspass loadtest [--duration=10s] [--connections=16] [--max-requests=N] [--scenarios=A,B,C,D] [--large] [--mix=60s]
+  presspass loadtest [--duration=10s] [--connections=16] [--max-requests=N] [--scenarios=A,B,C,D] [--large] [--mix=60s] [--keep]
                                           performance table on a fresh database (loopback only)
   presspass healthcheck                   exit 0 when the local server answers /readyz
   presspass fixtures load NAME|FILE.json  load a data set (demo, test) or a site description
