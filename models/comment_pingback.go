@@ -84,16 +84,5 @@ func (s *Store) CreatePingback(ctx context.Context, in PingbackInput) (*Comment,
 	if err := s.checkDuplicateComment(ctx, c); err != nil {
 		return nil, err
 	}
-	ok, err := s.commentPassesModeration(ctx, c)
-	if err != nil {
-		return nil, err
-	}
-	c.Approved = "0"
-	if ok {
-		c.Approved = "1"
-	}
-	if err := s.insertComment(ctx, c); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return s.insertModerated(ctx, c)
 }

@@ -114,15 +114,8 @@ func (s *Store) createRESTComment(ctx context.Context, actor *User, post *Post, 
 	if err := checkCommentLengths(c); err != nil {
 		return nil, err
 	}
-	if in.ParentID != nil && *in.ParentID != 0 {
-		parent, err := s.CommentByID(ctx, *in.ParentID)
-		if err != nil || parent.PostID != post.ID {
-			if err != nil && !IsNotFound(err) {
-				return nil, err
-			}
-			return nil, errCommentBadParent
-		}
-		c.ParentID = parent.ID
+	if err := s.setCommentParent(ctx, c, post, in.ParentID); err != nil {
+		return nil, err
 	}
 	s.settleCommentDates(ctx, c, in)
 	if err := s.checkDuplicateComment(ctx, c); err != nil {

@@ -129,15 +129,8 @@ func (s *Store) CreateComment(ctx context.Context, actor *User, in CommentInput)
 	// wp_new_comment filters the content (kses) before its duplicate and
 	// moderation checks.
 	c.Content = ksesComment(actor, c.Content)
-	if in.ParentID != nil && *in.ParentID != 0 {
-		parent, err := s.CommentByID(ctx, *in.ParentID)
-		if err != nil || parent.PostID != post.ID {
-			if err != nil && !IsNotFound(err) {
-				return nil, err
-			}
-			return nil, errCommentBadParent
-		}
-		c.ParentID = parent.ID
+	if err := s.setCommentParent(ctx, c, post, in.ParentID); err != nil {
+		return nil, err
 	}
 	s.settleCommentDates(ctx, c, in)
 	moderator := actor != nil && actor.HasCap("moderate_comments")
@@ -159,14 +152,41 @@ func (s *Store) CreateComment(ctx context.Context, actor *User, in CommentInput)
 	case moderator || (actor != nil && actor.ID == post.AuthorID):
 		c.Approved = "1"
 	default:
-		ok, err := s.commentPassesModeration(ctx, c)
-		if err != nil {
-			return nil, err
+		return s.insertModerated(ctx, c)
+	}
+	if err := s.insertComment(ctx, c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// setCommentParent makes c a reply to the comment parentID (nil or 0: none),
+// which must be on the same post.
+func (s *Store) setCommentParent(ctx context.Context, c *Comment, post *Post, parentID *uint64) error {
+	if parentID == nil || *parentID == 0 {
+		return nil
+	}
+	parent, err := s.CommentByID(ctx, *parentID)
+	if err != nil || parent.PostID != post.ID {
+		if err != nil && !IsNotFound(err) {
+			return err
 		}
-		c.Approved = "0"
-		if ok {
-			c.Approved = "1"
-		}
+		return errCommentBadParent
+	}
+	c.ParentID = parent.ID
+	return nil
+}
+
+// insertModerated stores c approved when the moderation settings let it
+// through (wp_allow_comment's check_comment), held otherwise.
+func (s *Store) insertModerated(ctx context.Context, c *Comment) (*Comment, error) {
+	ok, err := s.commentPassesModeration(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	c.Approved = "0"
+	if ok {
+		c.Approved = "1"
 	}
 	if err := s.insertComment(ctx, c); err != nil {
 		return nil, err
