@@ -205,32 +205,7 @@ func (p *parser) params(req *Request) error {
 	}
 }
 
-func (p *parser) param(req *Request) error {
-	for {
-		tok, err := p.next()
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local != "value" {
-				if err := p.skip(); err != nil {
-					return err
-				}
-				continue
-			}
-			v, keep, err := p.value()
-			if err != nil {
-				return err
-			}
-			if keep {
-				req.Params = append(req.Params, v)
-			}
-		case xml.EndElement:
-			return nil
-		}
-	}
-}
+func (p *parser) param(req *Request) error { return p.values(&req.Params) }
 
 // value reads the content of a <value> element. keep is false when the
 // value vanishes under WordPress compatibility.
@@ -428,7 +403,12 @@ func (p *parser) arrayValue() (Value, error) {
 	}
 }
 
-func (p *parser) data(out *Value) error {
+func (p *parser) data(out *Value) error { return p.values(&out.Array) }
+
+// values reads the <value> children of a <param> or an array's <data> up to
+// the element's end, appending the ones that stay (see value) to dst;
+// other elements are skipped.
+func (p *parser) values(dst *[]Value) error {
 	for {
 		tok, err := p.next()
 		if err != nil {
@@ -447,7 +427,7 @@ func (p *parser) data(out *Value) error {
 				return err
 			}
 			if keep {
-				out.Array = append(out.Array, v)
+				*dst = append(*dst, v)
 			}
 		case xml.EndElement:
 			return nil

@@ -339,12 +339,8 @@ func wpGetCommentCount(c *Call, p Params) (Value, error) {
 
 // wpGetCommentStatusList(blog, username, password).
 func wpGetCommentStatusList(c *Call, p Params) (Value, error) {
-	u, err := c.login(p, 1, 2)
-	if err != nil {
+	if _, err := c.loginCan(p, "publish_posts", faultSiteDetails); err != nil {
 		return Value{}, err
-	}
-	if !u.HasCap("publish_posts") {
-		return Value{}, faultSiteDetails
 	}
 	var out []Member
 	for _, st := range models.CommentStatuses() {
@@ -424,12 +420,8 @@ func pingbackGetPingbacks(c *Call, p Params) (Value, error) {
 // wpGetPageTemplates(blog, username, password): PressPass has no theme
 // templates, so only WordPress's "Default" entry is listed.
 func wpGetPageTemplates(c *Call, p Params) (Value, error) {
-	u, err := c.login(p, 1, 2)
-	if err != nil {
+	if _, err := c.loginCan(p, "edit_pages", faultSiteDetails); err != nil {
 		return Value{}, err
-	}
-	if !u.HasCap("edit_pages") {
-		return Value{}, faultSiteDetails
 	}
 	return Struct(M("Default", Str("default"))), nil
 }

@@ -346,12 +346,9 @@ func mwGetRecentPosts(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	u, err := c.login(p, 1, 2)
+	u, err := c.loginCan(p, "edit_posts", NewFault(401, "Sorry, you are not allowed to edit posts."))
 	if err != nil {
 		return Value{}, err
-	}
-	if !u.HasCap("edit_posts") {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit posts.")
 	}
 	posts, err := c.recentPosts(absint(n))
 	if err != nil {

@@ -39,12 +39,9 @@ func wpGetPages(c *Call, p Params) (Value, error) {
 			return Value{}, err
 		}
 	}
-	u, err := c.login(p, 1, 2)
+	u, err := c.loginCan(p, "edit_pages", NewFault(401, "Sorry, you are not allowed to edit pages."))
 	if err != nil {
 		return Value{}, err
-	}
-	if !u.HasCap("edit_pages") {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit pages.")
 	}
 	f := models.PostFilter{Types: []string{"page"}, Statuses: anyStatuses, Limit: int(n)}
 	if n <= 0 {
@@ -128,12 +125,8 @@ var allStatuses = []string{"publish", "future", "draft", "pending", "private", "
 
 // wpGetPageList(blog, username, password): every page row by id.
 func wpGetPageList(c *Call, p Params) (Value, error) {
-	u, err := c.login(p, 1, 2)
-	if err != nil {
+	if _, err := c.loginCan(p, "edit_pages", NewFault(401, "Sorry, you are not allowed to edit pages.")); err != nil {
 		return Value{}, err
-	}
-	if !u.HasCap("edit_pages") {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit pages.")
 	}
 	pages, _, err := c.srv.store.Posts(c.ctx, models.PostFilter{Types: []string{"page"}, Statuses: allStatuses, OrderBy: "id", Order: "asc"})
 	if err != nil {
@@ -154,24 +147,16 @@ func wpGetPageList(c *Call, p Params) (Value, error) {
 
 // wpGetPageStatusList(blog, username, password).
 func wpGetPageStatusList(c *Call, p Params) (Value, error) {
-	u, err := c.login(p, 1, 2)
-	if err != nil {
+	if _, err := c.loginCan(p, "edit_pages", faultSiteDetails); err != nil {
 		return Value{}, err
-	}
-	if !u.HasCap("edit_pages") {
-		return Value{}, faultSiteDetails
 	}
 	return Struct(pageStatuses...), nil
 }
 
 // wpGetPostStatusList(blog, username, password).
 func wpGetPostStatusList(c *Call, p Params) (Value, error) {
-	u, err := c.login(p, 1, 2)
-	if err != nil {
+	if _, err := c.loginCan(p, "edit_posts", faultSiteDetails); err != nil {
 		return Value{}, err
-	}
-	if !u.HasCap("edit_posts") {
-		return Value{}, faultSiteDetails
 	}
 	return Struct(postStatuses...), nil
 }

@@ -84,6 +84,20 @@ func (c *Call) idFieldsAndLogin(p Params, defaults []string) (uint64, []string, 
 	return id, fields, u, nil
 }
 
+// loginCan logs in with the username and password at WordPress's usual
+// positions (1 and 2) and refuses, with the method's own fault, a user
+// without the capability the method requires.
+func (c *Call) loginCan(p Params, capability string, refused *Fault) (*models.User, error) {
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return nil, err
+	}
+	if !u.HasCap(capability) {
+		return nil, refused
+	}
+	return u, nil
+}
+
 // loginEditablePost is how the methods that read or change one post
 // start: idAndLogin, then editablePost.
 func (c *Call) loginEditablePost(p Params, idArg, userArg int) (*models.User, *models.Post, error) {

@@ -200,12 +200,8 @@ func wpSetOptions(c *Call, p Params) (Value, error) {
 
 // wpGetPostFormats(blog, username, password[, {show-supported}]).
 func wpGetPostFormats(c *Call, p Params) (Value, error) {
-	u, err := c.login(p, 1, 2)
-	if err != nil {
+	if _, err := c.loginCan(p, "edit_posts", faultSiteDetails); err != nil {
 		return Value{}, err
-	}
-	if !u.HasCap("edit_posts") {
-		return Value{}, faultSiteDetails
 	}
 	all := make([]Member, len(postFormats))
 	supported := make([]string, 0, len(postFormats))

@@ -441,12 +441,8 @@ func (c *Call) allCategories() ([]models.Term, error) {
 
 // mwGetCategories(blog, username, password), also wp.getCategories.
 func mwGetCategories(c *Call, p Params) (Value, error) {
-	u, err := c.login(p, 1, 2)
-	if err != nil {
+	if _, err := c.loginCan(p, "edit_posts", faultViewCategories); err != nil {
 		return Value{}, err
-	}
-	if !u.HasCap("edit_posts") {
-		return Value{}, faultViewCategories
 	}
 	cats, err := c.allCategories()
 	if err != nil {
@@ -474,12 +470,8 @@ func mwGetCategories(c *Call, p Params) (Value, error) {
 
 // mtGetCategoryList(blog, username, password).
 func mtGetCategoryList(c *Call, p Params) (Value, error) {
-	u, err := c.login(p, 1, 2)
-	if err != nil {
+	if _, err := c.loginCan(p, "edit_posts", faultViewCategories); err != nil {
 		return Value{}, err
-	}
-	if !u.HasCap("edit_posts") {
-		return Value{}, faultViewCategories
 	}
 	cats, err := c.allCategories()
 	if err != nil {
@@ -494,12 +486,8 @@ func mtGetCategoryList(c *Call, p Params) (Value, error) {
 
 // wpGetTags(blog, username, password): the tags in use, by name.
 func wpGetTags(c *Call, p Params) (Value, error) {
-	u, err := c.login(p, 1, 2)
-	if err != nil {
+	if _, err := c.loginCan(p, "edit_posts", NewFault(401, "Sorry, you must be able to edit posts on this site in order to view tags.")); err != nil {
 		return Value{}, err
-	}
-	if !u.HasCap("edit_posts") {
-		return Value{}, NewFault(401, "Sorry, you must be able to edit posts on this site in order to view tags.")
 	}
 	tags, _, err := c.srv.store.Terms(c.ctx, models.TermFilter{Taxonomy: "post_tag", HideEmpty: true})
 	if err != nil {
@@ -528,12 +516,9 @@ func wpGetTags(c *Call, p Params) (Value, error) {
 // exists already (same name and parent) is not an error: its id is the
 // answer.
 func wpNewCategory(c *Call, p Params) (Value, error) {
-	u, err := c.login(p, 1, 2)
+	u, err := c.loginCan(p, "manage_categories", NewFault(401, "Sorry, you are not allowed to add a category."))
 	if err != nil {
 		return Value{}, err
-	}
-	if !u.HasCap("manage_categories") {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to add a category.")
 	}
 	cat := p.Struct(3)
 	name, _ := memberString(cat, "name")
@@ -608,12 +593,9 @@ func wpSuggestCategories(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	u, err := c.login(p, 1, 2)
+	_, err = c.loginCan(p, "edit_posts", faultViewCategories)
 	if err != nil {
 		return Value{}, err
-	}
-	if !u.HasCap("edit_posts") {
-		return Value{}, faultViewCategories
 	}
 	f := models.TermFilter{Taxonomy: "category", NameLike: like}
 	if max > 0 {
