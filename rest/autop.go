@@ -46,6 +46,13 @@ var (
 // autop converts text to paragraphs; br also turns single newlines into
 // <br /> (WordPress's default).
 func autop(text string, br bool) string {
+	if !br {
+		return autopUncached(text, false)
+	}
+	return autopMemo.do(text, func(t string) string { return autopUncached(t, true) })
+}
+
+func autopUncached(text string, br bool) string {
 	if strings.TrimSpace(text) == "" {
 		return ""
 	}

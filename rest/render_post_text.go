@@ -115,6 +115,10 @@ func texturize(text string) string {
 	if text == "" {
 		return text
 	}
+	return texturizeMemo.do(text, texturizeUncached)
+}
+
+func texturizeUncached(text string) string {
 	parts := splitHTML(text)
 	var skip []string
 	for i, part := range parts {
