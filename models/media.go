@@ -104,6 +104,10 @@ type MediaInput struct {
 	DateGMT       *time.Time
 	CommentStatus *string
 	PingStatus    *string
+	// Status "private" hides the attachment from those who may not read
+	// private posts; any other status is "inherit", as wp_insert_post
+	// decides for attachments.
+	Status *string
 }
 
 // UploadInput is one file to upload.

@@ -534,3 +534,32 @@ func TestMediaTextFiltered(t *testing.T) {
 		})
 	}
 }
+
+// An attachment is private when asked, and inherit for any other status,
+// as wp_insert_post decides for attachments; visitors never list private
+// ones.
+func TestMediaStatus(t *testing.T) {
+	ctx := context.Background()
+	s, _ := mediaStore(t)
+	author := newUser(t, s, "writer", "author")
+	m, err := s.UploadMedia(ctx, author, models.UploadInput{Filename: "secret.png", Data: testImage(t, "png", 1, 1),
+		MediaInput: models.MediaInput{Status: strp("private")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Post.Status != "private" {
+		t.Fatalf("uploaded as %q, want private", m.Post.Status)
+	}
+	if list, _, err := s.ListMedia(ctx, nil, models.MediaQuery{}); err != nil || len(list) != 0 {
+		t.Errorf("a visitor lists %d attachments (%v), want none", len(list), err)
+	}
+	for _, tt := range []struct{ asked, want string }{{"publish", "inherit"}, {"private", "private"}, {"draft", "inherit"}} {
+		up, err := s.UpdateMedia(ctx, author, m.Post.ID, models.MediaInput{Status: strp(tt.asked)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if up.Post.Status != tt.want {
+			t.Errorf("status %q stored as %q, want %q", tt.asked, up.Post.Status, tt.want)
+		}
+	}
+}

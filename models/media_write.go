@@ -168,6 +168,7 @@ func (s *Store) uploadMedia(ctx context.Context, actor *User, in UploadInput) (*
 	// file) holds no database lock — every write bumps the content epoch
 	// row, so a transaction held open across an upload would stall every
 	// writer on the site — and no visible attachment ever lacks its file.
+	published := p.Status // inherit, or private when asked
 	p.Status = uploadingStatus
 	for n := 0; n < 1000; n++ {
 		key := folder + "/" + numberedFileName(base, ext, n)
@@ -218,7 +219,7 @@ func (s *Store) uploadMedia(ctx context.Context, actor *User, in UploadInput) (*
 			s.dropReservedUpload(ctx, p.ID)
 			return nil, Internal(fmt.Errorf("store upload %s: %w", key, err))
 		}
-		if err := s.withContext(ctx).Model(&Post{}).Where("id = ?", p.ID).Update("status", "inherit").Error; err != nil {
+		if err := s.withContext(ctx).Model(&Post{}).Where("id = ?", p.ID).Update("status", published).Error; err != nil {
 			// The file is stored but the attachment stays hidden: remove
 			// both rather than leave either behind.
 			s.dropReservedUpload(ctx, p.ID)
@@ -227,7 +228,7 @@ func (s *Store) uploadMedia(ctx context.Context, actor *User, in UploadInput) (*
 			}
 			return nil, Internal(err)
 		}
-		p.Status = "inherit"
+		p.Status = published
 		return &Media{Post: p, File: *att, URL: p.GUID}, nil
 	}
 	return nil, E(KindConflict, "rest_upload_unknown_error", "No unique file name could be found.")
@@ -364,6 +365,12 @@ func applyMediaInput(actor *User, p *Post, in MediaInput) {
 	}
 	if in.PingStatus != nil {
 		p.PingStatus = *in.PingStatus
+	}
+	if in.Status != nil {
+		p.Status = "inherit"
+		if *in.Status == "private" {
+			p.Status = "private"
+		}
 	}
 }
 

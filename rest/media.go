@@ -162,6 +162,7 @@ func mediaInput(r *Request, cur *models.Post) models.MediaInput {
 	in.AuthorID = authorParam(r)
 	in.CommentStatus = stringParam(r, "comment_status")
 	in.PingStatus = stringParam(r, "ping_status")
+	in.Status = stringParam(r, "status")
 	in.Date, in.DateGMT = requestDate(r, cur)
 	return in
 }

@@ -153,36 +153,32 @@ func (p *parser) document() (*Request, error) {
 
 func (p *parser) methodCall() (*Request, error) {
 	req := &Request{}
-	for {
-		tok, err := p.next()
-		if err != nil {
-			return nil, err
+	err := p.children(func(name string) (bool, error) {
+		switch name {
+		case "methodName":
+			s, err := p.text()
+			req.Method = strings.TrimSpace(s)
+			return true, err
+		case "params":
+			return true, p.children(func(name string) (bool, error) {
+				if name != "param" {
+					return false, nil
+				}
+				return true, p.values(&req.Params)
+			})
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "methodName":
-				name, err := p.text()
-				if err != nil {
-					return nil, err
-				}
-				req.Method = strings.TrimSpace(name)
-			case "params":
-				if err := p.params(req); err != nil {
-					return nil, err
-				}
-			default:
-				if err := p.skip(); err != nil {
-					return nil, err
-				}
-			}
-		case xml.EndElement:
-			return req, nil
-		}
+		return false, nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	return req, nil
 }
 
-func (p *parser) params(req *Request) error {
+// children reads the children of the current element up to its end: each
+// start element is offered to handle, which reads it and reports true, or
+// reports false and the element is skipped whole.
+func (p *parser) children(handle func(name string) (bool, error)) error {
 	for {
 		tok, err := p.next()
 		if err != nil {
@@ -190,22 +186,20 @@ func (p *parser) params(req *Request) error {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if t.Name.Local != "param" {
+			handled, err := handle(t.Name.Local)
+			if err != nil {
+				return err
+			}
+			if !handled {
 				if err := p.skip(); err != nil {
 					return err
 				}
-				continue
-			}
-			if err := p.param(req); err != nil {
-				return err
 			}
 		case xml.EndElement:
 			return nil
 		}
 	}
 }
-
-func (p *parser) param(req *Request) error { return p.values(&req.Params) }
 
 // value reads the content of a <value> element. keep is false when the
 // value vanishes under WordPress compatibility.
@@ -315,64 +309,36 @@ func (p *parser) structValue() (Value, error) {
 	}
 	defer func() { p.depth-- }()
 	out := Value{Kind: KindStruct, Members: []Member{}}
-	for {
-		tok, err := p.next()
-		if err != nil {
-			return Value{}, err
+	err := p.children(func(name string) (bool, error) {
+		if name != "member" {
+			return false, nil
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local != "member" {
-				if err := p.skip(); err != nil {
-					return Value{}, err
-				}
-				continue
-			}
-			if err := p.member(&out); err != nil {
-				return Value{}, err
-			}
-		case xml.EndElement:
-			return out, nil
-		}
-	}
+		return true, p.member(&out)
+	})
+	return out, err
 }
 
 func (p *parser) member(out *Value) error {
 	var name string
 	var val Value
 	has := false
-	for {
-		tok, err := p.next()
-		if err != nil {
-			return err
+	err := p.children(func(el string) (bool, error) {
+		switch el {
+		case "name":
+			s, err := p.text()
+			name = strings.TrimSpace(s)
+			return true, err
+		case "value":
+			v, keep, err := p.value()
+			val, has = v, keep
+			return true, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "name":
-				s, err := p.text()
-				if err != nil {
-					return err
-				}
-				name = strings.TrimSpace(s)
-			case "value":
-				v, keep, err := p.value()
-				if err != nil {
-					return err
-				}
-				val, has = v, keep
-			default:
-				if err := p.skip(); err != nil {
-					return err
-				}
-			}
-		case xml.EndElement:
-			if has {
-				out.set(name, val)
-			}
-			return nil
-		}
+		return false, nil
+	})
+	if err == nil && has {
+		out.set(name, val)
 	}
+	return err
 }
 
 func (p *parser) arrayValue() (Value, error) {
@@ -381,62 +347,33 @@ func (p *parser) arrayValue() (Value, error) {
 	}
 	defer func() { p.depth-- }()
 	out := Array()
-	for {
-		tok, err := p.next()
-		if err != nil {
-			return Value{}, err
+	err := p.children(func(name string) (bool, error) {
+		if name != "data" {
+			return false, nil
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local != "data" {
-				if err := p.skip(); err != nil {
-					return Value{}, err
-				}
-				continue
-			}
-			if err := p.data(&out); err != nil {
-				return Value{}, err
-			}
-		case xml.EndElement:
-			return out, nil
-		}
-	}
-}
-
-func (p *parser) data(out *Value) error { return p.values(&out.Array) }
-
-// values reads the <value> children of a <param> or an array's <data> up to
-// the element's end, appending the ones that stay (see value) to dst;
-// other elements are skipped.
-func (p *parser) values(dst *[]Value) error {
-	for {
-		tok, err := p.next()
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local != "value" {
-				if err := p.skip(); err != nil {
-					return err
-				}
-				continue
-			}
-			v, keep, err := p.value()
-			if err != nil {
-				return err
-			}
-			if keep {
-				*dst = append(*dst, v)
-			}
-		case xml.EndElement:
-			return nil
-		}
-	}
+		return true, p.values(&out.Array)
+	})
+	return out, err
 }
 
 // text reads character data up to the end of the current element; a child
 // element there is an error.
+// values reads the <value> children of a <param> or an array's <data>,
+// appending the ones that stay (see value) to dst; other elements are
+// skipped.
+func (p *parser) values(dst *[]Value) error {
+	return p.children(func(name string) (bool, error) {
+		if name != "value" {
+			return false, nil
+		}
+		v, keep, err := p.value()
+		if keep {
+			*dst = append(*dst, v)
+		}
+		return true, err
+	})
+}
+
 func (p *parser) text() (string, error) {
 	var b strings.Builder
 	for {

@@ -34,10 +34,13 @@ var (
 	faultDisabled         = NewFault(405, "XML-RPC services are disabled on this site.")
 	faultNoSuchPost       = NewFault(404, "Invalid post ID.")
 	faultNoSuchPage       = NewFault(404, "Sorry, no such page.")
-	faultCannotEditPost   = NewFault(401, "Sorry, you are not allowed to edit this post.")
-	faultInvalidPostType  = NewFault(403, "Invalid post type.")
-	faultAddArgs          = NewFault(400, "Invalid arguments passed to this XML-RPC method. Requires two integers.")
-	faultSiteDetails      = NewFault(403, "Sorry, you are not allowed to access details about this site.")
+	// faultSorryNoSuchPost is the older APIs' (Blogger, MT) text for a
+	// missing post, where the wp.* methods say "Invalid post ID.".
+	faultSorryNoSuchPost = NewFault(404, "Sorry, no such post.")
+	faultCannotEditPost  = NewFault(401, "Sorry, you are not allowed to edit this post.")
+	faultInvalidPostType = NewFault(403, "Invalid post type.")
+	faultAddArgs         = NewFault(400, "Invalid arguments passed to this XML-RPC method. Requires two integers.")
+	faultSiteDetails     = NewFault(403, "Sorry, you are not allowed to access details about this site.")
 	// faultReadOnlyScope refuses a changing method to a read-only
 	// application password (a PressPass extension).
 	faultReadOnlyScope = NewFault(401, "This application password is read-only: it cannot be used to change anything.")

@@ -53,6 +53,22 @@ func (c *Call) prepareComment(cm *models.Comment, posts map[uint64]*models.Post)
 	), nil
 }
 
+// loginEditableComment reads (blog, username, password, comment_id, …) in
+// WordPress's order — the id, then the login — and loads the comment,
+// answering with deny when edit_comment is refused.
+func (c *Call) loginEditableComment(p Params, deny *Fault) (*models.User, *models.Comment, error) {
+	id, err := p.Int(3)
+	if err != nil {
+		return nil, nil, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return nil, nil, err
+	}
+	cm, err := c.editableComment(u, id, deny)
+	return u, cm, err
+}
+
 // editableComment loads a comment and checks edit_comment, answering with
 // deny when it is refused.
 func (c *Call) editableComment(u *models.User, id int64, deny *Fault) (*models.Comment, error) {
@@ -78,15 +94,7 @@ func (c *Call) editableComment(u *models.User, id int64, deny *Fault) (*models.C
 
 // wpGetComment(blog, username, password, comment_id).
 func wpGetComment(c *Call, p Params) (Value, error) {
-	id, err := p.Int(3)
-	if err != nil {
-		return Value{}, err
-	}
-	u, err := c.login(p, 1, 2)
-	if err != nil {
-		return Value{}, err
-	}
-	cm, err := c.editableComment(u, id, faultCannotEditComment)
+	_, cm, err := c.loginEditableComment(p, faultCannotEditComment)
 	if err != nil {
 		return Value{}, err
 	}
@@ -143,15 +151,7 @@ func wpGetComments(c *Call, p Params) (Value, error) {
 // wpDeleteComment(blog, username, password, comment_id): to the trash, or
 // for good when it is in the trash or spam already (wp_delete_comment).
 func wpDeleteComment(c *Call, p Params) (Value, error) {
-	id, err := p.Int(3)
-	if err != nil {
-		return Value{}, err
-	}
-	u, err := c.login(p, 1, 2)
-	if err != nil {
-		return Value{}, err
-	}
-	cm, err := c.editableComment(u, id, NewFault(403, "Sorry, you are not allowed to delete this comment."))
+	u, cm, err := c.loginEditableComment(p, NewFault(403, "Sorry, you are not allowed to delete this comment."))
 	if err != nil {
 		return Value{}, err
 	}
@@ -168,15 +168,7 @@ func wpDeleteComment(c *Call, p Params) (Value, error) {
 
 // wpEditComment(blog, username, password, comment_id, content).
 func wpEditComment(c *Call, p Params) (Value, error) {
-	id, err := p.Int(3)
-	if err != nil {
-		return Value{}, err
-	}
-	u, err := c.login(p, 1, 2)
-	if err != nil {
-		return Value{}, err
-	}
-	cm, err := c.editableComment(u, id, faultCannotEditComment)
+	u, cm, err := c.loginEditableComment(p, faultCannotEditComment)
 	if err != nil {
 		return Value{}, err
 	}
@@ -362,9 +354,9 @@ func mtGetTrackbackPings(c *Call, p Params) (Value, error) {
 	v, _ := firstArg(p)
 	id := v.AsInt()
 	if !v.Scalar() || id <= 0 {
-		return Value{}, NewFault(404, "Sorry, no such post.")
+		return Value{}, faultSorryNoSuchPost
 	}
-	post, err := c.postOrNotFound(uint64(id), NewFault(404, "Sorry, no such post."))
+	post, err := c.postOrNotFound(uint64(id), faultSorryNoSuchPost)
 	if err != nil {
 		return Value{}, err
 	}

@@ -479,12 +479,9 @@ func bloggerEditPost(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	post, err := c.postOrNotFound(id, NewFault(404, "Sorry, no such post."))
+	post, err := c.bloggerOwnPost(id)
 	if err != nil {
 		return Value{}, err
-	}
-	if post.Type != "post" {
-		return Value{}, NewFault(404, "Sorry, no such post.")
 	}
 	if !c.can(u, "edit_post", post) {
 		return Value{}, faultCannotEditPost
@@ -511,6 +508,17 @@ func bloggerEditPost(c *Call, p Params) (Value, error) {
 	return Bool(true), nil
 }
 
+// bloggerOwnPost loads the post the Blogger API edits or deletes: it only
+// knows posts, so a page or an attachment is "no such post", as in
+// WordPress.
+func (c *Call) bloggerOwnPost(id uint64) (*models.Post, error) {
+	post, err := c.postOrNotFound(id, faultSorryNoSuchPost)
+	if err == nil && post.Type != "post" {
+		return nil, faultSorryNoSuchPost
+	}
+	return post, err
+}
+
 // bloggerDeletePost(appkey, post_id, username, password[, publish]), also
 // metaWeblog.deletePost.
 func bloggerDeletePost(c *Call, p Params) (Value, error) {
@@ -518,12 +526,9 @@ func bloggerDeletePost(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	post, err := c.postOrNotFound(id, NewFault(404, "Sorry, no such post."))
+	post, err := c.bloggerOwnPost(id)
 	if err != nil {
 		return Value{}, err
-	}
-	if post.Type != "post" {
-		return Value{}, NewFault(404, "Sorry, no such post.")
 	}
 	if !c.can(u, "delete_post", post) {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to delete this post.")

@@ -94,6 +94,38 @@ func termFault(err error) error {
 	return NewFault(500, me.Message)
 }
 
+// termOf resolves a taxonomy argument and the term id in it, with
+// WordPress's faults for an unknown taxonomy or term.
+func (c *Call) termOf(tv Value, present bool, id int64) (models.Taxonomy, *models.Term, error) {
+	tax, ok := taxonomyArg(tv, present)
+	if !ok {
+		return tax, nil, faultInvalidTaxonomy
+	}
+	t, err := c.lookupTerm(tax.Name, id)
+	return tax, t, err
+}
+
+// loginTermArgs reads the arguments of wp.getTerm and wp.deleteTerm (blog,
+// username, password, taxonomy, term_id) in WordPress's order: the count,
+// the id, the login, then the taxonomy and the term.
+func (c *Call) loginTermArgs(p Params) (*models.User, models.Taxonomy, *models.Term, error) {
+	var tax models.Taxonomy
+	if err := p.Min(5); err != nil {
+		return nil, tax, nil, err
+	}
+	id, err := p.Int(4)
+	if err != nil {
+		return nil, tax, nil, err
+	}
+	u, err := c.login(p, 1, 2)
+	if err != nil {
+		return nil, tax, nil, err
+	}
+	tv, present := p.Value(3)
+	tax, t, err := c.termOf(tv, present, id)
+	return u, tax, t, err
+}
+
 // lookupTerm is get_term for the term methods: 0 is "Empty Term.", an id
 // of another taxonomy or none at all is "Invalid term ID.".
 func (c *Call) lookupTerm(taxonomy string, id int64) (*models.Term, error) {
@@ -174,12 +206,8 @@ func wpEditTerm(c *Call, p Params) (Value, error) {
 		return Value{}, err
 	}
 	content := p.Struct(4)
-	tv, ok := content.Get("taxonomy")
-	tax, ok := taxonomyArg(tv, ok)
-	if !ok {
-		return Value{}, faultInvalidTaxonomy
-	}
-	t, err := c.lookupTerm(tax.Name, id)
+	tv, present := content.Get("taxonomy")
+	tax, t, err := c.termOf(tv, present, id)
 	if err != nil {
 		return Value{}, err
 	}
@@ -221,23 +249,7 @@ func wpEditTerm(c *Call, p Params) (Value, error) {
 
 // wpDeleteTerm(blog, username, password, taxonomy, term_id).
 func wpDeleteTerm(c *Call, p Params) (Value, error) {
-	if err := p.Min(5); err != nil {
-		return Value{}, err
-	}
-	id, err := p.Int(4)
-	if err != nil {
-		return Value{}, err
-	}
-	u, err := c.login(p, 1, 2)
-	if err != nil {
-		return Value{}, err
-	}
-	tv, ok := p.Value(3)
-	tax, ok := taxonomyArg(tv, ok)
-	if !ok {
-		return Value{}, faultInvalidTaxonomy
-	}
-	t, err := c.lookupTerm(tax.Name, id)
+	u, tax, t, err := c.loginTermArgs(p)
 	if err != nil {
 		return Value{}, err
 	}
@@ -252,23 +264,7 @@ func wpDeleteTerm(c *Call, p Params) (Value, error) {
 
 // wpGetTerm(blog, username, password, taxonomy, term_id).
 func wpGetTerm(c *Call, p Params) (Value, error) {
-	if err := p.Min(5); err != nil {
-		return Value{}, err
-	}
-	id, err := p.Int(4)
-	if err != nil {
-		return Value{}, err
-	}
-	u, err := c.login(p, 1, 2)
-	if err != nil {
-		return Value{}, err
-	}
-	tv, ok := p.Value(3)
-	tax, ok := taxonomyArg(tv, ok)
-	if !ok {
-		return Value{}, faultInvalidTaxonomy
-	}
-	t, err := c.lookupTerm(tax.Name, id)
+	u, _, t, err := c.loginTermArgs(p)
 	if err != nil {
 		return Value{}, err
 	}

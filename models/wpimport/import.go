@@ -132,19 +132,30 @@ func (im *importer) options(ctx context.Context) error {
 
 func (im *importer) users(ctx context.Context) error {
 	keys := userMetaKeys(im.opt.Prefix)
+	return inBatches(ctx, im,
+		func(after uint64) ([]SourceUser, error) { return im.src.Users(ctx, after, im.opt.BatchSize, keys) },
+		func(su SourceUser) uint64 { return su.ID },
+		func(tx *models.Store, su SourceUser) error { return im.user(ctx, tx, su) })
+}
+
+// inBatches pages through a source table in id order — fetch returns the
+// rows after an id, at most a batch of them — and imports each page in one
+// transaction of its own.
+func inBatches[T any](ctx context.Context, im *importer, fetch func(after uint64) ([]T, error),
+	id func(T) uint64, each func(tx *models.Store, row T) error) error {
 	var after uint64
 	for {
-		batch, err := im.src.Users(ctx, after, im.opt.BatchSize, keys)
+		batch, err := fetch(after)
 		if err != nil {
 			return err
 		}
 		if len(batch) == 0 {
 			return nil
 		}
-		after = batch[len(batch)-1].ID
+		after = id(batch[len(batch)-1])
 		err = im.batch(ctx, func(tx *models.Store) error {
-			for _, su := range batch {
-				if err := im.user(ctx, tx, su); err != nil {
+			for _, row := range batch {
+				if err := each(tx, row); err != nil {
 					return err
 				}
 			}
@@ -343,28 +354,12 @@ func (im *importer) posts(ctx context.Context) error {
 	for _, o := range others {
 		im.report.skip(KindPosts, o, "PressPass imports posts and pages only")
 	}
-	var after uint64
-	for {
-		batch, err := im.src.Posts(ctx, after, im.opt.BatchSize, importedPostTypes)
-		if err != nil {
-			return err
-		}
-		if len(batch) == 0 {
-			return nil
-		}
-		after = batch[len(batch)-1].ID
-		err = im.batch(ctx, func(tx *models.Store) error {
-			for _, sp := range batch {
-				if err := im.post(ctx, tx, sp); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
+	return inBatches(ctx, im,
+		func(after uint64) ([]SourcePost, error) {
+			return im.src.Posts(ctx, after, im.opt.BatchSize, importedPostTypes)
+		},
+		func(sp SourcePost) uint64 { return sp.ID },
+		func(tx *models.Store, sp SourcePost) error { return im.post(ctx, tx, sp) })
 }
 
 func (im *importer) post(ctx context.Context, tx *models.Store, sp SourcePost) error {
