@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"strings"
 	"sync"
 	"time"
@@ -86,7 +87,7 @@ const skipEpochKey = "presspass:skip_auth_epoch"
 
 // registerEpochCallbacks bumps the epoch after every create, update or delete
 // of users and application passwords, inside the same transaction.
-func registerEpochCallbacks(db *gorm.DB) error {
+func registerEpochCallbacks(db *gorm.DB, lease *epochLease) error {
 	bump := func(db *gorm.DB) {
 		if db.Error != nil || db.Statement.RowsAffected == 0 {
 			return
@@ -96,18 +97,10 @@ func registerEpochCallbacks(db *gorm.DB) error {
 		}
 		table := db.Statement.Table
 		auth, content := epochTables[table], !contentEpochExempt[table]
-		var q string
-		switch {
-		case auth && content:
-			q = "UPDATE auth_epochs SET version = version + 1 WHERE id IN (1, 2)"
-		case auth:
-			q = "UPDATE auth_epochs SET version = version + 1 WHERE id = 1"
-		case content:
-			q = "UPDATE auth_epochs SET version = version + 1 WHERE id = 2"
-		default:
+		if !auth && !content {
 			return
 		}
-		if _, err := db.Statement.ConnPool.ExecContext(db.Statement.Context, q); err != nil {
+		if err := bumpEpochs(db.Statement.Context, db.Statement.ConnPool, lease, auth, content); err != nil {
 			_ = db.AddError(err)
 		}
 	}
@@ -120,13 +113,52 @@ func registerEpochCallbacks(db *gorm.DB) error {
 	return db.Callback().Delete().After("gorm:delete").Register("presspass:auth_epoch_delete", bump)
 }
 
+// epochLockFence, added to a bump on MySQL, makes it change nothing unless
+// the given connection holds the epoch lock (epoch_lease.go).
+const epochLockFence = " AND IS_USED_LOCK(CONCAT('presspass-epochs:', SHA1(DATABASE()))) = ?"
+
+// bumpEpochs increments the auth and/or content epoch through exec (the
+// writer's transaction, if any). On MySQL the bump is fenced by the epoch
+// lock, taken first if another process holds it.
+func bumpEpochs(ctx context.Context, exec gorm.ConnPool, lease *epochLease, auth, content bool) error {
+	q, rows := "UPDATE auth_epochs SET version = version + 1 WHERE id IN (1, 2)", int64(2)
+	switch {
+	case !content:
+		q, rows = "UPDATE auth_epochs SET version = version + 1 WHERE id = 1", 1
+	case !auth:
+		q, rows = "UPDATE auth_epochs SET version = version + 1 WHERE id = 2", 1
+	}
+	if lease == nil {
+		_, err := exec.ExecContext(ctx, q)
+		return err
+	}
+	// A try fails only when the lock moved between taking it and the
+	// UPDATE; a few tries are plenty.
+	for try := 0; try < 5; try++ {
+		id, err := lease.holder(ctx)
+		if err != nil {
+			return err
+		}
+		res, err := exec.ExecContext(ctx, q+epochLockFence, id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err == nil && n == rows {
+			lease.bumped()
+			return nil
+		}
+		lease.lost(id)
+	}
+	return errors.New("epoch lock: lost it on every try")
+}
+
 // bumpAuthEpoch invalidates every cached login (a new lockout).
 func (s *Store) bumpAuthEpoch(ctx context.Context, tx *gorm.DB) error {
 	db := tx
 	if db == nil {
 		db = s.withContext(ctx)
 	}
-	return db.Exec("UPDATE auth_epochs SET version = version + 1 WHERE id = 1").Error
+	return bumpEpochs(ctx, db.Statement.ConnPool, s.lease, true, false)
 }
 
 // currentAuthEpoch reads the auth epoch — with the content epoch, in the

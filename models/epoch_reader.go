@@ -26,6 +26,21 @@ import (
 // epochQuery reads both epoch rows in one statement.
 const epochQuery = "SELECT id, version FROM auth_epochs WHERE id IN (1, 2)"
 
+// epochQueryLocking also waits for a transaction that has bumped an epoch
+// and not yet committed, and then reads what it committed (epoch_lease.go).
+const epochQueryLocking = epochQuery + " LOCK IN SHARE MODE"
+
+// A changeWatch tells, without a query, that nothing has changed the epochs
+// since a stamp was taken: SQLite's WAL header (wal_watch.go) or MySQL's
+// epoch lease (epoch_lease.go).
+type changeWatch interface {
+	// stamp is ok while it can be trusted; equal stamps mean no change.
+	stamp() (changeStamp, bool)
+	// lockingReads says reads made under an ok stamp must be locking reads.
+	lockingReads() bool
+	close()
+}
+
 type epochRound struct {
 	done          chan struct{}
 	auth, content int64
@@ -34,14 +49,14 @@ type epochRound struct {
 
 type epochReader struct {
 	db *sql.DB
-	// watch, on SQLite, tells whether anything was committed since last
-	// (wal_watch.go); nil elsewhere.
-	watch *walWatch
+	// watch tells whether anything was committed since the last read; nil
+	// when nothing can (an in-memory SQLite database).
+	watch changeWatch
 	last  atomic.Pointer[epochSnapshot]
 
-	// stmt is prepared at the first read that can; reads never overlap
-	// (see running), so it needs no lock of its own.
-	stmt *sql.Stmt
+	// stmt and lockingStmt are prepared at the first read that needs them;
+	// reads never overlap (see running), so they need no lock of their own.
+	stmt, lockingStmt *sql.Stmt
 
 	mu      sync.Mutex
 	running bool        // a round's read is in flight
@@ -53,11 +68,11 @@ type epochReader struct {
 // epochSnapshot is a read of the epochs and the WAL header seen just
 // before it.
 type epochSnapshot struct {
-	stamp         walStamp
+	stamp         changeStamp
 	auth, content int64
 }
 
-func newEpochReader(db *sql.DB, watch *walWatch) *epochReader {
+func newEpochReader(db *sql.DB, watch changeWatch) *epochReader {
 	return &epochReader{db: db, watch: watch}
 }
 
@@ -65,9 +80,13 @@ func newEpochReader(db *sql.DB, watch *walWatch) *epochReader {
 func (r *epochReader) close() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.stmt != nil && !r.running {
-		_ = r.stmt.Close()
-		r.stmt = nil
+	if !r.running {
+		for _, st := range []**sql.Stmt{&r.stmt, &r.lockingStmt} {
+			if *st != nil {
+				_ = (*st).Close()
+				*st = nil
+			}
+		}
 	}
 	if r.watch != nil {
 		// Readers may still call stamp: a closed file fails their read,
@@ -111,12 +130,12 @@ func (r *epochReader) read(ctx context.Context) (auth, content int64, err error)
 // any, on a goroutine of its own so that this caller answers at once.
 func (r *epochReader) run(ctx context.Context, round *epochRound) {
 	r.rounds.Add(1)
-	var st walStamp
+	var st changeStamp
 	stOK := false
 	if r.watch != nil {
 		st, stOK = r.watch.stamp() // before the query: see read
 	}
-	round.auth, round.content, round.err = r.query(ctx)
+	round.auth, round.content, round.err = r.query(ctx, stOK && r.watch.lockingReads())
 	if round.err == nil && stOK {
 		r.last.Store(&epochSnapshot{stamp: st, auth: round.auth, content: round.content})
 	}
@@ -133,17 +152,21 @@ func (r *epochReader) run(ctx context.Context, round *epochRound) {
 	}
 }
 
-func (r *epochReader) query(ctx context.Context) (auth, content int64, err error) {
-	if r.stmt == nil {
-		// A prepared statement spares SQLite a parse per read; while the
-		// database is down it cannot be prepared, and the next read retries.
-		stmt, err := r.db.PrepareContext(ctx, epochQuery)
+func (r *epochReader) query(ctx context.Context, locking bool) (auth, content int64, err error) {
+	stmt, q := &r.stmt, epochQuery
+	if locking {
+		stmt, q = &r.lockingStmt, epochQueryLocking
+	}
+	if *stmt == nil {
+		// A prepared statement spares the database a parse per read; while
+		// it is down it cannot be prepared, and the next read retries.
+		prepared, err := r.db.PrepareContext(ctx, q)
 		if err != nil {
 			return 0, 0, err
 		}
-		r.stmt = stmt
+		*stmt = prepared
 	}
-	rows, err := r.stmt.QueryContext(ctx)
+	rows, err := (*stmt).QueryContext(ctx)
 	if err != nil {
 		return 0, 0, err
 	}

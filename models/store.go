@@ -55,6 +55,9 @@ type Store struct {
 	seenContent *atomic.Int64
 	// epochs coalesces concurrent epoch reads (epoch_reader.go).
 	epochs *epochReader
+	// lease, on MySQL, lets this process skip epoch reads while it alone
+	// can change them (epoch_lease.go); it fences every bump.
+	lease *epochLease
 }
 
 // StoreConfig carries the site-wide settings the domain rules depend on.
@@ -227,13 +230,21 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 		sqlDB.SetMaxIdleConns(16)
 		sqlDB.SetConnMaxLifetime(5 * time.Minute)
 	}
-	if err := registerEpochCallbacks(db); err != nil {
+	var lease *epochLease
+	if du.Dialect == DialectMySQL {
+		// One more connection than the pool's own, held by the lease.
+		sqlDB.SetMaxOpenConns(sqlDB.Stats().MaxOpenConnections + 1)
+		lease = newEpochLease(sqlDB)
+	}
+	if err := registerEpochCallbacks(db, lease); err != nil {
+		lease.close()
 		_ = sqlDB.Close()
 		return nil, fmt.Errorf("open %s: %w", du.Display, err)
 	}
 	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	if err := sqlDB.PingContext(pingCtx); err != nil {
+		lease.close()
 		_ = sqlDB.Close()
 		return nil, fmt.Errorf("cannot reach database %s: %w", du.Display, err)
 	}
@@ -248,13 +259,19 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 		sqlDB:       sqlDB,
 		seenContent: new(atomic.Int64),
 	}
-	var watch *walWatch
-	if du.Dialect == DialectSQLite {
+	var watch changeWatch
+	switch du.Dialect {
+	case DialectSQLite:
 		// One more connection than the pool's own, held by the watch.
 		sqlDB.SetMaxOpenConns(sqlDB.Stats().MaxOpenConnections + 1)
-		watch = openWALWatch(ctx, sqlDB, strings.SplitN(du.DSN, "?", 2)[0])
+		if w := openWALWatch(ctx, sqlDB, strings.SplitN(du.DSN, "?", 2)[0]); w != nil {
+			watch = w
+		}
+	case DialectMySQL:
+		watch = lease
 	}
 	s.epochs = newEpochReader(sqlDB, watch)
+	s.lease = lease
 	var key [32]byte
 	if _, err := rand.Read(key[:]); err != nil {
 		return nil, fmt.Errorf("crypto/rand: %w", err)

@@ -23,8 +23,9 @@ import (
 
 const walIndexHeaderSize = 48
 
-// walStamp is one consistent copy of the WAL-index header.
-type walStamp [walIndexHeaderSize]byte
+// changeStamp is what a changeWatch compares: here one consistent copy of
+// the WAL-index header.
+type changeStamp [walIndexHeaderSize]byte
 
 // walWatch reads a database's -shm header.
 type walWatch struct {
@@ -69,15 +70,18 @@ func openWALWatch(ctx context.Context, db *sql.DB, path string) *walWatch {
 // stamp reads the header; ok is false while a writer is between the two
 // copies, the index is not initialised or the read fails (the caller then
 // queries).
-func (w *walWatch) stamp() (s walStamp, ok bool) {
+func (w *walWatch) stamp() (s changeStamp, ok bool) {
 	var both [2 * walIndexHeaderSize]byte
 	if n, _ := w.shm.ReadAt(both[:], 0); n != len(both) {
 		return s, false
 	}
 	copy(s[:], both[:walIndexHeaderSize])
 	// isInit is byte 12 of the header.
-	return s, s == walStamp(both[walIndexHeaderSize:]) && s[12] != 0
+	return s, s == changeStamp(both[walIndexHeaderSize:]) && s[12] != 0
 }
+
+// lockingReads: SQLite's reads see every commit made before they began.
+func (w *walWatch) lockingReads() bool { return false }
 
 func (w *walWatch) close() {
 	_ = w.shm.Close()
