@@ -139,6 +139,10 @@ func bumpEpochs(ctx context.Context, exec gorm.ConnPool, lease *epochLease, auth
 		if err != nil {
 			return err
 		}
+		if id == 0 { // no named locks on this server: nobody trusts a lease
+			_, err := exec.ExecContext(ctx, q)
+			return err
+		}
 		res, err := exec.ExecContext(ctx, q+epochLockFence, id)
 		if err != nil {
 			return err

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	mysqldriver "github.com/go-sql-driver/mysql"
 )
 
 // On MySQL nothing like SQLite's WAL header (wal_watch.go) tells a process
@@ -66,6 +68,10 @@ type epochLease struct {
 	gen        atomic.Uint64 // one more after each bump of our own
 	lastWanted atomic.Int64  // when a request last asked for the epochs
 
+	// unsupported: the server has no named locks (some MySQL-compatible
+	// databases); then bumps go unfenced and every request reads the epochs.
+	unsupported atomic.Bool
+
 	// For bumps: the lock connection's id while holding, else 0, and when
 	// the lock was taken.
 	holderID   atomic.Int64
@@ -106,6 +112,9 @@ func (l *epochLease) nanos() int64 { return int64(time.Since(l.start)) }
 // stamp implements changeWatch: ok while the lease is valid; the stamp
 // changes with every taking of the lock and every bump of our own.
 func (l *epochLease) stamp() (s changeStamp, ok bool) {
+	if l.unsupported.Load() {
+		return s, false
+	}
 	now := l.nanos()
 	if now-l.lastWanted.Load() > int64(50*time.Millisecond) {
 		l.lastWanted.Store(now)
@@ -135,9 +144,13 @@ func (l *epochLease) close() {
 }
 
 // holder returns the id of the connection holding the epoch lock for this
-// process, taking the lock first when it must.
+// process, taking the lock first when it must; 0 when the server has no
+// named locks, and the bump must go unfenced.
 func (l *epochLease) holder(ctx context.Context) (int64, error) {
 	for {
+		if l.unsupported.Load() {
+			return 0, nil
+		}
 		// A bump wants the lock as much as a request does: the manager
 		// must not let it go as idle in between.
 		l.lastWanted.Store(l.nanos())
@@ -163,7 +176,7 @@ func (l *epochLease) holder(ctx context.Context) (int64, error) {
 		}
 		select {
 		case err := <-reply:
-			if err != nil {
+			if err != nil && !l.unsupported.Load() {
 				return 0, err
 			}
 		case <-ctx.Done():
@@ -364,6 +377,15 @@ func (l *epochLease) ensureConn() error {
 	err = conn.QueryRowContext(l.ctx,
 		"SELECT CONNECTION_ID(), CONCAT('presspass-epochs:', SHA1(DATABASE())), CONCAT('presspass-ask:', SHA1(DATABASE()))").
 		Scan(&l.connID, &l.lockName, &l.askName)
+	if err == nil {
+		var free, used sql.NullInt64
+		err = conn.QueryRowContext(l.ctx, "SELECT IS_FREE_LOCK(?), IS_USED_LOCK(?)", l.lockName, l.lockName).Scan(&free, &used)
+		var serverSaid *mysqldriver.MySQLError
+		if errors.As(err, &serverSaid) {
+			// The server answered, and has no named locks.
+			l.unsupported.Store(true)
+		}
+	}
 	if err != nil {
 		_ = conn.Close()
 		return err

@@ -315,3 +315,28 @@ func TestEpochLeaseConcurrentWritersAndReaders(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// On a server without named locks nobody holds a lease: bumps go unfenced
+// and every read queries, so writes are still seen at once.
+func TestEpochLeaseWithoutNamedLocks(t *testing.T) {
+	a, b := twoProcesses(t)
+	ctx := context.Background()
+	models.WithoutNamedLocksForTest(a)
+	models.WithoutNamedLocksForTest(b)
+	for i := range 4 {
+		writer, reader := a, b
+		if i%2 == 1 {
+			writer, reader = b, a
+		}
+		if _, _, err := reader.Epochs(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := writer.SetOption(ctx, "blogname", fmt.Sprint("no locks ", i)); err != nil {
+			t.Fatal(err)
+		}
+		wantCurrent(t, reader, writer, fmt.Sprint("write ", i))
+		if models.EpochLeaseValidForTest(reader) {
+			t.Fatal("a lease is trusted without named locks")
+		}
+	}
+}

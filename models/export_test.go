@@ -48,3 +48,7 @@ func SetEpochLeaseTimingForTest(yieldTimeout, idle time.Duration) (restore func(
 	leaseYieldTimeout, leaseIdle = yieldTimeout, idle
 	return func() { leaseYieldTimeout, leaseIdle = oldYield, oldIdle }
 }
+
+// WithoutNamedLocksForTest makes the store behave as on a MySQL-compatible
+// server that has no named locks.
+func WithoutNamedLocksForTest(s *Store) { s.lease.unsupported.Store(true) }
