@@ -298,40 +298,42 @@ func (l *epochLease) take(needed bool) error {
 }
 
 // askAndWait takes the ask lock, waits for the holder to let the epoch lock
-// go (killing the holder's lock connection if it does not), and lets the ask
-// lock go.
+// go, and lets the ask lock go. Another asker holds the ask lock for at most
+// two of its own waits.
 func (l *epochLease) askAndWait() error {
-	var got sql.NullInt64
-	if err := l.conn.QueryRowContext(l.ctx, "SELECT GET_LOCK(?, ?)", l.askName, 2*l.yieldTimeout.Seconds()).Scan(&got); err != nil {
-		l.dropConn()
+	if err := l.lockOrStopHolder(l.askName, 3*l.yieldTimeout); err != nil {
 		return err
 	}
-	if got.Int64 != 1 {
-		return fmt.Errorf("epoch lock: timed out waiting to ask for it")
-	}
 	defer l.conn.ExecContext(l.ctx, "DO RELEASE_LOCK(?)", l.askName)
+	return l.lockOrStopHolder(l.lockName, l.yieldTimeout)
+}
+
+// lockOrStopHolder waits up to wait for a named lock; a holder that keeps it
+// longer is a stopped process, whose connection it kills to free the lock.
+// For the epoch lock that is safe: that holder's lease has run out by then,
+// and its bumps are fenced.
+func (l *epochLease) lockOrStopHolder(name string, wait time.Duration) error {
 	for attempt := 0; attempt < 2; attempt++ {
-		if err := l.conn.QueryRowContext(l.ctx, "SELECT GET_LOCK(?, ?)", l.lockName, l.yieldTimeout.Seconds()).Scan(&got); err != nil {
+		var got sql.NullInt64
+		if err := l.conn.QueryRowContext(l.ctx, "SELECT GET_LOCK(?, ?)", name, wait.Seconds()).Scan(&got); err != nil {
 			l.dropConn()
 			return err
 		}
 		if got.Int64 == 1 {
 			return nil
 		}
-		// The holder did not let go: a stopped process. Its lease has run
-		// out by now, and killing its lock connection frees the lock.
 		var holder sql.NullInt64
-		if err := l.conn.QueryRowContext(l.ctx, "SELECT IS_USED_LOCK(?)", l.lockName).Scan(&holder); err != nil {
+		if err := l.conn.QueryRowContext(l.ctx, "SELECT IS_USED_LOCK(?)", name).Scan(&holder); err != nil {
 			l.dropConn()
 			return err
 		}
 		if holder.Valid {
 			if _, err := l.conn.ExecContext(l.ctx, fmt.Sprintf("KILL CONNECTION %d", holder.Int64)); err != nil {
-				return fmt.Errorf("epoch lock: holder (connection %d) does not answer and cannot be stopped: %w", holder.Int64, err)
+				return fmt.Errorf("%s: the holder (connection %d) does not let go and cannot be stopped: %w", name, holder.Int64, err)
 			}
 		}
 	}
-	return errors.New("epoch lock: timed out waiting for it")
+	return fmt.Errorf("%s: timed out waiting for it", name)
 }
 
 // release stops trusting, then lets the lock go.
