@@ -24,21 +24,7 @@ func twoProcesses(t *testing.T) (a, b *models.Store) {
 	if fixturestest.Dialect() != models.DialectMySQL {
 		t.Skip("the epoch lease is MySQL's (PRESSPASS_TEST_MYSQL_DSN); SQLite watches its WAL header")
 	}
-	url := fixturestest.DatabaseURL(t)
-	ctx := context.Background()
-	open := func() *models.Store {
-		s, err := models.Open(ctx, url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		s.Config.BcryptCost = 4
-		if _, err := s.Migrate(ctx); err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
-	return open(), open()
+	return storesOnOneDatabase(t)
 }
 
 // storedEpochs reads the epochs straight from the table.

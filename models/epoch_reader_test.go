@@ -76,12 +76,10 @@ func BenchmarkEpochsParallel(b *testing.B) {
 	b.ReportMetric(float64(models.EpochReadsForTest(s)-start)/float64(b.N), "reads/op")
 }
 
-// Two stores on one database behave as two PressPass processes: a write
-// through one is seen by the very next read of the other — on SQLite through
-// the shared WAL header without a query while nothing changes, on MySQL by
-// the query — and reads with nothing committed in between cost no query on
-// SQLite.
-func TestEpochsAcrossStores(t *testing.T) {
+// storesOnOneDatabase opens two migrated stores on one fresh database: two
+// PressPass processes, as far as the epochs go.
+func storesOnOneDatabase(t *testing.T) (a, b *models.Store) {
+	t.Helper()
 	ctx := context.Background()
 	url := fixturestest.DatabaseURL(t)
 	open := func() *models.Store {
@@ -96,7 +94,16 @@ func TestEpochsAcrossStores(t *testing.T) {
 		}
 		return s
 	}
-	first, second := open(), open()
+	return open(), open()
+}
+
+// Two stores on one database behave as two PressPass processes: a write
+// through one is seen by the very next read of the other — on SQLite through
+// the shared WAL header, on MySQL through the epoch lease or a query — and
+// reads with nothing committed in between cost no query on SQLite.
+func TestEpochsAcrossStores(t *testing.T) {
+	ctx := context.Background()
+	first, second := storesOnOneDatabase(t)
 	u := newUser(t, first, "across", "author")
 
 	before, _, err := second.Epochs(ctx)
