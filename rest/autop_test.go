@@ -58,28 +58,28 @@ func TestTexturize(t *testing.T) {
 
 func TestRenderContentAndExcerpt(t *testing.T) {
 	block := "<!-- wp:paragraph -->\n<p>First admin post body.</p>\n<!-- /wp:paragraph -->"
-	if got := renderContent(block); got != "\n<p>First admin post body.</p>\n" {
+	if got := renderContent(block, true); got != "\n<p>First admin post body.</p>\n" {
 		t.Errorf("block content = %q", got)
 	}
-	if got := renderExcerpt("", block); got != "<p>First admin post body.</p>\n" {
+	if got := renderExcerpt("", block, true); got != "<p>First admin post body.</p>\n" {
 		t.Errorf("block excerpt = %q", got)
 	}
 	if blockVersion(block) != 1 || blockVersion("<p>x</p>") != 0 {
 		t.Error("blockVersion")
 	}
 	withAttrs := `<!-- wp:heading {"level":3} -->` + "\n<h3>T</h3>\n<!-- /wp:heading -->"
-	if got := renderContent(withAttrs); got != "\n<h3>T</h3>\n" {
+	if got := renderContent(withAttrs, true); got != "\n<h3>T</h3>\n" {
 		t.Errorf("block with attributes = %q", got)
 	}
-	if got := renderExcerpt("Short", "ignored"); got != "<p>Short</p>\n" {
+	if got := renderExcerpt("Short", "ignored", true); got != "<p>Short</p>\n" {
 		t.Errorf("own excerpt = %q", got)
 	}
 	long := strings.Repeat("word ", 60)
 	want := "<p>" + strings.TrimSpace(strings.Repeat("word ", 55)) + " [&hellip;]</p>\n"
-	if got := renderExcerpt("", long); got != want {
+	if got := renderExcerpt("", long, true); got != want {
 		t.Errorf("long excerpt = %q", got)
 	}
-	if got := renderExcerpt("", "<script>x()</script><b>bold</b> text"); got != "<p>bold text</p>\n" {
+	if got := renderExcerpt("", "<script>x()</script><b>bold</b> text", true); got != "<p>bold text</p>\n" {
 		t.Errorf("excerpt strips tags: %q", got)
 	}
 }

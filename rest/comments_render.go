@@ -52,9 +52,11 @@ func commentTypeName(c *models.Comment) string {
 }
 
 // renderCommentText is the comment_text filter chain for plain comments:
-// typographic quotes and dashes, then paragraphs and line breaks.
-func renderCommentText(content string) string {
-	return autop(texturize(content), true)
+// links made of plain URLs and addresses (make_clickable, priority 9),
+// typographic quotes and dashes (wptexturize, 10), smilies
+// (convert_smilies, 20), then paragraphs and line breaks (wpautop, 30).
+func renderCommentText(content string, smilies bool) string {
+	return autop(smiliesIf(smilies, texturize(makeClickable(content))), true)
 }
 
 // commentFieldContexts lists the contexts of each comment field (the
@@ -89,7 +91,7 @@ func (s *Server) renderComment(r *Request, c *models.Comment, p *models.Post, l 
 	add("date", func() any { return formatDate(c.Date) })
 	add("date_gmt", func() any { return formatDate(c.DateGMT) })
 	add("content", func() any {
-		content := map[string]any{"rendered": renderCommentText(c.Content)}
+		content := map[string]any{"rendered": renderCommentText(c.Content, s.useSmilies(r))}
 		if vctx == "edit" {
 			content["raw"] = c.Content
 		}

@@ -93,7 +93,8 @@ func (s *Server) renderMedia(r *Request, m *models.Media) map[string]any {
 		data["class_list"] = postClassList(p, postTypeAttachment, nil, nil)
 	}
 	if include("description") {
-		d := map[string]any{"rendered": attachmentMarkup(m) + renderContent(p.Content)}
+		// prepend_attachment runs after wpautop and before convert_smilies.
+		d := map[string]any{"rendered": smiliesIf(s.useSmilies(r), attachmentMarkup(m)+renderContent(p.Content, false))}
 		if edit {
 			d["raw"] = p.Content
 		}
@@ -102,7 +103,7 @@ func (s *Server) renderMedia(r *Request, m *models.Media) map[string]any {
 	if include("caption") {
 		c := map[string]any{"rendered": ""}
 		if p.Excerpt != "" {
-			c["rendered"] = renderExcerpt(p.Excerpt, "")
+			c["rendered"] = renderExcerpt(p.Excerpt, "", s.useSmilies(r))
 		}
 		if edit {
 			c["raw"] = p.Excerpt

@@ -115,8 +115,9 @@ func (s *Server) renderRevision(r *Request, rev *models.Post, pt *postType) map[
 	set("slug", rev.Slug, "view", "edit", "embed")
 	set("guid", withRaw(rev.GUID, rev.GUID), "view", "edit")
 	set("title", withRaw(renderTitle(rev.Title), rev.Title), "view", "edit", "embed")
-	set("content", withRaw(renderContent(rev.Content), rev.Content), "view", "edit")
-	set("excerpt", withRaw(renderExcerpt(rev.Excerpt, rev.Content), rev.Excerpt), "view", "edit", "embed")
+	smilies := s.useSmilies(r)
+	set("content", withRaw(renderContent(rev.Content, smilies), rev.Content), "view", "edit")
+	set("excerpt", withRaw(renderExcerpt(rev.Excerpt, rev.Content, smilies), rev.Excerpt), "view", "edit", "embed")
 	set("meta", map[string]any{"footnotes": ""}, "view", "edit")
 	return r.WithLinks(data, Links{{Rel: "parent", Href: r.URL("/wp/v2/" + pt.RestBase + "/" + strconv.FormatUint(rev.ParentID, 10))}})
 }

@@ -221,7 +221,7 @@ func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRen
 	var rendered *string
 	renderedContent := func() string {
 		if rendered == nil {
-			c := renderContent(p.Content)
+			c := renderContent(p.Content, s.useSmilies(r))
 			rendered = &c
 		}
 		return *rendered
@@ -245,9 +245,9 @@ func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRen
 				if n := r.Int("excerpt_length"); n > 0 && r.Has("excerpt_length") {
 					words = int(n)
 				}
-				e["rendered"] = excerptFromRendered(renderedContent(), words)
+				e["rendered"] = excerptFromRendered(renderedContent(), words, s.useSmilies(r))
 			} else {
-				e["rendered"] = renderExcerpt(p.Excerpt, "")
+				e["rendered"] = renderExcerpt(p.Excerpt, "", s.useSmilies(r))
 			}
 		}
 		if edit {

@@ -19,27 +19,47 @@ func renderTitle(title string) string {
 
 // renderContent is the_content: blocks rendered (their comment delimiters
 // removed, their HTML kept); content without blocks gets paragraphs.
-func renderContent(content string) string {
+// Smilies come last, as convert_smilies runs at priority 20 after
+// wptexturize and wpautop (10).
+func renderContent(content string, smilies bool) string {
 	if hasBlocks(content) {
-		return texturize(stripBlockDelimiters(content))
+		return smiliesIf(smilies, texturize(stripBlockDelimiters(content)))
 	}
-	return autop(texturize(content), true)
+	return smiliesIf(smilies, autop(texturize(content), true))
+}
+
+// smiliesIf is convert_smilies, which does nothing while the use_smilies
+// option is off.
+func smiliesIf(on bool, text string) string {
+	if !on {
+		return text
+	}
+	return convertSmilies(text)
+}
+
+// useSmilies reads the use_smilies option ("Convert emoticons like :-) and
+// :-P to graphics on display"), on unless "0" or empty.
+func (s *Server) useSmilies(r *Request) bool {
+	v := s.store.Option(r.Ctx(), "use_smilies")
+	return v != "0" && v != ""
 }
 
 // renderExcerpt is the_excerpt of a post: its own excerpt, or one made from
-// the content (wp_trim_excerpt), texturized and in paragraphs.
-func renderExcerpt(excerpt, content string) string {
+// the content (wp_trim_excerpt), texturized, with smilies and in
+// paragraphs (the order in which the_excerpt registers them, all at
+// priority 10).
+func renderExcerpt(excerpt, content string, smilies bool) string {
 	if excerpt == "" {
-		return excerptFromRendered(renderContent(content), excerptLength)
+		return excerptFromRendered(renderContent(content, smilies), excerptLength, smilies)
 	}
-	return autop(texturize(excerpt), true)
+	return autop(smiliesIf(smilies, texturize(excerpt)), true)
 }
 
 // excerptFromRendered is renderExcerpt for a post without its own excerpt
 // whose content is already rendered (so it is not rendered twice), cut to
 // words words.
-func excerptFromRendered(renderedContent string, words int) string {
-	return autop(texturize(trimExcerpt(renderedContent, words)), true)
+func excerptFromRendered(renderedContent string, words int, smilies bool) string {
+	return autop(smiliesIf(smilies, texturize(trimExcerpt(renderedContent, words))), true)
 }
 
 // excerptLength and excerptMore are WordPress's defaults.

@@ -1,0 +1,121 @@
+package rest
+
+import (
+	"fmt"
+	"testing"
+)
+
+// The expectations are WordPress's own (tests/phpunit/tests/formatting/
+// Smilies.php, use_smilies on) except where a case says otherwise.
+func TestConvertSmilies(t *testing.T) {
+	const nbsp = "\u00a0"
+	cases := []struct{ name, in, want string }{
+		{"standard set",
+			"Lorem ipsum dolor sit amet mauris ;-) Praesent gravida sodales. :lol: Vivamus nec diam in faucibus eu, bibendum varius nec, imperdiet purus est, at augue at lacus malesuada elit dapibus a, :eek: mauris. Cras mauris viverra elit. Nam laoreet viverra. Pellentesque tortor. Nam libero ante, porta urna ut turpis. Nullam wisi magna, :mrgreen: tincidunt nec, sagittis non, fringilla enim. Nam consectetuer nec, ullamcorper pede eu dui odio consequat vel, vehicula tortor quis pede turpis cursus quis, egestas ipsum ultricies ut, eleifend velit. Mauris vestibulum iaculis. Sed in nunc. Vivamus elit porttitor egestas. Mauris purus :?:",
+			// WordPress shows :mrgreen: as <img src=".../wp-includes/images/smilies/mrgreen.png" …>;
+			// PressPass serves no such image and keeps the text.
+			"Lorem ipsum dolor sit amet mauris \xf0\x9f\x98\x89 Praesent gravida sodales. \xf0\x9f\x98\x86 Vivamus nec diam in faucibus eu, bibendum varius nec, imperdiet purus est, at augue at lacus malesuada elit dapibus a, \xf0\x9f\x98\xae mauris. Cras mauris viverra elit. Nam laoreet viverra. Pellentesque tortor. Nam libero ante, porta urna ut turpis. Nullam wisi magna, :mrgreen: tincidunt nec, sagittis non, fringilla enim. Nam consectetuer nec, ullamcorper pede eu dui odio consequat vel, vehicula tortor quis pede turpis cursus quis, egestas ipsum ultricies ut, eleifend velit. Mauris vestibulum iaculis. Sed in nunc. Vivamus elit porttitor egestas. Mauris purus \xe2\x9d\x93"},
+		{"inside and between tags",
+			"<strong>Welcome to the jungle!</strong> We got fun n games! :) We got everything you want 8-) <em>Honey we know the names :)</em>",
+			"<strong>Welcome to the jungle!</strong> We got fun n games! \xf0\x9f\x99\x82 We got everything you want \xf0\x9f\x98\x8e <em>Honey we know the names \xf0\x9f\x99\x82</em>"},
+		{"line breaks",
+			"<strong;)>a little bit of this\na little bit:other: of that :D\n:D a little bit of good\nyeah with a little bit of bad8O",
+			"<strong;)>a little bit of this\na little bit:other: of that \xf0\x9f\x98\x80\n\xf0\x9f\x98\x80 a little bit of good\nyeah with a little bit of bad8O"},
+		{"attribute and glued",
+			`<strong style="here comes the sun :-D">and I say it's alright:D:D`,
+			`<strong style="here comes the sun :-D">and I say it's alright:D:D`},
+		{"comment", "<!-- Woo-hoo, I'm a comment, baby! :x > -->", "<!-- Woo-hoo, I'm a comment, baby! :x > -->"},
+		{"run together", ":?:P:?::-x:mrgreen:::", ":?:P:?::-x:mrgreen:::"},
+		{"8-O :-(", "8-O :-(", "\xf0\x9f\x98\xaf \xf0\x9f\x99\x81"},
+		{"8-) 8-O", "8-) 8-O", "\xf0\x9f\x98\x8e \xf0\x9f\x98\xaf"},
+		{"8-) 8O", "8-) 8O", "\xf0\x9f\x98\x8e \xf0\x9f\x98\xaf"},
+		{"8-) :-(", "8-) :-(", "\xf0\x9f\x98\x8e \xf0\x9f\x99\x81"},
+		{"8-) :twisted:", "8-) :twisted:", "\xf0\x9f\x98\x8e \xf0\x9f\x98\x88"},
+		{"six in a row", "8O :twisted: :( :? :roll: :mrgreen:",
+			"\xf0\x9f\x98\xaf \xf0\x9f\x98\x88 \xf0\x9f\x99\x81 \xf0\x9f\x98\x95 \xf0\x9f\x99\x84 :mrgreen:"},
+		{"spaces", "test :) smile", "test \xf0\x9f\x99\x82 smile"},
+		{"&nbsp;", "test &nbsp;:)&nbsp;smile", "test &nbsp;\xf0\x9f\x99\x82&nbsp;smile"},
+		{"U+00A0", "test " + nbsp + ":)" + nbsp + "smile", "test " + nbsp + "\xf0\x9f\x99\x82" + nbsp + "smile"},
+		{"oops", ":oops: I did it again", "\xf0\x9f\x98\xb3 I did it again"},
+		{"no smiley", "8) is not one, nor a:b", "8) is not one, nor a:b"},
+	}
+	for _, el := range []string{"pre", "code", "script", "style", "textarea"} {
+		cases = append(cases, struct{ name, in, want string }{"ignored in " + el,
+			"Do we ignore smilies ;-) in " + el + " tags <" + el + ` class="foo">My Content Here :?: </` + el + ">",
+			"Do we ignore smilies \xf0\x9f\x98\x89 in " + el + " tags <" + el + ` class="foo">My Content Here :?: </` + el + ">"})
+	}
+	cases = append(cases,
+		struct{ name, in, want string }{"after the ignored block", "<pre>:)</pre> :)", "<pre>:)</pre> \xf0\x9f\x99\x82"},
+		// WordPress matches the opening tag case-sensitively and waits for
+		// exactly "</pre>".
+		struct{ name, in, want string }{"upper-case PRE is not ignored", "<PRE>:)</PRE>", "<PRE>\xf0\x9f\x99\x82</PRE>"},
+		struct{ name, in, want string }{"unclosed ignore block", "<code>:) </code > :)", "<code>:) </code > :)"},
+		struct{ name, in, want string }{"tags are boundaries", "<em>:)</em><b>;-)</b>", "<em>\U0001F642</em><b>\U0001F609</b>"},
+		struct{ name, in, want string }{"< that is no tag is no boundary", "x :)< y", "x :)< y"},
+		struct{ name, in, want string }{"text starting with < is skipped", "<b><d :) e", "<b><d :) e"},
+	)
+	for _, c := range cases {
+		if got := convertSmilies(c.in); got != c.want {
+			t.Errorf("%s:\n got  %q\n want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestSmiliesFilterOrder checks where convert_smilies sits in the_content,
+// the_excerpt and comment_text.
+func TestSmiliesFilterOrder(t *testing.T) {
+	cases := []struct{ name, got, want string }{
+		{"content: after wpautop", renderContent("Hi :)\n\nBye ;-)", true), "<p>Hi \U0001F642</p>\n<p>Bye \U0001F609</p>\n"},
+		{"content: blocks", renderContent("<!-- wp:paragraph -->\n<p>Hi :)</p>\n<!-- /wp:paragraph -->", true), "\n<p>Hi \U0001F642</p>\n"},
+		{"content: code left alone", renderContent("<code>:)</code> :)", true), "<p><code>:)</code> \U0001F642</p>\n"},
+		{"own excerpt", renderExcerpt("Short :D", "", true), "<p>Short \U0001F600</p>\n"},
+		{"automatic excerpt", renderExcerpt("", "<code>:P</code> end", true), "<p>\U0001F61B end</p>\n"},
+		{"comment", renderCommentText("Thanks :) see www.example.com", true),
+			"<p>Thanks \U0001F642 see <a href=\"http://www.example.com\" rel=\"nofollow ugc\">http://www.example.com</a></p>\n"},
+		{"comment: quotes texturized, link kept", renderCommentText(`"Look" http://example.com/a--b`, true),
+			"<p>&#8220;Look&#8221; <a href=\"http://example.com/a--b\" rel=\"nofollow ugc\">http://example.com/a&#8211;b</a></p>\n"},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("%s:\n got  %q\n want %q", c.name, c.got, c.want)
+		}
+	}
+}
+
+// TestUseSmiliesOption: the site's use_smilies setting turns the
+// conversion off and on again for posts and comments alike.
+func TestUseSmiliesOption(t *testing.T) {
+	env := newPostsEnv(t)
+	r := env.do("POST", "/wp-json/wp/v2/posts", "admin", `{"title":"Smile","content":"Hi :)","excerpt":"Short :D","status":"publish"}`)
+	if r.status != 201 {
+		t.Fatalf("create: %d %s", r.status, r.raw)
+	}
+	id := jsonAt(r.body, "id").(float64)
+	path := fmt.Sprintf("/wp-json/wp/v2/posts/%d", int(id))
+	if r := env.do("POST", "/wp-json/wp/v2/comments", "admin", fmt.Sprintf(`{"post":%d,"content":"Nice :)"}`, int(id))); r.status != 201 {
+		t.Fatalf("comment: %d %s", r.status, r.raw)
+	}
+	check := func(setting bool, content, excerpt, comment string) {
+		t.Helper()
+		if r := env.do("POST", "/wp-json/wp/v2/settings", "admin", fmt.Sprintf(`{"use_smilies":%t}`, setting)); r.status != 200 {
+			t.Fatalf("settings: %d %s", r.status, r.raw)
+		}
+		r := env.do("GET", path, "", "")
+		if got := jsonAt(r.body, "content", "rendered"); got != content {
+			t.Errorf("use_smilies %t: content %q, want %q", setting, got, content)
+		}
+		if got := jsonAt(r.body, "excerpt", "rendered"); got != excerpt {
+			t.Errorf("use_smilies %t: excerpt %q, want %q", setting, got, excerpt)
+		}
+		c := env.do("GET", fmt.Sprintf("/wp-json/wp/v2/comments?post=%d", int(id)), "", "")
+		list, _ := c.body.([]any)
+		if len(list) != 1 {
+			t.Fatalf("comments: %d %s", c.status, c.raw)
+		}
+		if got := jsonAt(list[0], "content", "rendered"); got != comment {
+			t.Errorf("use_smilies %t: comment %q, want %q", setting, got, comment)
+		}
+	}
+	check(true, "<p>Hi \U0001F642</p>\n", "<p>Short \U0001F600</p>\n", "<p>Nice \U0001F642</p>\n")
+	check(false, "<p>Hi :)</p>\n", "<p>Short :D</p>\n", "<p>Nice :)</p>\n")
+}
