@@ -74,7 +74,7 @@ func (s *Store) CreatePingback(ctx context.Context, in PingbackInput) (*Comment,
 		// A pingback is an anonymous comment: wp_new_comment filters its
 		// name, link and text as it filters any visitor's.
 		AuthorName: clipBytes(cleanCommentAuthorName(in.Title), 245), AuthorURL: clipBytes(cleanCommentAuthorURL(in.SourceURL), 200),
-		Content:  ksesComment(nil, strings.TrimSpace(in.Content)),
+		Content:  s.preCommentContent(nil, strings.TrimSpace(in.Content)),
 		AuthorIP: in.Client.IP, Agent: clipBytes(in.Client.UserAgent, 254),
 	}
 	if c.Content == "" || c.AuthorName == "" {

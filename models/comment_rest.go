@@ -151,7 +151,7 @@ func (s *Store) createRESTComment(ctx context.Context, actor *User, post *Post, 
 	}
 	// The REST controller filters the content (kses) after its checks,
 	// just before inserting.
-	c.Content = ksesComment(actor, c.Content)
+	c.Content = s.preCommentContent(actor, c.Content)
 	if err := s.insertComment(ctx, c); err != nil {
 		return nil, err
 	}

@@ -128,7 +128,7 @@ func (s *Store) CreateComment(ctx context.Context, actor *User, in CommentInput)
 	}
 	// wp_new_comment filters the content (kses) before its duplicate and
 	// moderation checks.
-	c.Content = ksesComment(actor, c.Content)
+	c.Content = s.preCommentContent(actor, c.Content)
 	if err := s.setCommentParent(ctx, c, post, in.ParentID); err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"net/url"
 
 	"github.com/presspass/presspass/models/kses"
 )
@@ -42,22 +43,41 @@ func ksesComment(actor *User, content string) string {
 	return kses.FilterComment(content)
 }
 
+// preCommentContent is the pre_comment_content chain for new comments:
+// kses unless actor may post unfiltered HTML (ksesComment), then, for
+// everyone, rel="nofollow ugc" on every link that leaves the site
+// (wp_rel_ugc).
+func (s *Store) preCommentContent(actor *User, content string) string {
+	return kses.RelUGC(ksesComment(actor, content), s.siteHost())
+}
+
+// siteHost is the host of the site's address.
+func (s *Store) siteHost() string {
+	u, err := url.Parse(s.Config.SiteURL)
+	if err != nil {
+		return ""
+	}
+	return u.Hostname()
+}
+
 // ksesCommentUpdate filters edited comment content as wp_update_comment
-// does: when actor lacks unfiltered_html, and also when the comment's
+// does (pre_comment_content): when actor lacks unfiltered_html, and also when the comment's
 // author (authorID, 0 for a visitor) lacks it, so that an administrator's
 // edit cannot slip markup into a visitor's comment.
 func (s *Store) ksesCommentUpdate(ctx context.Context, actor *User, authorID uint64, content string) (string, error) {
-	if !mayPostUnfilteredHTML(actor) || authorID == 0 {
-		return kses.FilterComment(content), nil
+	filtered := !mayPostUnfilteredHTML(actor) || authorID == 0
+	if !filtered {
+		author, err := s.UserByID(ctx, authorID)
+		if err != nil && !IsNotFound(err) {
+			return "", err
+		}
+		filtered = err != nil || !mayPostUnfilteredHTML(author)
 	}
-	author, err := s.UserByID(ctx, authorID)
-	if err != nil && !IsNotFound(err) {
-		return "", err
+	if filtered {
+		content = kses.FilterComment(content)
 	}
-	if err == nil && mayPostUnfilteredHTML(author) {
-		return content, nil
-	}
-	return kses.FilterComment(content), nil
+	// wp_rel_ugc is on pre_comment_content too, for every edit.
+	return kses.RelUGC(content, s.siteHost()), nil
 }
 
 // cleanCommentAuthorName is the pre_comment_author_name chain WordPress runs

@@ -98,7 +98,10 @@ func TestCommentHTMLFilteredWithoutUnfilteredHTML(t *testing.T) {
 	}
 	client := models.ClientInfo{IP: "192.0.2.1", UserAgent: "test/1.0"}
 	const body = `<p>Nice</p> <a href="javascript:alert(1)" onclick="x()">me</a><script>alert(2)</script>`
-	const filtered = `Nice <a href="alert(1)">me</a>alert(2)`
+	// Every comment's links get rel="nofollow ugc" too (wp_rel_ugc), after
+	// kses for those it applies to.
+	const filtered = `Nice <a href="alert(1)" rel="nofollow ugc">me</a>alert(2)`
+	const unfiltered = `<p>Nice</p> <a href="javascript:alert(1)" onclick="x()" rel="nofollow ugc">me</a><script>alert(2)</script>`
 	tests := []struct {
 		name  string
 		actor *models.User
@@ -109,8 +112,8 @@ func TestCommentHTMLFilteredWithoutUnfilteredHTML(t *testing.T) {
 		{"visitor over REST", nil, true, filtered},
 		{"subscriber", subscriber, false, filtered},
 		{"author over REST", author, true, filtered},
-		{"editor keeps markup", editor, false, body},
-		{"administrator keeps markup over REST", admin, true, body},
+		{"editor keeps markup", editor, false, unfiltered},
+		{"administrator keeps markup over REST", admin, true, unfiltered},
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -131,6 +134,23 @@ func TestCommentHTMLFilteredWithoutUnfilteredHTML(t *testing.T) {
 			}
 		})
 	}
+	t.Run("links to the site itself keep no rel, on creation and on edit", func(t *testing.T) {
+		defer func(old string) { s.Config.SiteURL = old }(s.Config.SiteURL)
+		s.Config.SiteURL = "https://Blog.Example/wp"
+		const links = `<a href="https://blog.example/about">us</a> <a href="https://elsewhere.example/">them</a>`
+		const want = `<a href="https://blog.example/about">us</a> <a href="https://elsewhere.example/" rel="nofollow ugc">them</a>`
+		c, err := s.CreateComment(ctx, nil, models.CommentInput{PostID: post.ID, Content: strp(links), AuthorName: strp("V"), AuthorEmail: strp("v@example.com"), Client: client})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Content != want {
+			t.Errorf("created %q, want %q", c.Content, want)
+		}
+		up, err := s.UpdateComment(ctx, admin, c.ID, models.CommentInput{Content: strp(links + "!")})
+		if err != nil || up.Content != want+"!" {
+			t.Errorf("edited %q (%v), want %q", up.Content, err, want+"!")
+		}
+	})
 	t.Run("an administrator's edit of a visitor's comment is filtered", func(t *testing.T) {
 		c, err := s.CreateComment(ctx, nil, models.CommentInput{PostID: post.ID, Content: strp("plain"), AuthorName: strp("V"), AuthorEmail: strp("v@example.com"), Client: client})
 		if err != nil {

@@ -55,8 +55,10 @@ func commentTypeName(c *models.Comment) string {
 // links made of plain URLs and addresses (make_clickable, priority 9),
 // typographic quotes and dashes (wptexturize, 10), smilies
 // (convert_smilies, 20), then paragraphs and line breaks (wpautop, 30).
-func renderCommentText(content string, smilies bool) string {
-	return autop(smiliesIf(smilies, texturize(makeClickable(content))), true)
+func renderCommentText(content string, smilies bool, home string) string {
+	// home is the host of the site's address: links to it are not
+	// "nofollow".
+	return autop(smiliesIf(smilies, texturize(makeClickable(content, home))), true)
 }
 
 // commentFieldContexts lists the contexts of each comment field (the
@@ -91,7 +93,7 @@ func (s *Server) renderComment(r *Request, c *models.Comment, p *models.Post, l 
 	add("date", func() any { return formatDate(c.Date) })
 	add("date_gmt", func() any { return formatDate(c.DateGMT) })
 	add("content", func() any {
-		content := map[string]any{"rendered": renderCommentText(c.Content, s.useSmilies(r))}
+		content := map[string]any{"rendered": renderCommentText(c.Content, s.useSmilies(r), hostOf(r.SiteURL()))}
 		if vctx == "edit" {
 			content["raw"] = c.Content
 		}

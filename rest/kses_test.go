@@ -50,8 +50,8 @@ func TestRESTCommentHTMLFiltering(t *testing.T) {
 		t.Fatalf("no published post: %s", posts.raw)
 	}
 	for i, tt := range []struct{ login, want string }{
-		{"subscriber", `Nice <a href="alert(1)">x</a>alert(2)`},
-		{"editor", `Nice <a href="javascript:alert(1)">x</a><script>alert(2)</script>`},
+		{"subscriber", `Nice <a href="alert(1)" rel="nofollow ugc">x</a>alert(2)`},
+		{"editor", `Nice <a href="javascript:alert(1)" rel="nofollow ugc">x</a><script>alert(2)</script>`},
 	} {
 		body, _ := json.Marshal(map[string]any{"post": ids[0], "content": fmt.Sprintf(`Nice <a href="javascript:alert(1)">x</a><script>alert(2)</script>%d`, i)})
 		r := env.do("POST", "/wp-json/wp/v2/comments", tt.login, string(body))

@@ -1,6 +1,7 @@
 package rest
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -16,17 +17,18 @@ import (
 // opening one.
 //
 // Links get rel="nofollow ugc" (rel="ugc" for schemes other than http and
-// https) as WordPress gives them in comment_text. WordPress leaves
-// "nofollow" off links to the site itself (wp_is_internal_link); the
-// render helpers do not know the site's address, so every link is treated
-// as external.
+// https, and for links to the site itself) as WordPress gives them in
+// comment_text.
 
-// makeClickable is make_clickable in the comment_text context.
-func makeClickable(text string) string { return makeClickableIn(text, true) }
+// makeClickable is make_clickable in the comment_text context, on a site
+// whose home URL has the host home.
+func makeClickable(text, home string) string {
+	return makeClickableIn(text, linkRel{comment: true, home: strings.ToLower(home)})
+}
 
-// makeClickableIn is make_clickable; inComment adds "ugc" to the rel of
-// every link, as _make_clickable_rel_attr does while comment_text runs.
-func makeClickableIn(text string, inComment bool) string {
+// makeClickableIn is make_clickable; rel says what goes in each link's rel
+// attribute (_make_clickable_rel_attr).
+func makeClickableIn(text string, rel linkRel) string {
 	if !mayBeClickable(text) {
 		return text
 	}
@@ -50,14 +52,14 @@ func makeClickableIn(text string, inComment bool) string {
 				if len(chunk) > 2101 {
 					b.WriteString(chunk)
 				} else {
-					b.WriteString(makeClickableIn(chunk, inComment))
+					b.WriteString(makeClickableIn(chunk, rel))
 				}
 			}
 			continue
 		}
 		padded := " " + piece + " "
-		padded = linkSchemeURLs(padded, inComment)
-		padded = linkWebFTPHosts(padded, inComment)
+		padded = linkSchemeURLs(padded, rel)
+		padded = linkWebFTPHosts(padded, rel)
 		padded = linkEmails(padded)
 		b.WriteString(padded[1 : len(padded)-1])
 	}
@@ -208,7 +210,7 @@ func isURLPunct(c byte) bool { return strings.IndexByte("'.,;:!?)", c) >= 0 }
 // a scheme of at most 20 word characters and "://", the URL is at most
 // 2000 non-space bytes, punctuation inside it must be followed by more
 // URL, and one ")" right after it is looked at for pairing.
-func linkSchemeURLs(s string, inComment bool) string {
+func linkSchemeURLs(s string, rel linkRel) string {
 	if !strings.Contains(s, "://") {
 		return s
 	}
@@ -256,7 +258,7 @@ func linkSchemeURLs(s string, inComment bool) string {
 			end++
 		}
 		b.WriteString(s[last:p])
-		b.WriteString(urlLink(s[p:p+1], s[q:e], closing, s[p:end], inComment))
+		b.WriteString(urlLink(s[p:p+1], s[q:e], closing, s[p:end], rel))
 		last = end
 		p = end - 1
 	}
@@ -268,7 +270,7 @@ func linkSchemeURLs(s string, inComment bool) string {
 }
 
 // urlLink is _make_url_clickable_cb.
-func urlLink(lead, url, closing, whole string, inComment bool) string {
+func urlLink(lead, url, closing, whole string, rel linkRel) string {
 	suffix := closing
 	if closing == ")" && strings.IndexByte(url, '(') > 0 {
 		url += closing
@@ -283,7 +285,7 @@ func urlLink(lead, url, closing, whole string, inComment bool) string {
 	if url == "" {
 		return whole
 	}
-	return lead + `<a href="` + url + `"` + clickableRel(url, inComment) + `>` + url + `</a>` + suffix
+	return lead + `<a href="` + url + `"` + rel.attr(url) + `>` + url + `</a>` + suffix
 }
 
 // linkAfterBoundary runs one of make_clickable's second and third
@@ -316,7 +318,7 @@ func linkAfterBoundary(s string, link func(s string, p int) (end int, repl strin
 // linkWebFTPHosts is the second pattern with _make_web_ftp_clickable_cb:
 // "www." or "ftp." (any case) after whitespace or ">" starts a host name
 // that gets http://; one trailing . , ; : or ) is left out of the link.
-func linkWebFTPHosts(s string, inComment bool) string {
+func linkWebFTPHosts(s string, rel linkRel) string {
 	return linkAfterBoundary(s, func(s string, p int) (int, string, bool) {
 		if p+5 >= len(s) {
 			return 0, "", false
@@ -339,7 +341,7 @@ func linkWebFTPHosts(s string, inComment bool) string {
 			dest = dest[:len(dest)-1]
 		}
 		if esc := kses.EscURL(dest); esc != "" {
-			return e, s[p:p+1] + `<a href="` + esc + `"` + clickableRel(esc, inComment) + `>` + esc + `</a>` + trail, true
+			return e, s[p:p+1] + `<a href="` + esc + `"` + rel.attr(esc) + `>` + esc + `</a>` + trail, true
 		}
 		return e, s[p:e], true
 	})
@@ -413,20 +415,46 @@ func emailDomainEnd(s string, i int) int {
 	return -1
 }
 
-// clickableRel is _make_clickable_rel_attr: "nofollow" for http and https
-// links (every link counts as external here), then "ugc" in a comment.
-func clickableRel(url string, inComment bool) string {
-	var rel []string
-	if k := strings.Index(url, ":"); k > 0 {
-		if scheme := strings.ToLower(url[:k]); scheme == "http" || scheme == "https" {
-			rel = append(rel, "nofollow")
+// linkRel is what _make_clickable_rel_attr depends on: whether the text
+// is a comment's, and the host of the site's home URL (lower case).
+type linkRel struct {
+	comment bool
+	home    string
+}
+
+// attr is _make_clickable_rel_attr: "nofollow" for http and https links
+// that leave the site (wp_is_internal_link), then "ugc" in a comment.
+func (rel linkRel) attr(link string) string {
+	var parts []string
+	if k := strings.Index(link, ":"); k > 0 {
+		if scheme := strings.ToLower(link[:k]); (scheme == "http" || scheme == "https") && !rel.internal(link) {
+			parts = append(parts, "nofollow")
 		}
 	}
-	if inComment {
-		rel = append(rel, "ugc")
+	if rel.comment {
+		parts = append(parts, "ugc")
 	}
-	if rel == nil {
+	if parts == nil {
 		return ""
 	}
-	return ` rel="` + strings.Join(rel, " ") + `"`
+	return ` rel="` + strings.Join(parts, " ") + `"`
+}
+
+// internal is wp_is_internal_link: the link's host, lower-cased, is the
+// home URL's.
+func (rel linkRel) internal(link string) bool {
+	if rel.home == "" {
+		return false
+	}
+	u, err := url.Parse(strings.ToLower(link))
+	return err == nil && u.Hostname() == rel.home
+}
+
+// hostOf is the host of a site address, lower-cased, for linkRel.home.
+func hostOf(siteURL string) string {
+	u, err := url.Parse(siteURL)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(u.Hostname())
 }

@@ -70,9 +70,9 @@ func TestSmiliesFilterOrder(t *testing.T) {
 		{"content: code left alone", renderContent("<code>:)</code> :)", true), "<p><code>:)</code> \U0001F642</p>\n"},
 		{"own excerpt", renderExcerpt("Short :D", "", true), "<p>Short \U0001F600</p>\n"},
 		{"automatic excerpt", renderExcerpt("", "<code>:P</code> end", true), "<p>\U0001F61B end</p>\n"},
-		{"comment", renderCommentText("Thanks :) see www.example.com", true),
+		{"comment", renderCommentText("Thanks :) see www.example.com", true, "example.org"),
 			"<p>Thanks \U0001F642 see <a href=\"http://www.example.com\" rel=\"nofollow ugc\">http://www.example.com</a></p>\n"},
-		{"comment: quotes texturized, link kept", renderCommentText(`"Look" http://example.com/a--b`, true),
+		{"comment: quotes texturized, link kept", renderCommentText(`"Look" http://example.com/a--b`, true, "example.org"),
 			"<p>&#8220;Look&#8221; <a href=\"http://example.com/a--b\" rel=\"nofollow ugc\">http://example.com/a&#8211;b</a></p>\n"},
 	}
 	for _, c := range cases {
