@@ -12,20 +12,30 @@ import (
 // paragraphs (wpautop, only for content without blocks), and the automatic
 // excerpt (wp_trim_excerpt).
 
-// renderTitle is the_title: texturized and trimmed.
+// renderTitle is the_title: texturized and trimmed, and WordPress's name
+// spelled right (capital_P_dangit, priority 11).
 func renderTitle(title string) string {
-	return strings.TrimSpace(texturize(title))
+	return strings.ReplaceAll(strings.TrimSpace(texturize(title)), "Wordpress", "WordPress")
 }
 
+// capitalPDangit is capital_P_dangit on content and comments (priority 11
+// on the_content, 31 on comment_text): "Wordpress" becomes "WordPress"
+// only after a space, an opening quote, ">" or "(", so that a URL or a
+// file name keeps its spelling.
+var capitalPDangit = strings.NewReplacer(
+	" Wordpress", " WordPress", "&#8216;Wordpress", "&#8216;WordPress", "&#8220;Wordpress", "&#8220;WordPress",
+	">Wordpress", ">WordPress", "(Wordpress", "(WordPress")
+
 // renderContent is the_content: blocks rendered (their comment delimiters
-// removed, their HTML kept); content without blocks gets paragraphs.
+// removed, their HTML kept); content without blocks gets paragraphs; then
+// capital_P_dangit (11).
 // Smilies come last, as convert_smilies runs at priority 20 after
 // wptexturize and wpautop (10).
 func renderContent(content string, smilies bool) string {
 	if hasBlocks(content) {
-		return smiliesIf(smilies, texturize(stripBlockDelimiters(content)))
+		return smiliesIf(smilies, capitalPDangit.Replace(texturize(stripBlockDelimiters(content))))
 	}
-	return smiliesIf(smilies, autop(texturize(content), true))
+	return smiliesIf(smilies, capitalPDangit.Replace(autop(texturize(content), true)))
 }
 
 // smiliesIf is convert_smilies, which does nothing while the use_smilies

@@ -119,3 +119,21 @@ func TestUseSmiliesOption(t *testing.T) {
 	check(true, "<p>Hi \U0001F642</p>\n", "<p>Short \U0001F600</p>\n", "<p>Nice \U0001F642</p>\n")
 	check(false, "<p>Hi :)</p>\n", "<p>Short :D</p>\n", "<p>Nice :)</p>\n")
 }
+
+// TestCapitalPDangit: WordPress's name is corrected where capital_P_dangit
+// corrects it — everywhere in a title, only after a space, an opening
+// quote, ">" or "(" in content and comments, so that URLs keep theirs.
+func TestCapitalPDangit(t *testing.T) {
+	cases := []struct{ name, got, want string }{
+		{"title", renderTitle("Wordpress tips for wordpress.org/Wordpress"), "WordPress tips for wordpress.org/WordPress"},
+		{"content", renderContent(`I love Wordpress (Wordpress!) "Wordpress" <b>Wordpress</b> http://x.example/Wordpress`, true),
+			"<p>I love WordPress (WordPress!) &#8220;WordPress&#8221; <b>WordPress</b> http://x.example/Wordpress</p>\n"},
+		{"comment", renderCommentText("Wordpress rocks, says a Wordpress fan of my-Wordpress-site", true, ""),
+			"<p>WordPress rocks, says a WordPress fan of my-Wordpress-site</p>\n"},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("%s:\n got  %q\n want %q", c.name, c.got, c.want)
+		}
+	}
+}
