@@ -53,14 +53,15 @@ func commentTypeName(c *models.Comment) string {
 
 // renderCommentText is the comment_text filter chain for plain comments:
 // links made of plain URLs and addresses (make_clickable, priority 9),
-// typographic quotes and dashes (wptexturize, 10), smilies
+// typographic quotes and dashes (wptexturize, 10), lone "&" escaped
+// (convert_chars, 10), smilies
 // (convert_smilies, 20), tags balanced (force_balance_tags, 25),
 // paragraphs and line breaks (wpautop, 30), then WordPress's name spelled
 // right (capital_P_dangit, 31).
 func renderCommentText(content string, smilies bool, home string) string {
 	// home is the host of the site's address: links to it are not
 	// "nofollow".
-	return capitalPDangit.Replace(autop(forceBalanceTags(smiliesIf(smilies, texturize(makeClickable(content, home)))), true))
+	return capitalPDangit.Replace(autop(forceBalanceTags(smiliesIf(smilies, convertChars(texturize(makeClickable(content, home))))), true))
 }
 
 // commentFieldContexts lists the contexts of each comment field (the

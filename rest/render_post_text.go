@@ -12,10 +12,11 @@ import (
 // paragraphs (wpautop, only for content without blocks), and the automatic
 // excerpt (wp_trim_excerpt).
 
-// renderTitle is the_title: texturized and trimmed, and WordPress's name
+// renderTitle is the_title: texturized, lone "&" escaped (convert_chars),
+// trimmed, and WordPress's name
 // spelled right (capital_P_dangit, priority 11).
 func renderTitle(title string) string {
-	return strings.ReplaceAll(strings.TrimSpace(texturize(title)), "Wordpress", "WordPress")
+	return strings.ReplaceAll(strings.TrimSpace(convertChars(texturize(title))), "Wordpress", "WordPress")
 }
 
 // capitalPDangit is capital_P_dangit on content and comments (priority 11
@@ -55,21 +56,21 @@ func (s *Server) useSmilies(r *Request) bool {
 }
 
 // renderExcerpt is the_excerpt of a post: its own excerpt, or one made from
-// the content (wp_trim_excerpt), texturized, with smilies and in
-// paragraphs (the order in which the_excerpt registers them, all at
-// priority 10).
+// the content (wp_trim_excerpt), texturized, with smilies, lone "&"
+// escaped and in paragraphs (the order in which the_excerpt registers
+// them, all at priority 10).
 func renderExcerpt(excerpt, content string, smilies bool) string {
 	if excerpt == "" {
 		return excerptFromRendered(renderContent(content, smilies), excerptLength, smilies)
 	}
-	return autop(smiliesIf(smilies, texturize(excerpt)), true)
+	return autop(convertChars(smiliesIf(smilies, texturize(excerpt))), true)
 }
 
 // excerptFromRendered is renderExcerpt for a post without its own excerpt
 // whose content is already rendered (so it is not rendered twice), cut to
 // words words.
 func excerptFromRendered(renderedContent string, words int, smilies bool) string {
-	return autop(smiliesIf(smilies, texturize(trimExcerpt(renderedContent, words))), true)
+	return autop(convertChars(smiliesIf(smilies, texturize(trimExcerpt(renderedContent, words)))), true)
 }
 
 // excerptLength and excerptMore are WordPress's defaults.
