@@ -10,8 +10,8 @@ import "strings"
 // <script> and <textarea>.
 //
 // WordPress applies it only while the use_smilies option is on (the
-// default); the render helpers have no options at hand, so it is always
-// applied here.
+// default); callers go through smiliesIf with that option
+// (Server.useSmilies).
 
 // smileys is $wpsmiliestrans as WordPress 6.9 defines it. ":mrgreen:" is
 // the one smiley WordPress shows as an image (wp-includes/images/smilies/
