@@ -214,20 +214,15 @@ func linkSchemeURLs(s string, rel linkRel) string {
 	if !strings.Contains(s, "://") {
 		return s
 	}
-	var b strings.Builder
-	last := 0
-	for p := 0; p+1 < len(s); p++ {
-		c := s[p]
-		if !isPCRESpace(c) && strings.IndexByte("(<.,;:!?", c) < 0 {
-			continue
-		}
+	boundary := func(c byte) bool { return isPCRESpace(c) || strings.IndexByte("(<.,;:!?", c) >= 0 }
+	return linkAt(s, boundary, func(s string, p int) (int, string, bool) {
 		q := p + 1
 		n := 0
 		for q+n < len(s) && n < 20 && isWordByte(s[q+n]) {
 			n++
 		}
 		if n == 0 || !strings.HasPrefix(s[q+n:], "://") {
-			continue
+			return 0, "", false
 		}
 		r := q + n + 3
 		run := 0
@@ -235,7 +230,7 @@ func linkSchemeURLs(s string, rel linkRel) string {
 			run++
 		}
 		if run == 0 || run > 2000 || r+run >= len(s) {
-			continue
+			return 0, "", false
 		}
 		e := r
 		for e < len(s) && isURLByte(s[e]) {
@@ -257,16 +252,8 @@ func linkSchemeURLs(s string, rel linkRel) string {
 			closing = ")"
 			end++
 		}
-		b.WriteString(s[last:p])
-		b.WriteString(urlLink(s[p:p+1], s[q:e], closing, s[p:end], rel))
-		last = end
-		p = end - 1
-	}
-	if last == 0 {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
+		return end, urlLink(s[p:p+1], s[q:e], closing, s[p:end], rel), true
+	})
 }
 
 // urlLink is _make_url_clickable_cb.
@@ -288,15 +275,15 @@ func urlLink(lead, url, closing, whole string, rel linkRel) string {
 	return lead + `<a href="` + url + `"` + rel.attr(url) + `>` + url + `</a>` + suffix
 }
 
-// linkAfterBoundary runs one of make_clickable's second and third
-// patterns: at each whitespace or ">" it asks link for a match starting
-// just after it; a match ends at end and is replaced by repl (which
-// includes the boundary byte), and scanning goes on after it.
-func linkAfterBoundary(s string, link func(s string, p int) (end int, repl string, ok bool)) string {
+// linkAt runs one of make_clickable's patterns: at each byte for which
+// boundary holds it asks link for a match starting there; a match ends at
+// end and is replaced by repl (which includes the boundary byte), and
+// scanning goes on after it.
+func linkAt(s string, boundary func(byte) bool, link func(s string, p int) (end int, repl string, ok bool)) string {
 	var b strings.Builder
 	last := 0
 	for p := 0; p+1 < len(s); p++ {
-		if !isPCRESpace(s[p]) && s[p] != '>' {
+		if !boundary(s[p]) {
 			continue
 		}
 		end, repl, ok := link(s, p)
@@ -315,11 +302,15 @@ func linkAfterBoundary(s string, link func(s string, p int) (end int, repl strin
 	return b.String()
 }
 
+// spaceOrTagEnd is the boundary of make_clickable's second and third
+// patterns: whitespace or ">".
+func spaceOrTagEnd(c byte) bool { return isPCRESpace(c) || c == '>' }
+
 // linkWebFTPHosts is the second pattern with _make_web_ftp_clickable_cb:
 // "www." or "ftp." (any case) after whitespace or ">" starts a host name
 // that gets http://; one trailing . , ; : or ) is left out of the link.
 func linkWebFTPHosts(s string, rel linkRel) string {
-	return linkAfterBoundary(s, func(s string, p int) (int, string, bool) {
+	return linkAt(s, spaceOrTagEnd, func(s string, p int) (int, string, bool) {
 		if p+5 >= len(s) {
 			return 0, "", false
 		}
@@ -360,7 +351,7 @@ func linkEmails(s string) string {
 	if strings.IndexByte(s, '@') < 0 {
 		return s
 	}
-	return linkAfterBoundary(s, func(s string, p int) (int, string, bool) {
+	return linkAt(s, spaceOrTagEnd, func(s string, p int) (int, string, bool) {
 		at := p + 1
 		for at < len(s) && isEmailLocalByte(s[at]) {
 			at++
