@@ -46,7 +46,7 @@ type adminAppPasswordsData struct {
 	Page, Pages int
 	PrevURL     string
 	NextURL     string
-	Confirm     *adminConfirm
+	Confirm     *confirmData
 }
 
 // adminAppPasswordRow is one password in the table.
@@ -56,16 +56,6 @@ type adminAppPasswordRow struct {
 	UserLogin, UserURL                           string
 	Scope, Expires                               string
 	Expired                                      bool
-}
-
-// adminConfirm asks before revoking one password (UUID set) or the
-// filtered set (Count set).
-type adminConfirm struct {
-	Question string
-	Op       string
-	UUID     string
-	UserID   uint64
-	Button   string
 }
 
 // adminFilter is a filter read from a request: the values as typed and,
@@ -196,6 +186,13 @@ func (a *app) renderAdminAppPasswords(c echo.Context, status int, f *adminFilter
 	d.Filter = f.raw
 	q := f.query()
 	d.FilterQuery = q.Encode()
+	if d.Confirm != nil {
+		cancel := d.Action
+		if d.FilterQuery != "" {
+			cancel += "?" + d.FilterQuery
+		}
+		d.Confirm.withForm(d.Action, d.Nonce, cancel, hiddenField{"filter", d.FilterQuery})
+	}
 	d.Filtered = len(q) > 0 && len(f.errs) == 0
 	d.Errors = append(d.Errors, f.errs...)
 	d.Page = page
@@ -307,9 +304,10 @@ func (a *app) adminRevokeOne(c echo.Context, actor *models.User, f *adminFilter)
 		return a.internalError(c, err)
 	}
 	if c.FormValue("confirm") != "1" {
-		return a.renderAdminAppPasswords(c, http.StatusOK, f, 1, &adminAppPasswordsData{Confirm: &adminConfirm{
+		return a.renderAdminAppPasswords(c, http.StatusOK, f, 1, &adminAppPasswordsData{Confirm: &confirmData{
 			Question: "Are you sure you want to revoke the application password \u201c" + ap.Name + "\u201d of " + owner.Login + "? This action cannot be undone.",
-			Op:       "revoke", UUID: ap.UUID, UserID: owner.ID, Button: "Revoke",
+			Op:       "revoke", Button: "Revoke",
+			Fields: []hiddenField{{"uuid", ap.UUID}, {"user_id", strconv.FormatUint(owner.ID, 10)}},
 		}})
 	}
 	if _, err := a.store.DeleteAppPassword(ctx, owner.ID, ap.UUID); err != nil {
@@ -344,7 +342,7 @@ func (a *app) adminRevokeFiltered(c echo.Context, f *adminFilter) error {
 		if total > 1 {
 			what = fmt.Sprintf("the %d application passwords that match", total)
 		}
-		return a.renderAdminAppPasswords(c, http.StatusOK, f, 1, &adminAppPasswordsData{Confirm: &adminConfirm{
+		return a.renderAdminAppPasswords(c, http.StatusOK, f, 1, &adminAppPasswordsData{Confirm: &confirmData{
 			Question: "Are you sure you want to revoke " + what + " the filters? This action cannot be undone.",
 			Op:       "revoke-filtered", Button: "Revoke them",
 		}})

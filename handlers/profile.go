@@ -91,14 +91,6 @@ type sessionRow struct {
 	IsCurrent bool
 }
 
-// confirmData asks before an irreversible change.
-type confirmData struct {
-	Question string
-	Op       string
-	UUID     string
-	Button   string
-}
-
 // profileTarget resolves whose profile the request is about and whether
 // the current user may edit it. It writes the response itself when not.
 func (a *app) profileTarget(c echo.Context, actor *models.User) (*models.User, bool, error) {
@@ -175,6 +167,9 @@ func (a *app) renderProfile(c echo.Context, status int, actor, target *models.Us
 	ctx := c.Request().Context()
 	d.Action = a.profileURL(actor, target)
 	d.Nonce = a.nonce(c, updateUserAction(target))
+	if d.Confirm != nil {
+		d.Confirm.withForm(d.Action, d.Nonce, d.Action, hiddenField{"user_id", strconv.FormatUint(target.ID, 10)})
+	}
 	if d.Target == nil {
 		d.Target = target
 	}
@@ -461,7 +456,7 @@ func (a *app) revokeAppPassword(c echo.Context, actor, target *models.User) erro
 	if c.FormValue("confirm") != "1" {
 		return a.renderProfile(c, http.StatusOK, actor, target, &profileData{Confirm: &confirmData{
 			Question: "Are you sure you want to revoke the application password \u201c" + ap.Name + "\u201d? This action cannot be undone.",
-			Op:       "revoke-application-password", UUID: ap.UUID, Button: "Revoke",
+			Op:       "revoke-application-password", Button: "Revoke", Fields: []hiddenField{{"uuid", ap.UUID}},
 		}})
 	}
 	if _, err := a.store.DeleteAppPassword(c.Request().Context(), target.ID, ap.UUID); err != nil && !models.IsNotFound(err) {

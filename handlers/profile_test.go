@@ -200,6 +200,13 @@ func TestApplicationPasswordsOnProfile(t *testing.T) {
 		if _, _, err := ts.store.AuthenticateAppPassword(ctx, "editor", first, models.ClientInfo{}); err != nil {
 			t.Fatal("revoked before confirmation")
 		}
+		// The confirmation form names the password and its owner itself.
+		if got := inputValue(t, c.Body, "uuid"); got != uuid {
+			t.Errorf("confirmation form's uuid %q, want %q", got, uuid)
+		}
+		if got := inputValue(t, c.Body, "user_id"); got == "" {
+			t.Error("confirmation form has no user_id")
+		}
 		f.Set("confirm", inputValue(t, c.Body, "confirm"))
 		d := b.post("/wp-admin/profile.php", f)
 		wantStatus(t, d, http.StatusSeeOther)
