@@ -25,12 +25,7 @@ func TestCommentMethods(t *testing.T) {
 	}
 	reply := v.(int64)
 
-	tests := []struct {
-		name   string
-		method string
-		args   []any
-		fault  string
-	}{
+	ts.expectFaults(t, []callCase{
 		{"comment on an unknown post", "wp.newComment", with("editor", 99999, map[string]any{"content": "x"}), faultText(404, "Invalid post ID.")},
 		{"comment by another site's URL", "wp.newComment", with("editor", "https://example.com/post/", map[string]any{"content": "x"}), faultText(404, "Invalid post ID.")},
 		{"comments closed", "wp.newComment", with("editor", 8, map[string]any{"content": "x"}), faultText(403, "Sorry, comments are closed for this item.")},
@@ -51,15 +46,7 @@ func TestCommentMethods(t *testing.T) {
 		{"subscriber cannot list statuses", "wp.getCommentStatusList", with("subscriber"), faultText(403, "Sorry, you are not allowed to access details about this site.")},
 		{"trackbacks of an unknown post", "mt.getTrackbackPings", []any{99999}, faultText(404, "Sorry, no such post.")},
 		{"pingbacks of another site", "pingback.extensions.getPingbacks", []any{"https://example.com/x/"}, faultText(0, "")},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := ts.call(tt.method, tt.args)
-			if errString(err) != tt.fault {
-				t.Fatalf("got %v, want %q", err, tt.fault)
-			}
-		})
-	}
+	})
 
 	t.Run("the subscriber's comment is held, the admin's approved", func(t *testing.T) {
 		v, err := ts.call("wp.getComment", with("author", held))

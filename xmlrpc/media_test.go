@@ -71,12 +71,7 @@ func TestMediaMethodsRoleMatrix(t *testing.T) {
 	}
 	adminFile := ts.upload("admin", "admin.png", img, nil)["attachment_id"].(string)
 	adminID, _ := strconv.Atoi(adminFile)
-	tests := []struct {
-		name   string
-		method string
-		args   []any
-		fault  string // "" for success
-	}{
+	ts.expectFaults(t, []callCase{
 		{"admin uploads", "metaWeblog.newMediaObject", with("admin", file("a.png", "image/png", img)), ""},
 		{"editor uploads", "wp.uploadFile", with("editor", file("e.png", "image/png", img)), ""},
 		{"author uploads", "wp.uploadFile", with("author", file("au.png", "image/png", img)), ""},
@@ -102,15 +97,7 @@ func TestMediaMethodsRoleMatrix(t *testing.T) {
 		{"subscriber may not list", "wp.getMediaLibrary", with("subscriber"), faultText(401, "Sorry, you are not allowed to upload files.")},
 		{"author may not delete the admin's file", "wp.deleteFile", with("author", adminID), faultText(401, "Sorry, you are not allowed to delete this post.")},
 		{"delete a missing file", "wp.deleteFile", with("admin", 99999), faultText(404, "Invalid post ID.")},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := ts.call(tt.method, tt.args)
-			if errString(err) != tt.fault {
-				t.Fatalf("got %v, want %q", err, tt.fault)
-			}
-		})
-	}
+	})
 }
 
 func TestMediaMethodsShapes(t *testing.T) {

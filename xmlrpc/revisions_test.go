@@ -47,12 +47,7 @@ func TestRevisionMethodsRoleMatrix(t *testing.T) {
 		t.Fatal(err)
 	}
 	with := func(login string, more ...any) []any { return append(ts.creds(login), more...) }
-	tests := []struct {
-		name   string
-		method string
-		args   []any
-		fault  string // "" for success
-	}{
+	ts.expectFaults(t, []callCase{
 		{"author lists own post's revisions", "wp.getRevisions", with("author", 4), ""},
 		{"editor lists them", "wp.getRevisions", with("editor", 4), ""},
 		{"admin lists a page's", "wp.getRevisions", with("admin", 8), ""},
@@ -70,15 +65,7 @@ func TestRevisionMethodsRoleMatrix(t *testing.T) {
 		{"contributor may not restore", "wp.restoreRevision", with("contributor", olderID), faultText(401, "Sorry, you are not allowed to edit this post.")},
 		{"subscriber may not restore", "wp.restoreRevision", with("subscriber", olderID), faultText(401, "Sorry, you are not allowed to edit this post.")},
 		{"bad password", "wp.restoreRevision", []any{1, "author", "nope", olderID}, faultText(403, "Incorrect username or password.")},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := ts.call(tt.method, tt.args)
-			if errString(err) != tt.fault {
-				t.Fatalf("got %v, want %q", err, tt.fault)
-			}
-		})
-	}
+	})
 
 	t.Run("default fields, newest first, no autosave", func(t *testing.T) {
 		v, err := ts.call("wp.getRevisions", with("editor", 4))

@@ -484,3 +484,24 @@ func TestDisabled(t *testing.T) {
 		t.Fatalf("%v %v", v, err)
 	}
 }
+
+// callCase is one XML-RPC call and the fault it must end in ("" for
+// success).
+type callCase struct {
+	name, method string
+	args         []any
+	fault        string
+}
+
+// expectFaults makes each call as a subtest and checks its fault.
+func (ts *testSite) expectFaults(t *testing.T, cases []callCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ts.call(tt.method, tt.args)
+			if errString(err) != tt.fault {
+				t.Fatalf("got %v, want %q", err, tt.fault)
+			}
+		})
+	}
+}

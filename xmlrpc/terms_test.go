@@ -27,12 +27,7 @@ func TestTermMethodsRoleMatrix(t *testing.T) {
 	news := ts.newCategory("News", 0)
 	newsID := strconv.FormatUint(news, 10)
 	with := func(login string, more ...any) []any { return append(ts.creds(login), more...) }
-	tests := []struct {
-		name   string
-		method string
-		args   []any
-		fault  string // "" for success
-	}{
+	ts.expectFaults(t, []callCase{
 		{"editor creates a category", "wp.newTerm", with("editor", map[string]any{"taxonomy": "category", "name": "Sport", "parent": news}), ""},
 		{"author cannot create a category", "wp.newTerm", with("author", map[string]any{"taxonomy": "category", "name": "x"}), faultText(401, "Sorry, you are not allowed to create terms in this taxonomy.")},
 		{"author cannot create a tag either", "wp.newTerm", with("author", map[string]any{"taxonomy": "post_tag", "name": "x"}), faultText(401, "Sorry, you are not allowed to create terms in this taxonomy.")},
@@ -60,15 +55,7 @@ func TestTermMethodsRoleMatrix(t *testing.T) {
 		{"unknown taxonomy description", "wp.getTaxonomy", with("author", "nope"), faultText(403, "Invalid taxonomy.")},
 		{"author sets categories of another's post", "mt.setPostCategories", []any{1, "author", ts.appPasswords["author"], []any{map[string]any{"categoryId": news}}}, faultText(401, "Sorry, you are not allowed to edit this post.")},
 		{"categories of an unknown post", "mt.getPostCategories", []any{99999, "editor", ts.appPasswords["editor"]}, faultText(404, "Invalid post ID.")},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := ts.call(tt.method, tt.args)
-			if errString(err) != tt.fault {
-				t.Fatalf("got %v, want %q", err, tt.fault)
-			}
-		})
-	}
+	})
 
 	t.Run("getTerm shape", func(t *testing.T) {
 		v, err := ts.call("wp.getTerm", with("editor", "category", news))
