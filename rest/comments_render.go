@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/wptext"
 )
 
 // commentLoader loads the posts of the comments of one response once each.
@@ -51,19 +52,6 @@ func commentTypeName(c *models.Comment) string {
 	return c.Type
 }
 
-// renderCommentText is the comment_text filter chain for plain comments:
-// links made of plain URLs and addresses (make_clickable, priority 9),
-// typographic quotes and dashes (wptexturize, 10), lone "&" escaped
-// (convert_chars, 10), smilies
-// (convert_smilies, 20), tags balanced (force_balance_tags, 25),
-// paragraphs and line breaks (wpautop, 30), then WordPress's name spelled
-// right (capital_P_dangit, 31).
-func renderCommentText(content string, smilies bool, home string) string {
-	// home is the host of the site's address: links to it are not
-	// "nofollow".
-	return capitalPDangit.Replace(autop(forceBalanceTags(smiliesIf(smilies, convertChars(texturize(makeClickable(content, home))))), true))
-}
-
 // commentFieldContexts lists the contexts of each comment field (the
 // controller's schema).
 var commentFieldContexts = map[string]string{
@@ -96,7 +84,7 @@ func (s *Server) renderComment(r *Request, c *models.Comment, p *models.Post, l 
 	add("date", func() any { return formatDate(c.Date) })
 	add("date_gmt", func() any { return formatDate(c.DateGMT) })
 	add("content", func() any {
-		content := map[string]any{"rendered": renderCommentText(c.Content, s.useSmilies(r), hostOf(r.SiteURL()))}
+		content := map[string]any{"rendered": wptext.CommentText(c.Content, s.textOptions(r))}
 		if vctx == "edit" {
 			content["raw"] = c.Content
 		}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/wptext"
 )
 
 // Attachments as WP_REST_Attachments_Controller prepares them: the posts
@@ -57,7 +58,7 @@ func constrainDimensions(w, h, maxW, maxH int) (int, int) {
 // for other files.
 func attachmentMarkup(m *models.Media) string {
 	url := html.EscapeString(m.URL)
-	inner := renderTitle(m.Post.Title)
+	inner := wptext.TheTitle(m.Post.Title)
 	if m.IsImage() && m.File.Width > 0 {
 		w, h := constrainDimensions(m.File.Width, m.File.Height, 300, 300)
 		inner = `<img loading="lazy" decoding="async" width="` + strconv.Itoa(w) + `" height="` + strconv.Itoa(h) +
@@ -93,8 +94,7 @@ func (s *Server) renderMedia(r *Request, m *models.Media) map[string]any {
 		data["class_list"] = postClassList(p, postTypeAttachment, nil, nil)
 	}
 	if include("description") {
-		// prepend_attachment runs after wpautop and before convert_smilies.
-		d := map[string]any{"rendered": smiliesIf(s.useSmilies(r), attachmentMarkup(m)+renderContent(p.Content, false))}
+		d := map[string]any{"rendered": wptext.AttachmentContent(attachmentMarkup(m), p.Content, s.textOptions(r))}
 		if edit {
 			d["raw"] = p.Content
 		}
@@ -103,7 +103,7 @@ func (s *Server) renderMedia(r *Request, m *models.Media) map[string]any {
 	if include("caption") {
 		c := map[string]any{"rendered": ""}
 		if p.Excerpt != "" {
-			c["rendered"] = renderExcerpt(p.Excerpt, "", s.useSmilies(r))
+			c["rendered"] = wptext.TheExcerpt(p.Excerpt, "", s.textOptions(r))
 		}
 		if edit {
 			c["raw"] = p.Excerpt

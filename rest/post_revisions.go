@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/wptext"
 )
 
 // /wp/v2/posts/{parent}/revisions and /wp/v2/pages/{parent}/revisions:
@@ -114,10 +115,10 @@ func (s *Server) renderRevision(r *Request, rev *models.Post, pt *postType) map[
 	set("parent", rev.ParentID, "view", "edit", "embed")
 	set("slug", rev.Slug, "view", "edit", "embed")
 	set("guid", withRaw(rev.GUID, rev.GUID), "view", "edit")
-	set("title", withRaw(renderTitle(rev.Title), rev.Title), "view", "edit", "embed")
-	smilies := s.useSmilies(r)
-	set("content", withRaw(renderContent(rev.Content, smilies), rev.Content), "view", "edit")
-	set("excerpt", withRaw(renderExcerpt(rev.Excerpt, rev.Content, smilies), rev.Excerpt), "view", "edit", "embed")
+	set("title", withRaw(wptext.TheTitle(rev.Title), rev.Title), "view", "edit", "embed")
+	opts := s.textOptions(r)
+	set("content", withRaw(wptext.TheContent(rev.Content, opts), rev.Content), "view", "edit")
+	set("excerpt", withRaw(wptext.TheExcerpt(rev.Excerpt, rev.Content, opts), rev.Excerpt), "view", "edit", "embed")
 	set("meta", map[string]any{"footnotes": ""}, "view", "edit")
 	return r.WithLinks(data, Links{{Rel: "parent", Href: r.URL("/wp/v2/" + pt.RestBase + "/" + strconv.FormatUint(rev.ParentID, 10))}})
 }

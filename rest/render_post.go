@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/wptext"
 )
 
 // This file renders posts and pages as WordPress's WP_REST_Posts_Controller
@@ -193,7 +194,7 @@ func (s *Server) renderPostCommon(r *Request, p *models.Post, include func(strin
 	}
 	if include("title") {
 		// REST drops the "Protected: " prefix themes show.
-		t := map[string]any{"rendered": renderTitle(p.Title)}
+		t := map[string]any{"rendered": wptext.TheTitle(p.Title)}
 		if edit {
 			t["raw"] = p.Title
 		}
@@ -221,7 +222,7 @@ func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRen
 	var rendered *string
 	renderedContent := func() string {
 		if rendered == nil {
-			c := renderContent(p.Content, s.useSmilies(r))
+			c := wptext.TheContent(p.Content, s.textOptions(r))
 			rendered = &c
 		}
 		return *rendered
@@ -233,7 +234,7 @@ func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRen
 		}
 		if edit {
 			c["raw"] = p.Content
-			c["block_version"] = blockVersion(p.Content)
+			c["block_version"] = wptext.BlockVersion(p.Content)
 		}
 		data["content"] = c
 	}
@@ -241,13 +242,13 @@ func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRen
 		e := map[string]any{"protected": protected, "rendered": ""}
 		if readable {
 			if p.Excerpt == "" {
-				words := excerptLength
+				words := wptext.ExcerptLength
 				if n := r.Int("excerpt_length"); n > 0 && r.Has("excerpt_length") {
 					words = int(n)
 				}
-				e["rendered"] = excerptFromRendered(renderedContent(), words, s.useSmilies(r))
+				e["rendered"] = wptext.ExcerptFromRendered(renderedContent(), words, s.textOptions(r))
 			} else {
-				e["rendered"] = renderExcerpt(p.Excerpt, "", s.useSmilies(r))
+				e["rendered"] = wptext.TheExcerpt(p.Excerpt, "", s.textOptions(r))
 			}
 		}
 		if edit {

@@ -1,16 +1,10 @@
-package rest
+package wptext
 
 import (
 	"regexp"
 	"strconv"
 	"strings"
 )
-
-// autop is WordPress's wpautop(): blank-line separated text becomes <p>
-// paragraphs and the remaining newlines <br />, while block-level HTML,
-// <pre>, <script>, <style> and <svg> are left alone. It follows WordPress's
-// sequence of rewrites step by step, because clients compare its output byte
-// for byte.
 
 const autopBlocks = `(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary)`
 
@@ -43,9 +37,13 @@ var (
 	autopBRBeforeBlock = regexp.MustCompile(`<br />(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)`)
 )
 
-// autop converts text to paragraphs; br also turns single newlines into
-// <br /> (WordPress's default).
-func autop(text string, br bool) string {
+// Autop is WordPress's wpautop(): blank-line separated text becomes <p>
+// paragraphs and the remaining newlines <br />, while block-level HTML,
+// <pre>, <script>, <style> and <svg> are left alone. It follows WordPress's
+// sequence of rewrites step by step, because clients compare its output byte
+// for byte. br also turns single newlines into <br /> (WordPress's
+// default).
+func Autop(text string, br bool) string {
 	if !br {
 		return autopUncached(text, false)
 	}
@@ -161,13 +159,13 @@ func newlinesToBR(text string) string {
 	i := 0
 	for i < len(text) {
 		c := text[i]
-		if !isPHPSpace(c) || strings.HasSuffix(text[:i], "<br />") {
+		if !isPCRESpace(c) || strings.HasSuffix(text[:i], "<br />") {
 			b.WriteByte(c)
 			i++
 			continue
 		}
 		j := i
-		for j < len(text) && isPHPSpace(text[j]) {
+		for j < len(text) && isPCRESpace(text[j]) {
 			j++
 		}
 		nl := strings.LastIndexByte(text[i:j], '\n')
@@ -180,10 +178,6 @@ func newlinesToBR(text string) string {
 		i += nl + 1
 	}
 	return b.String()
-}
-
-func isPHPSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
 // splitHTML is wp_html_split(): the text cut into alternating text and

@@ -1,4 +1,4 @@
-package rest
+package wptext
 
 import "strings"
 
@@ -32,11 +32,6 @@ var balanceSingleTags = map[string]bool{
 var balanceNestableTags = map[string]bool{
 	"article": true, "aside": true, "blockquote": true, "details": true, "div": true,
 	"figure": true, "object": true, "q": true, "section": true, "span": true,
-}
-
-// pcreSpace is \s of PHP's PCRE in its default (C locale, non-UTF) tables.
-func pcreSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // phpTrim is PHP's trim() with its default list: " \t\n\r\0\x0B" (not \f).
@@ -101,7 +96,7 @@ func (b *balanceScanner) nextGT(k int) int {
 func (b *balanceScanner) afterName(e int, t *balanceTag) bool {
 	s := b.s
 	k := e
-	for k < len(s) && pcreSpace(s[k]) {
+	for k < len(s) && isPCRESpace(s[k]) {
 		k++
 	}
 	if k < len(s) && s[k] == '>' {
@@ -160,8 +155,8 @@ func (b *balanceScanner) match(p int) (balanceTag, bool) {
 	return t, false
 }
 
-// forceBalanceTags is WordPress's force_balance_tags.
-func forceBalanceTags(text string) string {
+// BalanceTags is WordPress's force_balance_tags.
+func BalanceTags(text string) string {
 	text = strings.ReplaceAll(text, "< !--", "<    !--")
 	text = escapeLessThanDigit(text)
 

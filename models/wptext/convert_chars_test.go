@@ -1,4 +1,4 @@
-package rest
+package wptext
 
 import (
 	"strings"
@@ -18,7 +18,7 @@ func TestConvertChars(t *testing.T) {
 		{"ends with &", "ends with &"},
 	}
 	for _, c := range cases {
-		if got := convertChars(c.in); got != c.want {
+		if got := ConvertChars(c.in); got != c.want {
 			t.Errorf("%q: got %q, want %q", c.in, got, c.want)
 		}
 	}
@@ -33,9 +33,9 @@ func TestConvertCharsWhereWordPressRunsIt(t *testing.T) {
 	const link = `Q&A &x; <a href="https://x.example/?a=1&b=2">x</a>`
 	const want = `Q&#038;A &#038;x; <a href="https://x.example/?a=1&#038;b=2">x</a>`
 	for name, got := range map[string]string{
-		"comment": renderCommentText(link, true, ""),
-		"excerpt": renderExcerpt(link, "", true),
-		"title":   renderTitle(link),
+		"comment": CommentText(link, Options{Smilies: true}),
+		"excerpt": TheExcerpt(link, "", Options{Smilies: true}),
+		"title":   TheTitle(link),
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("%s: %q, want it to contain %q", name, got, want)

@@ -1,4 +1,4 @@
-package rest
+package wptext
 
 import (
 	"strings"
@@ -40,11 +40,11 @@ func TestTextMemo(t *testing.T) {
 func TestMemoisedFiltersMatch(t *testing.T) {
 	for _, in := range []string{"", "It's \"quoted\" -- isn't it...", "<p>a</p>\n\nb\nc", "<pre>\"x\"</pre> 'y'"} {
 		for range 2 {
-			if got, want := texturize(in), texturizeUncached(in); got != want {
-				t.Errorf("texturize(%q) = %q, want %q", in, got, want)
+			if got, want := Texturize(in), texturizeUncached(in); got != want {
+				t.Errorf("Texturize(%q) = %q, want %q", in, got, want)
 			}
-			if got, want := autop(in, true), autopUncached(in, true); got != want {
-				t.Errorf("autop(%q) = %q, want %q", in, got, want)
+			if got, want := Autop(in, true), autopUncached(in, true); got != want {
+				t.Errorf("Autop(%q) = %q, want %q", in, got, want)
 			}
 		}
 	}

@@ -1,9 +1,6 @@
-package rest
+package wptext
 
-import (
-	"fmt"
-	"testing"
-)
+import "testing"
 
 // The expectations are WordPress's own (tests/phpunit/tests/formatting/
 // Smilies.php, use_smilies on) except where a case says otherwise.
@@ -55,7 +52,7 @@ func TestConvertSmilies(t *testing.T) {
 		struct{ name, in, want string }{"text starting with < is skipped", "<b><d :) e", "<b><d :) e"},
 	)
 	for _, c := range cases {
-		if got := convertSmilies(c.in); got != c.want {
+		if got := ConvertSmilies(c.in); got != c.want {
 			t.Errorf("%s:\n got  %q\n want %q", c.name, got, c.want)
 		}
 	}
@@ -65,14 +62,14 @@ func TestConvertSmilies(t *testing.T) {
 // the_excerpt and comment_text.
 func TestSmiliesFilterOrder(t *testing.T) {
 	cases := []struct{ name, got, want string }{
-		{"content: after wpautop", renderContent("Hi :)\n\nBye ;-)", true), "<p>Hi \U0001F642</p>\n<p>Bye \U0001F609</p>\n"},
-		{"content: blocks", renderContent("<!-- wp:paragraph -->\n<p>Hi :)</p>\n<!-- /wp:paragraph -->", true), "\n<p>Hi \U0001F642</p>\n"},
-		{"content: code left alone", renderContent("<code>:)</code> :)", true), "<p><code>:)</code> \U0001F642</p>\n"},
-		{"own excerpt", renderExcerpt("Short :D", "", true), "<p>Short \U0001F600</p>\n"},
-		{"automatic excerpt", renderExcerpt("", "<code>:P</code> end", true), "<p>\U0001F61B end</p>\n"},
-		{"comment", renderCommentText("Thanks :) see www.example.com", true, "example.org"),
+		{"content: after wpautop", TheContent("Hi :)\n\nBye ;-)", Options{Smilies: true}), "<p>Hi \U0001F642</p>\n<p>Bye \U0001F609</p>\n"},
+		{"content: blocks", TheContent("<!-- wp:paragraph -->\n<p>Hi :)</p>\n<!-- /wp:paragraph -->", Options{Smilies: true}), "\n<p>Hi \U0001F642</p>\n"},
+		{"content: code left alone", TheContent("<code>:)</code> :)", Options{Smilies: true}), "<p><code>:)</code> \U0001F642</p>\n"},
+		{"own excerpt", TheExcerpt("Short :D", "", Options{Smilies: true}), "<p>Short \U0001F600</p>\n"},
+		{"automatic excerpt", TheExcerpt("", "<code>:P</code> end", Options{Smilies: true}), "<p>\U0001F61B end</p>\n"},
+		{"comment", CommentText("Thanks :) see www.example.com", Options{Smilies: true, HomeURL: "http://example.org"}),
 			"<p>Thanks \U0001F642 see <a href=\"http://www.example.com\" rel=\"nofollow ugc\">http://www.example.com</a></p>\n"},
-		{"comment: quotes texturized, link kept", renderCommentText(`"Look" http://example.com/a--b`, true, "example.org"),
+		{"comment: quotes texturized, link kept", CommentText(`"Look" http://example.com/a--b`, Options{Smilies: true, HomeURL: "http://example.org"}),
 			"<p>&#8220;Look&#8221; <a href=\"http://example.com/a--b\" rel=\"nofollow ugc\">http://example.com/a&#8211;b</a></p>\n"},
 	}
 	for _, c := range cases {
@@ -82,53 +79,15 @@ func TestSmiliesFilterOrder(t *testing.T) {
 	}
 }
 
-// TestUseSmiliesOption: the site's use_smilies setting turns the
-// conversion off and on again for posts and comments alike.
-func TestUseSmiliesOption(t *testing.T) {
-	env := newPostsEnv(t)
-	r := env.do("POST", "/wp-json/wp/v2/posts", "admin", `{"title":"Smile","content":"Hi :)","excerpt":"Short :D","status":"publish"}`)
-	if r.status != 201 {
-		t.Fatalf("create: %d %s", r.status, r.raw)
-	}
-	id := jsonAt(r.body, "id").(float64)
-	path := fmt.Sprintf("/wp-json/wp/v2/posts/%d", int(id))
-	if r := env.do("POST", "/wp-json/wp/v2/comments", "admin", fmt.Sprintf(`{"post":%d,"content":"Nice :)"}`, int(id))); r.status != 201 {
-		t.Fatalf("comment: %d %s", r.status, r.raw)
-	}
-	check := func(setting bool, content, excerpt, comment string) {
-		t.Helper()
-		if r := env.do("POST", "/wp-json/wp/v2/settings", "admin", fmt.Sprintf(`{"use_smilies":%t}`, setting)); r.status != 200 {
-			t.Fatalf("settings: %d %s", r.status, r.raw)
-		}
-		r := env.do("GET", path, "", "")
-		if got := jsonAt(r.body, "content", "rendered"); got != content {
-			t.Errorf("use_smilies %t: content %q, want %q", setting, got, content)
-		}
-		if got := jsonAt(r.body, "excerpt", "rendered"); got != excerpt {
-			t.Errorf("use_smilies %t: excerpt %q, want %q", setting, got, excerpt)
-		}
-		c := env.do("GET", fmt.Sprintf("/wp-json/wp/v2/comments?post=%d", int(id)), "", "")
-		list, _ := c.body.([]any)
-		if len(list) != 1 {
-			t.Fatalf("comments: %d %s", c.status, c.raw)
-		}
-		if got := jsonAt(list[0], "content", "rendered"); got != comment {
-			t.Errorf("use_smilies %t: comment %q, want %q", setting, got, comment)
-		}
-	}
-	check(true, "<p>Hi \U0001F642</p>\n", "<p>Short \U0001F600</p>\n", "<p>Nice \U0001F642</p>\n")
-	check(false, "<p>Hi :)</p>\n", "<p>Short :D</p>\n", "<p>Nice :)</p>\n")
-}
-
 // TestCapitalPDangit: WordPress's name is corrected where capital_P_dangit
 // corrects it — everywhere in a title, only after a space, an opening
 // quote, ">" or "(" in content and comments, so that URLs keep theirs.
 func TestCapitalPDangit(t *testing.T) {
 	cases := []struct{ name, got, want string }{
-		{"title", renderTitle("Wordpress tips for wordpress.org/Wordpress"), "WordPress tips for wordpress.org/WordPress"},
-		{"content", renderContent(`I love Wordpress (Wordpress!) "Wordpress" <b>Wordpress</b> http://x.example/Wordpress`, true),
+		{"title", TheTitle("Wordpress tips for wordpress.org/Wordpress"), "WordPress tips for wordpress.org/WordPress"},
+		{"content", TheContent(`I love Wordpress (Wordpress!) "Wordpress" <b>Wordpress</b> http://x.example/Wordpress`, Options{Smilies: true}),
 			"<p>I love WordPress (WordPress!) &#8220;WordPress&#8221; <b>WordPress</b> http://x.example/Wordpress</p>\n"},
-		{"comment", renderCommentText("Wordpress rocks, says a Wordpress fan of my-Wordpress-site", true, ""),
+		{"comment", CommentText("Wordpress rocks, says a Wordpress fan of my-Wordpress-site", Options{Smilies: true}),
 			"<p>WordPress rocks, says a WordPress fan of my-Wordpress-site</p>\n"},
 	}
 	for _, c := range cases {

@@ -1,14 +1,14 @@
-package rest
+package wptext
 
 import "strings"
 
-// convertChars is convert_chars (the_title, the_excerpt, comment_text): an
+// ConvertChars is convert_chars (the_title, the_excerpt, comment_text): an
 // "&" that does not start a reference becomes "&#038;", inside tags too,
 // where wptexturize does not look. WordPress's pattern is
 // /&([^#])(?![a-z1-4]{1,8};)/i: the byte after the "&" is taken with it
 // (so it is never itself the start of a match), and a run of one to eight
 // letters or digits 1-4 closed by ";" after that byte marks a reference.
-func convertChars(s string) string {
+func ConvertChars(s string) string {
 	if strings.IndexByte(s, '&') < 0 {
 		return s
 	}

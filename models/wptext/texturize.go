@@ -1,4 +1,4 @@
-package rest
+package wptext
 
 import (
 	"regexp"
@@ -6,143 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// The text filters WordPress runs on a post's title, content and excerpt
-// before the REST API shows them (the_title, the_content, the_excerpt):
-// block delimiters removed, typographic quotes and dashes (wptexturize),
-// paragraphs (wpautop, only for content without blocks), and the automatic
-// excerpt (wp_trim_excerpt).
-
-// renderTitle is the_title: texturized, lone "&" escaped (convert_chars),
-// trimmed, and WordPress's name
-// spelled right (capital_P_dangit, priority 11).
-func renderTitle(title string) string {
-	return strings.ReplaceAll(strings.TrimSpace(convertChars(texturize(title))), "Wordpress", "WordPress")
-}
-
-// capitalPDangit is capital_P_dangit on content and comments (priority 11
-// on the_content, 31 on comment_text): "Wordpress" becomes "WordPress"
-// only after a space, an opening quote, ">" or "(", so that a URL or a
-// file name keeps its spelling.
-var capitalPDangit = strings.NewReplacer(
-	" Wordpress", " WordPress", "&#8216;Wordpress", "&#8216;WordPress", "&#8220;Wordpress", "&#8220;WordPress",
-	">Wordpress", ">WordPress", "(Wordpress", "(WordPress")
-
-// renderContent is the_content: blocks rendered (their comment delimiters
-// removed, their HTML kept); content without blocks gets paragraphs; then
-// capital_P_dangit (11).
-// Smilies come last, as convert_smilies runs at priority 20 after
-// wptexturize and wpautop (10).
-func renderContent(content string, smilies bool) string {
-	if hasBlocks(content) {
-		return smiliesIf(smilies, capitalPDangit.Replace(texturize(stripBlockDelimiters(content))))
-	}
-	return smiliesIf(smilies, capitalPDangit.Replace(autop(texturize(content), true)))
-}
-
-// smiliesIf is convert_smilies, which does nothing while the use_smilies
-// option is off.
-func smiliesIf(on bool, text string) string {
-	if !on {
-		return text
-	}
-	return convertSmilies(text)
-}
-
-// useSmilies reads the use_smilies option ("Convert emoticons like :-) and
-// :-P to graphics on display"), on unless "0" or empty.
-func (s *Server) useSmilies(r *Request) bool {
-	v := s.store.Option(r.Ctx(), "use_smilies")
-	return v != "0" && v != ""
-}
-
-// renderExcerpt is the_excerpt of a post: its own excerpt, or one made from
-// the content (wp_trim_excerpt), texturized, with smilies, lone "&"
-// escaped and in paragraphs (the order in which the_excerpt registers
-// them, all at priority 10).
-func renderExcerpt(excerpt, content string, smilies bool) string {
-	if excerpt == "" {
-		return excerptFromRendered(renderContent(content, smilies), excerptLength, smilies)
-	}
-	return autop(convertChars(smiliesIf(smilies, texturize(excerpt))), true)
-}
-
-// excerptFromRendered is renderExcerpt for a post without its own excerpt
-// whose content is already rendered (so it is not rendered twice), cut to
-// words words.
-func excerptFromRendered(renderedContent string, words int, smilies bool) string {
-	return autop(convertChars(smiliesIf(smilies, texturize(trimExcerpt(renderedContent, words)))), true)
-}
-
-// excerptLength and excerptMore are WordPress's defaults.
-const (
-	excerptLength = 55
-	excerptMore   = " [&hellip;]"
-)
-
-// trimExcerpt is wp_trim_excerpt on rendered content: stripped of tags and
-// cut to words words, with " [&hellip;]" when cut.
-func trimExcerpt(renderedContent string, words int) string {
-	text := strings.ReplaceAll(renderedContent, "]]>", "]]&gt;")
-	return trimWords(text, words, excerptMore)
-}
-
-var (
-	stripScriptStyle = regexp.MustCompile(`(?is)<(script|style)[^>]*?>.*?</(?:script|style)>`)
-	stripTags        = regexp.MustCompile(`(?s)<!--.*?-->|<[^>]*>`)
-	wordSeparators   = regexp.MustCompile(`[\n\r\t ]+`)
-)
-
-// trimWords is wp_trim_words: tags removed, then at most n words joined by
-// single spaces, with more appended when text was longer.
-func trimWords(text string, n int, more string) string {
-	text = stripAllTags(text)
-	words := wordSeparators.Split(text, -1)
-	kept := words[:0]
-	for _, w := range words {
-		if w != "" {
-			kept = append(kept, w)
-		}
-	}
-	if len(kept) > n {
-		return strings.Join(kept[:n], " ") + more
-	}
-	return strings.Join(kept, " ")
-}
-
-// stripAllTags is wp_strip_all_tags: scripts and styles dropped with their
-// content, other tags removed, the result trimmed.
-func stripAllTags(text string) string {
-	text = stripScriptStyle.ReplaceAllString(text, "")
-	text = stripTags.ReplaceAllString(text, "")
-	return strings.TrimSpace(text)
-}
-
-var blockDelimiter = regexp.MustCompile(`<!--\s+/?wp:[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?\s+(?:\{(?s:.*?)\}\s+)?/?-->`)
-
-// hasBlocks is has_blocks: the content contains a block delimiter.
-func hasBlocks(content string) bool {
-	return strings.Contains(content, "<!-- wp:") && blockDelimiter.MatchString(content)
-}
-
-// blockVersion is block_version(): 1 for block content, 0 for classic.
-func blockVersion(content string) int {
-	if hasBlocks(content) {
-		return 1
-	}
-	return 0
-}
-
-// stripBlockDelimiters renders static blocks: the delimiters go, the HTML
-// between them (and around them) stays exactly as saved.
-func stripBlockDelimiters(content string) string {
-	return blockDelimiter.ReplaceAllString(content, "")
-}
-
-// texturize is wptexturize: straight quotes become curly ones, apostrophes
+// Texturize is wptexturize: straight quotes become curly ones, apostrophes
 // and primes are told apart, "--" and "---" become dashes and "..." an
 // ellipsis; HTML tags, comments and the inside of <pre>, <code>, <kbd>,
 // <style>, <script> and <tt> are left alone; a stray "&" becomes &#038;.
-func texturize(text string) string {
+func Texturize(text string) string {
 	if text == "" {
 		return text
 	}

@@ -1,4 +1,4 @@
-package rest
+package wptext
 
 import "sync"
 

@@ -1,4 +1,4 @@
-package rest
+package wptext
 
 import (
 	"strings"
@@ -23,8 +23,8 @@ func TestAutop(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := autop(c.in, true); got != c.want {
-				t.Errorf("autop(%q) = %q, want %q", c.in, got, c.want)
+			if got := Autop(c.in, true); got != c.want {
+				t.Errorf("Autop(%q) = %q, want %q", c.in, got, c.want)
 			}
 		})
 	}
@@ -50,36 +50,36 @@ func TestTexturize(t *testing.T) {
 		{"Hello world!", "Hello world!"},
 	}
 	for _, c := range cases {
-		if got := texturize(c.in); got != c.want {
-			t.Errorf("texturize(%q) = %q, want %q", c.in, got, c.want)
+		if got := Texturize(c.in); got != c.want {
+			t.Errorf("Texturize(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
 
 func TestRenderContentAndExcerpt(t *testing.T) {
 	block := "<!-- wp:paragraph -->\n<p>First admin post body.</p>\n<!-- /wp:paragraph -->"
-	if got := renderContent(block, true); got != "\n<p>First admin post body.</p>\n" {
+	if got := TheContent(block, Options{Smilies: true}); got != "\n<p>First admin post body.</p>\n" {
 		t.Errorf("block content = %q", got)
 	}
-	if got := renderExcerpt("", block, true); got != "<p>First admin post body.</p>\n" {
+	if got := TheExcerpt("", block, Options{Smilies: true}); got != "<p>First admin post body.</p>\n" {
 		t.Errorf("block excerpt = %q", got)
 	}
-	if blockVersion(block) != 1 || blockVersion("<p>x</p>") != 0 {
-		t.Error("blockVersion")
+	if BlockVersion(block) != 1 || BlockVersion("<p>x</p>") != 0 {
+		t.Error("BlockVersion")
 	}
 	withAttrs := `<!-- wp:heading {"level":3} -->` + "\n<h3>T</h3>\n<!-- /wp:heading -->"
-	if got := renderContent(withAttrs, true); got != "\n<h3>T</h3>\n" {
+	if got := TheContent(withAttrs, Options{Smilies: true}); got != "\n<h3>T</h3>\n" {
 		t.Errorf("block with attributes = %q", got)
 	}
-	if got := renderExcerpt("Short", "ignored", true); got != "<p>Short</p>\n" {
+	if got := TheExcerpt("Short", "ignored", Options{Smilies: true}); got != "<p>Short</p>\n" {
 		t.Errorf("own excerpt = %q", got)
 	}
 	long := strings.Repeat("word ", 60)
 	want := "<p>" + strings.TrimSpace(strings.Repeat("word ", 55)) + " [&hellip;]</p>\n"
-	if got := renderExcerpt("", long, true); got != want {
+	if got := TheExcerpt("", long, Options{Smilies: true}); got != want {
 		t.Errorf("long excerpt = %q", got)
 	}
-	if got := renderExcerpt("", "<script>x()</script><b>bold</b> text", true); got != "<p>bold text</p>\n" {
+	if got := TheExcerpt("", "<script>x()</script><b>bold</b> text", Options{Smilies: true}); got != "<p>bold text</p>\n" {
 		t.Errorf("excerpt strips tags: %q", got)
 	}
 }

@@ -1,4 +1,4 @@
-package rest
+package wptext
 
 import (
 	"net/url"
@@ -20,15 +20,27 @@ import (
 // https, and for links to the site itself) as WordPress gives them in
 // comment_text.
 
-// makeClickable is make_clickable in the comment_text context, on a site
-// whose home URL has the host home.
-func makeClickable(text, home string) string {
-	return makeClickableIn(text, linkRel{comment: true, home: strings.ToLower(home)})
+// LinkRel is what decides the rel attribute of the links make_clickable
+// makes (_make_clickable_rel_attr).
+type LinkRel struct {
+	// InComment: the text is a comment's (comment_text), whose links are
+	// all "ugc".
+	InComment bool
+	// HomeURL is the site's home URL: links to its host are internal,
+	// not "nofollow".
+	HomeURL string
 }
 
-// makeClickableIn is make_clickable; rel says what goes in each link's rel
-// attribute (_make_clickable_rel_attr).
-func makeClickableIn(text string, rel linkRel) string {
+// MakeClickable is make_clickable.
+func MakeClickable(text string, rel LinkRel) string {
+	if !mayBeClickable(text) {
+		return text
+	}
+	return makeClickable(text, linkRel{comment: rel.InComment, home: hostOf(rel.HomeURL)})
+}
+
+// makeClickable is MakeClickable with the home URL's host worked out.
+func makeClickable(text string, rel linkRel) string {
 	if !mayBeClickable(text) {
 		return text
 	}
@@ -52,7 +64,7 @@ func makeClickableIn(text string, rel linkRel) string {
 				if len(chunk) > 2101 {
 					b.WriteString(chunk)
 				} else {
-					b.WriteString(makeClickableIn(chunk, rel))
+					b.WriteString(makeClickable(chunk, rel))
 				}
 			}
 			continue
@@ -158,14 +170,14 @@ func splitByWhitespace(s string, goal int) []string {
 	for len(s) > goal {
 		pos := -1
 		for k := goal; k >= 0; k-- {
-			if isSplitSpace(s[k]) {
+			if isPCRESpace(s[k]) {
 				pos = k
 				break
 			}
 		}
 		if pos < 0 {
 			for k := goal + 1; k < len(s); k++ {
-				if isSplitSpace(s[k]) {
+				if isPCRESpace(s[k]) {
 					pos = k
 					break
 				}
@@ -183,12 +195,11 @@ func splitByWhitespace(s string, goal int) []string {
 	return chunks
 }
 
-func isSplitSpace(c byte) bool {
+// isPCRESpace is \s of PHP's PCRE in its default (C locale, non-UTF)
+// tables: space, \t, \n, \v, \f, \r.
+func isPCRESpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
-
-// isPCRESpace is \s of PCRE without Unicode: space, \t, \n, \v, \f, \r.
-func isPCRESpace(c byte) bool { return isSplitSpace(c) }
 
 // isWordByte is \w of PCRE without Unicode.
 func isWordByte(c byte) bool {

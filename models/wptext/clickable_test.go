@@ -1,4 +1,4 @@
-package rest
+package wptext
 
 import (
 	"strings"
@@ -13,14 +13,14 @@ func TestMakeClickableMailto(t *testing.T) {
 	valid := []string{"foo@example.com", "foo.bar@example.com", "Foo.Bar@a.b.c.d.example.com", "0@example.com", "foo@example-example.com"}
 	for _, email := range valid {
 		want := `<a href="mailto:` + email + `">` + email + `</a>`
-		if got := makeClickableIn(email, linkRel{}); got != want {
+		if got := MakeClickable(email, LinkRel{}); got != want {
 			t.Errorf("valid %q: got %q, want %q", email, got, want)
 		}
 	}
 	invalid := []string{"foo", "foo@", "foo@@example.com", "@example.com", "foo @example.com", "foo@example",
 		`testzzz@"STYLE="behavior:url('#default#time2')"onBegin="alert('refresh-XSS')"`}
 	for _, in := range invalid {
-		if got := makeClickableIn(in, linkRel{}); got != in {
+		if got := MakeClickable(in, LinkRel{}); got != in {
 			t.Errorf("invalid %q: got %q", in, got)
 		}
 	}
@@ -147,7 +147,7 @@ func TestMakeClickableURLs(t *testing.T) {
 		{"link inside link is unwrapped", `<a href="http://x.com">www.wordpress.org</a>`, `<a href="http://x.com">http://www.wordpress.org</a>`},
 	}
 	for _, c := range cases {
-		if got := makeClickableIn(c.in, linkRel{}); got != c.want {
+		if got := MakeClickable(c.in, LinkRel{}); got != c.want {
 			t.Errorf("%s:\n got  %q\n want %q", c.name, got, c.want)
 		}
 	}
@@ -155,7 +155,7 @@ func TestMakeClickableURLs(t *testing.T) {
 
 // TestMakeClickableInComments is data_add_rel_ugc_in_comments: in
 // comment_text every link gets "ugc", external http(s) ones "nofollow" as
-// well; renderCommentText puts the result in paragraphs. The site's home
+// well; CommentText puts the result in paragraphs. The site's home
 // is http://example.org, as in WordPress's test suite.
 func TestMakeClickableInComments(t *testing.T) {
 	cases := []struct{ in, want string }{
@@ -167,7 +167,7 @@ func TestMakeClickableInComments(t *testing.T) {
 		{"see HTTPS://Example.ORG:8080/x", `<a href="https://Example.ORG:8080/x" rel="ugc">`},
 	}
 	for _, c := range cases {
-		if got := renderCommentText(c.in, true, hostOf("http://example.org")); !strings.Contains(got, c.want) {
+		if got := CommentText(c.in, Options{Smilies: true, HomeURL: "http://example.org"}); !strings.Contains(got, c.want) {
 			t.Errorf("%q: got %q, want it to contain %q", c.in, got, c.want)
 		}
 	}
@@ -175,7 +175,7 @@ func TestMakeClickableInComments(t *testing.T) {
 
 func TestMakeClickableNoSegfault(t *testing.T) {
 	in := strings.Repeat("http://example.com/2011/03/18/post-title/", 256)
-	if got := makeClickableIn(in, linkRel{}); got != in {
+	if got := MakeClickable(in, LinkRel{}); got != in {
 		t.Errorf("long URL run changed: %q…", got[:80])
 	}
 }
@@ -185,7 +185,7 @@ func TestMakeClickableLongText(t *testing.T) {
 	words := strings.Repeat("lorem ipsum ", 1000)
 	in := words + "http://example.com/x " + words
 	want := words + `<a href="http://example.com/x" rel="nofollow">http://example.com/x</a> ` + words
-	if got := makeClickableIn(in, linkRel{}); got != want {
+	if got := MakeClickable(in, LinkRel{}); got != want {
 		t.Errorf("long text: link not made")
 	}
 }

@@ -1,4 +1,4 @@
-package rest
+package wptext
 
 import "strings"
 
@@ -10,8 +10,7 @@ import "strings"
 // <script> and <textarea>.
 //
 // WordPress applies it only while the use_smilies option is on (the
-// default); callers go through smiliesIf with that option
-// (Server.useSmilies).
+// default); the filter chains go through smiliesIf with Options.Smilies.
 
 // smileys is $wpsmiliestrans as WordPress 6.9 defines it. ":mrgreen:" is
 // the one smiley WordPress shows as an image (wp-includes/images/smilies/
@@ -70,8 +69,8 @@ const smileyMaxLen = len(":mrgreen:")
 // alone, in the order WordPress's pattern tries them.
 var smileyIgnoreElements = []string{"code", "pre", "style", "script", "textarea"}
 
-// convertSmilies is convert_smilies.
-func convertSmilies(text string) string {
+// ConvertSmilies is convert_smilies.
+func ConvertSmilies(text string) string {
 	if !hasSmileyCandidate(text) {
 		return text
 	}

@@ -1,4 +1,4 @@
-package rest
+package wptext
 
 import (
 	"strings"
@@ -12,8 +12,8 @@ import (
 
 func checkBalance(t *testing.T, name, in, want string) {
 	t.Helper()
-	if got := forceBalanceTags(in); got != want {
-		t.Errorf("%s: forceBalanceTags(%q)\n got %q\nwant %q", name, in, got, want)
+	if got := BalanceTags(in); got != want {
+		t.Errorf("%s: BalanceTags(%q)\n got %q\nwant %q", name, in, got, want)
 	}
 }
 
@@ -161,17 +161,17 @@ func TestBalanceTagsEdges(t *testing.T) {
 // force_balance_tags runs on comment_text between convert_smilies (20) and
 // wpautop (30).
 func TestRenderCommentTextBalancesTags(t *testing.T) {
-	got := renderCommentText("<b>Bold, never closed\n\nnext <em>one</strong>", false, "")
+	got := CommentText("<b>Bold, never closed\n\nnext <em>one</strong>", Options{})
 	want := "<p><b>Bold, never closed</p>\n<p>next <em>one</em></b></p>\n"
 	if got != want {
-		t.Errorf("renderCommentText\n got %q\nwant %q", got, want)
+		t.Errorf("CommentText\n got %q\nwant %q", got, want)
 	}
 }
 
 // A text of many unterminated tags stays linear.
 func TestBalanceTagsLongInput(t *testing.T) {
 	in := strings.Repeat("<b class=x ", 20000)
-	if got := forceBalanceTags(in); got != in {
+	if got := BalanceTags(in); got != in {
 		t.Errorf("changed a text without '>'")
 	}
 }

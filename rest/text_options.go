@@ -1,0 +1,12 @@
+package rest
+
+import "github.com/presspass/presspass/models/wptext"
+
+// textOptions are the site settings wptext's filter chains read: the
+// use_smilies option and the site's address.
+func (s *Server) textOptions(r *Request) wptext.Options {
+	return wptext.Options{
+		Smilies: wptext.UseSmilies(s.store.Option(r.Ctx(), "use_smilies")),
+		HomeURL: r.SiteURL(),
+	}
+}
