@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"context"
 	"io"
 	"log/slog"
 	"net"
@@ -14,7 +13,6 @@ import (
 	"testing"
 
 	"github.com/labstack/echo/v4"
-	"github.com/presspass/presspass/fixtures"
 	"github.com/presspass/presspass/fixtures/fixturestest"
 	"github.com/presspass/presspass/models"
 )
@@ -34,15 +32,8 @@ type testSite struct {
 // "production").
 func newTestSite(t *testing.T, env string) *testSite {
 	t.Helper()
-	s := fixturestest.Open(t)
+	s := fixturestest.Loaded(t, "test")
 	s.Config.Environment = env
-	site, err := fixtures.Read("test")
-	if err != nil {
-		t.Fatalf("read fixtures: %v", err)
-	}
-	if _, err := fixtures.Load(context.Background(), s, site); err != nil {
-		t.Fatalf("load fixtures: %v", err)
-	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/presspass/presspass/fixtures"
 	"github.com/presspass/presspass/fixtures/fixturestest"
 	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/xmlrpc"
@@ -20,14 +19,7 @@ import (
 func benchSite(b *testing.B) (http.Handler, string) {
 	b.Helper()
 	ctx := context.Background()
-	s := fixturestest.Open(b)
-	site, err := fixtures.Read("test")
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := fixtures.Load(ctx, s, site); err != nil {
-		b.Fatal(err)
-	}
+	s := fixturestest.Loaded(b, "test")
 	admin, err := s.UserByLogin(ctx, "admin")
 	if err != nil {
 		b.Fatal(err)

@@ -1,7 +1,6 @@
 package xmlrpc_test
 
 import (
-	"context"
 	"flag"
 	"net/http/httptest"
 	"os"
@@ -10,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/presspass/presspass/fixtures"
 	"github.com/presspass/presspass/fixtures/fixturestest"
 	"github.com/presspass/presspass/xmlrpc"
 )
@@ -25,14 +23,7 @@ func TestGolden(t *testing.T) {
 	if err != nil || len(requests) == 0 {
 		t.Fatalf("no golden requests: %v", err)
 	}
-	s := fixturestest.Open(t)
-	site, err := fixtures.Read("test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := fixtures.Load(context.Background(), s, site); err != nil {
-		t.Fatal(err)
-	}
+	s := fixturestest.Loaded(t, "test")
 	s.Clock = func() time.Time { return time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC) }
 	const siteURL = "http://golden.example"
 	s.Config.SiteURL = siteURL

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/presspass/presspass/fixtures"
 	"github.com/presspass/presspass/fixtures/fixturestest"
 	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/xmlrpc"
@@ -19,14 +18,7 @@ import (
 // f, over the "test" fixture site.
 func newPingbackSite(t *testing.T, f xmlrpc.PingbackFetcher) *testSite {
 	t.Helper()
-	s := fixturestest.Open(t)
-	site, err := fixtures.Read("test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := fixtures.Load(context.Background(), s, site); err != nil {
-		t.Fatal(err)
-	}
+	s := fixturestest.Loaded(t, "test")
 	var h http.Handler
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h.ServeHTTP(w, r) }))
 	t.Cleanup(srv.Close)

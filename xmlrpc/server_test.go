@@ -11,7 +11,6 @@ import (
 
 	kolo "github.com/kolo/xmlrpc"
 
-	"github.com/presspass/presspass/fixtures"
 	"github.com/presspass/presspass/fixtures/fixturestest"
 	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/xmlrpc"
@@ -36,14 +35,7 @@ var passwords = map[string]string{
 func newSite(t *testing.T, enabled bool) *testSite {
 	t.Helper()
 	ctx := context.Background()
-	s := fixturestest.Open(t)
-	site, err := fixtures.Read("test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := fixtures.Load(ctx, s, site); err != nil {
-		t.Fatal(err)
-	}
+	s := fixturestest.Loaded(t, "test")
 	var h http.Handler
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h.ServeHTTP(w, r) }))
 	t.Cleanup(srv.Close)

@@ -21,7 +21,6 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/labstack/echo/v4"
-	"github.com/presspass/presspass/fixtures"
 	"github.com/presspass/presspass/fixtures/fixturestest"
 	"github.com/presspass/presspass/handlers"
 	"github.com/presspass/presspass/models"
@@ -40,14 +39,7 @@ type site struct {
 
 func startSite(t *testing.T) *site {
 	t.Helper()
-	s := fixturestest.Open(t)
-	data, err := fixtures.Read("test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := fixtures.Load(context.Background(), s, data); err != nil {
-		t.Fatal(err)
-	}
+	s := fixturestest.Loaded(t, "test")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
