@@ -10,7 +10,7 @@ import (
 // kses for users without unfiltered_html), so content.raw shows the
 // filtered text; an editor's is kept.
 func TestRESTPostHTMLFiltering(t *testing.T) {
-	env := newPostsEnv(t)
+	ts := newTestSite(t)
 	const content = `<p onclick="x()">Hello</p><script>alert(1)</script>`
 	tests := []struct {
 		login, wantRaw, wantTitle string
@@ -22,20 +22,21 @@ func TestRESTPostHTMLFiltering(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.login, func(t *testing.T) {
+			ts := ts.with(t)
 			body, _ := json.Marshal(map[string]string{"title": "T <script>alert(2)</script>", "content": content, "status": "draft"})
-			r := env.do("POST", "/wp-json/wp/v2/posts", tt.login, string(body))
+			r := ts.do(req{method: "POST", path: "/wp-json/wp/v2/posts", as: tt.login, body: string(body)})
 			if r.status != 201 {
 				t.Fatalf("create: %d %s", r.status, r.raw)
 			}
-			if got := jsonAt(r.body, "content", "raw"); got != tt.wantRaw {
+			if got := jsonAt(r.json, "content", "raw"); got != tt.wantRaw {
 				t.Errorf("created content.raw %q, want %q", got, tt.wantRaw)
 			}
-			id := int(jsonAt(r.body, "id").(float64))
-			r = env.do("GET", fmt.Sprintf("/wp-json/wp/v2/posts/%d?context=edit", id), tt.login, "")
-			if got := jsonAt(r.body, "content", "raw"); got != tt.wantRaw {
+			id := int(jsonAt(r.json, "id").(float64))
+			r = ts.do(req{path: fmt.Sprintf("/wp-json/wp/v2/posts/%d?context=edit", id), as: tt.login})
+			if got := jsonAt(r.json, "content", "raw"); got != tt.wantRaw {
 				t.Errorf("read content.raw %q, want %q", got, tt.wantRaw)
 			}
-			if got := jsonAt(r.body, "title", "raw"); got != tt.wantTitle {
+			if got := jsonAt(r.json, "title", "raw"); got != tt.wantTitle {
 				t.Errorf("read title.raw %q, want %q", got, tt.wantTitle)
 			}
 		})
@@ -43,8 +44,8 @@ func TestRESTPostHTMLFiltering(t *testing.T) {
 }
 
 func TestRESTCommentHTMLFiltering(t *testing.T) {
-	env := newPostsEnv(t)
-	posts := env.do("GET", "/wp-json/wp/v2/posts?per_page=1", "", "")
+	ts := newTestSite(t)
+	posts := ts.do(req{path: "/wp-json/wp/v2/posts?per_page=1"})
 	ids := postIDsOf(t, posts)
 	if len(ids) == 0 {
 		t.Fatalf("no published post: %s", posts.raw)
@@ -54,13 +55,13 @@ func TestRESTCommentHTMLFiltering(t *testing.T) {
 		{"editor", `Nice <a href="javascript:alert(1)" rel="nofollow ugc">x</a><script>alert(2)</script>`},
 	} {
 		body, _ := json.Marshal(map[string]any{"post": ids[0], "content": fmt.Sprintf(`Nice <a href="javascript:alert(1)">x</a><script>alert(2)</script>%d`, i)})
-		r := env.do("POST", "/wp-json/wp/v2/comments", tt.login, string(body))
+		r := ts.do(req{method: "POST", path: "/wp-json/wp/v2/comments", as: tt.login, body: string(body)})
 		if r.status != 201 {
 			t.Fatalf("%s: %d %s", tt.login, r.status, r.raw)
 		}
-		id := int(jsonAt(r.body, "id").(float64))
-		r = env.do("GET", fmt.Sprintf("/wp-json/wp/v2/comments/%d?context=edit", id), "admin", "")
-		if got, want := jsonAt(r.body, "content", "raw"), fmt.Sprintf("%s%d", tt.want, i); got != want {
+		id := int(jsonAt(r.json, "id").(float64))
+		r = ts.do(req{path: fmt.Sprintf("/wp-json/wp/v2/comments/%d?context=edit", id), as: "admin"})
+		if got, want := jsonAt(r.json, "content", "raw"), fmt.Sprintf("%s%d", tt.want, i); got != want {
 			t.Errorf("%s: content.raw %q, want %q", tt.login, got, want)
 		}
 	}

@@ -7,44 +7,44 @@ import (
 )
 
 func TestAutosavesEndpoints(t *testing.T) {
-	env := newPostsEnv(t)
+	ts := newTestSite(t)
 	// An editor's autosave of the author's published post leaves the post
 	// alone.
-	r := env.do("POST", "/wp-json/wp/v2/posts/4/autosaves", "editor", `{"title":"Edited title","content":"Unsaved words"}`)
-	if r.status != 200 || jsonAt(r.body, "parent") != float64(4) || jsonAt(r.body, "slug") != "4-autosave-v1" ||
-		jsonAt(r.body, "content", "raw") != "Unsaved words" {
+	r := ts.do(req{method: "POST", path: "/wp-json/wp/v2/posts/4/autosaves", as: "editor", body: `{"title":"Edited title","content":"Unsaved words"}`})
+	if r.status != 200 || jsonAt(r.json, "parent") != float64(4) || jsonAt(r.json, "slug") != "4-autosave-v1" ||
+		jsonAt(r.json, "content", "raw") != "Unsaved words" {
 		t.Fatalf("autosave: %d %s", r.status, r.raw)
 	}
-	autoID := int(jsonAt(r.body, "id").(float64))
-	if link, _ := jsonAt(r.body, "preview_link").(string); !strings.Contains(link, "preview_id=4") || !strings.HasSuffix(link, "preview=true") {
+	autoID := int(jsonAt(r.json, "id").(float64))
+	if link, _ := jsonAt(r.json, "preview_link").(string); !strings.Contains(link, "preview_id=4") || !strings.HasSuffix(link, "preview=true") {
 		t.Errorf("preview_link %q", link)
 	}
-	if got := env.do("GET", "/wp-json/wp/v2/posts/4", "", ""); jsonAt(got.body, "title", "rendered") != "Author Published" {
+	if got := ts.do(req{path: "/wp-json/wp/v2/posts/4"}); jsonAt(got.json, "title", "rendered") != "Author Published" {
 		t.Errorf("the post changed: %s", got.raw)
 	}
 	// A second autosave by the same user overwrites the first.
-	r = env.do("POST", "/wp-json/wp/v2/posts/4/autosaves", "editor", `{"title":"Edited again","content":"More"}`)
-	if int(jsonAt(r.body, "id").(float64)) != autoID {
+	r = ts.do(req{method: "POST", path: "/wp-json/wp/v2/posts/4/autosaves", as: "editor", body: `{"title":"Edited again","content":"More"}`})
+	if int(jsonAt(r.json, "id").(float64)) != autoID {
 		t.Errorf("second autosave made a new one: %s", r.raw)
 	}
-	list := env.do("GET", "/wp-json/wp/v2/posts/4/autosaves", "author", "")
-	if list.status != 200 || len(list.list(t)) != 1 {
+	list := ts.do(req{path: "/wp-json/wp/v2/posts/4/autosaves", as: "author"})
+	if list.status != 200 || len(list.mustList(t)) != 1 {
 		t.Fatalf("list: %d %s", list.status, list.raw)
 	}
-	one := env.do("GET", "/wp-json/wp/v2/posts/4/autosaves/"+strconv.Itoa(autoID), "author", "")
-	if one.status != 200 || jsonAt(one.body, "title", "rendered") != "Edited again" {
+	one := ts.do(req{path: "/wp-json/wp/v2/posts/4/autosaves/" + strconv.Itoa(autoID), as: "author"})
+	if one.status != 200 || jsonAt(one.json, "title", "rendered") != "Edited again" {
 		t.Errorf("get: %d %s", one.status, one.raw)
 	}
 	// The revisions list shows the autosave too, as WordPress's does.
-	if rev := env.do("GET", "/wp-json/wp/v2/posts/4/revisions", "author", ""); len(rev.list(t)) != 1 {
+	if rev := ts.do(req{path: "/wp-json/wp/v2/posts/4/revisions", as: "author"}); len(rev.mustList(t)) != 1 {
 		t.Errorf("revisions list %s", rev.raw)
 	}
 	// The author's own draft is updated in place.
-	r = env.do("POST", "/wp-json/wp/v2/posts/5/autosaves", "author", `{"content":"Draft autosaved"}`)
-	if r.status != 200 || jsonAt(r.body, "id") != float64(5) {
+	r = ts.do(req{method: "POST", path: "/wp-json/wp/v2/posts/5/autosaves", as: "author", body: `{"content":"Draft autosaved"}`})
+	if r.status != 200 || jsonAt(r.json, "id") != float64(5) {
 		t.Fatalf("draft autosave: %d %s", r.status, r.raw)
 	}
-	if got := env.do("GET", "/wp-json/wp/v2/posts/5?context=edit", "author", ""); jsonAt(got.body, "content", "raw") != "Draft autosaved" {
+	if got := ts.do(req{path: "/wp-json/wp/v2/posts/5?context=edit", as: "author"}); jsonAt(got.json, "content", "raw") != "Draft autosaved" {
 		t.Errorf("draft not updated: %s", got.raw)
 	}
 	cases := []struct {
@@ -60,7 +60,7 @@ func TestAutosavesEndpoints(t *testing.T) {
 		{"GET", "/wp-json/wp/v2/pages/4/autosaves", "admin", 404, "rest_post_invalid_parent"},
 	}
 	for _, c := range cases {
-		if r := env.do(c.method, c.path, c.login, ""); r.status != c.status || r.code() != c.code {
+		if r := ts.do(req{method: c.method, path: c.path, as: c.login}); r.status != c.status || r.code() != c.code {
 			t.Errorf("%s %s as %q: %d %s", c.method, c.path, c.login, r.status, r.raw)
 		}
 	}

@@ -15,9 +15,9 @@ import (
 // adapter in-process, with the answer cache off: routing, validation, the
 // query, rendering with links, and JSON encoding.
 func BenchmarkPostsList10(b *testing.B) {
-	env := newPostsEnv(b)
-	seedBenchPosts(b, env.store)
-	srv := NewServer(env.store, Config{SiteURL: env.url})
+	ts := newTestSite(b)
+	seedBenchPosts(b, ts.store)
+	srv := NewServer(ts.store, Config{SiteURL: ts.url})
 	srv.cache = nil // the query and the rendering, not the answer cache
 	req := httptest.NewRequest(http.MethodGet, "/wp-json/wp/v2/posts?per_page=10", nil)
 	b.ReportAllocs()

@@ -10,25 +10,25 @@ import (
 // must not list it, while a post created without a categories field is
 // filed under the default category and is listed.
 func TestPostWithoutCategoryIsNotInTheDefaultCategory(t *testing.T) {
-	env := newPostsEnv(t)
+	ts := newTestSite(t)
 	create := func(body string) int {
-		r := env.do("POST", "/wp-json/wp/v2/posts", "editor", body)
+		r := ts.do(req{method: "POST", path: "/wp-json/wp/v2/posts", as: "editor", body: body})
 		if r.status != 201 {
 			t.Fatalf("create %s: %d %s", body, r.status, r.raw)
 		}
-		return int(r.obj(t)["id"].(float64))
+		return int(r.mustObj(t)["id"].(float64))
 	}
 	none := create(`{"title":"No category","status":"publish","categories":[999]}`)
 	filed := create(`{"title":"Default category","status":"publish"}`)
 
-	got := postIDsOf(t, env.do("GET", "/wp-json/wp/v2/posts?categories=1&per_page=100", "", ""))
+	got := postIDsOf(t, ts.do(req{path: "/wp-json/wp/v2/posts?categories=1&per_page=100"}))
 	if contains(intsToStrings(got), fmt.Sprint(none)) {
 		t.Errorf("categories=1 lists post %d, which has no category: %v", none, got)
 	}
 	if !contains(intsToStrings(got), fmt.Sprint(filed)) {
 		t.Errorf("categories=1 does not list post %d, filed under the default category: %v", filed, got)
 	}
-	got = postIDsOf(t, env.do("GET", "/wp-json/wp/v2/posts?categories_exclude=1&per_page=100", "", ""))
+	got = postIDsOf(t, ts.do(req{path: "/wp-json/wp/v2/posts?categories_exclude=1&per_page=100"}))
 	if !contains(intsToStrings(got), fmt.Sprint(none)) {
 		t.Errorf("categories_exclude=1 does not list post %d, which has no category: %v", none, got)
 	}

@@ -13,7 +13,7 @@ import (
 // pending), 7 (contributor, draft) and page 8 (admin, publish).
 
 func TestPostsPermissionMatrix(t *testing.T) {
-	env := newPostsEnv(t)
+	ts := newTestSite(t)
 	cases := []struct {
 		name, method, path, login, body string
 		status                          int
@@ -63,7 +63,8 @@ func TestPostsPermissionMatrix(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := env.do(c.method, c.path, c.login, c.body)
+			ts := ts.with(t)
+			r := ts.do(req{method: c.method, path: c.path, as: c.login, body: c.body})
 			if r.status != c.status || r.code() != c.code {
 				t.Fatalf("%s %s as %q: got %d %q, want %d %q: %s", c.method, c.path, c.login, r.status, r.code(), c.status, c.code, r.raw)
 			}
@@ -72,26 +73,26 @@ func TestPostsPermissionMatrix(t *testing.T) {
 }
 
 func TestPostsTrashAndDelete(t *testing.T) {
-	env := newPostsEnv(t)
-	r := env.do("DELETE", "/wp-json/wp/v2/posts/4", "author", "")
-	if r.status != 200 || jsonAt(r.body, "status") != "trash" || jsonAt(r.body, "slug") != "author-published__trashed" {
+	ts := newTestSite(t)
+	r := ts.do(req{method: "DELETE", path: "/wp-json/wp/v2/posts/4", as: "author"})
+	if r.status != 200 || jsonAt(r.json, "status") != "trash" || jsonAt(r.json, "slug") != "author-published__trashed" {
 		t.Fatalf("trash: %d %s", r.status, r.raw)
 	}
-	if got := jsonAt(r.body, "link"); !strings.HasSuffix(got.(string), "/?p=4") {
+	if got := jsonAt(r.json, "link"); !strings.HasSuffix(got.(string), "/?p=4") {
 		t.Errorf("a trashed post's link is %v, want the ?p= form", got)
 	}
-	if r := env.do("DELETE", "/wp-json/wp/v2/posts/4", "author", ""); r.status != 410 || r.code() != "rest_already_trashed" {
+	if r := ts.do(req{method: "DELETE", path: "/wp-json/wp/v2/posts/4", as: "author"}); r.status != 410 || r.code() != "rest_already_trashed" {
 		t.Fatalf("trash twice: %d %s", r.status, r.raw)
 	}
 	// The method override header and ?_method= both reach DELETE.
-	req := env.do("POST", "/wp-json/wp/v2/posts/4?force=true&_method=DELETE", "author", "")
-	if req.status != 200 || jsonAt(req.body, "deleted") != true || jsonAt(req.body, "previous", "id") != float64(4) {
-		t.Fatalf("force delete: %d %s", req.status, req.raw)
+	del := ts.do(req{method: "POST", path: "/wp-json/wp/v2/posts/4?force=true&_method=DELETE", as: "author"})
+	if del.status != 200 || jsonAt(del.json, "deleted") != true || jsonAt(del.json, "previous", "id") != float64(4) {
+		t.Fatalf("force delete: %d %s", del.status, del.raw)
 	}
-	if _, ok := req.obj(t)["previous"].(map[string]any)["_links"]; ok {
+	if _, ok := del.mustObj(t)["previous"].(map[string]any)["_links"]; ok {
 		t.Error("previous carries _links")
 	}
-	if r := env.do("GET", "/wp-json/wp/v2/posts/4", "admin", ""); r.status != 404 {
+	if r := ts.do(req{path: "/wp-json/wp/v2/posts/4", as: "admin"}); r.status != 404 {
 		t.Fatalf("deleted post still there: %d", r.status)
 	}
 }
@@ -99,15 +100,15 @@ func TestPostsTrashAndDelete(t *testing.T) {
 // TestSeedCurlUpdatesTitle is the issue's example:
 // curl --user "USER:APP_PASSWORD" -X POST -d "title=New Title" …/wp-json/wp/v2/posts/ID
 func TestSeedCurlUpdatesTitle(t *testing.T) {
-	env := newPostsEnv(t)
+	ts := newTestSite(t)
 	form := url.Values{"title": {"New Title"}}
-	req, err := http.NewRequest("POST", env.url+"/wp-json/wp/v2/posts/1", strings.NewReader(form.Encode()))
+	hr, err := http.NewRequest("POST", ts.url+"/wp-json/wp/v2/posts/1", strings.NewReader(form.Encode()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.SetBasicAuth("admin", env.appPasswords["admin"])
-	resp, err := http.DefaultClient.Do(req)
+	hr.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	hr.SetBasicAuth("admin", ts.appPw["admin"])
+	resp, err := http.DefaultClient.Do(hr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,22 +116,22 @@ func TestSeedCurlUpdatesTitle(t *testing.T) {
 	if resp.StatusCode != 200 {
 		t.Fatalf("status %d", resp.StatusCode)
 	}
-	got := env.do("GET", "/wp-json/wp/v2/posts/1", "", "")
-	if title := jsonAt(got.body, "title", "rendered"); title != "New Title" {
+	got := ts.do(req{path: "/wp-json/wp/v2/posts/1"})
+	if title := jsonAt(got.json, "title", "rendered"); title != "New Title" {
 		t.Fatalf("title after update = %v", title)
 	}
 	// The update recorded a revision.
-	if n := jsonAt(got.body, "_links", "version-history"); n == nil {
+	if n := jsonAt(got.json, "_links", "version-history"); n == nil {
 		t.Fatal("no version-history link")
 	}
-	hist := got.obj(t)["_links"].(map[string]any)["version-history"].([]any)[0].(map[string]any)
+	hist := got.mustObj(t)["_links"].(map[string]any)["version-history"].([]any)[0].(map[string]any)
 	if hist["count"] != float64(1) {
 		t.Fatalf("revision count %v, want 1", hist["count"])
 	}
 }
 
 func TestPostsListParameters(t *testing.T) {
-	env := newPostsEnv(t)
+	ts := newTestSite(t)
 	cases := []struct {
 		name, path, login string
 		want              []int
@@ -161,7 +162,8 @@ func TestPostsListParameters(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := env.do("GET", c.path, c.login, "")
+			ts := ts.with(t)
+			r := ts.do(req{path: c.path, as: c.login})
 			if r.status != 200 {
 				t.Fatalf("status %d: %s", r.status, r.raw)
 			}
@@ -174,20 +176,23 @@ func TestPostsListParameters(t *testing.T) {
 		})
 	}
 	t.Run("pagination links", func(t *testing.T) {
-		r := env.do("GET", "/wp-json/wp/v2/posts?per_page=1&page=1", "", "")
+		ts := ts.with(t)
+		r := ts.do(req{path: "/wp-json/wp/v2/posts?per_page=1&page=1"})
 		if r.header.Get("X-WP-TotalPages") != "2" || !strings.Contains(r.header.Get("Link"), `rel="next"`) {
 			t.Fatalf("headers %v", r.header)
 		}
 	})
 	t.Run("page past the end", func(t *testing.T) {
-		r := env.do("GET", "/wp-json/wp/v2/posts?page=3", "", "")
+		ts := ts.with(t)
+		r := ts.do(req{path: "/wp-json/wp/v2/posts?page=3"})
 		if r.status != 400 || r.code() != "rest_post_invalid_page_number" {
 			t.Fatalf("%d %s", r.status, r.raw)
 		}
 	})
 	t.Run("fields", func(t *testing.T) {
-		r := env.do("GET", "/wp-json/wp/v2/posts?_fields=id,title.rendered", "", "")
-		first := r.list(t)[0].(map[string]any)
+		ts := ts.with(t)
+		r := ts.do(req{path: "/wp-json/wp/v2/posts?_fields=id,title.rendered"})
+		first := r.mustList(t)[0].(map[string]any)
 		if len(first) != 2 || jsonAt(first, "title", "rendered") == nil {
 			t.Fatalf("fields: %s", r.raw)
 		}
@@ -195,13 +200,13 @@ func TestPostsListParameters(t *testing.T) {
 }
 
 func TestPostJSONShape(t *testing.T) {
-	env := newPostsEnv(t)
-	r := env.do("POST", "/wp-json/wp/v2/posts", "editor",
-		`{"title":{"raw":"It's \"quoted\""},"content":"First line\nsecond line\n\nNext paragraph.","status":"publish","slug":"admin-published","date":"2024-02-02T10:00:00"}`)
+	ts := newTestSite(t)
+	r := ts.do(req{method: "POST", path: "/wp-json/wp/v2/posts", as: "editor", body: `{"title":{"raw":"It's \"quoted\""},"content":"First line\nsecond line\n\nNext paragraph.","status":"publish","slug":"admin-published","date":"2024-02-02T10:00:00"}`})
+
 	if r.status != 201 {
 		t.Fatalf("create: %d %s", r.status, r.raw)
 	}
-	p := r.obj(t)
+	p := r.mustObj(t)
 	checks := map[string]any{
 		"slug":                  "admin-published-2", // the slug is taken by post 1
 		"date":                  "2024-02-02T10:00:00",
@@ -217,15 +222,15 @@ func TestPostJSONShape(t *testing.T) {
 		"content.protected":     false,
 		"content.block_version": float64(0),
 		"generated_slug":        "its-quoted",
-		"link":                  env.url + "/admin-published-2/",
-		"guid.raw":              env.url + "/admin-published-2/",
+		"link":                  ts.url + "/admin-published-2/",
+		"guid.raw":              ts.url + "/admin-published-2/",
 	}
 	for k, want := range checks {
 		if got := jsonAt(p, strings.Split(k, ".")...); got != want {
 			t.Errorf("%s = %#v, want %#v", k, got, want)
 		}
 	}
-	if loc := r.header.Get("Location"); !strings.HasPrefix(loc, env.url+"/wp-json/wp/v2/posts/") {
+	if loc := r.header.Get("Location"); !strings.HasPrefix(loc, ts.url+"/wp-json/wp/v2/posts/") {
 		t.Errorf("Location %q", loc)
 	}
 	if cats, _ := p["categories"].([]any); len(cats) != 1 || cats[0] != float64(1) {
@@ -238,55 +243,55 @@ func TestPostJSONShape(t *testing.T) {
 	}
 
 	// A password hides content and excerpt from those without it.
-	r = env.do("POST", "/wp-json/wp/v2/posts", "editor", `{"title":"Secret","content":"hidden words","status":"publish","password":"pw"}`)
-	id := int(jsonAt(r.body, "id").(float64))
+	r = ts.do(req{method: "POST", path: "/wp-json/wp/v2/posts", as: "editor", body: `{"title":"Secret","content":"hidden words","status":"publish","password":"pw"}`})
+	id := int(jsonAt(r.json, "id").(float64))
 	path := "/wp-json/wp/v2/posts/" + strconv.Itoa(id)
-	anon := env.do("GET", path, "", "")
-	if jsonAt(anon.body, "content", "rendered") != "" || jsonAt(anon.body, "content", "protected") != true {
+	anon := ts.do(req{path: path})
+	if jsonAt(anon.json, "content", "rendered") != "" || jsonAt(anon.json, "content", "protected") != true {
 		t.Errorf("protected content shown: %s", anon.raw)
 	}
-	withPw := env.do("GET", path+"?password=pw", "", "")
-	if jsonAt(withPw.body, "content", "rendered") != "<p>hidden words</p>\n" {
+	withPw := ts.do(req{path: path + "?password=pw"})
+	if jsonAt(withPw.json, "content", "rendered") != "<p>hidden words</p>\n" {
 		t.Errorf("content with the password: %s", withPw.raw)
 	}
-	if bad := env.do("GET", path+"?password=nope", "", ""); bad.status != 403 || bad.code() != "rest_post_incorrect_password" {
+	if bad := ts.do(req{path: path + "?password=nope"}); bad.status != 403 || bad.code() != "rest_post_incorrect_password" {
 		t.Errorf("wrong password: %d %s", bad.status, bad.raw)
 	}
 
 	// Embed context keeps only the embeddable fields.
-	emb := env.do("GET", "/wp-json/wp/v2/posts/1?context=embed", "", "")
+	emb := ts.do(req{path: "/wp-json/wp/v2/posts/1?context=embed"})
 	for _, k := range []string{"content", "status", "modified", "categories", "meta"} {
-		if _, ok := emb.obj(t)[k]; ok {
+		if _, ok := emb.mustObj(t)[k]; ok {
 			t.Errorf("embed context has %s", k)
 		}
 	}
 	// excerpt_length shortens the automatic excerpt.
-	short := env.do("GET", "/wp-json/wp/v2/posts/1?excerpt_length=1", "", "")
-	if got := jsonAt(short.body, "excerpt", "rendered"); got != "<p>Admin [&hellip;]</p>\n" {
+	short := ts.do(req{path: "/wp-json/wp/v2/posts/1?excerpt_length=1"})
+	if got := jsonAt(short.json, "excerpt", "rendered"); got != "<p>Admin [&hellip;]</p>\n" {
 		t.Errorf("excerpt_length=1: %q", got)
 	}
 	// _embed fetches the author through the embeddable link.
-	embedded := env.do("GET", "/wp-json/wp/v2/posts/1?_embed=author", "", "")
-	if a, _ := jsonAt(embedded.body, "_embedded", "author").([]any); len(a) != 1 || jsonAt(a[0], "id") != float64(1) {
+	embedded := ts.do(req{path: "/wp-json/wp/v2/posts/1?_embed=author"})
+	if a, _ := jsonAt(embedded.json, "_embedded", "author").([]any); len(a) != 1 || jsonAt(a[0], "id") != float64(1) {
 		t.Errorf("_embed author: %s", embedded.raw)
 	}
 	// The view context links a published post's permalink as alternate.
-	if l := env.do("GET", "/wp-json/wp/v2/posts/1", "", "").header.Get("Link"); !strings.Contains(l, `rel="alternate"`) {
+	if l := ts.do(req{path: "/wp-json/wp/v2/posts/1"}).header.Get("Link"); !strings.Contains(l, `rel="alternate"`) {
 		t.Errorf("Link %q", l)
 	}
 }
 
 func TestPagesEndpoints(t *testing.T) {
-	env := newPostsEnv(t)
-	r := env.do("POST", "/wp-json/wp/v2/pages", "editor", `{"title":"Child","content":"c","status":"publish","parent":8,"menu_order":3}`)
+	ts := newTestSite(t)
+	r := ts.do(req{method: "POST", path: "/wp-json/wp/v2/pages", as: "editor", body: `{"title":"Child","content":"c","status":"publish","parent":8,"menu_order":3}`})
 	if r.status != 201 {
 		t.Fatalf("create page: %d %s", r.status, r.raw)
 	}
-	p := r.obj(t)
-	if p["link"] != env.url+"/test-page/child/" || p["parent"] != float64(8) || p["menu_order"] != float64(3) {
+	p := r.mustObj(t)
+	if p["link"] != ts.url+"/test-page/child/" || p["parent"] != float64(8) || p["menu_order"] != float64(3) {
 		t.Fatalf("page: %s", r.raw)
 	}
-	if p["permalink_template"] != env.url+"/test-page/%pagename%/" {
+	if p["permalink_template"] != ts.url+"/test-page/%pagename%/" {
 		t.Errorf("permalink_template %v", p["permalink_template"])
 	}
 	for _, k := range []string{"sticky", "format", "categories", "tags"} {
@@ -297,45 +302,45 @@ func TestPagesEndpoints(t *testing.T) {
 	if jsonAt(p, "_links", "up") == nil {
 		t.Error("no up link")
 	}
-	if r := env.do("POST", "/wp-json/wp/v2/pages", "author", "title=x"); r.status != 403 || r.code() != "rest_cannot_create" {
+	if r := ts.do(req{method: "POST", path: "/wp-json/wp/v2/pages", as: "author", body: "title=x"}); r.status != 403 || r.code() != "rest_cannot_create" {
 		t.Errorf("author creates page: %d %s", r.status, r.raw)
 	}
-	if r := env.do("POST", "/wp-json/wp/v2/pages/8", "editor", "parent=999"); r.status != 400 || r.code() != "rest_post_invalid_id" {
+	if r := ts.do(req{method: "POST", path: "/wp-json/wp/v2/pages/8", as: "editor", body: "parent=999"}); r.status != 400 || r.code() != "rest_post_invalid_id" {
 		t.Errorf("bad parent: %d %s", r.status, r.raw)
 	}
-	list := env.do("GET", "/wp-json/wp/v2/pages?parent=8", "", "")
-	if len(list.list(t)) != 1 {
+	list := ts.do(req{path: "/wp-json/wp/v2/pages?parent=8"})
+	if len(list.mustList(t)) != 1 {
 		t.Errorf("children of 8: %s", list.raw)
 	}
-	if r := env.do("GET", "/wp-json/wp/v2/pages/1", "", ""); r.status != 404 {
+	if r := ts.do(req{path: "/wp-json/wp/v2/pages/1"}); r.status != 404 {
 		t.Errorf("a post through pages: %d", r.status)
 	}
 }
 
 func TestRevisionsEndpoints(t *testing.T) {
-	env := newPostsEnv(t)
-	env.do("POST", "/wp-json/wp/v2/posts/4", "author", "content=v2")
-	env.do("POST", "/wp-json/wp/v2/posts/4", "author", "content=v3")
-	env.do("POST", "/wp-json/wp/v2/posts/4", "author", "comment_status=closed") // no text change: no revision
-	r := env.do("GET", "/wp-json/wp/v2/posts/4/revisions", "author", "")
-	if r.status != 200 || len(r.list(t)) != 2 || r.header.Get("X-WP-Total") != "2" {
+	ts := newTestSite(t)
+	ts.do(req{method: "POST", path: "/wp-json/wp/v2/posts/4", as: "author", body: "content=v2"})
+	ts.do(req{method: "POST", path: "/wp-json/wp/v2/posts/4", as: "author", body: "content=v3"})
+	ts.do(req{method: "POST", path: "/wp-json/wp/v2/posts/4", as: "author", body: "comment_status=closed"}) // no text change: no revision
+	r := ts.do(req{path: "/wp-json/wp/v2/posts/4/revisions", as: "author"})
+	if r.status != 200 || len(r.mustList(t)) != 2 || r.header.Get("X-WP-Total") != "2" {
 		t.Fatalf("revisions: %d %s", r.status, r.raw)
 	}
-	rid := int(jsonAt(r.list(t)[0], "id").(float64))
-	one := env.do("GET", "/wp-json/wp/v2/posts/4/revisions/"+strconv.Itoa(rid), "author", "")
-	if one.status != 200 || jsonAt(one.body, "content", "rendered") != "<p>v3</p>\n" || jsonAt(one.body, "slug") != "4-revision-v1" {
+	rid := int(jsonAt(r.mustList(t)[0], "id").(float64))
+	one := ts.do(req{path: "/wp-json/wp/v2/posts/4/revisions/" + strconv.Itoa(rid), as: "author"})
+	if one.status != 200 || jsonAt(one.json, "content", "rendered") != "<p>v3</p>\n" || jsonAt(one.json, "slug") != "4-revision-v1" {
 		t.Fatalf("revision: %s", one.raw)
 	}
-	if r := env.do("GET", "/wp-json/wp/v2/posts/4/revisions", "contributor", ""); r.status != 403 || r.code() != "rest_cannot_read" {
+	if r := ts.do(req{path: "/wp-json/wp/v2/posts/4/revisions", as: "contributor"}); r.status != 403 || r.code() != "rest_cannot_read" {
 		t.Errorf("contributor: %d %s", r.status, r.raw)
 	}
-	if r := env.do("GET", "/wp-json/wp/v2/posts/1/revisions/"+strconv.Itoa(rid), "admin", ""); r.status != 404 || r.code() != "rest_revision_parent_id_mismatch" {
+	if r := ts.do(req{path: "/wp-json/wp/v2/posts/1/revisions/" + strconv.Itoa(rid), as: "admin"}); r.status != 404 || r.code() != "rest_revision_parent_id_mismatch" {
 		t.Errorf("mismatch: %d %s", r.status, r.raw)
 	}
-	if r := env.do("GET", "/wp-json/wp/v2/posts/4/revisions/9999", "admin", ""); r.status != 404 || r.code() != "rest_post_invalid_id" {
+	if r := ts.do(req{path: "/wp-json/wp/v2/posts/4/revisions/9999", as: "admin"}); r.status != 404 || r.code() != "rest_post_invalid_id" {
 		t.Errorf("unknown revision: %d %s", r.status, r.raw)
 	}
-	if r := env.do("GET", "/wp-json/wp/v2/posts/4/revisions?per_page=1&page=2", "author", ""); len(r.list(t)) != 1 || r.header.Get("X-WP-TotalPages") != "2" {
+	if r := ts.do(req{path: "/wp-json/wp/v2/posts/4/revisions?per_page=1&page=2", as: "author"}); len(r.mustList(t)) != 1 || r.header.Get("X-WP-TotalPages") != "2" {
 		t.Errorf("paged revisions: %s %v", r.raw, r.header)
 	}
 	// No role may delete a revision (WordPress's map_meta_cap refuses
@@ -346,12 +351,12 @@ func TestRevisionsEndpoints(t *testing.T) {
 		{"author", "Sorry, you are not allowed to delete this revision."},
 		{"admin", "Sorry, you are not allowed to delete this revision."},
 	} {
-		r := env.do("DELETE", revPath+"?force=true", c.login, "")
-		if r.status != 403 || r.code() != "rest_cannot_delete" || jsonAt(r.body, "message") != c.msg {
+		r := ts.do(req{method: "DELETE", path: revPath + "?force=true", as: c.login})
+		if r.status != 403 || r.code() != "rest_cannot_delete" || jsonAt(r.json, "message") != c.msg {
 			t.Errorf("delete as %s: %d %s", c.login, r.status, r.raw)
 		}
 	}
-	if allow := env.do("GET", revPath, "admin", "").header.Get("Allow"); allow != "GET" {
+	if allow := ts.do(req{path: revPath, as: "admin"}).header.Get("Allow"); allow != "GET" {
 		t.Errorf("Allow %q, want GET", allow)
 	}
 }

@@ -36,7 +36,7 @@ func TestWPAPIClient(t *testing.T) {
 		}
 		t.Fatalf("npm install wpapi: %v\n%s", err, msg)
 	}
-	env := newPostsEnv(t)
+	ts := newTestSite(t)
 	script := `
 const WPAPI = require('wpapi');
 const wp = new WPAPI({ endpoint: process.env.PP_URL + '/wp-json', username: 'admin', password: process.env.PP_PASS });
@@ -59,7 +59,7 @@ const wp = new WPAPI({ endpoint: process.env.PP_URL + '/wp-json', username: 'adm
 	}
 	run := exec.CommandContext(ctx, "node", scriptPath)
 	run.Dir = dir
-	run.Env = append(os.Environ(), "PP_URL="+env.url, "PP_PASS="+env.appPasswords["admin"])
+	run.Env = append(os.Environ(), "PP_URL="+ts.url, "PP_PASS="+ts.appPw["admin"])
 	out, err := run.Output()
 	if err != nil {
 		stderr := ""

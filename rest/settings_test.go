@@ -3,21 +3,21 @@ package rest
 import "testing"
 
 func TestSettingsEndpoint(t *testing.T) {
-	env := newPostsEnv(t)
+	ts := newTestSite(t)
 	for _, c := range []struct {
 		login  string
 		status int
 		code   string
 	}{{"", 401, "rest_forbidden"}, {"editor", 403, "rest_forbidden"}, {"admin", 200, ""}} {
-		r := env.do("GET", "/wp-json/wp/v2/settings", c.login, "")
+		r := ts.do(req{path: "/wp-json/wp/v2/settings", as: c.login})
 		if r.status != c.status || r.code() != c.code {
 			t.Errorf("GET as %q: %d %s", c.login, r.status, r.raw)
 		}
 	}
-	r := env.do("GET", "/wp-json/wp/v2/settings", "admin", "")
-	s := r.obj(t)
+	r := ts.do(req{path: "/wp-json/wp/v2/settings", as: "admin"})
+	s := r.mustObj(t)
 	want := map[string]any{
-		"title": "PressPass Test", "url": env.url, "start_of_week": float64(1), "use_smilies": true,
+		"title": "PressPass Test", "url": ts.url, "start_of_week": float64(1), "use_smilies": true,
 		"posts_per_page": float64(10), "site_logo": nil, "site_icon": float64(0), "language": "en_US",
 	}
 	for k, v := range want {
@@ -28,21 +28,21 @@ func TestSettingsEndpoint(t *testing.T) {
 	if len(s) != len(settings) {
 		t.Errorf("%d settings, want %d", len(s), len(settings))
 	}
-	r = env.do("POST", "/wp-json/wp/v2/settings", "admin", `{"title":"Renamed","posts_per_page":5,"use_smilies":false,"no_such_setting":1}`)
-	if r.status != 200 || jsonAt(r.body, "title") != "Renamed" || jsonAt(r.body, "posts_per_page") != float64(5) || jsonAt(r.body, "use_smilies") != false {
+	r = ts.do(req{method: "POST", path: "/wp-json/wp/v2/settings", as: "admin", body: `{"title":"Renamed","posts_per_page":5,"use_smilies":false,"no_such_setting":1}`})
+	if r.status != 200 || jsonAt(r.json, "title") != "Renamed" || jsonAt(r.json, "posts_per_page") != float64(5) || jsonAt(r.json, "use_smilies") != false {
 		t.Fatalf("update: %d %s", r.status, r.raw)
 	}
-	if r := env.do("POST", "/wp-json/wp/v2/settings", "admin", `{"default_ping_status":"maybe"}`); r.status != 400 || r.code() != "rest_invalid_param" {
+	if r := ts.do(req{method: "POST", path: "/wp-json/wp/v2/settings", as: "admin", body: `{"default_ping_status":"maybe"}`}); r.status != 400 || r.code() != "rest_invalid_param" {
 		t.Errorf("bad enum: %d %s", r.status, r.raw)
 	}
-	if r := env.do("POST", "/wp-json/wp/v2/settings", "admin", `{"timezone":"Mars/Olympus","title":"A & B"}`); r.status != 200 ||
-		jsonAt(r.body, "timezone") != "" || jsonAt(r.body, "title") != "A &amp; B" {
+	if r := ts.do(req{method: "POST", path: "/wp-json/wp/v2/settings", as: "admin", body: `{"timezone":"Mars/Olympus","title":"A & B"}`}); r.status != 200 ||
+		jsonAt(r.json, "timezone") != "" || jsonAt(r.json, "title") != "A &amp; B" {
 		t.Errorf("sanitized update: %d %s", r.status, r.raw)
 	}
-	if r := env.do("POST", "/wp-json/wp/v2/settings", "admin", `{"email":"not-an-email"}`); r.status != 400 || r.code() != "rest_invalid_param" {
+	if r := ts.do(req{method: "POST", path: "/wp-json/wp/v2/settings", as: "admin", body: `{"email":"not-an-email"}`}); r.status != 400 || r.code() != "rest_invalid_param" {
 		t.Errorf("bad email: %d %s", r.status, r.raw)
 	}
-	if r := env.do("POST", "/wp-json/wp/v2/settings", "editor", "title=x"); r.status != 403 {
+	if r := ts.do(req{method: "POST", path: "/wp-json/wp/v2/settings", as: "editor", body: "title=x"}); r.status != 403 {
 		t.Errorf("editor update: %d", r.status)
 	}
 }

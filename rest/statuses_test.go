@@ -3,12 +3,12 @@ package rest
 import "testing"
 
 func TestStatusesEndpoint(t *testing.T) {
-	env := newPostsEnv(t)
-	anon := env.do("GET", "/wp-json/wp/v2/statuses", "", "").obj(t)
+	ts := newTestSite(t)
+	anon := ts.do(req{path: "/wp-json/wp/v2/statuses"}).mustObj(t)
 	if len(anon) != 1 || anon["publish"] == nil {
 		t.Errorf("anonymous sees %v", anon)
 	}
-	ed := env.do("GET", "/wp-json/wp/v2/statuses", "contributor", "").obj(t)
+	ed := ts.do(req{path: "/wp-json/wp/v2/statuses", as: "contributor"}).mustObj(t)
 	for _, st := range []string{"publish", "future", "draft", "pending", "private", "trash"} {
 		if ed[st] == nil {
 			t.Errorf("contributor misses %s", st)
@@ -30,11 +30,11 @@ func TestStatusesEndpoint(t *testing.T) {
 		{"/wp-json/wp/v2/statuses?context=edit", "subscriber", 403, "rest_cannot_view"},
 	}
 	for _, c := range cases {
-		if r := env.do("GET", c.path, c.login, ""); r.status != c.status || r.code() != c.code {
+		if r := ts.do(req{path: c.path, as: c.login}); r.status != c.status || r.code() != c.code {
 			t.Errorf("%s as %q: %d %s", c.path, c.login, r.status, r.raw)
 		}
 	}
-	if r := env.do("GET", "/wp-json/wp/v2/statuses/private?context=edit", "editor", ""); jsonAt(r.body, "private") != true {
+	if r := ts.do(req{path: "/wp-json/wp/v2/statuses/private?context=edit", as: "editor"}); jsonAt(r.json, "private") != true {
 		t.Errorf("edit context: %s", r.raw)
 	}
 }

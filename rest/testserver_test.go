@@ -15,7 +15,6 @@ import (
 	"testing"
 
 	"github.com/labstack/echo/v4"
-	"github.com/presspass/presspass/fixtures"
 	"github.com/presspass/presspass/fixtures/fixturestest"
 	"github.com/presspass/presspass/models"
 )
@@ -37,14 +36,7 @@ type testSite struct {
 // newTestSite starts the server; app passwords are created for every user.
 func newTestSite(t testing.TB) *testSite {
 	t.Helper()
-	s := fixturestest.Open(t)
-	site, err := fixtures.Read("test")
-	if err != nil {
-		t.Fatalf("read fixture: %v", err)
-	}
-	if _, err := fixtures.Load(context.Background(), s, site); err != nil {
-		t.Fatalf("load fixture: %v", err)
-	}
+	s := fixturestest.Loaded(t, "test")
 	ts := &testSite{t: t, store: s, appPw: map[string]string{}, secure: new(atomic.Bool)}
 	ts.srv = httptest.NewUnstartedServer(nil)
 	ts.url = "http://" + ts.srv.Listener.Addr().String()
@@ -120,6 +112,26 @@ func (r result) list() []any { l, _ := r.json.([]any); return l }
 
 // code returns the error code of an error body.
 func (r result) code() string { s, _ := r.obj()["code"].(string); return s }
+
+// mustObj returns the body as an object, failing t when it is not one.
+func (r result) mustObj(t testing.TB) map[string]any {
+	t.Helper()
+	m, ok := r.json.(map[string]any)
+	if !ok {
+		t.Fatalf("body is not an object: %s", r.raw)
+	}
+	return m
+}
+
+// mustList returns the body as a list, failing t when it is not one.
+func (r result) mustList(t testing.TB) []any {
+	t.Helper()
+	l, ok := r.json.([]any)
+	if !ok {
+		t.Fatalf("body is not a list: %s", r.raw)
+	}
+	return l
+}
 
 // basic encodes Basic credentials.
 func basic(user, pw string) string {
@@ -200,4 +212,40 @@ func keys(m map[string]any) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// postIDsOf lists the "id" members of a list body.
+func postIDsOf(t testing.TB, r result) []int {
+	t.Helper()
+	var out []int
+	for _, item := range r.mustList(t) {
+		m, _ := item.(map[string]any)
+		f, _ := m["id"].(float64)
+		out = append(out, int(f))
+	}
+	return out
+}
+
+func sameIntList(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// jsonAt digs a value out of decoded JSON by keys.
+func jsonAt(v any, keys ...string) any {
+	for _, k := range keys {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = m[k]
+	}
+	return v
 }

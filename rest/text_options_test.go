@@ -8,30 +8,30 @@ import (
 // TestUseSmiliesOption: the site's use_smilies setting turns the
 // conversion off and on again for posts and comments alike.
 func TestUseSmiliesOption(t *testing.T) {
-	env := newPostsEnv(t)
-	r := env.do("POST", "/wp-json/wp/v2/posts", "admin", `{"title":"Smile","content":"Hi :)","excerpt":"Short :D","status":"publish"}`)
+	ts := newTestSite(t)
+	r := ts.do(req{method: "POST", path: "/wp-json/wp/v2/posts", as: "admin", body: `{"title":"Smile","content":"Hi :)","excerpt":"Short :D","status":"publish"}`})
 	if r.status != 201 {
 		t.Fatalf("create: %d %s", r.status, r.raw)
 	}
-	id := jsonAt(r.body, "id").(float64)
+	id := jsonAt(r.json, "id").(float64)
 	path := fmt.Sprintf("/wp-json/wp/v2/posts/%d", int(id))
-	if r := env.do("POST", "/wp-json/wp/v2/comments", "admin", fmt.Sprintf(`{"post":%d,"content":"Nice :)"}`, int(id))); r.status != 201 {
+	if r := ts.do(req{method: "POST", path: "/wp-json/wp/v2/comments", as: "admin", body: fmt.Sprintf(`{"post":%d,"content":"Nice :)"}`, int(id))}); r.status != 201 {
 		t.Fatalf("comment: %d %s", r.status, r.raw)
 	}
 	check := func(setting bool, content, excerpt, comment string) {
 		t.Helper()
-		if r := env.do("POST", "/wp-json/wp/v2/settings", "admin", fmt.Sprintf(`{"use_smilies":%t}`, setting)); r.status != 200 {
+		if r := ts.do(req{method: "POST", path: "/wp-json/wp/v2/settings", as: "admin", body: fmt.Sprintf(`{"use_smilies":%t}`, setting)}); r.status != 200 {
 			t.Fatalf("settings: %d %s", r.status, r.raw)
 		}
-		r := env.do("GET", path, "", "")
-		if got := jsonAt(r.body, "content", "rendered"); got != content {
+		r := ts.do(req{path: path})
+		if got := jsonAt(r.json, "content", "rendered"); got != content {
 			t.Errorf("use_smilies %t: content %q, want %q", setting, got, content)
 		}
-		if got := jsonAt(r.body, "excerpt", "rendered"); got != excerpt {
+		if got := jsonAt(r.json, "excerpt", "rendered"); got != excerpt {
 			t.Errorf("use_smilies %t: excerpt %q, want %q", setting, got, excerpt)
 		}
-		c := env.do("GET", fmt.Sprintf("/wp-json/wp/v2/comments?post=%d", int(id)), "", "")
-		list, _ := c.body.([]any)
+		c := ts.do(req{path: fmt.Sprintf("/wp-json/wp/v2/comments?post=%d", int(id))})
+		list, _ := c.json.([]any)
 		if len(list) != 1 {
 			t.Fatalf("comments: %d %s", c.status, c.raw)
 		}

@@ -3,8 +3,8 @@ package rest
 import "testing"
 
 func TestTypesEndpoint(t *testing.T) {
-	env := newPostsEnv(t)
-	list := env.do("GET", "/wp-json/wp/v2/types", "", "").obj(t)
+	ts := newTestSite(t)
+	list := ts.do(req{path: "/wp-json/wp/v2/types"}).mustObj(t)
 	if jsonAt(list, "post", "rest_base") != "posts" || jsonAt(list, "page", "hierarchical") != true {
 		t.Errorf("types: %v", list)
 	}
@@ -23,12 +23,12 @@ func TestTypesEndpoint(t *testing.T) {
 		{"/wp-json/wp/v2/types?context=edit", "", 401, "rest_cannot_view"},
 	}
 	for _, c := range cases {
-		if r := env.do("GET", c.path, c.login, ""); r.status != c.status || r.code() != c.code {
+		if r := ts.do(req{path: c.path, as: c.login}); r.status != c.status || r.code() != c.code {
 			t.Errorf("%s as %q: %d %s", c.path, c.login, r.status, r.raw)
 		}
 	}
-	edit := env.do("GET", "/wp-json/wp/v2/types/post?context=edit", "author", "")
-	if jsonAt(edit.body, "capabilities", "publish_posts") != "publish_posts" || jsonAt(edit.body, "supports", "revisions") != true {
+	edit := ts.do(req{path: "/wp-json/wp/v2/types/post?context=edit", as: "author"})
+	if jsonAt(edit.json, "capabilities", "publish_posts") != "publish_posts" || jsonAt(edit.json, "supports", "revisions") != true {
 		t.Errorf("edit context: %s", edit.raw)
 	}
 }
