@@ -132,7 +132,7 @@ func (a *app) renderAuthorize(c echo.Context, status int, u *models.User, r auth
 	d := &authorizeData{
 		Action:       a.adminURL("authorize-application.php"),
 		Nonce:        a.nonce(c, authorizeAction),
-		Referer:      c.Request().URL.RequestURI(),
+		Referer:      refererField(c.Request().URL.RequestURI()),
 		Request:      r,
 		UserName:     u.Login,
 		SuccessField: escFormURL(r.SuccessURL),

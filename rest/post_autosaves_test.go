@@ -44,6 +44,12 @@ func TestAutosavesEndpoints(t *testing.T) {
 	if r.status != 200 || jsonAt(r.json, "id") != float64(5) {
 		t.Fatalf("draft autosave: %d %s", r.status, r.raw)
 	}
+	// Shown as a revision: an undated draft's dates are null, its empty
+	// excerpt is not made from the content, and it has no parent to link.
+	if m, _ := r.json.(map[string]any); m["date"] != nil || m["date_gmt"] != nil || m["_links"] != nil ||
+		jsonAt(r.json, "excerpt", "rendered") != "" {
+		t.Errorf("draft autosave shape: %s", r.raw)
+	}
 	if got := ts.do(req{path: "/wp-json/wp/v2/posts/5?context=edit", as: "author"}); jsonAt(got.json, "content", "raw") != "Draft autosaved" {
 		t.Errorf("draft not updated: %s", got.raw)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/models/wptext"
@@ -107,20 +108,33 @@ func (s *Server) renderRevision(r *Request, rev *models.Post, pt *postType) map[
 		return m
 	}
 	set("author", rev.AuthorID, "view", "edit", "embed")
-	set("date", formatDate(rev.Date), "view", "edit", "embed")
-	set("date_gmt", formatDate(rev.DateGMT), "view", "edit")
+	set("date", revisionDate(rev.DateGMT, rev.Date), "view", "edit", "embed")
+	set("date_gmt", revisionDate(rev.DateGMT, rev.DateGMT), "view", "edit")
 	set("id", rev.ID, "view", "edit", "embed")
-	set("modified", formatDate(rev.Modified), "view", "edit")
-	set("modified_gmt", formatDate(rev.ModifiedGMT), "view", "edit")
+	set("modified", revisionDate(rev.ModifiedGMT, rev.Modified), "view", "edit")
+	set("modified_gmt", revisionDate(rev.ModifiedGMT, rev.ModifiedGMT), "view", "edit")
 	set("parent", rev.ParentID, "view", "edit", "embed")
 	set("slug", rev.Slug, "view", "edit", "embed")
 	set("guid", withRaw(rev.GUID, rev.GUID), "view", "edit")
 	set("title", withRaw(wptext.TheTitle(rev.Title), rev.Title), "view", "edit", "embed")
 	opts := s.textOptions(r)
 	set("content", withRaw(wptext.TheContent(rev.Content, opts), rev.Content), "view", "edit")
-	set("excerpt", withRaw(wptext.TheExcerpt(rev.Excerpt, rev.Content, opts), rev.Excerpt), "view", "edit", "embed")
+	set("excerpt", withRaw(wptext.OwnExcerpt(rev.Excerpt, opts), rev.Excerpt), "view", "edit", "embed")
 	set("meta", map[string]any{"footnotes": ""}, "view", "edit")
+	if rev.ParentID == 0 {
+		// An author's own draft autosaved into itself has no parent to link.
+		return data
+	}
 	return r.WithLinks(data, Links{{Rel: "parent", Href: r.URL("/wp/v2/" + pt.RestBase + "/" + strconv.FormatUint(rev.ParentID, 10))}})
+}
+
+// revisionDate is the revisions controller's prepare_date_response: null
+// while the GMT date is unset (a draft that was never dated), else local.
+func revisionDate(gmt, local time.Time) any {
+	if gmt.IsZero() || gmt.Year() < 1000 {
+		return nil
+	}
+	return formatDate(local)
 }
 
 func (s *Server) listRevisions(pt *postType) func(*Request) (*Response, error) {

@@ -196,6 +196,13 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 			*f.dst = &v
 		}
 	}
+	if existing == nil && in.CommentStatus == nil {
+		// _insert_post first makes an auto-draft and then saves into it, so
+		// wp_insert_post takes the new post for an update and closes its
+		// comments when none were asked for (pings keep the default).
+		closed := "closed"
+		in.CommentStatus = &closed
+	}
 	applyDate(&in, content, "post_date_gmt", "post_date")
 
 	if postType == "post" {

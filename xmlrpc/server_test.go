@@ -224,6 +224,17 @@ func TestPostLifecycle(t *testing.T) {
 	eq(t, p["post_title"], "Via XML-RPC")
 	eq(t, p["post_date"].(time.Time).Format("20060102T15:04:05"), "20240315T08:30:00")
 	eq(t, p["link"], ts.url+"/via-xml-rpc/")
+	// wp.newPost saves into an auto-draft, so WordPress treats the new post
+	// as an update and closes its comments unless asked; pings stay open.
+	created, _ := ts.store.PostByID(ctx, parseID(t, id))
+	eq(t, created.CommentStatus, "closed")
+	eq(t, created.PingStatus, "open")
+	v, err = ts.call("wp.newPost", append(author, map[string]any{"post_title": "Open", "comment_status": "open"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	open, _ := ts.store.PostByID(ctx, parseID(t, v.(string)))
+	eq(t, open.CommentStatus, "open")
 
 	old := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 	_, err = ts.call("wp.editPost", append(author, id, map[string]any{"post_title": "x", "if_not_modified_since": old}))

@@ -76,6 +76,16 @@ func TheExcerpt(excerpt, content string, opts Options) string {
 	if excerpt == "" {
 		return ExcerptFromRendered(TheContent(content, opts), ExcerptLength, opts)
 	}
+	return OwnExcerpt(excerpt, opts)
+}
+
+// OwnExcerpt is the_excerpt's filter chain on a stored excerpt alone, as
+// revisions show it: an empty excerpt stays empty (nothing is made from
+// the content).
+func OwnExcerpt(excerpt string, opts Options) string {
+	if excerpt == "" {
+		return ""
+	}
 	return Autop(ConvertChars(smiliesIf(opts.Smilies, Texturize(excerpt))), true)
 }
 
