@@ -50,13 +50,13 @@ var restTaxonomies = []restTaxonomy{
 		Slug: "nav_menu", Name: "Navigation Menus", Singular: "Navigation Menu", Types: []string{"nav_menu_item"}, RestBase: "menus",
 		Caps:      [4]string{"edit_theme_options", "edit_theme_options", "edit_theme_options", "edit_theme_options"},
 		AssignCap: "edit_theme_options",
-		Labels:    customLabels(flatLabels, "Navigation Menus", "Navigation Menu", false),
+		Labels:    customLabels(flatLabels, "Navigation Menus", "Navigation Menu"),
 	},
 	{
 		Slug: "wp_pattern_category", Name: "Pattern Categories", Singular: "Pattern Category", Types: []string{"wp_block"}, RestBase: "wp_pattern_category",
 		Caps:      [4]string{"manage_categories", "manage_categories", "manage_categories", "edit_posts"},
-		AssignCap: "edit_posts", Visibility: [6]bool{false, false, true, false, true, true}, ShowCloud: true,
-		Labels: customLabels(flatLabels, "Pattern Categories", "Pattern Category", true),
+		AssignCap: "edit_posts", Visibility: [6]bool{false, false, true, false, true, true},
+		Labels: patternCategoryLabels,
 	},
 }
 

@@ -66,24 +66,51 @@ var hierarchicalLabels = map[string]any{
 	"template_name":              "Category Archives",
 }
 
+// patternCategoryLabels are the labels register_taxonomy gives
+// wp_pattern_category, completed by get_taxonomy_labels (the admin-bar,
+// menu, all-items, archives and template names derived from them).
+var patternCategoryLabels = func() map[string]any {
+	out := customLabels(flatLabels, "Pattern Categories", "Pattern Category")
+	for k, v := range map[string]any{
+		"add_new_item":               "Add Category",
+		"add_or_remove_items":        "Add or remove pattern categories",
+		"back_to_items":              "&larr; Go to Pattern Categories",
+		"choose_from_most_used":      "Choose from the most used pattern categories",
+		"edit_item":                  "Edit Pattern Category",
+		"item_link":                  "Pattern Category Link",
+		"item_link_description":      "A link to a pattern category.",
+		"items_list":                 "Pattern Categories list",
+		"items_list_navigation":      "Pattern Categories list navigation",
+		"new_item_name":              "New Pattern Category Name",
+		"no_terms":                   "No pattern categories",
+		"not_found":                  "No pattern categories found.",
+		"popular_items":              "Popular Pattern Categories",
+		"search_items":               "Search Pattern Categories",
+		"separate_items_with_commas": "Separate pattern categories with commas",
+		"update_item":                "Update Pattern Category",
+		"view_item":                  "View Pattern Category",
+	} {
+		out[k] = v
+	}
+	return out
+}()
+
 // customLabels is what get_taxonomy_labels makes of a taxonomy registered
-// with only a name and singular name: the defaults, with menu_name, the
-// admin-bar name and the archive template name derived from them (and
-// all_items from the name when allNamed, as register_taxonomy sets it for
-// pattern categories).
-func customLabels(defaults map[string]any, name, singular string, allNamed bool) map[string]any {
-	out := make(map[string]any, len(defaults))
+// with a name and a singular name: the defaults, with the menu name, the
+// all-items and archives names, the admin-bar name and the archive
+// template name derived from them (_get_custom_object_labels).
+func customLabels(defaults map[string]any, name, singular string) map[string]any {
+	out := make(map[string]any, len(defaults)+1)
 	for k, v := range defaults {
 		out[k] = v
 	}
 	out["name"] = name
 	out["singular_name"] = singular
 	out["menu_name"] = name
+	out["all_items"] = name
+	out["archives"] = name
 	out["name_admin_bar"] = singular
 	out["template_name"] = singular + " Archives"
-	if allNamed {
-		out["all_items"] = name
-	}
 	return out
 }
 

@@ -6,36 +6,10 @@ import (
 	"github.com/presspass/presspass/models"
 )
 
-// /wp/v2/types: WP_REST_Post_Types_Controller for the post types PressPass
-// serves over REST.
+// /wp/v2/types: WP_REST_Post_Types_Controller over WordPress's built-in
+// post types (models.PostTypes).
 
 func init() { registerRouteGroup(340, (*Server).typesRoutes) }
-
-// typeInfo is a post type as the types endpoint describes it.
-type typeInfo struct {
-	slug, name, singular, icon, restBase string
-	hierarchical                         bool
-	taxonomies                           []any
-	supports                             []string
-}
-
-var servedPostTypes = []typeInfo{
-	{slug: "post", name: "Posts", singular: "Post", icon: "dashicons-admin-post", restBase: "posts",
-		taxonomies: []any{"category", "post_tag"},
-		supports:   []string{"title", "editor", "author", "thumbnail", "excerpt", "trackbacks", "custom-fields", "comments", "revisions", "post-formats"}},
-	{slug: "page", name: "Pages", singular: "Page", icon: "dashicons-admin-page", restBase: "pages", hierarchical: true,
-		taxonomies: []any{},
-		supports:   []string{"title", "editor", "author", "thumbnail", "page-attributes", "custom-fields", "comments", "revisions"}},
-}
-
-func findType(slug string) *typeInfo {
-	for i := range servedPostTypes {
-		if servedPostTypes[i].slug == slug {
-			return &servedPostTypes[i]
-		}
-	}
-	return nil
-}
 
 func (s *Server) typesRoutes() []*Route {
 	return []*Route{
@@ -52,10 +26,15 @@ func (s *Server) typesRoutes() []*Route {
 }
 
 func typesListPermission(r *Request) error {
-	if r.ViewContext() == "edit" && !canEditSomeType(r.User) {
-		return Forbidden("rest_cannot_view", "Sorry, you are not allowed to edit posts in this post type.")
+	if r.ViewContext() != "edit" {
+		return nil
 	}
-	return nil
+	for _, t := range models.PostTypes() {
+		if models.CanEditPostsOfType(r.User, t) {
+			return nil
+		}
+	}
+	return Forbidden("rest_cannot_view", "Sorry, you are not allowed to edit posts in this post type.")
 }
 
 var errTypeInvalid = Err(http.StatusNotFound, "rest_type_invalid", "Invalid post type.")
@@ -63,14 +42,34 @@ var errTypeInvalid = Err(http.StatusNotFound, "rest_type_invalid", "Invalid post
 // typeReadPermission refuses only the edit context; an unknown type is the
 // handler's 404, as in WordPress (so Allow still says GET).
 func typeReadPermission(r *Request) error {
-	t := findType(r.URLParam("type"))
-	if t != nil && r.ViewContext() == "edit" && !r.User.HasCap(models.PostTypeCap(t.slug, "edit")) {
+	t, ok := models.PostTypeByName(r.URLParam("type"))
+	if ok && r.ViewContext() == "edit" && !models.CanEditPostsOfType(r.User, t) {
 		return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit posts in this post type.")
 	}
 	return nil
 }
 
-func (s *Server) renderType(r *Request, t *typeInfo) map[string]any {
+// fieldsValue turns models' ordered objects into answer values.
+func fieldsValue(v any) any {
+	switch x := v.(type) {
+	case models.Fields:
+		out := make(map[string]any, len(x))
+		for _, f := range x {
+			out[f.Key] = fieldsValue(f.Value)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, item := range x {
+			out[i] = fieldsValue(item)
+		}
+		return out
+	}
+	return v
+}
+
+// renderType is WP_REST_Post_Types_Controller::prepare_item_for_response.
+func (s *Server) renderType(r *Request, t models.PostType) map[string]any {
 	vctx := r.ViewContext()
 	data := map[string]any{}
 	set := func(field string, v any, ctxs ...string) {
@@ -81,59 +80,53 @@ func (s *Server) renderType(r *Request, t *typeInfo) map[string]any {
 			}
 		}
 	}
-	caps := map[string]any{}
-	for _, action := range []string{"edit", "edit_others", "publish", "read_private", "delete", "delete_private", "delete_published", "delete_others", "edit_private", "edit_published"} {
-		key := action + "_posts"
-		caps[key] = models.PostTypeCap(t.slug, action)
+	var icon any
+	if t.Icon != "" {
+		icon = t.Icon
 	}
-	caps["edit_post"] = "edit_" + t.slug
-	caps["read_post"] = "read_" + t.slug
-	caps["delete_post"] = "delete_" + t.slug
-	caps["read"] = "read"
-	caps["create_posts"] = models.PostTypeCap(t.slug, "create")
-	supports := map[string]any{}
-	for _, f := range t.supports {
-		supports[f] = true
+	taxonomies := make([]any, len(t.RestTaxonomies))
+	for i, name := range t.RestTaxonomies {
+		taxonomies[i] = name
 	}
-	set("capabilities", caps, "edit")
-	set("description", "", "view", "edit")
-	set("hierarchical", t.hierarchical, "view", "edit")
-	set("has_archive", false, "view", "edit")
-	set("visibility", map[string]any{"show_in_nav_menus": true, "show_ui": true}, "edit")
-	set("viewable", true, "edit")
-	set("labels", map[string]any{"name": t.name, "singular_name": t.singular}, "edit")
-	set("name", t.name, "view", "edit", "embed")
-	set("slug", t.slug, "view", "edit", "embed")
-	set("icon", t.icon, "view", "edit", "embed")
-	set("supports", supports, "edit")
-	set("taxonomies", t.taxonomies, "view", "edit")
-	set("rest_base", t.restBase, "view", "edit", "embed")
-	set("rest_namespace", "wp/v2", "view", "edit", "embed")
+	set("capabilities", fieldsValue(t.Cap), "edit")
+	set("description", t.Description, "view", "edit")
+	set("hierarchical", t.Hierarchical, "view", "edit")
+	set("has_archive", t.HasArchive, "view", "edit")
+	set("visibility", map[string]any{"show_in_nav_menus": t.ShowInNavMenus, "show_ui": t.ShowUI}, "edit")
+	set("viewable", t.Viewable, "edit")
+	set("labels", fieldsValue(t.Labels), "edit")
+	set("name", t.Label, "view", "edit", "embed")
+	set("slug", t.Name, "view", "edit", "embed")
+	set("icon", icon, "view", "edit", "embed")
+	set("supports", fieldsValue(t.Supports), "edit")
+	set("taxonomies", taxonomies, "view", "edit")
+	set("rest_base", t.RestBase, "view", "edit", "embed")
+	set("rest_namespace", t.RestNamespace, "view", "edit", "embed")
 	set("template", []any{}, "view", "edit")
 	set("template_lock", false, "view", "edit")
 	return r.WithLinks(data, Links{
 		{Rel: "collection", Href: r.URL("/wp/v2/types")},
-		{Rel: wpRelPrefix + "items", Href: r.URL("/wp/v2/" + t.restBase)},
+		{Rel: wpRelPrefix + "items", Href: r.URL("/" + t.RestNamespace + "/" + t.RestBase)},
 	})
 }
 
 func (s *Server) listTypes(r *Request) (*Response, error) {
 	out := map[string]any{}
-	for i := range servedPostTypes {
-		t := &servedPostTypes[i]
-		if r.ViewContext() == "edit" && !r.User.HasCap(models.PostTypeCap(t.slug, "edit")) {
+	for _, t := range models.PostTypes() {
+		if r.ViewContext() == "edit" && !models.CanEditPostsOfType(r.User, t) {
 			continue
 		}
-		out[t.slug] = s.renderType(r, t)
+		out[t.Name] = s.renderType(r, t)
 	}
 	return NewResponse(http.StatusOK, out), nil
 }
 
 func (s *Server) getType(r *Request) (*Response, error) {
-	if findType(r.URLParam("type")) == nil {
+	t, ok := models.PostTypeByName(r.URLParam("type"))
+	if !ok {
 		return nil, errTypeInvalid
 	}
-	return NewResponse(http.StatusOK, s.renderType(r, findType(r.URLParam("type")))), nil
+	return NewResponse(http.StatusOK, s.renderType(r, t)), nil
 }
 
 func typeSchema() map[string]any {
