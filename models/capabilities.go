@@ -9,25 +9,38 @@ type postTypeCaps struct {
 	edit, editOthers, editPublished, editPrivate         string
 	delete, deleteOthers, deletePublished, deletePrivate string
 	publish, readPrivate                                 string
+	// read is what reading a published post takes ("" or "read": anyone).
+	read string
 }
 
 var postCaps = postTypeCaps{
 	"edit_posts", "edit_others_posts", "edit_published_posts", "edit_private_posts",
 	"delete_posts", "delete_others_posts", "delete_published_posts", "delete_private_posts",
-	"publish_posts", "read_private_posts",
+	"publish_posts", "read_private_posts", "read",
 }
 
 var pageCaps = postTypeCaps{
 	"edit_pages", "edit_others_pages", "edit_published_pages", "edit_private_pages",
 	"delete_pages", "delete_others_pages", "delete_published_pages", "delete_private_pages",
-	"publish_pages", "read_private_pages",
+	"publish_pages", "read_private_pages", "read",
 }
 
 // capsForType returns the capability names used for a post type; attachments
 // and revisions borrow the post capabilities as WordPress does.
 func capsForType(postType string) postTypeCaps {
-	if postType == "page" {
+	switch postType {
+	case "page":
 		return pageCaps
+	case "post", "attachment", "revision", "":
+		return postCaps
+	}
+	if t, ok := PostTypeByName(postType); ok {
+		c := func(name string) string { return primitiveCap(t.Cap.String(name)) }
+		return postTypeCaps{
+			c("edit_posts"), c("edit_others_posts"), c("edit_published_posts"), c("edit_private_posts"),
+			c("delete_posts"), c("delete_others_posts"), c("delete_published_posts"), c("delete_private_posts"),
+			c("publish_posts"), c("read_private_posts"), c("read"),
+		}
 	}
 	return postCaps
 }
@@ -74,6 +87,9 @@ func CanOnPost(u *User, cap string, p *Post) bool {
 	case "read_post":
 		switch p.Status {
 		case "publish", "inherit":
+			if c.read != "" && c.read != "read" {
+				return u.HasCap(c.read)
+			}
 			return true
 		case "private":
 			if own {

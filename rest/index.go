@@ -3,6 +3,8 @@ package rest
 import (
 	"net/http"
 	"strconv"
+
+	"github.com/presspass/presspass/models"
 )
 
 func init() { registerRouteGroup(0, (*Server).indexRoutes) }
@@ -72,6 +74,11 @@ func (s *Server) getIndex(r *Request) (*Response, error) {
 	resp := NewResponse(http.StatusOK, data)
 	if r.FieldIncluded("_links") || r.FieldIncluded("_embedded") {
 		resp.Links = Links{{Rel: "help", Href: "https://developer.wordpress.org/rest-api/"}}
+		// The active theme is linked for those who may read it.
+		if models.CanViewThemes(r.User) || models.CanReadActiveTheme(r.User) {
+			resp.Links = append(resp.Links, Link{Rel: wpRelPrefix + "active-theme",
+				Href: r.URL("/wp/v2/themes/" + s.store.ActiveTheme(r.ctx).Stylesheet)})
+		}
 	}
 	return resp, nil
 }

@@ -38,6 +38,8 @@ type Endpoint struct {
 	Handler func(*Request) (*Response, error)
 	// AllowBatch marks the endpoint batchable in the index.
 	AllowBatch bool
+	// NoBatch shows allow_batch {"v1": false}, for controllers that say so.
+	NoBatch bool
 }
 
 // hasMethod reports whether the endpoint serves method.
@@ -148,6 +150,8 @@ func (s *Server) describe(r *Route, withSchema bool) map[string]any {
 		ep := map[string]any{"methods": ms}
 		if e.AllowBatch || r.AllowBatch {
 			ep["allow_batch"] = map[string]any{"v1": true}
+		} else if e.NoBatch {
+			ep["allow_batch"] = map[string]any{"v1": false}
 		}
 		if len(e.Args) == 0 {
 			ep["args"] = []any{}

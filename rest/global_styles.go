@@ -1,0 +1,281 @@
+package rest
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+
+	"github.com/presspass/presspass/models"
+)
+
+// /wp/v2/global-styles (WP_REST_Global_Styles_Controller): the built-in
+// theme's settings and styles, and the user's global styles post of the
+// active theme (a wp_global_styles post holding a theme.json).
+
+func init() { registerRouteGroup(380, (*Server).globalStylesRoutes) }
+
+func (s *Server) globalStylesRoutes() []*Route {
+	stylesheetArg := Arg{Name: "stylesheet", Description: "The theme identifier", Type: "string"}
+	titleProps := map[string]*Arg{
+		"raw": {Description: "Title for the global styles variation, as it exists in the database.", Type: "string",
+			Extra: map[string]any{"context": []any{"view", "edit", "embed"}}},
+		"rendered": {Description: "HTML title for the post, transformed for display.", Type: "string",
+			Extra: map[string]any{"context": []any{"view", "edit", "embed"}, "readonly": true}},
+	}
+	return []*Route{
+		{Namespace: "wp/v2", Pattern: `/wp/v2/global-styles/themes/(?P<stylesheet>[\/\s%\w\.\(\)\[\]\@_\-]+)/variations`, Endpoints: []*Endpoint{{
+			Methods: []string{"GET"}, Args: []Arg{stylesheetArg}, NoBatch: true,
+			Permission: canReadThemeGlobalStyles, Handler: s.getThemeStyleVariations,
+		}}},
+		{Namespace: "wp/v2", Pattern: `/wp/v2/global-styles/themes/(?P<stylesheet>[^\/:<>\*\?"\|]+(?:\/[^\/:<>\*\?"\|]+)?)`, Endpoints: []*Endpoint{{
+			Methods: []string{"GET"}, Args: []Arg{stylesheetArg}, NoBatch: true,
+			Permission: canReadThemeGlobalStyles, Handler: s.getThemeGlobalStyles,
+		}}},
+		{Namespace: "wp/v2", Pattern: `/wp/v2/global-styles/(?P<id>[\/\d+]+)`, Schema: globalStylesSchema, Endpoints: []*Endpoint{
+			{Methods: []string{"GET"}, NoBatch: true,
+				Args:       []Arg{{Name: "id", Description: "ID of global styles config.", Type: "integer"}},
+				Permission: s.canReadGlobalStyles, Handler: s.getGlobalStyles},
+			{Methods: []string{"POST", "PUT", "PATCH"}, NoBatch: true,
+				Args: []Arg{
+					{Name: "styles", Description: "Global styles.", Types: []string{"object"}},
+					{Name: "settings", Description: "Global settings.", Types: []string{"object"}},
+					{Name: "title", Description: "Title of the global styles variation.", Types: []string{"object", "string"}, Properties: titleProps},
+				},
+				Permission: s.canEditGlobalStyles, Handler: s.updateGlobalStyles},
+		}},
+	}
+}
+
+// canReadThemeGlobalStyles: whoever may edit posts of some type, or edit
+// theme options, may read a theme's global styles.
+func canReadThemeGlobalStyles(r *Request) error {
+	if models.CanReadActiveTheme(r.User) || r.User.HasCap("edit_theme_options") {
+		return nil
+	}
+	return Forbidden("rest_cannot_read_global_styles", "Sorry, you are not allowed to access the global styles on this site.")
+}
+
+var errThemeNotFound = Err(http.StatusNotFound, "rest_theme_not_found", "Theme not found.")
+
+// requestedStylesheet is the stylesheet of the route, URL-decoded as
+// WordPress's sanitize callback does.
+func requestedStylesheet(r *Request) string {
+	v, err := url.QueryUnescape(r.URLParam("stylesheet"))
+	if err != nil {
+		return r.URLParam("stylesheet")
+	}
+	return v
+}
+
+// getThemeStyleVariations: the built-in theme has no style variations.
+func (s *Server) getThemeStyleVariations(r *Request) (*Response, error) {
+	if requestedStylesheet(r) != s.store.ActiveTheme(r.Ctx()).Stylesheet {
+		return nil, errThemeNotFound
+	}
+	return NewResponse(http.StatusOK, []any{}), nil
+}
+
+func (s *Server) getThemeGlobalStyles(r *Request) (*Response, error) {
+	t := s.store.ActiveTheme(r.Ctx())
+	stylesheet := requestedStylesheet(r)
+	if stylesheet != t.Stylesheet {
+		return nil, errThemeNotFound
+	}
+	data := map[string]any{}
+	if r.FieldIncluded("settings") {
+		data["settings"] = fieldsValue(t.Settings)
+	}
+	if r.FieldIncluded("styles") {
+		data["styles"] = fieldsValue(t.Styles)
+	}
+	return NewResponse(http.StatusOK, r.WithLinks(data, Links{
+		{Rel: "self", Href: r.URL("/wp/v2/global-styles/themes/" + stylesheet)},
+	})), nil
+}
+
+// cssMarkup finds an HTML tag in custom CSS (validate_custom_css).
+var cssMarkup = regexp.MustCompile(`</?\w+`)
+
+var errGlobalStylesNotFound = Err(http.StatusNotFound, "rest_global_styles_not_found", "No global styles config exists with that ID.")
+
+// globalStylesPost loads the wp_global_styles post of the route.
+func globalStylesPost(r *Request) (*models.Post, error) {
+	id, err := strconv.ParseUint(r.URLParam("id"), 10, 64)
+	if err != nil || id == 0 {
+		return nil, errGlobalStylesNotFound
+	}
+	p, err := r.Store().PostByID(r.Ctx(), id)
+	if err != nil {
+		if models.IsNotFound(err) {
+			return nil, errGlobalStylesNotFound
+		}
+		return nil, err
+	}
+	if p.Type != "wp_global_styles" {
+		return nil, errGlobalStylesNotFound
+	}
+	return p, nil
+}
+
+func (s *Server) canReadGlobalStyles(r *Request) error {
+	p, err := globalStylesPost(r)
+	if err != nil {
+		return err
+	}
+	if r.ViewContext() == "edit" && !models.CanOnPost(r.User, "edit_post", p) {
+		return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit this global style.")
+	}
+	if !models.CanOnPost(r.User, "read_post", p) {
+		return Forbidden("rest_cannot_view", "Sorry, you are not allowed to view this global style.")
+	}
+	return nil
+}
+
+func (s *Server) canEditGlobalStyles(r *Request) error {
+	p, err := globalStylesPost(r)
+	if err != nil {
+		return err
+	}
+	if !models.CanOnPost(r.User, "edit_post", p) {
+		return Forbidden("rest_cannot_edit", "Sorry, you are not allowed to edit this global style.")
+	}
+	return nil
+}
+
+// userThemeJSON reads a global styles post's theme.json: nil unless it is
+// marked as the user's.
+func userThemeJSON(content string) map[string]any {
+	var config map[string]any
+	if json.Unmarshal([]byte(content), &config) != nil || config["isGlobalStylesUserThemeJSON"] != true {
+		return nil
+	}
+	return config
+}
+
+func (s *Server) renderGlobalStyles(r *Request, p *models.Post) (map[string]any, error) {
+	config := userThemeJSON(p.Content)
+	section := func(name string) any {
+		if v, ok := config[name].(map[string]any); ok && len(v) > 0 {
+			return v
+		}
+		return map[string]any{}
+	}
+	data := map[string]any{}
+	if r.FieldIncluded("id") {
+		data["id"] = p.ID
+	}
+	if r.FieldIncluded("title") {
+		data["title"] = map[string]any{"raw": p.Title, "rendered": renderTitle(p.Title)}
+	}
+	if r.FieldIncluded("settings") && r.ViewContext() != "embed" {
+		data["settings"] = section("settings")
+	}
+	if r.FieldIncluded("styles") && r.ViewContext() != "embed" {
+		data["styles"] = section("styles")
+	}
+	if !r.FieldIncluded("_links") && !r.FieldIncluded("_embedded") {
+		return data, nil
+	}
+	stats, err := s.store.RevisionStats(r.Ctx(), []uint64{p.ID})
+	if err != nil {
+		return nil, err
+	}
+	self := r.URL("/wp/v2/global-styles/" + strconv.FormatUint(p.ID, 10))
+	links := Links{
+		{Rel: "self", Href: self},
+		{Rel: "about", Href: r.URL("/wp/v2/types/wp_global_styles")},
+		{Rel: "version-history", Href: self + "/revisions", Attrs: map[string]any{"count": stats[p.ID].Count}},
+	}
+	if r.User.HasCap(models.PostTypeCap(p.Type, "publish")) {
+		links = append(links, Link{Rel: wpRelPrefix + "action-publish", Href: self})
+	}
+	if r.User.HasCap("edit_theme_options") && r.User.HasCap("unfiltered_html") {
+		// edit_css, as map_meta_cap resolves it on a single site.
+		links = append(links, Link{Rel: wpRelPrefix + "action-edit-css", Href: self})
+	}
+	return r.WithLinks(data, links), nil
+}
+
+func (s *Server) getGlobalStyles(r *Request) (*Response, error) {
+	p, err := globalStylesPost(r)
+	if err != nil {
+		return nil, err
+	}
+	data, err := s.renderGlobalStyles(r, p)
+	if err != nil {
+		return nil, err
+	}
+	return NewResponse(http.StatusOK, data), nil
+}
+
+// updateGlobalStyles keeps what the request leaves out, marks the result
+// as the user's theme.json of the latest schema, and refuses markup in
+// custom CSS.
+func (s *Server) updateGlobalStyles(r *Request) (*Response, error) {
+	p, err := globalStylesPost(r)
+	if err != nil {
+		return nil, err
+	}
+	var in models.PostInput
+	if r.Has("styles") || r.Has("settings") {
+		existing := userThemeJSON(p.Content)
+		config := map[string]any{}
+		for _, name := range []string{"styles", "settings"} {
+			if r.Has(name) {
+				config[name] = r.Param(name)
+			} else if v, ok := existing[name]; ok {
+				config[name] = v
+			}
+		}
+		if styles, ok := config["styles"].(map[string]any); ok && r.Has("styles") {
+			if css, ok := styles["css"].(string); ok && cssMarkup.MatchString(css) {
+				return nil, Err(http.StatusBadRequest, "rest_custom_css_illegal_markup", "Markup is not allowed in CSS.")
+			}
+		}
+		config["isGlobalStylesUserThemeJSON"] = true
+		config["version"] = 3
+		b, err := json.Marshal(config)
+		if err != nil {
+			return nil, err
+		}
+		content := string(b)
+		in.Content = &content
+	}
+	switch t := r.Param("title").(type) {
+	case string:
+		in.Title = &t
+	case map[string]any:
+		if raw, ok := t["raw"].(string); ok && raw != "" {
+			in.Title = &raw
+		}
+	}
+	updated, err := s.store.UpdatePost(r.Ctx(), r.User, p.ID, in)
+	if err != nil {
+		return nil, err
+	}
+	r.SetParam("context", "edit")
+	data, err := s.renderGlobalStyles(r, updated)
+	if err != nil {
+		return nil, err
+	}
+	return NewResponse(http.StatusOK, data), nil
+}
+
+func globalStylesSchema() map[string]any {
+	ctx := func(c ...any) []any { return c }
+	return map[string]any{
+		"$schema": "http://json-schema.org/draft-04/schema#", "title": "wp_global_styles", "type": "object",
+		"properties": map[string]any{
+			"id":       map[string]any{"description": "ID of global styles config.", "type": "integer", "context": ctx("embed", "view", "edit"), "readonly": true},
+			"styles":   map[string]any{"description": "Global styles.", "type": []any{"object"}, "context": ctx("view", "edit")},
+			"settings": map[string]any{"description": "Global settings.", "type": []any{"object"}, "context": ctx("view", "edit")},
+			"title": map[string]any{"description": "Title of the global styles variation.", "type": []any{"object", "string"}, "default": "",
+				"context": ctx("embed", "view", "edit"), "properties": map[string]any{
+					"raw":      map[string]any{"description": "Title for the global styles variation, as it exists in the database.", "type": "string", "context": ctx("view", "edit", "embed")},
+					"rendered": map[string]any{"description": "HTML title for the post, transformed for display.", "type": "string", "context": ctx("view", "edit", "embed"), "readonly": true},
+				}},
+		},
+	}
+}
