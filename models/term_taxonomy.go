@@ -14,6 +14,7 @@ var taxonomies = []Taxonomy{
 	{Name: "category", Hierarchical: true, ObjectTypes: []string{"post"}},
 	{Name: "post_tag", ObjectTypes: []string{"post"}},
 	{Name: "post_format", ObjectTypes: []string{"post"}},
+	{Name: "wp_pattern_category", ObjectTypes: []string{"wp_block"}},
 }
 
 // Taxonomies lists the taxonomies in WordPress's registration order.

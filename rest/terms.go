@@ -24,7 +24,7 @@ type termRoute struct {
 // termRoutes are the taxonomies shown in REST with a terms controller.
 func termRoutes() []termRoute {
 	var out []termRoute
-	for _, b := range []struct{ base, tax string }{{"categories", "category"}, {"tags", "post_tag"}} {
+	for _, b := range []struct{ base, tax string }{{"categories", "category"}, {"tags", "post_tag"}, {"wp_pattern_category", "wp_pattern_category"}} {
 		if t, ok := models.TaxonomyByName(b.tax); ok {
 			out = append(out, termRoute{RestBase: b.base, Taxonomy: t})
 		}

@@ -368,8 +368,8 @@ func wpGetTaxonomies(c *Call, p Params) (Value, error) {
 	}
 	out := Array()
 	for _, tax := range models.Taxonomies() {
-		def, _ := taxonomyDefs.Get(tax.Name)
-		if !matchesFilter(def, filter) || !models.CanOnTaxonomy(u, models.TermCapAssign, tax) {
+		def, described := taxonomyDefs.Get(tax.Name)
+		if !described || !matchesFilter(def, filter) || !models.CanOnTaxonomy(u, models.TermCapAssign, tax) {
 			continue
 		}
 		out.Array = append(out.Array, prepareTaxonomy(tax.Name, fields))

@@ -1,0 +1,38 @@
+package models
+
+// BlockPatternCategory is a block pattern category as
+// register_block_pattern_category leaves it.
+type BlockPatternCategory struct {
+	Name, Label, Description string
+}
+
+// blockPatternCategories are the categories WordPress 6.9 registers itself
+// (_register_core_block_patterns_and_categories), in its order; the
+// built-in theme adds none.
+var blockPatternCategories = []BlockPatternCategory{
+	{Name: "banner", Label: "Banners", Description: "Bold sections designed to showcase key content."},
+	{Name: "buttons", Label: "Buttons", Description: "Patterns that contain buttons and call to actions."},
+	{Name: "columns", Label: "Columns", Description: "Multi-column patterns with more complex layouts."},
+	{Name: "text", Label: "Text", Description: "Patterns containing mostly text."},
+	{Name: "query", Label: "Posts", Description: "Display your latest posts in lists, grids or other layouts."},
+	{Name: "featured", Label: "Featured", Description: "A set of high quality curated patterns."},
+	{Name: "call-to-action", Label: "Call to action", Description: "Sections whose purpose is to trigger a specific action."},
+	{Name: "team", Label: "Team", Description: "A variety of designs to display your team members."},
+	{Name: "testimonials", Label: "Testimonials", Description: "Share reviews and feedback about your brand/business."},
+	{Name: "services", Label: "Services", Description: "Briefly describe what your business does and how you can help."},
+	{Name: "contact", Label: "Contact", Description: "Display your contact information."},
+	{Name: "about", Label: "About", Description: "Introduce yourself."},
+	{Name: "portfolio", Label: "Portfolio", Description: "Showcase your latest work."},
+	{Name: "gallery", Label: "Gallery", Description: "Different layouts for displaying images."},
+	{Name: "media", Label: "Media", Description: "Different layouts containing video or audio."},
+	{Name: "videos", Label: "Videos", Description: "Different layouts containing videos."},
+	{Name: "audio", Label: "Audio", Description: "Different layouts containing audio."},
+	{Name: "posts", Label: "Posts", Description: "Display your latest posts in lists, grids or other layouts."},
+	{Name: "footer", Label: "Footers", Description: "A variety of footer designs displaying information and site navigation."},
+	{Name: "header", Label: "Headers", Description: "A variety of header designs displaying your site title and navigation."},
+}
+
+// BlockPatternCategories lists the registered block pattern categories.
+func BlockPatternCategories() []BlockPatternCategory {
+	return append([]BlockPatternCategory(nil), blockPatternCategories...)
+}
