@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/wptext"
 )
 
 // /wp/v2/global-styles (WP_REST_Global_Styles_Controller): the built-in
@@ -167,7 +168,7 @@ func (s *Server) renderGlobalStyles(r *Request, p *models.Post) (map[string]any,
 		data["id"] = p.ID
 	}
 	if r.FieldIncluded("title") {
-		data["title"] = map[string]any{"raw": p.Title, "rendered": renderTitle(p.Title)}
+		data["title"] = map[string]any{"raw": p.Title, "rendered": wptext.TheTitle(p.Title)}
 	}
 	if r.FieldIncluded("settings") && r.ViewContext() != "embed" {
 		data["settings"] = section("settings")
