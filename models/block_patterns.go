@@ -7,8 +7,8 @@ type BlockPatternCategory struct {
 }
 
 // blockPatternCategories are the categories WordPress 6.9 registers itself
-// (_register_core_block_patterns_and_categories), in its order; the
-// built-in theme adds none.
+// (_register_core_block_patterns_and_categories), in its order, then the
+// built-in theme's two, as a block theme adds its own after core's.
 var blockPatternCategories = []BlockPatternCategory{
 	{Name: "banner", Label: "Banners", Description: "Bold sections designed to showcase key content."},
 	{Name: "buttons", Label: "Buttons", Description: "Patterns that contain buttons and call to actions."},
@@ -30,6 +30,8 @@ var blockPatternCategories = []BlockPatternCategory{
 	{Name: "posts", Label: "Posts", Description: "Display your latest posts in lists, grids or other layouts."},
 	{Name: "footer", Label: "Footers", Description: "A variety of footer designs displaying information and site navigation."},
 	{Name: "header", Label: "Headers", Description: "A variety of header designs displaying your site title and navigation."},
+	{Name: "presspass_page", Label: "Pages", Description: "A collection of full page layouts."},
+	{Name: "presspass_post-format", Label: "Post formats", Description: "A collection of post format patterns."},
 }
 
 // BlockPatternCategories lists the registered block pattern categories.

@@ -25,8 +25,8 @@ func TestBlockPatternsAndCategories(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) { ts.with(t).expect(c.q, c.status, c.code) })
 	}
 	cats := ts.expect(req{path: "/wp-json/wp/v2/block-patterns/categories", as: "author"}, 200, "").list()
-	if len(cats) != 20 {
-		t.Fatalf("%d categories, want core's 20", len(cats))
+	if len(cats) != 22 {
+		t.Fatalf("%d categories, want core's 20 and the theme's 2", len(cats))
 	}
 	if first := cats[0].(map[string]any); first["name"] != "banner" || first["label"] != "Banners" {
 		t.Errorf("first category %v", first)
