@@ -30,11 +30,22 @@ var blockPatternCategories = []BlockPatternCategory{
 	{Name: "posts", Label: "Posts", Description: "Display your latest posts in lists, grids or other layouts."},
 	{Name: "footer", Label: "Footers", Description: "A variety of footer designs displaying information and site navigation."},
 	{Name: "header", Label: "Headers", Description: "A variety of header designs displaying your site title and navigation."},
-	{Name: "presspass_page", Label: "Pages", Description: "A collection of full page layouts."},
-	{Name: "presspass_post-format", Label: "Post formats", Description: "A collection of post format patterns."},
 }
 
-// BlockPatternCategories lists the registered block pattern categories.
-func BlockPatternCategories() []BlockPatternCategory {
-	return append([]BlockPatternCategory(nil), blockPatternCategories...)
+// themePatternCategories are the built-in theme's own, named after the
+// stylesheet it answers to as a theme prefixes its categories.
+var themePatternCategories = []BlockPatternCategory{
+	{Name: "_page", Label: "Pages", Description: "A collection of full page layouts."},
+	{Name: "_post-format", Label: "Post formats", Description: "A collection of post format patterns."},
+}
+
+// BlockPatternCategories lists the registered block pattern categories:
+// core's, then those of the theme answering to stylesheet.
+func BlockPatternCategories(stylesheet string) []BlockPatternCategory {
+	out := append([]BlockPatternCategory(nil), blockPatternCategories...)
+	for _, c := range themePatternCategories {
+		c.Name = stylesheet + c.Name
+		out = append(out, c)
+	}
+	return out
 }

@@ -23,7 +23,7 @@ func (s *Server) blockPatternsRoutes() []*Route {
 		{Namespace: "wp/v2", Pattern: "/wp/v2/block-patterns/categories", Schema: blockPatternCategorySchema, Endpoints: []*Endpoint{{
 			Methods:    []string{"GET"},
 			Permission: canViewBlockPatterns("Sorry, you are not allowed to view the registered block pattern categories."),
-			Handler:    listBlockPatternCategories,
+			Handler:    s.listBlockPatternCategories,
 		}}},
 	}
 }
@@ -38,9 +38,9 @@ func canViewBlockPatterns(message string) func(*Request) error {
 	}
 }
 
-func listBlockPatternCategories(r *Request) (*Response, error) {
+func (s *Server) listBlockPatternCategories(r *Request) (*Response, error) {
 	out := []any{}
-	for _, c := range models.BlockPatternCategories() {
+	for _, c := range models.BlockPatternCategories(s.store.ActiveTheme(r.Ctx()).Stylesheet) {
 		item := map[string]any{}
 		for field, v := range map[string]string{"name": c.Name, "label": c.Label, "description": c.Description} {
 			if r.FieldIncluded(field) {

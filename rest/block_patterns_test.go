@@ -31,6 +31,9 @@ func TestBlockPatternsAndCategories(t *testing.T) {
 	if first := cats[0].(map[string]any); first["name"] != "banner" || first["label"] != "Banners" {
 		t.Errorf("first category %v", first)
 	}
+	if own := cats[20].(map[string]any); own["name"] != "presspass_page" {
+		t.Errorf("the theme's first category %v", own)
+	}
 	list := ts.expect(req{path: "/wp-json/wp/v2/wp_pattern_category", as: "author"}, 200, "")
 	if list.header.Get("X-WP-Total") != "1" || list.list()[0].(map[string]any)["taxonomy"] != "wp_pattern_category" {
 		t.Errorf("pattern categories: %s", list.raw)
