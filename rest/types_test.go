@@ -40,7 +40,7 @@ func TestTypesEndpoint(t *testing.T) {
 // TestTypesBuiltIn checks that every built-in type is listed, and that the
 // edit context keeps only the types whose posts the user may edit.
 func TestTypesBuiltIn(t *testing.T) {
-	env := newPostsEnv(t)
+	ts := newTestSite(t)
 	all := []string{"post", "page", "attachment", "nav_menu_item", "wp_block", "wp_template", "wp_template_part",
 		"wp_global_styles", "wp_navigation", "wp_font_family", "wp_font_face"}
 	for _, c := range []struct {
@@ -51,7 +51,7 @@ func TestTypesBuiltIn(t *testing.T) {
 		{"admin", "edit", all},
 		{"author", "edit", []string{"post", "attachment", "wp_block"}},
 	} {
-		list := env.do("GET", "/wp-json/wp/v2/types?context="+c.context, c.login, "").obj(t)
+		list := ts.do(req{path: "/wp-json/wp/v2/types?context=" + c.context, as: c.login}).obj()
 		if len(list) != len(c.want) {
 			t.Errorf("%s/%s: %d types, want %v", c.login, c.context, len(list), c.want)
 		}
@@ -61,7 +61,7 @@ func TestTypesBuiltIn(t *testing.T) {
 			}
 		}
 	}
-	block := env.do("GET", "/wp-json/wp/v2/types/wp_block?context=edit", "admin", "")
+	block := ts.do(req{path: "/wp-json/wp/v2/types/wp_block?context=edit", as: "admin"})
 	for _, c := range []struct {
 		path []string
 		want any
@@ -72,11 +72,11 @@ func TestTypesBuiltIn(t *testing.T) {
 		{[]string{"rest_base"}, "blocks"},
 		{[]string{"icon"}, nil},
 	} {
-		if got := jsonAt(block.body, c.path...); got != c.want {
+		if got := jsonAt(block.json, c.path...); got != c.want {
 			t.Errorf("wp_block %v = %v, want %v", c.path, got, c.want)
 		}
 	}
-	if tax, _ := jsonAt(block.body, "taxonomies").([]any); len(tax) != 1 || tax[0] != "wp_pattern_category" {
+	if tax, _ := jsonAt(block.json, "taxonomies").([]any); len(tax) != 1 || tax[0] != "wp_pattern_category" {
 		t.Errorf("wp_block taxonomies %v", tax)
 	}
 }
