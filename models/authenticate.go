@@ -105,12 +105,12 @@ func (s *Store) appPasswordLogin(ctx context.Context, name, password string, c C
 	pw := NormalizeAppPassword(password)
 	key := cacheKey(c.IP, name, FastHash(pw))
 	epoch, epochErr := s.currentAuthEpoch(ctx)
-	if epochErr == nil && s.auth != nil {
-		if u, ap, ok := s.auth.get(key, epoch, s.now()); ok && !ap.Expired(s.now()) {
+	if epochErr == nil && s.logins != nil {
+		if u, ap, ok := s.logins.get(key, epoch, s.now()); ok && !ap.Expired(s.now()) {
 			if err := s.noteAppPasswordUse(ctx, u, ap, c); err != nil {
 				return nil, nil, err
 			}
-			s.auth.put(key, u, ap, epoch, s.now())
+			s.logins.put(key, u, ap, epoch, s.now())
 			return u, ap, nil
 		}
 	}
@@ -127,8 +127,8 @@ func (s *Store) appPasswordLogin(ctx context.Context, name, password string, c C
 	if err := s.noteAppPasswordUse(ctx, u, ap, c); err != nil {
 		return nil, nil, err
 	}
-	if epochErr == nil && s.auth != nil {
-		s.auth.put(key, u, ap, epoch, s.now())
+	if epochErr == nil && s.logins != nil {
+		s.logins.put(key, u, ap, epoch, s.now())
 	}
 	return u, ap, nil
 }
@@ -251,9 +251,9 @@ func (s *Store) AuthenticateAPI(ctx context.Context, name, password string, c Cl
 func (s *Store) AuthenticatePasswordFrom(ctx context.Context, name, password string, c ClientInfo) (*User, error) {
 	var key string
 	epoch, epochErr := s.currentAuthEpoch(ctx)
-	if epochErr == nil && s.auth != nil && password != "" {
-		key = cacheKey(c.IP, name, s.auth.mainPasswordDigest(password))
-		if u, _, ok := s.auth.get(key, epoch, s.now()); ok {
+	if epochErr == nil && s.logins != nil && password != "" {
+		key = cacheKey(c.IP, name, s.logins.mainPasswordDigest(password))
+		if u, _, ok := s.logins.get(key, epoch, s.now()); ok {
 			return u, nil
 		}
 	}
@@ -271,7 +271,7 @@ func (s *Store) AuthenticatePasswordFrom(ctx context.Context, name, password str
 	if key != "" {
 		// A rehash on this login bumped the epoch; the entry then simply
 		// misses once.
-		s.auth.put(key, u, nil, epoch, s.now())
+		s.logins.put(key, u, nil, epoch, s.now())
 	}
 	return u, nil
 }

@@ -3,7 +3,6 @@ package models
 import (
 	"context"
 	"crypto/rand"
-	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/glebarez/sqlite"
+	"github.com/presspass/presspass/models/epoch"
 	"gorm.io/driver/mysql"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -47,17 +47,15 @@ type Store struct {
 
 	// verified caches successful main-password checks (see password_cache.go).
 	verified *verifiedPasswords
-	// auth caches successful logins under the auth epoch (auth_cache.go).
-	auth *authCache
-	// sqlDB is the plain database/sql handle (nil inside InTx).
-	sqlDB *sql.DB
+	// logins caches successful logins under the auth epoch (login_cache.go).
+	logins *loginCache
+	// epochs tells requests the current epochs and bumps them (epochs.go).
+	epochs epoch.Source
+	// inTx marks a Store bound to one transaction (InTx), which reads the
+	// epochs through it.
+	inTx bool
 	// seenContent is the last content epoch this process read.
 	seenContent *atomic.Int64
-	// epochs coalesces concurrent epoch reads (epoch_reader.go).
-	epochs *epochReader
-	// lease, on MySQL, lets this process skip epoch reads while it alone
-	// can change them (epoch_lease.go); it fences every bump.
-	lease *epochLease
 }
 
 // StoreConfig carries the site-wide settings the domain rules depend on.
@@ -230,23 +228,23 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 		sqlDB.SetMaxIdleConns(16)
 		sqlDB.SetConnMaxLifetime(5 * time.Minute)
 	}
-	var lease *epochLease
-	if du.Dialect == DialectMySQL {
-		// One more connection than the pool's own, held by the lease.
-		sqlDB.SetMaxOpenConns(sqlDB.Stats().MaxOpenConnections + 1)
-		lease = newEpochLease(sqlDB)
-	}
-	if err := registerEpochCallbacks(db, lease); err != nil {
-		lease.close()
-		_ = sqlDB.Close()
-		return nil, fmt.Errorf("open %s: %w", du.Display, err)
-	}
 	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	if err := sqlDB.PingContext(pingCtx); err != nil {
-		lease.close()
 		_ = sqlDB.Close()
 		return nil, fmt.Errorf("cannot reach database %s: %w", du.Display, err)
+	}
+	var epochs epoch.Source
+	switch du.Dialect {
+	case DialectSQLite:
+		epochs = epoch.OpenSQLite(ctx, sqlDB, du.DSN)
+	case DialectMySQL:
+		epochs = epoch.OpenMySQL(sqlDB)
+	}
+	if err := registerEpochCallbacks(db, epochs); err != nil {
+		epochs.Close()
+		_ = sqlDB.Close()
+		return nil, fmt.Errorf("open %s: %w", du.Display, err)
 	}
 	s := &Store{
 		db:      db,
@@ -256,29 +254,16 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 		// Five minutes keeps a legacy client's repeated logins cheap while a
 		// password change still acts at once (the key covers the version).
 		verified:    newVerifiedPasswords(5*time.Minute, 10000),
-		sqlDB:       sqlDB,
+		epochs:      epochs,
 		seenContent: new(atomic.Int64),
 	}
-	var watch changeWatch
-	switch du.Dialect {
-	case DialectSQLite:
-		// One more connection than the pool's own, held by the watch.
-		sqlDB.SetMaxOpenConns(sqlDB.Stats().MaxOpenConnections + 1)
-		if w := openWALWatch(ctx, sqlDB, strings.SplitN(du.DSN, "?", 2)[0]); w != nil {
-			watch = w
-		}
-	case DialectMySQL:
-		watch = lease
-	}
-	s.epochs = newEpochReader(sqlDB, watch)
-	s.lease = lease
 	var key [32]byte
 	if _, err := rand.Read(key[:]); err != nil {
 		return nil, fmt.Errorf("crypto/rand: %w", err)
 	}
 	// One minute bounds how long a change made behind PressPass's back (SQL typed
 	// by hand, which bumps no epoch) can go unseen.
-	s.auth = newAuthCache(key, 20000, time.Minute)
+	s.logins = newLoginCache(key, 20000, time.Minute)
 	return s, nil
 }
 
@@ -299,9 +284,7 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close closes the database connections.
 func (s *Store) Close() error {
-	if s.epochs != nil {
-		s.epochs.close()
-	}
+	s.epochs.Close()
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err

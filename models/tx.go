@@ -14,7 +14,8 @@ import (
 // imports use it to write a table batch as one unit.
 func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 	err := s.db.WithContext(ctx).Transaction(func(db *gorm.DB) error {
-		return fn(&Store{db: db, dialect: s.dialect, Clock: s.Clock, Config: s.Config, verified: s.verified, Notifier: s.Notifier, auth: s.auth})
+		return fn(&Store{db: db, dialect: s.dialect, Clock: s.Clock, Config: s.Config, verified: s.verified, Notifier: s.Notifier, logins: s.logins,
+			epochs: s.epochs, inTx: true})
 	})
 	if err != nil {
 		return err

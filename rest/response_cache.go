@@ -2,104 +2,46 @@ package rest
 
 import (
 	"bytes"
-	"crypto/hmac"
-	"crypto/rand"
-	"crypto/sha256"
-	"hash"
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/presspass/presspass/models/epoch"
 )
 
-// GET answers are cached in memory and served again while the store's
-// epochs are unchanged: the content epoch for anonymous requests, and the
-// auth and content epochs for requests authenticated by Basic application
-// passwords. Every write that could change an answer — on any process —
-// moves an epoch, so a cached answer is never stale, and a repeated request
-// costs one primary-key query. Keys are an HMAC (random per-process key)
-// over the client address, scheme, Authorization header and URI, so only the
-// same caller with the same password can hit an entry and no password is
-// kept. Authenticated entries live at most a minute (usage stamps, expiry);
-// cookie or nonce requests are never cached.
+// GET answers are cached in memory (epoch.Cache) and served again while the
+// store's epochs are unchanged: the content epoch for anonymous requests, and
+// the auth and content epochs for requests authenticated by Basic
+// application passwords. Every write that could change an answer — on any
+// process — moves an epoch, so a cached answer is never stale, and a
+// repeated request costs at most one primary-key query. Keys are an HMAC
+// (epoch.Keyer) over the client address, scheme, Authorization header and
+// URI, so only the same caller with the same password can hit an entry and
+// no password is kept. Authenticated entries live at most a minute (usage
+// stamps), and never past the application password's expiry; cookie or
+// nonce requests are never cached. This file is REST's policy: what is
+// cacheable, the key, the epochs an answer depends on, the limits.
 
 const (
 	responseCacheEntries = 2048
 	responseCacheMaxBody = 1 << 20
 )
 
-type cachedResponse struct {
-	epoch, authEpoch int64
-	until            time.Time // zero: no time limit
-	status           int
-	header           http.Header
-	body             []byte
-}
-
+// responseCache keeps GET answers under the epochs they were made under.
 type responseCache struct {
-	key     [32]byte
-	macs    sync.Pool // of *keyHasher: HMAC-SHA256 under key and a scratch buffer
-	mu      sync.Mutex
-	entries map[[32]byte]*cachedResponse
+	*epoch.Cache[epoch.Key, *cachedResponse]
+	keys *epoch.Keyer
 }
 
 func newResponseCache() *responseCache {
-	c := &responseCache{entries: make(map[[32]byte]*cachedResponse)}
-	if _, err := rand.Read(c.key[:]); err != nil {
-		panic("crypto/rand failed: " + err.Error())
-	}
-	c.macs.New = func() any { return &keyHasher{mac: hmac.New(sha256.New, c.key[:])} }
-	return c
+	return &responseCache{Cache: epoch.NewCache[epoch.Key, *cachedResponse](responseCacheEntries), keys: epoch.NewKeyer()}
 }
 
-// keyHasher is reused across requests: the key is computed on every cached
-// request, so its allocations were a visible part of the hot path.
-type keyHasher struct {
-	mac     hash.Hash
-	scratch []byte
-}
-
-func (c *responseCache) digest(parts ...string) (k [32]byte) {
-	h := c.macs.Get().(*keyHasher)
-	h.scratch = h.scratch[:0]
-	for _, p := range parts {
-		h.scratch = append(append(h.scratch, p...), 0)
-	}
-	h.mac.Reset()
-	h.mac.Write(h.scratch)
-	h.mac.Sum(k[:0])
-	if cap(h.scratch) <= 16<<10 { // an outsized URL's buffer is not kept
-		c.macs.Put(h)
-	}
-	return k
-}
-
-func (c *responseCache) get(key [32]byte, epoch, authEpoch int64, now time.Time) *cachedResponse {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e := c.entries[key]
-	if e == nil || e.epoch != epoch || e.authEpoch != authEpoch || (!e.until.IsZero() && now.After(e.until)) {
-		if e != nil {
-			delete(c.entries, key)
-		}
-		return nil
-	}
-	return e
-}
-
-func (c *responseCache) put(key [32]byte, e *cachedResponse) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.entries) >= responseCacheEntries {
-		for k := range c.entries { // map order is random: random eviction
-			delete(c.entries, k)
-			if len(c.entries) < responseCacheEntries*3/4 {
-				break
-			}
-		}
-	}
-	c.entries[key] = e
+type cachedResponse struct {
+	status int
+	header http.Header
+	body   []byte
 }
 
 // cacheableRequest reports whether req is an anonymous GET whose answer
@@ -162,15 +104,12 @@ func (s *Server) serveCached(w http.ResponseWriter, req *http.Request) bool {
 		return false
 	}
 	auth := req.Header.Get("Authorization")
-	var epoch, authEpoch int64
-	var err error
-	if auth == "" {
-		epoch, err = s.store.ContentEpoch(req.Context())
-	} else {
-		authEpoch, epoch, err = s.store.Epochs(req.Context())
-	}
+	epochs, err := s.store.Epochs(req.Context())
 	if err != nil {
 		return false
+	}
+	if auth == "" {
+		epochs.Auth = 0 // an anonymous answer depends on the content epoch alone
 	}
 	// Whether the request came over HTTPS changes answers (the index's
 	// authentication key, application-password availability), so it is
@@ -181,9 +120,9 @@ func (s *Server) serveCached(w http.ResponseWriter, req *http.Request) bool {
 		secure = "https"
 	}
 	route, _ := req.Context().Value(restRouteKey{}).(string)
-	key := s.cache.digest(client.IP, secure, auth, route, req.URL.RequestURI(), req.Header.Get("Origin"))
+	key := s.cache.keys.Key(client.IP, secure, auth, route, req.URL.RequestURI(), req.Header.Get("Origin"))
 	now := s.store.Now() // the store's clock, which tests move
-	if e := s.cache.get(key, epoch, authEpoch, now); e != nil {
+	if e, ok := s.cache.Get(key, epochs, now); ok {
 		e.send(w)
 		return true
 	}
@@ -191,21 +130,22 @@ func (s *Server) serveCached(w http.ResponseWriter, req *http.Request) bool {
 	r := s.newRequest(req.Context(), req)
 	resp := s.handle(r)
 	s.write(rec, r, resp)
-	e := &cachedResponse{epoch: epoch, authEpoch: authEpoch, status: rec.status, header: rec.header, body: rec.body.Bytes()}
+	e := &cachedResponse{status: rec.status, header: rec.header, body: rec.body.Bytes()}
 	keep := e.status == http.StatusOK && rec.body.Len() <= responseCacheMaxBody && r.freshNonce == ""
+	var until time.Time // anonymous answers have no time limit
 	if auth == "" {
 		keep = keep && r.User == nil
 	} else {
 		keep = keep && r.User != nil && r.AppPassword != nil
 		if keep {
-			e.until = now.Add(time.Minute)
-			if exp := r.AppPassword.Expires; exp != nil && exp.Before(e.until) {
-				e.until = *exp
+			until = now.Add(time.Minute)
+			if exp := r.AppPassword.Expires; exp != nil && exp.Before(until) {
+				until = *exp
 			}
 		}
 	}
 	if keep {
-		s.cache.put(key, e)
+		s.cache.Put(key, e, epochs, until)
 	}
 	e.send(w)
 	return true

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/epoch"
 )
 
 // Config is what the XML-RPC adapter needs from the composition root.
@@ -101,9 +102,9 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// the key covers the caller's address and the whole body, credentials
 	// included, and only read-only answers were ever stored under it.
 	key := srv.answers.keyOf(client.IP, in.Bytes())
-	if srv.cfg.Enabled && srv.answers.has(key) {
-		if authEpoch, contentEpoch, err := srv.store.Epochs(r.Context()); err == nil {
-			if cached := srv.answers.get(key, authEpoch, contentEpoch, srv.store.Now()); cached != nil {
+	if srv.cfg.Enabled && srv.answers.Has(key) {
+		if epochs, err := srv.store.Epochs(r.Context()); err == nil {
+			if cached, ok := srv.answers.Get(key, epochs, srv.store.Now()); ok {
 				writeXML(w, http.StatusOK, cached)
 				return
 			}
@@ -118,12 +119,12 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	var authEpoch, contentEpoch int64
+	var epochs epoch.Epochs
 	cacheable := srv.cfg.Enabled && readOnlyMethods[req.Method] && !uncachedReadMethods[req.Method]
 	if cacheable {
 		// Read before the call runs, so the answer is filed under epochs no
 		// newer than the data it was made from.
-		if authEpoch, contentEpoch, err = srv.store.Epochs(r.Context()); err != nil {
+		if epochs, err = srv.store.Epochs(r.Context()); err != nil {
 			cacheable = false
 		}
 	}
@@ -141,8 +142,7 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if cacheable {
-		srv.answers.put(key, &cachedAnswer{authEpoch: authEpoch, contentEpoch: contentEpoch,
-			until: srv.store.Now().Add(xmlrpcCacheTTL), body: append([]byte(nil), buf.Bytes()...)})
+		srv.answers.keep(key, buf.Bytes(), epochs, srv.store.Now())
 	}
 	writeXML(w, http.StatusOK, buf.Bytes())
 }

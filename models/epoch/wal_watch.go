@@ -1,4 +1,4 @@
-package models
+package epoch
 
 import (
 	"context"
@@ -30,7 +30,7 @@ type changeStamp [walIndexHeaderSize]byte
 // walWatch reads a database's -shm header.
 type walWatch struct {
 	shm *os.File
-	// pin holds one connection open for the store's lifetime: SQLite
+	// pin holds one connection open for the source's lifetime: SQLite
 	// deletes the -shm file when the last connection closes, and a handle on
 	// a deleted file would never see another change.
 	pin *sql.Conn
@@ -38,7 +38,7 @@ type walWatch struct {
 
 // openWALWatch opens the -shm file of the SQLite database at path. It
 // returns nil when that is not possible (not WAL, an in-memory database, a
-// URI file name): the store then reads the epochs every time.
+// URI file name): the source then reads the epochs every time.
 func openWALWatch(ctx context.Context, db *sql.DB, path string) *walWatch {
 	if path == "" || strings.HasPrefix(path, ":memory:") || strings.HasPrefix(path, "file:") {
 		return nil

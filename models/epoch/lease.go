@@ -1,4 +1,4 @@
-package models
+package epoch
 
 import (
 	"context"
@@ -53,9 +53,9 @@ var (
 	leaseYieldTimeout = 3 * time.Second
 )
 
-var errLeaseClosed = errors.New("epoch lease: store closed")
+var errLeaseClosed = errors.New("epoch lease: closed")
 
-type epochLease struct {
+type lease struct {
 	db    *sql.DB
 	start time.Time // monotonic origin of the nanosecond fields below
 	// yieldTimeout and idle are leaseYieldTimeout and leaseIdle when the
@@ -96,9 +96,9 @@ type epochLease struct {
 	pause chan chan struct{}
 }
 
-func newEpochLease(db *sql.DB) *epochLease {
+func newLease(db *sql.DB) *lease {
 	ctx, cancel := context.WithCancel(context.Background())
-	l := &epochLease{
+	l := &lease{
 		db: db, start: time.Now(), ctx: ctx, cancel: cancel, yieldTimeout: leaseYieldTimeout, idle: leaseIdle,
 		wake: make(chan struct{}, 1), need: make(chan chan error), pause: make(chan chan struct{}),
 	}
@@ -107,11 +107,11 @@ func newEpochLease(db *sql.DB) *epochLease {
 	return l
 }
 
-func (l *epochLease) nanos() int64 { return int64(time.Since(l.start)) }
+func (l *lease) nanos() int64 { return int64(time.Since(l.start)) }
 
 // stamp implements changeWatch: ok while the lease is valid; the stamp
 // changes with every taking of the lock and every bump of our own.
-func (l *epochLease) stamp() (s changeStamp, ok bool) {
+func (l *lease) stamp() (s changeStamp, ok bool) {
 	if l.unsupported.Load() {
 		return s, false
 	}
@@ -133,9 +133,9 @@ func (l *epochLease) stamp() (s changeStamp, ok bool) {
 
 // lockingReads implements changeWatch: reads made under the lease must wait
 // for our own bumps that are not committed yet.
-func (l *epochLease) lockingReads() bool { return true }
+func (l *lease) lockingReads() bool { return true }
 
-func (l *epochLease) close() {
+func (l *lease) close() {
 	if l == nil {
 		return
 	}
@@ -146,7 +146,7 @@ func (l *epochLease) close() {
 // holder returns the id of the connection holding the epoch lock for this
 // process, taking the lock first when it must; 0 when the server has no
 // named locks, and the bump must go unfenced.
-func (l *epochLease) holder(ctx context.Context) (int64, error) {
+func (l *lease) holder(ctx context.Context) (int64, error) {
 	for {
 		if l.unsupported.Load() {
 			return 0, nil
@@ -186,12 +186,12 @@ func (l *epochLease) holder(ctx context.Context) (int64, error) {
 }
 
 // bumped records a bump of our own.
-func (l *epochLease) bumped() { l.gen.Add(1) }
+func (l *lease) bumped() { l.gen.Add(1) }
 
 // lost is called by a bump whose fence failed: the lock is not ours any more.
-func (l *epochLease) lost(id int64) { l.holderID.CompareAndSwap(id, 0) }
+func (l *lease) lost(id int64) { l.holderID.CompareAndSwap(id, 0) }
 
-func (l *epochLease) manage() {
+func (l *lease) manage() {
 	defer l.done.Done()
 	defer l.release()
 	var poll *time.Ticker
@@ -247,7 +247,7 @@ func (l *epochLease) manage() {
 
 // prove checks, on the lock's connection, that we still hold the lock and
 // nobody asks for it, and extends the lease; otherwise it lets the lock go.
-func (l *epochLease) prove() bool {
+func (l *lease) prove() bool {
 	sent := l.nanos()
 	var ours, asked sql.NullBool
 	err := l.conn.QueryRowContext(l.ctx,
@@ -271,7 +271,7 @@ func (l *epochLease) prove() bool {
 
 // take takes the epoch lock: at once or not at all for a request that merely
 // wants the lease, asking the holder to let it go for a bump that needs it.
-func (l *epochLease) take(needed bool) error {
+func (l *lease) take(needed bool) error {
 	if err := l.ensureConn(); err != nil {
 		return err
 	}
@@ -300,7 +300,7 @@ func (l *epochLease) take(needed bool) error {
 // askAndWait takes the ask lock, waits for the holder to let the epoch lock
 // go, and lets the ask lock go. Another asker holds the ask lock for at most
 // two of its own waits.
-func (l *epochLease) askAndWait() error {
+func (l *lease) askAndWait() error {
 	if err := l.lockOrStopHolder(l.askName, 3*l.yieldTimeout); err != nil {
 		return err
 	}
@@ -312,7 +312,7 @@ func (l *epochLease) askAndWait() error {
 // longer is a stopped process, whose connection it kills to free the lock.
 // For the epoch lock that is safe: that holder's lease has run out by then,
 // and its bumps are fenced.
-func (l *epochLease) lockOrStopHolder(name string, wait time.Duration) error {
+func (l *lease) lockOrStopHolder(name string, wait time.Duration) error {
 	for attempt := 0; attempt < 2; attempt++ {
 		var got sql.NullInt64
 		if err := l.conn.QueryRowContext(l.ctx, "SELECT GET_LOCK(?, ?)", name, wait.Seconds()).Scan(&got); err != nil {
@@ -337,7 +337,7 @@ func (l *epochLease) lockOrStopHolder(name string, wait time.Duration) error {
 }
 
 // release stops trusting, then lets the lock go.
-func (l *epochLease) release() {
+func (l *lease) release() {
 	l.validUntil.Store(0)
 	l.holderID.Store(0)
 	if l.holding && l.conn != nil {
@@ -356,7 +356,7 @@ func (l *epochLease) release() {
 }
 
 // dropConn forgets a connection that failed: the server frees its locks.
-func (l *epochLease) dropConn() {
+func (l *lease) dropConn() {
 	l.validUntil.Store(0)
 	l.holderID.Store(0)
 	l.holding = false
@@ -366,7 +366,7 @@ func (l *epochLease) dropConn() {
 	}
 }
 
-func (l *epochLease) ensureConn() error {
+func (l *lease) ensureConn() error {
 	if l.conn != nil {
 		return nil
 	}
