@@ -55,18 +55,20 @@ const echoModule = "github.com/labstack/echo/v4"
 // project package until its rule allows it: both are design decisions.
 var packageRules = map[string]packageRule{
 	".":                            {layer: command}, // may import any package but test helpers
-	"models":                       {layer: domain, imports: []string{"models/kses"}, never: []string{"net/http", echoModule}},
+	"models":                       {layer: domain, imports: []string{"models/kses", "models/epoch"}, never: []string{"net/http", echoModule}},
 	"models/kses":                  {layer: leaf},
+	"models/epoch":                 {layer: leaf, never: []string{"net/http", echoModule}},                                   // cross-process caching, beneath models
 	"models/wptext":                {layer: leaf, imports: []string{"models/kses"}, never: []string{"net/http", echoModule}}, // pure string functions
 	"models/mail":                  {layer: leaf, imports: []string{"models"}},                                               // delivers models' notifications
 	"storage":                      {layer: leaf, imports: []string{"models"}},                                               // implements models.Storage
 	"xmlrpc/pingback":              {layer: leaf},
 	"fixtures":                     {layer: service, imports: []string{"models"}},
 	"models/wpimport":              {layer: service, imports: []string{"models"}},
-	"rest":                         {layer: adapter, imports: []string{"models", "models/wptext"}},
-	"xmlrpc":                       {layer: adapter, imports: []string{"models"}, never: []string{echoModule}}, // a plain http.Handler
+	"rest":                         {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext"}},
+	"xmlrpc":                       {layer: adapter, imports: []string{"models", "models/epoch"}, never: []string{echoModule}}, // a plain http.Handler
 	"handlers":                     {layer: adapter, imports: []string{"models"}},
-	"fixtures/fixturestest":        {layer: testHelper, imports: []string{"models", "fixtures"}},
+	"fixtures/fixturestest":        {layer: testHelper, imports: []string{"models", "fixtures", "fixtures/testdb"}},
+	"fixtures/testdb":              {layer: testHelper}, // fresh databases, for leaves' tests too
 	"models/wpimport/wpimporttest": {layer: testHelper},
 	"handlers/e2e":                 {layer: testsOnly},
 }

@@ -115,7 +115,7 @@ func TestDatabaseGoesAwayAndComesBack(t *testing.T) {
 	}
 
 	proxy.stop()
-	// The epoch lease (models/epoch_lease.go) lets the server answer from its
+	// The epoch lease (models/epoch/lease.go) lets the server answer from its
 	// cache for up to 40 ms after its last proof that it holds the epoch
 	// lock — rightly, as nothing can change without that lock. From then on
 	// every request needs the database.
