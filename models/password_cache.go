@@ -5,8 +5,9 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
-	"sync"
 	"time"
+
+	"github.com/presspass/presspass/models/epoch"
 )
 
 // verifiedPasswords remembers, for a short time, that a main password
@@ -24,15 +25,13 @@ import (
 // password change on any process invalidates every entry everywhere on the
 // very next request; locks are checked before the cache is consulted.
 type verifiedPasswords struct {
-	key     [32]byte
-	ttl     time.Duration
-	max     int
-	mu      sync.Mutex
-	entries map[[32]byte]time.Time
+	key      [32]byte
+	ttl      time.Duration
+	verified *epoch.Cache[[32]byte, struct{}] // under no epoch: the digest is the check
 }
 
 func newVerifiedPasswords(ttl time.Duration, max int) *verifiedPasswords {
-	v := &verifiedPasswords{ttl: ttl, max: max, entries: make(map[[32]byte]time.Time)}
+	v := &verifiedPasswords{ttl: ttl, verified: epoch.NewCache[[32]byte, struct{}](max)}
 	if _, err := rand.Read(v.key[:]); err != nil {
 		panic("crypto/rand failed: " + err.Error())
 	}
@@ -55,33 +54,11 @@ func (v *verifiedPasswords) digest(u *User, password string) [32]byte {
 
 // known reports whether this password verified for this user recently.
 func (v *verifiedPasswords) known(u *User, password string, now time.Time) bool {
-	d := v.digest(u, password)
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	exp, ok := v.entries[d]
-	if ok && now.After(exp) {
-		delete(v.entries, d)
-		return false
-	}
+	_, ok := v.verified.Get(v.digest(u, password), epoch.Epochs{}, now)
 	return ok
 }
 
 // remember records a successful verification.
 func (v *verifiedPasswords) remember(u *User, password string, now time.Time) {
-	d := v.digest(u, password)
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if len(v.entries) >= v.max {
-		// Drop expired entries; if still full, drop an arbitrary one (map
-		// order is random) rather than grow without bound.
-		for k, exp := range v.entries {
-			if now.After(exp) || len(v.entries) >= v.max {
-				delete(v.entries, k)
-			}
-			if len(v.entries) < v.max*3/4 {
-				break
-			}
-		}
-	}
-	v.entries[d] = now.Add(v.ttl)
+	v.verified.Put(v.digest(u, password), struct{}{}, epoch.Epochs{}, now.Add(v.ttl))
 }

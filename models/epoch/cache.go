@@ -10,8 +10,9 @@ import (
 // those epochs are the current ones: a write on any process moves an epoch,
 // so no answer outlives a change it depends on. What a caller does not
 // depend on it leaves zero, both when it files an answer and when it asks
-// (an anonymous REST answer depends on the content epoch alone). An answer
-// may also carry a time limit. The cache holds at most a fixed number of
+// (an anonymous REST answer depends on the content epoch alone; a verified
+// main password, whose key is its own check, on none). An answer may also
+// carry a time limit. The cache holds at most a fixed number of
 // answers; a full cache forgets a random quarter of them.
 //
 // What is cached, under which key, and for how long is the caller's policy;
