@@ -68,11 +68,11 @@ type Queryer interface {
 }
 
 // OpenSQLite is the source for the SQLite database dsn names (a path, with
-// the driver's parameters after a "?"): while the
-// database's WAL index shows no commit, Current runs no query. A database
-// that has no WAL index (an in-memory one, a URI file name, another journal
-// mode) is read once per request. The source holds one connection of its
-// own and widens db's pool by one for it.
+// the driver's parameters after a "?"): while the database's WAL index shows
+// no commit, Current runs no query. A database that has no WAL index (an
+// in-memory one, a URI file name, another journal mode) is read once per
+// request. The source holds one connection of its own and widens db's pool
+// by one for it.
 func OpenSQLite(ctx context.Context, db *sql.DB, dsn string) Source {
 	widenPool(db)
 	path, _, _ := strings.Cut(dsn, "?")
