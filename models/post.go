@@ -41,6 +41,9 @@ type Post struct {
 	// FeaturedMediaID is the post's featured image (WordPress's
 	// _thumbnail_id meta), an image attachment or 0.
 	FeaturedMediaID uint64 `gorm:"not null;default:0"`
+	// PatternSyncStatus is a pattern's (wp_block) wp_pattern_sync_status
+	// meta: "" for a synced pattern, "partial" or "unsynced".
+	PatternSyncStatus string `gorm:"size:20;not null;default:''"`
 }
 
 // TableName keeps the table name stable.
@@ -332,6 +335,13 @@ func (c TermCondition) sql() (string, []any) {
 // readableCondition restricts q to the rows u may read, as WordPress's
 // read_post meta capability decides row by row.
 func readableCondition(q *gorm.DB, u *User, types []string) *gorm.DB {
+	for _, t := range types {
+		// A type whose posts take more than "read" to read (patterns need
+		// edit_posts) shows nothing to those without it.
+		if c := capsForType(t); c.read != "" && c.read != "read" && !u.HasCap(c.read) {
+			return q.Where("1 = 0")
+		}
+	}
 	if u == nil {
 		return q.Where("status = ?", "publish")
 	}

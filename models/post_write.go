@@ -39,6 +39,8 @@ type PostInput struct {
 	// FeaturedMediaID sets the featured image: an image attachment, or 0
 	// for none.
 	FeaturedMediaID *uint64
+	// PatternSyncStatus sets a pattern's sync status (wp_block only).
+	PatternSyncStatus *string
 }
 
 // Errors of post writes, with WordPress's REST codes.
@@ -195,6 +197,9 @@ func applyPostInput(p *Post, in PostInput) {
 	}
 	if in.FeaturedMediaID != nil {
 		p.FeaturedMediaID = *in.FeaturedMediaID
+	}
+	if in.PatternSyncStatus != nil && p.Type == "wp_block" && validPatternSyncStatus(*in.PatternSyncStatus) {
+		p.PatternSyncStatus = *in.PatternSyncStatus
 	}
 }
 

@@ -15,8 +15,13 @@ import (
 func init() { registerRouteGroup(306, (*Server).autosavesRoutes) }
 
 func (s *Server) autosavesRoutes() []*Route {
+	return append(s.autosaveRoutesOf(postTypePost), s.autosaveRoutesOf(postTypePage)...)
+}
+
+// autosaveRoutesOf builds a post type's autosaves routes.
+func (s *Server) autosaveRoutesOf(pt *postType) []*Route {
 	var out []*Route
-	for _, pt := range []*postType{postTypePost, postTypePage} {
+	{
 		base := "/wp/v2/" + pt.RestBase
 		parentArg := Arg{Name: "parent", Description: "The ID for the parent of the autosave.", Type: "integer"}
 		// The write arguments, after "parent": a page's own parent argument

@@ -17,8 +17,13 @@ import (
 func init() { registerRouteGroup(305, (*Server).revisionsRoutes) }
 
 func (s *Server) revisionsRoutes() []*Route {
+	return append(s.revisionRoutesOf(postTypePost), s.revisionRoutesOf(postTypePage)...)
+}
+
+// revisionRoutesOf builds a post type's revisions routes.
+func (s *Server) revisionRoutesOf(pt *postType) []*Route {
 	var out []*Route
-	for _, pt := range []*postType{postTypePost, postTypePage} {
+	{
 		base := "/wp/v2/" + pt.RestBase + `/(?P<parent>[\d]+)/revisions`
 		parentArg := Arg{Name: "parent", Description: "The ID for the parent of the revision.", Type: "integer"}
 		out = append(out,

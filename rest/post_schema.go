@@ -1,6 +1,6 @@
 package rest
 
-// postSchema is the item schema of posts and pages that OPTIONS shows
+// postSchema is the item schema of a post type that OPTIONS shows
 // (WP_REST_Posts_Controller::get_item_schema): every field with its type and
 // the contexts it appears in, and the action links of the edit context.
 
@@ -71,12 +71,26 @@ func postSchema(pt *postType, itemURL string) map[string]any {
 	}
 	if pt.Hierarchical {
 		props["parent"] = prop("The ID for the parent of the post.", "integer", ctxViewEdit)
+	}
+	if pt.supports("page-attributes") {
 		props["menu_order"] = prop("The order of the post in relation to other posts.", "integer", ctxViewEdit)
-	} else {
+	}
+	if pt.supports("post-formats") {
 		props["format"] = prop("The format for the post.", "string", ctxViewEdit, "enum", postFormats)
+	}
+	if pt.sticky() {
 		props["sticky"] = prop("Whether or not the post should be treated as sticky.", "boolean", ctxViewEdit)
-		props["categories"] = prop("The terms assigned to the post in the category taxonomy.", "array", ctxViewEdit, "items", map[string]any{"type": "integer"})
-		props["tags"] = prop("The terms assigned to the post in the post_tag taxonomy.", "array", ctxViewEdit, "items", map[string]any{"type": "integer"})
+	}
+	for _, t := range pt.Taxonomies {
+		props[t.RestBase] = prop("The terms assigned to the post in the "+t.Slug+" taxonomy.", "array", ctxViewEdit, "items", map[string]any{"type": "integer"})
+	}
+	if pt.Name == "wp_block" {
+		blockSchemaFields(props)
+	}
+	for name := range props {
+		if !pt.hasField(name) {
+			delete(props, name)
+		}
 	}
 	return map[string]any{
 		"$schema":    "http://json-schema.org/draft-04/schema#",
@@ -98,17 +112,33 @@ func postSchemaLinks(pt *postType, href string) []any {
 		link("action-publish", "The current user can publish this post.", map[string]any{"status": map[string]any{"type": "string", "enum": []any{"publish", "future"}}}),
 		link("action-unfiltered-html", "The current user can post unfiltered HTML markup and JavaScript.", map[string]any{"content": map[string]any{"raw": map[string]any{"type": "string"}}}),
 	}
-	if !pt.Hierarchical {
+	if pt.sticky() {
 		out = append(out, link("action-sticky", "The current user can sticky this post.", map[string]any{"sticky": map[string]any{"type": "boolean"}}))
 	}
-	out = append(out, link("action-assign-author", "The current user can change the author on this post.", map[string]any{"author": map[string]any{"type": "integer"}}))
-	if !pt.Hierarchical {
+	if pt.supports("author") {
+		out = append(out, link("action-assign-author", "The current user can change the author on this post.", map[string]any{"author": map[string]any{"type": "integer"}}))
+	}
+	for _, t := range pt.Taxonomies {
+		target := map[string]any{t.RestBase: ids}
 		out = append(out,
-			link("action-assign-categories", "The current user can assign terms in the category taxonomy.", map[string]any{"categories": ids}),
-			link("action-create-categories", "The current user can create terms in the category taxonomy.", map[string]any{"categories": ids}),
-			link("action-assign-tags", "The current user can assign terms in the post_tag taxonomy.", map[string]any{"tags": ids}),
-			link("action-create-tags", "The current user can create terms in the post_tag taxonomy.", map[string]any{"tags": ids}),
+			link("action-assign-"+t.RestBase, "The current user can assign terms in the "+t.Slug+" taxonomy.", target),
+			link("action-create-"+t.RestBase, "The current user can create terms in the "+t.Slug+" taxonomy.", target),
 		)
 	}
 	return out
+}
+
+// blockSchemaFields is WP_REST_Blocks_Controller's change to the schema: a
+// pattern's title and content have no rendered form (rendering blocks needs
+// a post around them), and their raw markup is in the view context too.
+// The wp_pattern_sync_status meta is registered for the type.
+func blockSchemaFields(props map[string]any) {
+	for _, f := range []string{"title", "content"} {
+		sub := props[f].(map[string]any)["properties"].(map[string]any)
+		delete(sub, "rendered")
+		sub["raw"].(map[string]any)["context"] = ctxViewEdit
+	}
+	meta := props["meta"].(map[string]any)["properties"].(map[string]any)
+	meta["wp_pattern_sync_status"] = map[string]any{"type": "string", "title": "", "description": "", "default": "",
+		"enum": []any{"partial", "unsynced"}}
 }

@@ -8,9 +8,6 @@ import (
 // (WP_REST_Posts_Controller::handle_terms and
 // check_assign_terms_permission).
 
-// postTaxonomies maps the REST parameters to their taxonomies.
-var postTaxonomies = []struct{ param, taxonomy string }{{"categories", "category"}, {"tags", "post_tag"}}
-
 // requestedTerms returns the existing terms the request names for a
 // taxonomy; ids of missing terms are skipped, as wp_set_object_terms skips
 // them. given is false when the parameter is absent.
@@ -33,16 +30,12 @@ func requestedTerms(r *Request, param, taxonomy string) (ids []uint64, given boo
 // assignTermsPermission is check_assign_terms_permission: every existing
 // term the request names must be assignable by the user.
 func assignTermsPermission(r *Request, pt *postType) error {
-	if pt.Hierarchical {
-		return nil
-	}
-	for _, t := range postTaxonomies {
-		ids, given, err := requestedTerms(r, t.param, t.taxonomy)
+	for _, t := range pt.Taxonomies {
+		ids, given, err := requestedTerms(r, t.RestBase, t.Slug)
 		if err != nil {
 			return err
 		}
-		tax, _ := models.TaxonomyByName(t.taxonomy)
-		if given && len(ids) > 0 && !models.CanOnTaxonomy(r.User, models.TermCapAssign, tax) {
+		if given && len(ids) > 0 && !t.canAssign(r.User) {
 			return Forbidden("rest_cannot_assign_term", "Sorry, you are not allowed to assign the provided terms.")
 		}
 	}
@@ -53,18 +46,15 @@ func assignTermsPermission(r *Request, pt *postType) error {
 // as wp_set_object_terms does: ids of missing terms are skipped, so a list
 // naming only missing categories leaves the post without any category.
 func (s *Server) savePostTerms(r *Request, pt *postType, postID uint64) error {
-	if pt.Hierarchical {
-		return nil
-	}
-	for _, t := range postTaxonomies {
-		ids, given, err := requestedTerms(r, t.param, t.taxonomy)
+	for _, t := range pt.Taxonomies {
+		ids, given, err := requestedTerms(r, t.RestBase, t.Slug)
 		if err != nil {
 			return err
 		}
 		if !given {
 			continue
 		}
-		if err := s.store.SetObjectTerms(r.Ctx(), r.User, postID, t.taxonomy, ids); err != nil {
+		if err := s.store.SetObjectTerms(r.Ctx(), r.User, postID, t.Slug, ids); err != nil {
 			return err
 		}
 	}

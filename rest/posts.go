@@ -71,8 +71,12 @@ func itemPost(r *Request, pt *postType) (*models.Post, error) {
 	return p, nil
 }
 
-// canReadPost is check_read_permission.
+// canReadPost is check_read_permission; a pattern needs read_post first
+// (its type maps it to edit_posts), as WP_REST_Blocks_Controller adds.
 func canReadPost(u *models.User, p *models.Post) bool {
+	if p.Type == "wp_block" && !models.CanOnPost(u, "read_post", p) {
+		return false
+	}
 	return p.Status == "publish" || p.Status == "inherit" || models.CanOnPost(u, "read_post", p)
 }
 
@@ -115,7 +119,7 @@ func authorAndStickyPermission(r *Request, pt *postType, creating bool) error {
 			return Forbidden("rest_cannot_edit_others", msg)
 		}
 	}
-	if !pt.Hierarchical && r.Has("sticky") && r.Bool("sticky") &&
+	if pt.sticky() && r.Has("sticky") && r.Bool("sticky") &&
 		!r.User.HasCap(models.PostTypeCap(pt.Name, "edit_others")) && !r.User.HasCap(models.PostTypeCap(pt.Name, "publish")) {
 		return Forbidden("rest_cannot_assign_sticky", "Sorry, you are not allowed to make posts sticky.")
 	}
@@ -293,11 +297,11 @@ func postInputFromRequest(r *Request, pt *postType, cur *models.Post) (models.Po
 	if r.Has("password") {
 		pw := r.String("password")
 		in.Password = &pw
-		if pw != "" && !pt.Hierarchical && (r.Bool("sticky") || cur != nil && cur.Sticky && !r.Has("sticky")) {
+		if pw != "" && pt.sticky() && (r.Bool("sticky") || cur != nil && cur.Sticky && !r.Has("sticky")) {
 			return in, Err(http.StatusBadRequest, "rest_invalid_field", "A post can not be sticky and have a password.")
 		}
 	}
-	if !pt.Hierarchical && r.Has("sticky") {
+	if pt.sticky() && r.Has("sticky") {
 		if r.Bool("sticky") && cur != nil && cur.Password != "" && !r.Has("password") {
 			return in, Err(http.StatusBadRequest, "rest_invalid_field", "A password protected post can not be set to sticky.")
 		}
@@ -318,17 +322,24 @@ func postInputFromRequest(r *Request, pt *postType, cur *models.Post) (models.Po
 		}
 		in.ParentID = &parent
 	}
-	if pt.Hierarchical && r.Has("menu_order") {
+	if pt.supports("page-attributes") && r.Has("menu_order") {
 		mo := int(r.Int("menu_order"))
 		in.MenuOrder = &mo
 	}
-	in.CommentStatus = stringParam(r, "comment_status")
-	in.PingStatus = stringParam(r, "ping_status")
-	if !pt.Hierarchical {
+	if pt.supports("comments") {
+		in.CommentStatus = stringParam(r, "comment_status")
+		in.PingStatus = stringParam(r, "ping_status")
+	}
+	if pt.supports("post-formats") {
 		in.Format = stringParam(r, "format")
 	}
+	if meta, ok := r.Param("meta").(map[string]any); ok && pt.Name == "wp_block" {
+		if v, ok := meta["wp_pattern_sync_status"].(string); ok {
+			in.PatternSyncStatus = &v
+		}
+	}
 	in.Template = stringParam(r, "template")
-	if r.Has("featured_media") {
+	if pt.supports("thumbnail") && r.Has("featured_media") {
 		id := uint64(max(r.Int("featured_media"), 0))
 		// On create WordPress drops a featured media id it cannot use; an
 		// update reports it (rest_invalid_featured_media).

@@ -41,14 +41,20 @@ func (s *Server) postCollectionArgs(pt *postType) []Arg {
 		{Name: "search", Description: "Limit results to those matching a string.", Type: "string"},
 		{Name: "after", Description: "Limit response to posts published after a given ISO8601 compliant date.", Type: "string", Format: "date-time"},
 		{Name: "modified_after", Description: "Limit response to posts modified after a given ISO8601 compliant date.", Type: "string", Format: "date-time"},
-		{Name: "author", Description: "Limit result set to posts assigned to specific authors.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
-		{Name: "author_exclude", Description: "Ensure result set excludes posts assigned to specific authors.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
+	}
+	if pt.supports("author") {
+		args = append(args,
+			Arg{Name: "author", Description: "Limit result set to posts assigned to specific authors.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
+			Arg{Name: "author_exclude", Description: "Ensure result set excludes posts assigned to specific authors.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
+		)
+	}
+	args = append(args, []Arg{
 		{Name: "before", Description: "Limit response to posts published before a given ISO8601 compliant date.", Type: "string", Format: "date-time"},
 		{Name: "modified_before", Description: "Limit response to posts modified before a given ISO8601 compliant date.", Type: "string", Format: "date-time"},
 		{Name: "exclude", Description: "Ensure result set excludes specific IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
 		{Name: "include", Description: "Limit result set to specific IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
-	}
-	if pt.Hierarchical {
+	}...)
+	if pt.supports("page-attributes") {
 		args = append(args, Arg{Name: "menu_order", Description: "Limit result set to posts with a specific menu_order value.", Type: "integer"})
 	}
 	args = append(args,
@@ -57,7 +63,7 @@ func (s *Server) postCollectionArgs(pt *postType) []Arg {
 		Arg{Name: "order", Description: "Order sort attribute ascending or descending.", Type: "string", Default: "desc", Enum: []any{"asc", "desc"}},
 	)
 	orderby := []any{"author", "date", "id", "include", "modified", "parent", "relevance", "slug", "include_slugs", "title"}
-	if pt.Hierarchical {
+	if pt.supports("page-attributes") {
 		orderby = append(orderby, "menu_order")
 	}
 	args = append(args,
@@ -78,18 +84,24 @@ func (s *Server) postCollectionArgs(pt *postType) []Arg {
 				"request-pending", "request-confirmed", "request-failed", "request-completed", "any"}},
 			Sanitize: func(r *Request, v any) (any, error) { return sanitizePostStatuses(r, pt, v) }},
 	)
-	if !pt.Hierarchical {
+	if len(pt.Taxonomies) > 0 {
+		args = append(args, Arg{Name: "tax_relation", Description: "Limit result set based on relationship between multiple taxonomies.", Type: "string", Enum: []any{"AND", "OR"}})
+	}
+	for _, t := range pt.Taxonomies {
 		args = append(args,
-			Arg{Name: "tax_relation", Description: "Limit result set based on relationship between multiple taxonomies.", Type: "string", Enum: []any{"AND", "OR"}},
-			termQueryArg("categories", "categories", false, true, true),
-			termQueryArg("categories_exclude", "categories", true, true, false),
-			termQueryArg("tags", "tags", false, false, true),
-			termQueryArg("tags_exclude", "tags", true, false, false),
+			termQueryArg(t.RestBase, t.RestBase, false, t.Hierarchical, true),
+			termQueryArg(t.RestBase+"_exclude", t.RestBase, true, t.Hierarchical, false),
+		)
+	}
+	if pt.sticky() {
+		args = append(args,
 			Arg{Name: "sticky", Description: "Limit result set to items that are sticky.", Type: "boolean"},
 			Arg{Name: "ignore_sticky", Description: "Whether to ignore sticky posts or not.", Type: "boolean", Default: true},
-			Arg{Name: "format", Description: "Limit result set to items assigned one or more given formats.", Type: "array", UniqueItems: true,
-				Items: &Arg{Type: "string", Enum: postFormats}},
 		)
+	}
+	if pt.supports("post-formats") {
+		args = append(args, Arg{Name: "format", Description: "Limit result set to items assigned one or more given formats.", Type: "array", UniqueItems: true,
+			Items: &Arg{Type: "string", Enum: postFormats}})
 	}
 	return args
 }
@@ -109,55 +121,62 @@ func rawOrObjectArg(name, desc, rawDesc, renderedDesc string, renderedCtx []any,
 		Sanitize: func(_ *Request, v any) (any, error) { return v, nil }}
 }
 
-// postWriteArgs are the arguments of create and update.
+// postWriteArgs are the arguments of create and update: the schema's
+// writable fields, in its order.
 func (s *Server) postWriteArgs(pt *postType) []Arg {
-	label := "post"
-	if pt.Hierarchical {
-		label = "post"
-	}
 	args := []Arg{
-		{Name: "date", Description: "The date the " + label + " was published, in the site's timezone.", Types: []string{"string", "null"}, Format: "date-time"},
-		{Name: "date_gmt", Description: "The date the " + label + " was published, as GMT.", Types: []string{"string", "null"}, Format: "date-time"},
-		{Name: "slug", Description: "An alphanumeric identifier for the " + label + " unique to its type.", Type: "string"},
-		{Name: "status", Description: "A named status for the " + label + ".", Type: "string", Enum: []any{"publish", "future", "draft", "pending", "private"}},
+		{Name: "date", Description: "The date the post was published, in the site's timezone.", Types: []string{"string", "null"}, Format: "date-time"},
+		{Name: "date_gmt", Description: "The date the post was published, as GMT.", Types: []string{"string", "null"}, Format: "date-time"},
+		{Name: "slug", Description: "An alphanumeric identifier for the post unique to its type.", Type: "string"},
+		{Name: "status", Description: "A named status for the post.", Type: "string", Enum: []any{"publish", "future", "draft", "pending", "private"}},
 		{Name: "password", Description: "A password to protect access to the content and excerpt.", Type: "string"},
-	}
-	if pt.Hierarchical {
-		args = append(args, Arg{Name: "parent", Description: "The ID for the parent of the post.", Type: "integer"})
-	}
-	args = append(args,
-		rawOrObjectArg("title", "The title for the "+label+".", "Title for the post, as it exists in the database.", "HTML title for the post, transformed for display.", ctxAll, nil),
-		rawOrObjectArg("content", "The content for the "+label+".", "Content for the post, as it exists in the database.", "HTML content for the post, transformed for display.", ctxViewEdit, map[string]any{
+		{Name: "parent", Description: "The ID for the parent of the post.", Type: "integer"},
+		rawOrObjectArg("title", "The title for the post.", "Title for the post, as it exists in the database.", "HTML title for the post, transformed for display.", ctxAll, nil),
+		rawOrObjectArg("content", "The content for the post.", "Content for the post, as it exists in the database.", "HTML content for the post, transformed for display.", ctxViewEdit, map[string]any{
 			"block_version": map[string]any{"description": "Version of the content block format used by the post.", "type": "integer", "context": []any{"edit"}, "readonly": true},
 			"protected":     map[string]any{"description": "Whether the content is protected with a password.", "type": "boolean", "context": []any{"view", "edit", "embed"}, "readonly": true},
 		}),
-		Arg{Name: "author", Description: "The ID for the author of the " + label + ".", Type: "integer"},
-		rawOrObjectArg("excerpt", "The excerpt for the "+label+".", "Excerpt for the post, as it exists in the database.", "HTML excerpt for the post, transformed for display.", ctxAll, map[string]any{
+		{Name: "author", Description: "The ID for the author of the post.", Type: "integer"},
+		rawOrObjectArg("excerpt", "The excerpt for the post.", "Excerpt for the post, as it exists in the database.", "HTML excerpt for the post, transformed for display.", ctxAll, map[string]any{
 			"protected": map[string]any{"description": "Whether the excerpt is protected with a password.", "type": "boolean", "context": []any{"view", "edit", "embed"}, "readonly": true},
 		}),
-		Arg{Name: "featured_media", Description: "The ID of the featured media for the " + label + ".", Type: "integer"},
-		Arg{Name: "comment_status", Description: "Whether or not comments are open on the " + label + ".", Type: "string", Enum: []any{"open", "closed"}},
-		Arg{Name: "ping_status", Description: "Whether or not the " + label + " can be pinged.", Type: "string", Enum: []any{"open", "closed"}},
-	)
-	if pt.Hierarchical {
-		args = append(args, Arg{Name: "menu_order", Description: "The order of the post in relation to other posts.", Type: "integer"})
-	} else {
-		args = append(args, Arg{Name: "format", Description: "The format for the post.", Type: "string", Enum: postFormats})
+		{Name: "featured_media", Description: "The ID of the featured media for the post.", Type: "integer"},
+		{Name: "comment_status", Description: "Whether or not comments are open on the post.", Type: "string", Enum: []any{"open", "closed"}},
+		{Name: "ping_status", Description: "Whether or not the post can be pinged.", Type: "string", Enum: []any{"open", "closed"}},
+		{Name: "menu_order", Description: "The order of the post in relation to other posts.", Type: "integer"},
+		{Name: "format", Description: "The format for the post.", Type: "string", Enum: postFormats},
+		{Name: "meta", Description: "Meta fields.", Type: "object", Properties: postMetaArgs(pt)},
+		{Name: "sticky", Description: "Whether or not the post should be treated as sticky.", Type: "boolean"},
+		{Name: "template", Description: "The theme file to use to display the post.", Type: "string", Validate: checkTemplate},
 	}
-	args = append(args, Arg{Name: "meta", Description: "Meta fields.", Type: "object",
-		Properties: map[string]*Arg{"footnotes": {Type: "string", Default: "", Extra: map[string]any{"title": "", "description": ""}}}})
-	if !pt.Hierarchical {
-		args = append(args, Arg{Name: "sticky", Description: "Whether or not the post should be treated as sticky.", Type: "boolean"})
+	for _, t := range pt.Taxonomies {
+		args = append(args, Arg{Name: t.RestBase, Description: "The terms assigned to the post in the " + t.Slug + " taxonomy.", Type: "array", Items: &Arg{Type: "integer"}})
 	}
-	args = append(args, Arg{Name: "template", Description: "The theme file to use to display the " + label + ".", Type: "string",
-		Validate: checkTemplate})
-	if !pt.Hierarchical {
-		args = append(args,
-			Arg{Name: "categories", Description: "The terms assigned to the post in the category taxonomy.", Type: "array", Items: &Arg{Type: "integer"}},
-			Arg{Name: "tags", Description: "The terms assigned to the post in the post_tag taxonomy.", Type: "array", Items: &Arg{Type: "integer"}},
-		)
+	out := args[:0]
+	for _, a := range args {
+		if pt.hasField(a.Name) {
+			out = append(out, a)
+		}
 	}
-	return args
+	if pt.Name == "wp_block" {
+		for _, a := range out {
+			if a.Name == "title" || a.Name == "content" {
+				props := a.Extra["properties"].(map[string]any)
+				delete(props, "rendered")
+				props["raw"].(map[string]any)["context"] = ctxViewEdit
+			}
+		}
+	}
+	return out
+}
+
+// postMetaArgs are the registered meta keys of a post type.
+func postMetaArgs(pt *postType) map[string]*Arg {
+	meta := map[string]*Arg{"footnotes": {Type: "string", Default: "", Extra: map[string]any{"title": "", "description": ""}}}
+	if pt.Name == "wp_block" {
+		meta["wp_pattern_sync_status"] = &Arg{Type: "string", Default: "", Enum: []any{"partial", "unsynced"}, Extra: map[string]any{"title": "", "description": ""}}
+	}
+	return meta
 }
 
 // checkTemplate is the template argument's validate_callback: PressPass

@@ -154,19 +154,20 @@ func (s *Server) listPosts(pt *postType) func(*Request) (*Response, error) {
 		f.Types = []string{pt.Name}
 		if pt.Hierarchical {
 			applyParentFilters(r, &f)
-			if r.Has("menu_order") {
-				mo := int(r.Int("menu_order"))
-				f.MenuOrder = &mo
-			}
-		} else {
+		}
+		if pt.supports("page-attributes") && r.Has("menu_order") {
+			mo := int(r.Int("menu_order"))
+			f.MenuOrder = &mo
+		}
+		if pt.sticky() {
 			if r.Has("sticky") {
 				sticky := r.Bool("sticky")
 				f.StickyOnly = &sticky
 			}
 			f.StickyFirst = !r.Bool("ignore_sticky") && page == 1
-			if err := s.applyTermFilters(r, &f); err != nil {
-				return nil, err
-			}
+		}
+		if err := s.applyTermFilters(r, pt, &f); err != nil {
+			return nil, err
 		}
 		posts, total, err := s.store.Posts(ctx, f)
 		if err != nil {
@@ -256,12 +257,17 @@ func (s *Server) withDescendants(r *Request, ids []uint64) ([]uint64, error) {
 // applyTermFilters turns the categories, categories_exclude, tags and
 // tags_exclude parameters into WordPress's tax query: one condition per
 // parameter (per term with operator AND), joined by tax_relation.
-func (s *Server) applyTermFilters(r *Request, f *models.PostFilter) error {
-	for _, p := range []struct {
+func (s *Server) applyTermFilters(r *Request, pt *postType, f *models.PostFilter) error {
+	type termParam struct {
 		name     string
 		category bool
 		exclude  bool
-	}{{"categories", true, false}, {"categories_exclude", true, true}, {"tags", false, false}, {"tags_exclude", false, true}} {
+	}
+	var params []termParam
+	for _, t := range pt.Taxonomies {
+		params = append(params, termParam{t.RestBase, t.Hierarchical, false}, termParam{t.RestBase + "_exclude", t.Hierarchical, true})
+	}
+	for _, p := range params {
 		if !r.Has(p.name) {
 			continue
 		}
@@ -287,7 +293,7 @@ func (s *Server) applyTermFilters(r *Request, f *models.PostFilter) error {
 		f.TermConditions = append(f.TermConditions, cond)
 	}
 	f.TermsAnyCondition = r.String("tax_relation") == "OR"
-	if r.Has("format") {
+	if pt.supports("post-formats") && r.Has("format") {
 		f.Formats = r.StringList("format")
 	}
 	return nil

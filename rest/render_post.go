@@ -14,24 +14,6 @@ import (
 // prepares them: the fields of the view, edit and embed contexts, the
 // rendered title/content/excerpt, the links and the class list.
 
-// postType describes what differs between the post types served by the
-// posts controller.
-type postType struct {
-	Name     string // "post", "page"
-	RestBase string // "posts", "pages"
-	// Hierarchical types (pages) have parent and menu_order; flat ones
-	// (posts) have sticky, format, categories and tags.
-	Hierarchical bool
-}
-
-var (
-	postTypePost = &postType{Name: "post", RestBase: "posts"}
-	postTypePage = &postType{Name: "page", RestBase: "pages", Hierarchical: true}
-	// postTypeAttachment is served by the attachments controller
-	// (media.go), which shares the posts controller's fields and links.
-	postTypeAttachment = &postType{Name: "attachment", RestBase: "media", Hierarchical: true}
-)
-
 // restBaseOf returns the REST collection of a stored post type.
 func restBaseOf(t string) string {
 	switch t {
@@ -101,7 +83,7 @@ func (s *Server) loadPostRenderData(ctx context.Context, posts []*models.Post) (
 	}
 	var withTerms []uint64
 	for _, p := range posts {
-		if p.Type == "post" {
+		if len(models.TaxonomiesForPostType(p.Type)) > 0 {
 			withTerms = append(withTerms, p.ID)
 		}
 	}
@@ -208,8 +190,15 @@ func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRen
 	edit := r.ViewContext() == "edit"
 	st := s.store
 	data := make(map[string]any, 32)
-	include := postFieldFilter(r)
+	fieldFilter := postFieldFilter(r)
+	include := func(field string) bool { return pt.hasField(field) && fieldFilter(field) }
+	// A pattern's raw title and content are its only form, in every
+	// context that has them (WP_REST_Blocks_Controller).
+	block := pt.Name == "wp_block"
 	s.renderPostCommon(r, p, include, data)
+	if block && include("title") {
+		data["title"] = map[string]any{"raw": p.Title}
+	}
 	if include("password") {
 		data["password"] = p.Password
 	}
@@ -229,8 +218,12 @@ func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRen
 	}
 	if include("content") {
 		c := map[string]any{"protected": protected, "rendered": ""}
-		if readable {
+		if readable && !block {
 			c["rendered"] = renderedContent()
+		}
+		if block {
+			delete(c, "rendered")
+			c["raw"] = p.Content
 		}
 		if edit {
 			c["raw"] = p.Content
@@ -256,41 +249,45 @@ func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRen
 		}
 		data["excerpt"] = e
 	}
-	if pt.Hierarchical {
-		if include("parent") {
-			data["parent"] = p.ParentID
-		}
-		if include("menu_order") {
-			data["menu_order"] = p.MenuOrder
-		}
+	if include("parent") {
+		data["parent"] = p.ParentID
 	}
-	if !pt.Hierarchical && include("sticky") {
+	if include("menu_order") {
+		data["menu_order"] = p.MenuOrder
+	}
+	if include("sticky") {
 		data["sticky"] = p.Sticky
 	}
-	if !pt.Hierarchical && include("format") {
+	if include("format") {
 		data["format"] = postFormat(p)
 	}
 	if include("meta") {
 		data["meta"] = map[string]any{"footnotes": ""}
 	}
+	if block && r.FieldIncluded("wp_pattern_sync_status") {
+		data["wp_pattern_sync_status"] = p.PatternSyncStatus
+	}
 	var cats, tags []models.Term
-	if !pt.Hierarchical && d != nil {
-		for _, t := range d.terms[p.ID] {
-			switch t.Taxonomy {
+	if d != nil {
+		for _, t := range pt.Taxonomies {
+			var ids []models.Term
+			for _, term := range d.terms[p.ID] {
+				if term.Taxonomy == t.Slug {
+					ids = append(ids, term)
+				}
+			}
+			switch t.Slug {
 			case "category":
-				cats = append(cats, t)
+				cats = ids
 			case "post_tag":
-				tags = append(tags, t)
+				tags = ids
+			}
+			if include(t.RestBase) {
+				data[t.RestBase] = termIDList(ids)
 			}
 		}
-		if include("categories") {
-			data["categories"] = termIDList(cats)
-		}
-		if include("tags") {
-			data["tags"] = termIDList(tags)
-		}
 	}
-	if edit && (r.FieldIncluded("permalink_template") || r.FieldIncluded("generated_slug")) {
+	if edit && pt.Viewable && (r.FieldIncluded("permalink_template") || r.FieldIncluded("generated_slug")) {
 		tmpl, gen := st.PermalinkTemplate(ctx, p)
 		if r.FieldIncluded("permalink_template") {
 			data["permalink_template"] = tmpl
@@ -327,7 +324,7 @@ func termIDList(terms []models.Term) []any {
 func postClassList(p *models.Post, pt *postType, cats, tags []models.Term) []any {
 	id := strconv.FormatUint(p.ID, 10)
 	out := []any{"post-" + id, p.Type, "type-" + p.Type, "status-" + p.Status}
-	if !pt.Hierarchical {
+	if pt.supports("post-formats") {
 		out = append(out, "format-"+postFormat(p))
 	}
 	if p.Password != "" {
@@ -343,7 +340,7 @@ func postClassList(p *models.Post, pt *postType, cats, tags []models.Term) []any
 	for _, t := range tags {
 		out = append(out, "tag-"+termClass(t))
 	}
-	if p.Format != "" && !pt.Hierarchical {
+	if p.Format != "" && pt.supports("post-formats") {
 		out = append(out, "post_format-post-format-"+p.Format)
 	}
 	return out
@@ -374,8 +371,10 @@ func (s *Server) postLinks(r *Request, p *models.Post, pt *postType, d *postRend
 	if d != nil {
 		rev = d.revisions[p.ID]
 	}
-	links = append(links, Link{Rel: "version-history", Href: r.URL(self + "/revisions"), Attrs: map[string]any{"count": rev.Count}})
-	if rev.Count > 0 {
+	if pt.supports("revisions") {
+		links = append(links, Link{Rel: "version-history", Href: r.URL(self + "/revisions"), Attrs: map[string]any{"count": rev.Count}})
+	}
+	if pt.supports("revisions") && rev.Count > 0 {
 		links = append(links, Link{Rel: "predecessor-version", Href: r.URL(self + "/revisions/" + strconv.FormatUint(rev.LatestID, 10)),
 			Attrs: map[string]any{"id": rev.LatestID}})
 	}
@@ -388,11 +387,8 @@ func (s *Server) postLinks(r *Request, p *models.Post, pt *postType, d *postRend
 		links = append(links, Link{Rel: "up", Href: r.URL("/wp/v2/" + restBaseOf(parentType) + "/" + strconv.FormatUint(p.ParentID, 10)), Embeddable: true})
 	}
 	links = append(links, Link{Rel: wpRelPrefix + "attachment", Href: r.URL("/wp/v2/media?parent=" + id)})
-	if !pt.Hierarchical {
-		links = append(links,
-			Link{Rel: wpRelPrefix + "term", Href: r.URL("/wp/v2/categories?post=" + id), Embeddable: true, Attrs: map[string]any{"taxonomy": "category"}},
-			Link{Rel: wpRelPrefix + "term", Href: r.URL("/wp/v2/tags?post=" + id), Embeddable: true, Attrs: map[string]any{"taxonomy": "post_tag"}},
-		)
+	for _, t := range pt.Taxonomies {
+		links = append(links, Link{Rel: wpRelPrefix + "term", Href: r.URL("/wp/v2/" + t.RestBase + "?post=" + id), Embeddable: true, Attrs: map[string]any{"taxonomy": t.Slug}})
 	}
 	if r.ViewContext() == "edit" {
 		links = append(links, postActionLinks(r, r.URL(self), r.User, pt)...)
@@ -406,13 +402,18 @@ func (s *Server) postLinks(r *Request, p *models.Post, pt *postType, d *postRend
 func postBaseLinks(r *Request, p *models.Post, pt *postType) Links {
 	id := strconv.FormatUint(p.ID, 10)
 	base := "/wp/v2/" + pt.RestBase
-	return Links{
+	links := Links{
 		{Rel: "self", Href: r.URL(base + "/" + id), Attrs: map[string]any{"targetHints": map[string]any{"allow": postAllowedMethods(r.User, p)}}},
 		{Rel: "collection", Href: r.URL(base)},
 		{Rel: "about", Href: r.URL("/wp/v2/types/" + p.Type)},
-		{Rel: "author", Href: r.URL("/wp/v2/users/" + strconv.FormatUint(p.AuthorID, 10)), Embeddable: true},
-		{Rel: "replies", Href: r.URL("/wp/v2/comments?post=" + id), Embeddable: true},
 	}
+	if pt.supports("author") {
+		links = append(links, Link{Rel: "author", Href: r.URL("/wp/v2/users/" + strconv.FormatUint(p.AuthorID, 10)), Embeddable: true})
+	}
+	if pt.supports("comments") {
+		links = append(links, Link{Rel: "replies", Href: r.URL("/wp/v2/comments?post=" + id), Embeddable: true})
+	}
+	return links
 }
 
 // appendFeaturedMediaLink adds the embeddable wp:featuredmedia link of a
@@ -435,15 +436,20 @@ func postActionLinks(r *Request, self string, u *models.User, pt *postType) Link
 	}
 	add("publish", u.HasCap(models.PostTypeCap(pt.Name, "publish")))
 	add("unfiltered-html", u.HasCap("unfiltered_html"))
-	if !pt.Hierarchical {
+	if pt.sticky() {
 		add("sticky", u.HasCap(models.PostTypeCap(pt.Name, "edit_others")) && u.HasCap(models.PostTypeCap(pt.Name, "publish")))
 	}
-	add("assign-author", u.HasCap(models.PostTypeCap(pt.Name, "edit_others")))
-	if !pt.Hierarchical {
-		add("create-categories", u.HasCap("manage_categories"))
-		add("assign-categories", u.HasCap("edit_posts"))
-		add("create-tags", u.HasCap("edit_posts"))
-		add("assign-tags", u.HasCap("edit_posts"))
+	if pt.supports("author") {
+		add("assign-author", u.HasCap(models.PostTypeCap(pt.Name, "edit_others")))
+	}
+	for _, t := range pt.Taxonomies {
+		// Terms of a flat taxonomy are created by assigning them.
+		create := t.canAssign(u)
+		if t.Hierarchical {
+			create = t.canEdit(u)
+		}
+		add("create-"+t.RestBase, create)
+		add("assign-"+t.RestBase, t.canAssign(u))
 	}
 	return out
 }

@@ -68,6 +68,14 @@ func (t restTaxonomy) canAssign(u *models.User) bool {
 	return u.HasCap(t.AssignCap)
 }
 
+// canEdit is current_user_can( $taxonomy->cap->edit_terms ).
+func (t restTaxonomy) canEdit(u *models.User) bool {
+	if tax, ok := models.TaxonomyByName(t.Slug); ok {
+		return models.CanOnTaxonomy(u, models.TermCapEdit, tax)
+	}
+	return u.HasCap(t.Caps[1])
+}
+
 func (s *Server) taxonomiesRoutes() []*Route {
 	return []*Route{
 		{
