@@ -11,18 +11,20 @@ type postTypeCaps struct {
 	publish, readPrivate                                 string
 	// read is what reading a published post takes ("" or "read": anyone).
 	read string
+	// create is create_posts; "" means the type's edit capability.
+	create string
 }
 
 var postCaps = postTypeCaps{
 	"edit_posts", "edit_others_posts", "edit_published_posts", "edit_private_posts",
 	"delete_posts", "delete_others_posts", "delete_published_posts", "delete_private_posts",
-	"publish_posts", "read_private_posts", "read",
+	"publish_posts", "read_private_posts", "read", "",
 }
 
 var pageCaps = postTypeCaps{
 	"edit_pages", "edit_others_pages", "edit_published_pages", "edit_private_pages",
 	"delete_pages", "delete_others_pages", "delete_published_pages", "delete_private_pages",
-	"publish_pages", "read_private_pages", "read",
+	"publish_pages", "read_private_pages", "read", "",
 }
 
 // capsForType returns the capability names used for a post type; attachments
@@ -39,7 +41,7 @@ func capsForType(postType string) postTypeCaps {
 		return postTypeCaps{
 			c("edit_posts"), c("edit_others_posts"), c("edit_published_posts"), c("edit_private_posts"),
 			c("delete_posts"), c("delete_others_posts"), c("delete_published_posts"), c("delete_private_posts"),
-			c("publish_posts"), c("read_private_posts"), c("read"),
+			c("publish_posts"), c("read_private_posts"), c("read"), c("create_posts"),
 		}
 	}
 	return postCaps
@@ -51,7 +53,12 @@ func capsForType(postType string) postTypeCaps {
 func PostTypeCap(postType, action string) string {
 	c := capsForType(postType)
 	switch action {
-	case "edit", "create":
+	case "create":
+		if c.create != "" {
+			return c.create
+		}
+		return c.edit
+	case "edit":
 		return c.edit
 	case "edit_others":
 		return c.editOthers
