@@ -20,33 +20,29 @@ func (s *Server) autosavesRoutes() []*Route {
 
 // autosaveRoutesOf builds a post type's autosaves routes.
 func (s *Server) autosaveRoutesOf(pt *postType) []*Route {
-	var out []*Route
-	{
-		base := "/wp/v2/" + pt.RestBase
-		parentArg := Arg{Name: "parent", Description: "The ID for the parent of the autosave.", Type: "integer"}
-		// The write arguments, after "parent": a page's own parent argument
-		// takes the autosave's place, as in WordPress's merged list.
-		writeArgs := []Arg{parentArg}
-		for _, a := range s.postWriteArgs(pt) {
-			if a.Name == "parent" {
-				writeArgs[0] = a
-				continue
-			}
-			writeArgs = append(writeArgs, a)
+	base := "/wp/v2/" + pt.RestBase
+	parentArg := Arg{Name: "parent", Description: "The ID for the parent of the autosave.", Type: "integer"}
+	// The write arguments, after "parent": a page's own parent argument
+	// takes the autosave's place, as in WordPress's merged list.
+	writeArgs := []Arg{parentArg}
+	for _, a := range s.postWriteArgs(pt) {
+		if a.Name == "parent" {
+			writeArgs[0] = a
+			continue
 		}
-		out = append(out,
-			&Route{Namespace: "wp/v2", Pattern: base + `/(?P<id>[\d]+)/autosaves`, Endpoints: []*Endpoint{
-				{Methods: []string{"GET"}, Args: []Arg{parentArg, ContextArg("view")},
-					Permission: autosavesPermission(pt, "id"), Handler: s.listAutosaves(pt)},
-				{Methods: []string{"POST"}, Args: writeArgs, Permission: postUpdatePermission(pt), Handler: s.createAutosave(pt)},
-			}},
-			&Route{Namespace: "wp/v2", Pattern: base + `/(?P<parent>[\d]+)/autosaves/(?P<id>[\d]+)`, Endpoints: []*Endpoint{
-				{Methods: []string{"GET"}, Args: []Arg{parentArg, {Name: "id", Description: "The ID for the autosave.", Type: "integer"}, ContextArg("view")},
-					Permission: autosavesPermission(pt, "parent"), Handler: s.getAutosave(pt)},
-			}},
-		)
+		writeArgs = append(writeArgs, a)
 	}
-	return out
+	return []*Route{
+		{Namespace: "wp/v2", Pattern: base + `/(?P<id>[\d]+)/autosaves`, Endpoints: []*Endpoint{
+			{Methods: []string{"GET"}, Args: []Arg{parentArg, ContextArg("view")},
+				Permission: autosavesPermission(pt, "id"), Handler: s.listAutosaves(pt)},
+			{Methods: []string{"POST"}, Args: writeArgs, Permission: postUpdatePermission(pt), Handler: s.createAutosave(pt)},
+		}},
+		{Namespace: "wp/v2", Pattern: base + `/(?P<parent>[\d]+)/autosaves/(?P<id>[\d]+)`, Endpoints: []*Endpoint{
+			{Methods: []string{"GET"}, Args: []Arg{parentArg, {Name: "id", Description: "The ID for the autosave.", Type: "integer"}, ContextArg("view")},
+				Permission: autosavesPermission(pt, "parent"), Handler: s.getAutosave(pt)},
+		}},
+	}
 }
 
 // autosaveParent loads the post whose autosaves the route names (its URL

@@ -22,42 +22,38 @@ func (s *Server) revisionsRoutes() []*Route {
 
 // revisionRoutesOf builds a post type's revisions routes.
 func (s *Server) revisionRoutesOf(pt *postType) []*Route {
-	var out []*Route
-	{
-		base := "/wp/v2/" + pt.RestBase + `/(?P<parent>[\d]+)/revisions`
-		parentArg := Arg{Name: "parent", Description: "The ID for the parent of the revision.", Type: "integer"}
-		out = append(out,
-			&Route{Namespace: "wp/v2", Pattern: base, Endpoints: []*Endpoint{{
-				Methods: []string{"GET"},
-				Args: []Arg{parentArg, ContextArg("view"),
-					{Name: "page", Description: "Current page of the collection.", Type: "integer", Default: int64(1), Minimum: Int64(1)},
-					{Name: "per_page", Description: "Maximum number of items to be returned in result set.", Type: "integer", Minimum: Int64(1), Maximum: Int64(100)},
-					{Name: "search", Description: "Limit results to those matching a string.", Type: "string"},
-					{Name: "exclude", Description: "Ensure result set excludes specific IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
-					{Name: "include", Description: "Limit result set to specific IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
-					{Name: "offset", Description: "Offset the result set by a specific number of items.", Type: "integer"},
-					{Name: "order", Description: "Order sort attribute ascending or descending.", Type: "string", Default: "desc", Enum: []any{"asc", "desc"}},
-					{Name: "orderby", Description: "Sort collection by object attribute.", Type: "string", Default: "date",
-						Enum: []any{"date", "id", "include", "relevance", "slug", "include_slugs", "title"}},
-				},
-				Permission: revisionsPermission(pt), Handler: s.listRevisions(pt),
-			}}},
-			&Route{Namespace: "wp/v2", Pattern: base + `/(?P<id>[\d]+)`, Endpoints: []*Endpoint{
-				{
-					Methods:    []string{"GET"},
-					Args:       []Arg{parentArg, {Name: "id", Description: "Unique identifier for the revision.", Type: "integer"}, ContextArg("view")},
-					Permission: revisionsPermission(pt), Handler: s.getRevision(pt),
-				},
-				{
-					Methods: []string{"DELETE"},
-					Args: []Arg{parentArg, {Name: "id", Description: "Unique identifier for the revision.", Type: "integer"},
-						{Name: "force", Description: "Required to be true, as revisions do not support trashing.", Type: "boolean", Default: false}},
-					Permission: revisionDeletePermission(pt), Handler: refuseRevisionDelete,
-				},
-			}},
-		)
+	base := "/wp/v2/" + pt.RestBase + `/(?P<parent>[\d]+)/revisions`
+	parentArg := Arg{Name: "parent", Description: "The ID for the parent of the revision.", Type: "integer"}
+	return []*Route{
+		{Namespace: "wp/v2", Pattern: base, Endpoints: []*Endpoint{{
+			Methods: []string{"GET"},
+			Args: []Arg{parentArg, ContextArg("view"),
+				{Name: "page", Description: "Current page of the collection.", Type: "integer", Default: int64(1), Minimum: Int64(1)},
+				{Name: "per_page", Description: "Maximum number of items to be returned in result set.", Type: "integer", Minimum: Int64(1), Maximum: Int64(100)},
+				{Name: "search", Description: "Limit results to those matching a string.", Type: "string"},
+				{Name: "exclude", Description: "Ensure result set excludes specific IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
+				{Name: "include", Description: "Limit result set to specific IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
+				{Name: "offset", Description: "Offset the result set by a specific number of items.", Type: "integer"},
+				{Name: "order", Description: "Order sort attribute ascending or descending.", Type: "string", Default: "desc", Enum: []any{"asc", "desc"}},
+				{Name: "orderby", Description: "Sort collection by object attribute.", Type: "string", Default: "date",
+					Enum: []any{"date", "id", "include", "relevance", "slug", "include_slugs", "title"}},
+			},
+			Permission: revisionsPermission(pt), Handler: s.listRevisions(pt),
+		}}},
+		{Namespace: "wp/v2", Pattern: base + `/(?P<id>[\d]+)`, Endpoints: []*Endpoint{
+			{
+				Methods:    []string{"GET"},
+				Args:       []Arg{parentArg, {Name: "id", Description: "Unique identifier for the revision.", Type: "integer"}, ContextArg("view")},
+				Permission: revisionsPermission(pt), Handler: s.getRevision(pt),
+			},
+			{
+				Methods: []string{"DELETE"},
+				Args: []Arg{parentArg, {Name: "id", Description: "Unique identifier for the revision.", Type: "integer"},
+					{Name: "force", Description: "Required to be true, as revisions do not support trashing.", Type: "boolean", Default: false}},
+				Permission: revisionDeletePermission(pt), Handler: refuseRevisionDelete,
+			},
+		}},
 	}
-	return out
 }
 
 // revisionParent loads the revised post of the route.
