@@ -29,6 +29,8 @@ var defaultOptions = map[string]string{
 	"time_format":            "g:i a",
 	"start_of_week":          "1",
 	"posts_per_page":         "10",
+	"posts_per_rss":          "10",
+	"rss_use_excerpt":        "0",
 	"default_category":       "1",
 	"default_comment_status": "open",
 	"default_ping_status":    "open",
