@@ -3,8 +3,8 @@ package main
 import (
 	"fmt"
 
+	"github.com/presspass/presspass/outbound"
 	"github.com/presspass/presspass/xmlrpc"
-	"github.com/presspass/presspass/xmlrpc/pingback"
 )
 
 // pingback.ping makes the server fetch pages that anonymous callers name,
@@ -27,5 +27,5 @@ func loadPingback(a *args) (bool, error) {
 // enablePingback registers pingback.ping on the XML-RPC server with the
 // safe fetcher: 10 s, 150 KB, no redirects, public addresses only.
 func enablePingback(x *xmlrpc.Server, c *config) {
-	x.EnablePingback(pingback.New(pingback.Options{UserAgent: "PressPass; " + c.SiteURL}))
+	x.EnablePingback(outbound.New(outbound.Options{UserAgent: "PressPass; " + c.SiteURL}))
 }

@@ -3,24 +3,26 @@ package xmlrpc
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/outbound"
 )
 
 // pingback.ping makes the server fetch a URL an anonymous caller names, so
 // it is off unless the site enables it (--pingback=on); the fetching itself
 // (timeout, size limit, no redirects, no internal addresses) is the
-// injected PingbackFetcher's job (package xmlrpc/pingback).
+// injected fetcher's job (package outbound, shared with every adapter that
+// fetches).
 
-// PingbackFetcher fetches a pingback's source page.
+// PingbackFetcher fetches a pingback's source page: *outbound.Fetcher.
 type PingbackFetcher interface {
-	// Fetch returns the beginning of the page at url; forwardedFor is the
-	// pinging client's address, passed on to the page's server.
-	Fetch(ctx context.Context, url, forwardedFor string) ([]byte, error)
+	Get(ctx context.Context, url string, header http.Header) (*outbound.Response, error)
+	UserAgent() string
 }
 
 // EnablePingback registers pingback.ping, which verifies sources with f.
@@ -86,7 +88,16 @@ func pingbackPing(fetch PingbackFetcher) Method {
 		if _, err := c.srv.store.PingbackTarget(c.ctx, postID, escapeAmp(from)); err != nil {
 			return Value{}, c.pingbackStoreError(err)
 		}
-		page, err := fetch.Fetch(c.ctx, from, c.client.IP)
+		// The pinging client is named to the page's server, as WordPress
+		// names it.
+		resp, err := fetch.Get(c.ctx, from, http.Header{
+			"User-Agent":               {fetch.UserAgent() + "; verifying pingback from " + c.client.IP},
+			"X-Pingback-Forwarded-For": {c.client.IP},
+		})
+		var page []byte
+		if err == nil {
+			page = resp.Body
+		}
 		if err != nil || len(page) == 0 {
 			return Value{}, c.pingbackError(16, "The source URL does not exist.")
 		}

@@ -10,8 +10,8 @@ import (
 
 	"github.com/presspass/presspass/fixtures/fixturestest"
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/outbound"
 	"github.com/presspass/presspass/xmlrpc"
-	"github.com/presspass/presspass/xmlrpc/pingback"
 )
 
 // newPingbackSite serves XML-RPC with pingback.ping enabled, fetching with
@@ -49,7 +49,7 @@ func TestPingbackPing(t *testing.T) {
 	}))
 	defer source.Close()
 	// Loopback is allowed only here, so that the test can serve the source.
-	ts := newPingbackSite(t, pingback.New(pingback.Options{Timeout: 2 * time.Second, AllowInternal: true}))
+	ts := newPingbackSite(t, outbound.New(outbound.Options{Timeout: 2 * time.Second, AllowInternal: true}))
 	target := ts.url + "/?p=4"
 	pages["/linking"] = `<!DOCTYPE html><html><head><title>A friendly blog</title><script>var x = "` + target + `";</script></head>
 <body><p>Intro.</p><p>I read <a href="` + target + `">this fine post</a> today and liked it.</p></body></html>`
@@ -142,7 +142,7 @@ func TestPingbackRefusesInternalSources(t *testing.T) {
 	hit := false
 	internal := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hit = true }))
 	defer internal.Close()
-	ts := newPingbackSite(t, pingback.New(pingback.Options{Timeout: 2 * time.Second}))
+	ts := newPingbackSite(t, outbound.New(outbound.Options{Timeout: 2 * time.Second}))
 	_, err := ts.call("pingback.ping", []any{internal.URL + "/admin", ts.url + "/?p=4"})
 	if errString(err) != faultText(0, "") {
 		t.Fatalf("got %v", err)

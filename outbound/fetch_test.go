@@ -1,4 +1,4 @@
-package pingback_test
+package outbound_test
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/presspass/presspass/xmlrpc/pingback"
+	"github.com/presspass/presspass/outbound"
 )
 
 func TestPublic(t *testing.T) {
@@ -45,7 +45,7 @@ func TestPublic(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.ip, func(t *testing.T) {
-			if got := pingback.Public(netip.MustParseAddr(tt.ip)); got != tt.want {
+			if got := outbound.Public(netip.MustParseAddr(tt.ip)); got != tt.want {
 				t.Fatalf("Public(%s) = %v, want %v", tt.ip, got, tt.want)
 			}
 		})
@@ -56,7 +56,7 @@ func TestFetchRefusesInternalAddresses(t *testing.T) {
 	hit := false
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hit = true }))
 	defer srv.Close()
-	f := pingback.New(pingback.Options{Timeout: 2 * time.Second})
+	f := outbound.New(outbound.Options{Timeout: 2 * time.Second})
 	for _, u := range []string{
 		srv.URL + "/page",                // loopback, on its own port
 		"http://localhost/page",          // a name that resolves to loopback
@@ -70,8 +70,8 @@ func TestFetchRefusesInternalAddresses(t *testing.T) {
 		"not a url",
 	} {
 		t.Run(u, func(t *testing.T) {
-			_, err := f.Fetch(context.Background(), u, "203.0.113.9")
-			if !errors.Is(err, pingback.ErrRefused) {
+			_, err := f.Get(context.Background(), u, nil)
+			if !errors.Is(err, outbound.ErrRefused) {
 				t.Fatalf("got %v, want ErrRefused", err)
 			}
 		})
@@ -104,33 +104,40 @@ func TestFetchLimits(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	// Only a test may reach its own loopback server.
-	f := pingback.New(pingback.Options{Timeout: 300 * time.Millisecond, AllowInternal: true, UserAgent: "PressPass; http://site"})
+	f := outbound.New(outbound.Options{Timeout: 300 * time.Millisecond, AllowInternal: true, UserAgent: "PressPass; http://site"})
 
 	t.Run("the body is cut at 150 KB", func(t *testing.T) {
-		b, err := f.Fetch(context.Background(), srv.URL+"/big", "")
-		if err != nil || len(b) != pingback.DefaultMaxBytes {
-			t.Fatalf("got %d bytes, %v", len(b), err)
+		r, err := f.Get(context.Background(), srv.URL+"/big", nil)
+		if err != nil || len(r.Body) != outbound.DefaultMaxBytes {
+			t.Fatalf("got %v, %v", r, err)
 		}
 	})
 	t.Run("redirects are not followed", func(t *testing.T) {
-		b, err := f.Fetch(context.Background(), srv.URL+"/redirect", "")
-		if err != nil || strings.Contains(string(b), "the secret") {
-			t.Fatalf("got %q, %v", b, err)
+		r, err := f.Get(context.Background(), srv.URL+"/redirect", nil)
+		if err != nil || r.Status != http.StatusFound || strings.Contains(string(r.Body), "the secret") {
+			t.Fatalf("got %v, %v", r, err)
 		}
 	})
 	t.Run("a slow page times out", func(t *testing.T) {
 		start := time.Now()
-		if _, err := f.Fetch(context.Background(), srv.URL+"/slow", ""); err == nil {
+		if _, err := f.Get(context.Background(), srv.URL+"/slow", nil); err == nil {
 			t.Fatal("no error")
 		}
 		if d := time.Since(start); d > 2*time.Second {
 			t.Fatalf("took %v", d)
 		}
 	})
-	t.Run("the pinging client is named", func(t *testing.T) {
-		b, err := f.Fetch(context.Background(), srv.URL+"/headers", "203.0.113.9")
-		if err != nil || string(b) != "PressPass; http://site; verifying pingback from 203.0.113.9|203.0.113.9" {
-			t.Fatalf("got %q, %v", b, err)
+	t.Run("the site is named", func(t *testing.T) {
+		r, err := f.Get(context.Background(), srv.URL+"/headers", nil)
+		if err != nil || string(r.Body) != "PressPass; http://site|" {
+			t.Fatalf("got %v, %v", r, err)
+		}
+	})
+	t.Run("headers are passed on", func(t *testing.T) {
+		h := http.Header{"User-Agent": {"PressPass; http://site; verifying pingback from 203.0.113.9"}, "X-Pingback-Forwarded-For": {"203.0.113.9"}}
+		r, err := f.Get(context.Background(), srv.URL+"/headers", h)
+		if err != nil || string(r.Body) != "PressPass; http://site; verifying pingback from 203.0.113.9|203.0.113.9" {
+			t.Fatalf("got %v, %v", r, err)
 		}
 	})
 }

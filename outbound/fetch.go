@@ -1,10 +1,12 @@
-// Package pingback fetches the source pages of pingbacks safely: a page
-// named by an anonymous caller is fetched with a timeout, a size limit, no
+// Package outbound fetches URLs that callers name — the source pages of
+// pingbacks, the oEmbed providers the block editor asks about — safely, as
+// WordPress's wp_safe_remote_get does: with a timeout, a size limit, no
 // redirects, only on WordPress's web ports, and never from a private,
 // loopback, link-local or otherwise internal address. The address is
 // checked when the connection is made, after name resolution, so a name
 // that resolves to an internal address (or changes to one) is refused too.
-package pingback
+// Every adapter that fetches uses this one Fetcher.
+package outbound
 
 import (
 	"context"
@@ -26,7 +28,7 @@ const (
 )
 
 // ErrRefused is returned for a URL or address that may not be fetched.
-var ErrRefused = errors.New("pingback: address not allowed")
+var ErrRefused = errors.New("outbound: address not allowed")
 
 // Options configure a Fetcher; zero values mean the defaults.
 type Options struct {
@@ -39,7 +41,8 @@ type Options struct {
 	AllowInternal bool
 }
 
-// Fetcher fetches pingback source pages. It is safe for concurrent use.
+// Fetcher fetches pages and documents from public addresses. It is safe for
+// concurrent use.
 type Fetcher struct {
 	opts   Options
 	client *http.Client
@@ -75,12 +78,20 @@ func New(opts Options) *Fetcher {
 	return f
 }
 
-// Fetch GETs rawURL and returns the beginning of its body (at most
-// MaxBytes, as WordPress's limit_response_size keeps), whatever the status.
-// forwardedFor is the pinging client's address, passed on as WordPress
-// does. Errors: ErrRefused for a URL that may not be fetched, or the
-// network's error.
-func (f *Fetcher) Fetch(ctx context.Context, rawURL, forwardedFor string) ([]byte, error) {
+// Response is what a fetch read: the status, the content type and the
+// beginning of the body.
+type Response struct {
+	Status      int
+	ContentType string
+	Body        []byte
+}
+
+// Get GETs rawURL and returns the beginning of its body (at most MaxBytes,
+// as WordPress's limit_response_size keeps), whatever the status. header
+// adds request headers; a User-Agent there replaces Options.UserAgent.
+// Errors: ErrRefused for a URL that may not be fetched, or the network's
+// error.
+func (f *Fetcher) Get(ctx context.Context, rawURL string, header http.Header) (*Response, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" || u.User != nil {
 		return nil, ErrRefused
@@ -97,12 +108,12 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL, forwardedFor string) ([]byt
 	if err != nil {
 		return nil, ErrRefused
 	}
-	ua := f.opts.UserAgent
-	if forwardedFor != "" {
-		ua += "; verifying pingback from " + forwardedFor
-		req.Header.Set("X-Pingback-Forwarded-For", forwardedFor)
+	for k, v := range header {
+		req.Header[k] = v
 	}
-	req.Header.Set("User-Agent", ua)
+	if req.Header.Get("User-Agent") == "" {
+		req.Header.Set("User-Agent", f.opts.UserAgent)
+	}
 	resp, err := f.client.Do(req)
 	if err != nil {
 		var refused *refusedAddr
@@ -112,13 +123,20 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL, forwardedFor string) ([]byt
 		return nil, err
 	}
 	defer resp.Body.Close()
-	return io.ReadAll(io.LimitReader(resp.Body, f.opts.MaxBytes))
+	body, err := io.ReadAll(io.LimitReader(resp.Body, f.opts.MaxBytes))
+	if err != nil {
+		return nil, err
+	}
+	return &Response{Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Body: body}, nil
 }
+
+// UserAgent is the User-Agent the fetcher sends unless told otherwise.
+func (f *Fetcher) UserAgent() string { return f.opts.UserAgent }
 
 // refusedAddr is the dial-time refusal of an internal address.
 type refusedAddr struct{ addr string }
 
-func (e *refusedAddr) Error() string { return "pingback: refusing to connect to " + e.addr }
+func (e *refusedAddr) Error() string { return "outbound: refusing to connect to " + e.addr }
 
 // checkDial runs after name resolution, on the very address about to be
 // connected to.
@@ -138,7 +156,7 @@ func (f *Fetcher) checkDial(_, address string, _ syscall.RawConn) error {
 }
 
 // internalPrefixes are the ranges beyond the standard library's
-// classifications that no pingback source may be on.
+// classifications that nothing fetched may be on.
 var internalPrefixes = []netip.Prefix{
 	netip.MustParsePrefix("0.0.0.0/8"),       // "this" network
 	netip.MustParsePrefix("100.64.0.0/10"),   // carrier-grade NAT
