@@ -73,3 +73,17 @@ func (s *Store) PostFromURL(ctx context.Context, rawURL string) *Post {
 	}
 	return q.Post
 }
+
+// EmbedLink is get_post_embed_url: the permalink with embed/ appended, or
+// embed=true added with plain permalinks.
+func (s *Store) EmbedLink(ctx context.Context, p *Post) string {
+	link := s.publicLink(ctx, p)
+	if !s.UsingPermalinks(ctx) || strings.Contains(link, "?") {
+		sep := "?"
+		if strings.Contains(link, "?") {
+			sep = "&"
+		}
+		return link + sep + "embed=true"
+	}
+	return strings.TrimRight(link, "/") + "/" + s.trailing(ctx, "embed")
+}

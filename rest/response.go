@@ -19,6 +19,11 @@ type Response struct {
 	// Links are the object's _links when it is a single object; they are
 	// added after _fields filtering, as WordPress adds links to the data.
 	Links Links
+	// Raw, when set, is sent instead of Data's JSON with RawType as its
+	// Content-Type, as a rest_pre_serve_request hook serves its own format
+	// (the oEmbed XML).
+	Raw     []byte
+	RawType string
 
 	isError bool
 }

@@ -428,7 +428,10 @@ func (s *Server) write(w http.ResponseWriter, r *Request, resp *Response) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(data); err != nil {
+	if resp.Raw != nil {
+		h.Set("Content-Type", resp.RawType)
+		buf.Write(resp.Raw)
+	} else if err := enc.Encode(data); err != nil {
 		s.log.Error("REST response encoding failed", "path", r.Path, "err", err)
 		status = http.StatusInternalServerError
 		buf.Reset()

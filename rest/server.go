@@ -117,6 +117,10 @@ type Config struct {
 	// XMLRPCEnabled says whether the XML-RPC endpoint is advertised.
 	XMLRPCEnabled bool
 	Logger        *slog.Logger
+	// OEmbedFetcher fetches other sites' oEmbed documents for the proxy
+	// route; nil while outbound fetching is off (only this site's links are
+	// answered then).
+	OEmbedFetcher OEmbedFetcher
 }
 
 // Server is the REST adapter: the store, the configuration and the route
@@ -132,6 +136,8 @@ type Server struct {
 	rootLink string
 	// cache keeps anonymous GET answers under the content epoch.
 	cache *responseCache
+	// oembedProxyCache keeps other sites' oEmbed answers for a day.
+	oembedProxyCache oembedCache
 }
 
 // NewServer builds the adapter with every registered route group.
