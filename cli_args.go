@@ -27,6 +27,7 @@ var globalFlags = flagSpec{
 	"throttle-ip-failures": true, "throttle-account-failures": true, "throttle-window": true,
 	"throttle-lock": true, "throttle-max-lock": true, "throttle": true,
 	"smtp-url": true, "app-password-max-lifetime": true, "revoke-app-passwords-on-password-change": false,
+	"public-site": true, "templates-dir": true, "outbound": true,
 }
 
 func parseArgs(raw []string, spec flagSpec) (*args, error) {

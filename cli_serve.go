@@ -14,6 +14,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/presspass/presspass/handlers"
+	"github.com/presspass/presspass/handlers/site"
 	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/models/mail"
 	"github.com/presspass/presspass/rest"
@@ -71,7 +72,11 @@ func cmdServe(ctx context.Context, raw []string, stdout, stderr io.Writer) error
 // serveOn serves on an open listener; tests call it with port 0.
 func serveOn(ctx context.Context, ln net.Listener, s *models.Store, c *config, logger *slog.Logger) error {
 	du, _ := models.ParseDatabaseURL(c.DatabaseURL)
-	e := newServer(s, c, logger)
+	e, err := newServer(s, c, logger)
+	if err != nil {
+		ln.Close()
+		return err
+	}
 	srv := &http.Server{
 		Handler:           e,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -112,8 +117,9 @@ func serveOn(ctx context.Context, ln net.Listener, s *models.Store, c *config, l
 	return nil
 }
 
-// newServer builds the Echo instance with every adapter mounted.
-func newServer(s *models.Store, c *config, logger *slog.Logger) *echo.Echo {
+// newServer builds the Echo instance with every adapter mounted. Errors:
+// public-site templates that do not parse.
+func newServer(s *models.Store, c *config, logger *slog.Logger) (*echo.Echo, error) {
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
@@ -127,15 +133,28 @@ func newServer(s *models.Store, c *config, logger *slog.Logger) *echo.Echo {
 		}
 		return ctx.String(http.StatusOK, "ok\n")
 	})
-	rest.Register(e, s, rest.Config{SiteURL: c.SiteURL, Client: c.clientInfo, XMLRPCEnabled: c.XMLRPCEnabled, Logger: logger})
+	fetcher := newFetcher(c)
+	rc := rest.Config{SiteURL: c.SiteURL, Client: c.clientInfo, XMLRPCEnabled: c.XMLRPCEnabled, Logger: logger}
+	if fetcher != nil {
+		rc.OEmbedFetcher = fetcher
+	}
+	rest.Register(e, s, rc)
 	x := xmlrpc.NewServer(s, xmlrpc.Config{SiteURL: c.SiteURL, Client: c.clientInfo, Enabled: c.XMLRPCEnabled, Logger: logger})
-	if c.Pingback {
-		enablePingback(x, c)
+	if c.Pingback && fetcher != nil {
+		enablePingback(x, fetcher)
 	}
 	e.Any("/xmlrpc.php", echo.WrapHandler(x))
-	handlers.Register(e, s, handlers.Config{SiteURL: c.SiteURL, Client: c.clientInfo, Logger: logger})
+	hc := handlers.Config{SiteURL: c.SiteURL, Client: c.clientInfo, Logger: logger}
+	if c.PublicSite {
+		pub, err := site.New(s, site.Config{SiteURL: c.SiteURL, Client: c.clientInfo, Logger: logger, TemplatesDir: c.TemplatesDir})
+		if err != nil {
+			return nil, err
+		}
+		hc.PublicSite = pub
+	}
+	handlers.Register(e, s, hc)
 	handlers.RegisterUploads(e, s)
-	return e
+	return e, nil
 }
 
 func newLogger(w io.Writer, level string) *slog.Logger {

@@ -37,6 +37,12 @@ type config struct {
 	Media mediaConfig
 	// Pingback offers pingback.ping (config_pingback.go).
 	Pingback bool
+	// PublicSite serves the public site; TemplatesDir replaces its
+	// templates; Outbound allows requests to other sites
+	// (config_public_site.go).
+	PublicSite   bool
+	TemplatesDir string
+	Outbound     bool
 }
 
 const defaultAddr = "127.0.0.1:8080"
@@ -104,6 +110,9 @@ func loadConfig(a *args) (*config, error) {
 		return nil, err
 	}
 	if c.Pingback, err = loadPingback(a); err != nil {
+		return nil, err
+	}
+	if err := loadPublicSite(a, c); err != nil {
 		return nil, err
 	}
 	return c, nil

@@ -24,8 +24,15 @@ func loadPingback(a *args) (bool, error) {
 	}
 }
 
-// enablePingback registers pingback.ping on the XML-RPC server with the
-// safe fetcher: 10 s, 150 KB, no redirects, public addresses only.
-func enablePingback(x *xmlrpc.Server, c *config) {
-	x.EnablePingback(outbound.New(outbound.Options{UserAgent: "PressPass; " + c.SiteURL}))
+// newFetcher is the one guarded fetcher every outbound request goes
+// through: 10 s, 150 KB, no redirects, public addresses only; nil while
+// --outbound=off.
+func newFetcher(c *config) *outbound.Fetcher {
+	if !c.Outbound {
+		return nil
+	}
+	return outbound.New(outbound.Options{UserAgent: "PressPass; " + c.SiteURL})
 }
+
+// enablePingback registers pingback.ping on the XML-RPC server.
+func enablePingback(x *xmlrpc.Server, f *outbound.Fetcher) { x.EnablePingback(f) }

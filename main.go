@@ -128,6 +128,12 @@ Flags (each has an environment variable twin; flags win):
   --xmlrpc on|off            PRESSPASS_XMLRPC           authenticated XML-RPC methods (default on)
   --pingback on|off          PRESSPASS_PINGBACK         offer pingback.ping, which fetches the linking page
                                                         (default off)
+  --outbound on|off          PRESSPASS_OUTBOUND         requests to other sites: pingback sources, the oEmbed
+                                                        proxy's providers (default on; off stops both)
+  --public-site on|off       PRESSPASS_PUBLIC_SITE      serve posts, pages, feeds, sitemaps and embeds at their
+                                                        links (default on; off: those links answer 404)
+  --templates-dir DIR        PRESSPASS_TEMPLATES_DIR    replace the public site's built-in templates with
+                                                        the files of the same name in DIR
   --app-password-max-lifetime D  PRESSPASS_APP_PASSWORD_MAX_LIFETIME  cap on new application passwords'
                                                         lives, e.g. 90d (default: none)
   --revoke-app-passwords-on-password-change  PRESSPASS_REVOKE_APP_PASSWORDS_ON_PASSWORD_CHANGE

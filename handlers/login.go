@@ -56,6 +56,10 @@ func (a *app) loginPost(c echo.Context) error {
 		return a.twoFactorLoginPost(c)
 	case "lostpassword", "retrievepassword":
 		return a.lostPassword(c)
+	case "postpass":
+		if a.public != nil {
+			return a.public.PostPass(c)
+		}
 	}
 	// Invalid UTF-8 can match no login and would upset MySQL's utf8mb4.
 	log := strings.TrimSpace(strings.ToValidUTF8(c.FormValue("log"), ""))

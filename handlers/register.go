@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+	"github.com/presspass/presspass/handlers/site"
 	"github.com/presspass/presspass/models"
 )
 
@@ -18,6 +19,10 @@ type Config struct {
 	// Client tells who is calling (address, HTTPS) for a request.
 	Client func(*http.Request) models.ClientInfo
 	Logger *slog.Logger
+	// PublicSite, when set, serves the public site (posts, pages, feeds,
+	// sitemaps, embeds) at "/" and every path nothing else claims; nil
+	// leaves "/" the API landing page and other paths 404 (--public-site=off).
+	PublicSite *site.Site
 }
 
 // app carries the dependencies every page handler needs.
@@ -27,6 +32,8 @@ type app struct {
 	log   *slog.Logger
 	// cookieName is the session cookie's name, derived once from the site URL.
 	cookieName string
+	// public is the public site, or nil.
+	public *site.Site
 }
 
 // Register mounts the browser pages on e.
@@ -40,14 +47,18 @@ func Register(e *echo.Echo, s *models.Store, cfg Config) {
 			return models.DirectClient(r.RemoteAddr, r.UserAgent(), r.TLS != nil)
 		}
 	}
-	a := &app{store: s, cfg: cfg, log: cfg.Logger, cookieName: models.LoggedInCookieName(cfg.SiteURL)}
+	a := &app{store: s, cfg: cfg, log: cfg.Logger, cookieName: models.LoggedInCookieName(cfg.SiteURL), public: cfg.PublicSite}
 
 	// Route-level middleware rather than a Group: a group with middleware
 	// would also claim every unmatched path of the other adapters.
 	// Forms here are small; a bounded body keeps a hostile POST cheap.
 	mw := []echo.MiddlewareFunc{a.pageHeaders, a.limitBody, a.loadSession}
 	g := routes{e: e, mw: mw}
-	g.GET("/", a.home)
+	if a.public != nil {
+		a.public.Register(e, site.Session{Middleware: a.loadSession, User: currentUser, Nonce: a.nonce})
+	} else {
+		g.GET("/", a.home)
+	}
 	g.GET("/wp-login.php", a.loginPage)
 	g.POST("/wp-login.php", a.loginPost)
 	g.GET("/wp-admin", a.adminSlash)

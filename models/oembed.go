@@ -60,7 +60,9 @@ func (s *Store) PostFromURL(ctx context.Context, rawURL string) *Post {
 		return nil
 	}
 	home, err := url.Parse(s.siteBase())
-	if err != nil || !strings.EqualFold(strings.TrimPrefix(u.Host, "www."), strings.TrimPrefix(home.Host, "www.")) {
+	// As url_to_postid, only the host name counts (not the port), "www."
+	// or not.
+	if err != nil || (u.Host != "" && !strings.EqualFold(strings.TrimPrefix(u.Hostname(), "www."), strings.TrimPrefix(home.Hostname(), "www."))) {
 		return nil
 	}
 	path := strings.TrimPrefix(u.Path, strings.TrimRight(home.Path, "/"))

@@ -409,3 +409,78 @@ func (s *Store) PostComments(ctx context.Context, postID uint64) ([]Comment, err
 	}
 	return out, nil
 }
+
+// LastPostModifiedGMT is get_lastpostmodified('GMT'): the latest publish or
+// modified time of a published post of a public type (zero for none).
+func (s *Store) LastPostModifiedGMT(ctx context.Context) (time.Time, error) {
+	var out time.Time
+	for _, col := range []string{"date_gmt", "modified_gmt"} {
+		var p Post
+		err := s.withContext(ctx).Select("id, date_gmt, modified_gmt").
+			Where("status = ? AND type IN ?", "publish", []string{"post", "page", "attachment"}).
+			Order(col + " DESC").Take(&p).Error
+		if err != nil {
+			if IsNotFound(notFoundOr(err, errPostInvalidID)) {
+				return out, nil
+			}
+			return out, Internal(err)
+		}
+		for _, t := range []time.Time{p.DateGMT, p.ModifiedGMT} {
+			if t.After(out) {
+				out = t
+			}
+		}
+	}
+	return out, nil
+}
+
+// LastCommentModifiedGMT is get_lastcommentmodified('GMT'): the newest
+// approved comment's time (zero for none).
+func (s *Store) LastCommentModifiedGMT(ctx context.Context) (time.Time, error) {
+	var c Comment
+	err := s.withContext(ctx).Where("approved = ?", "1").Order("date_gmt DESC").Take(&c).Error
+	if err != nil {
+		if IsNotFound(notFoundOr(err, errPostInvalidID)) {
+			return time.Time{}, nil
+		}
+		return time.Time{}, Internal(err)
+	}
+	return c.DateGMT, nil
+}
+
+// Enclosure is a media file a feed item carries (<enclosure>): the audio
+// and video attached to a post, whose size and type PressPass knows
+// without fetching them.
+type Enclosure struct {
+	URL    string
+	Length int64
+	Type   string
+}
+
+// PostEnclosures returns the enclosures of each post: its attached audio
+// and video files, oldest first.
+func (s *Store) PostEnclosures(ctx context.Context, postIDs []uint64) (map[uint64][]Enclosure, error) {
+	out := map[uint64][]Enclosure{}
+	if len(postIDs) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		ParentID uint64
+		MimeType string
+		File     string
+		FileSize int64
+	}
+	err := s.withContext(ctx).Table("posts").
+		Select("posts.parent_id, posts.mime_type, attachments.file, attachments.file_size").
+		Joins("JOIN attachments ON attachments.post_id = posts.id").
+		Where("posts.type = ? AND posts.status = ? AND posts.parent_id IN ? AND (posts.mime_type LIKE ? OR posts.mime_type LIKE ?)",
+			"attachment", "inherit", postIDs, "audio/%", "video/%").
+		Order("posts.id ASC").Scan(&rows).Error
+	if err != nil {
+		return nil, Internal(err)
+	}
+	for _, r := range rows {
+		out[r.ParentID] = append(out[r.ParentID], Enclosure{URL: s.mediaURL(r.File), Length: r.FileSize, Type: r.MimeType})
+	}
+	return out, nil
+}

@@ -1,0 +1,162 @@
+package site
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/labstack/echo/v4"
+)
+
+// Pages, feeds and sitemaps that a visitor without cookies asks for are the
+// same for every such visitor, so they are answered from memory while the
+// store's content epoch is unchanged: any write that a visitor could see, on
+// any process, moves the epoch, so a kept answer is never stale. Requests
+// with a session, a post password or a commenter's cookie are always
+// rendered. The cache is bounded in entries and bytes; when full it drops
+// entries at random.
+
+const (
+	pageCacheEntries = 1024
+	pageCacheBytes   = 64 << 20
+	pageCacheMaxBody = 1 << 20
+)
+
+type cachedPage struct {
+	epoch  int64
+	status int
+	header http.Header
+	body   []byte
+}
+
+type pageCache struct {
+	mu      sync.Mutex
+	entries map[string]*cachedPage
+	bytes   int
+}
+
+func newPageCache() *pageCache { return &pageCache{entries: map[string]*cachedPage{}} }
+
+func (pc *pageCache) get(key string, epoch int64) *cachedPage {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	e := pc.entries[key]
+	if e != nil && e.epoch != epoch {
+		pc.bytes -= len(e.body)
+		delete(pc.entries, key)
+		return nil
+	}
+	return e
+}
+
+func (pc *pageCache) put(key string, e *cachedPage) {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	if old := pc.entries[key]; old != nil {
+		pc.bytes -= len(old.body)
+	}
+	for k, v := range pc.entries { // map order is random: random eviction
+		if len(pc.entries) < pageCacheEntries && pc.bytes+len(e.body) <= pageCacheBytes {
+			break
+		}
+		pc.bytes -= len(v.body)
+		delete(pc.entries, k)
+	}
+	pc.entries[key] = e
+	pc.bytes += len(e.body)
+}
+
+// cacheable reports whether a request's answer is the same for every
+// visitor: a GET or HEAD without a session, post-password or commenter
+// cookie.
+func (st *Site) cacheable(r *http.Request) bool {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return false
+	}
+	for _, ck := range r.Cookies() {
+		if ck.Name == st.loggedInCookie || ck.Name == st.passCookie || strings.HasPrefix(ck.Name, "comment_author_") {
+			return false
+		}
+	}
+	return true
+}
+
+// cachedFront answers from the cache, or runs next and keeps its answer.
+func (st *Site) cachedFront(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		req := c.Request()
+		if !st.cacheable(req) {
+			return next(c)
+		}
+		epoch, err := st.store.ContentEpoch(req.Context())
+		if err != nil {
+			return next(c)
+		}
+		key := req.URL.RequestURI()
+		if e := st.cache.get(key, epoch); e != nil {
+			return e.send(c)
+		}
+		rec := &recorder{ResponseWriter: c.Response().Writer, header: http.Header{}}
+		orig := c.Response().Writer
+		c.Response().Writer = rec
+		err = next(c)
+		c.Response().Writer = orig
+		if err != nil {
+			return err
+		}
+		if rec.status == 0 {
+			rec.status = http.StatusOK
+		}
+		e := &cachedPage{epoch: epoch, status: rec.status, header: c.Response().Header().Clone(), body: rec.body}
+		switch e.status {
+		case http.StatusOK, http.StatusMovedPermanently, http.StatusNotFound:
+			if len(e.body) <= pageCacheMaxBody {
+				st.cache.put(key, e)
+			}
+		}
+		c.Response().Committed = false
+		return e.send(c)
+	}
+}
+
+// send writes a kept answer; a feed's conditional request may still be
+// answered 304.
+func (e *cachedPage) send(c echo.Context) error {
+	h := c.Response().Header()
+	for k, v := range e.header {
+		h[k] = v
+	}
+	if e.status == http.StatusOK && notModified(c.Request(), h.Get("ETag"), h.Get("Last-Modified")) {
+		c.Response().WriteHeader(http.StatusNotModified)
+		return nil
+	}
+	h.Set("Content-Length", strconv.Itoa(len(e.body)))
+	c.Response().WriteHeader(e.status)
+	if c.Request().Method != http.MethodHead {
+		_, _ = c.Response().Write(e.body)
+	}
+	return nil
+}
+
+// recorder captures what the handler writes instead of sending it.
+type recorder struct {
+	http.ResponseWriter
+	header http.Header
+	status int
+	body   []byte
+}
+
+func (r *recorder) WriteHeader(status int) {
+	if r.status == 0 {
+		r.status = status
+	}
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	r.body = append(r.body, b...)
+	return len(b), nil
+}

@@ -1,0 +1,1 @@
+(function(w,d){var m=/#\?secret=([a-zA-Z0-9]{1,32})/.exec(w.location.hash);if(!m||w.parent===w)return;var s=m[1];function h(){w.parent.postMessage({message:"height",value:Math.ceil(d.documentElement.getBoundingClientRect().height),secret:s},"*");}w.addEventListener("load",h);w.addEventListener("resize",h);h();})(window,document);

@@ -1,0 +1,323 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/presspass/presspass/models"
+)
+
+// generator names the software in the pages' head; the apps read
+// "WordPress" and its version from it.
+const generator = "WordPress 6.9.7 (PressPass)"
+
+// pageView is what every page template gets.
+type pageView struct {
+	Lang, SiteName, Tagline, SiteURL string
+	// DocTitle is wp_get_document_title, already escaped.
+	DocTitle   template.HTML
+	Robots     string
+	Generator  string
+	BodyClass  string
+	Alternates []alternate
+	RESTLink   string
+	Canonical  string
+	ShortLink  string
+	OpenGraph  [][2]string
+	FeedURL    string
+	Search     string
+	User       *models.User
+
+	// Heading is an archive's title; HeadingNote its description.
+	Heading     template.HTML
+	HeadingNote template.HTML
+	Posts       []*postView
+	Post        *postView
+	Pagination  struct{ Newer, Older string }
+	Discussion  *discussionView
+}
+
+// alternate is a <link rel="alternate"> of the head (feeds, oEmbed).
+type alternate struct{ Type, Title, Href string }
+
+// postView is one post as the templates show it.
+type postView struct {
+	ID                   uint64
+	Type, Status         string
+	Sticky               bool
+	Title                template.HTML
+	Link                 string
+	Date, DateISO        string
+	ShowDate             bool
+	AuthorName           string
+	AuthorLink           string
+	Notice               string
+	Content, Excerpt     template.HTML
+	PasswordForm         template.HTML
+	Categories, Tags     []termView
+	CommentCount         int64
+	CommentsOpen         bool
+	post                 *models.Post
+	renderedContent      string
+	passwordRequiredFeed bool
+}
+
+type termView struct{ Name, Link string }
+
+// discussionView is the comments section under a post.
+type discussionView struct {
+	Heading  template.HTML
+	Comments []*commentView
+	Form     *commentForm
+	Closed   bool
+}
+
+type commentView struct {
+	ID            uint64
+	Author        string
+	AuthorURL     string
+	Link          string
+	Date, DateISO string
+	Content       template.HTML
+	Children      []*commentView
+	parent        uint64
+}
+
+type commentForm struct {
+	Action           string
+	PostID           uint64
+	User             *models.User
+	RequireNameEmail bool
+	UnfilteredNonce  string
+}
+
+// baseView fills what every page shows.
+func (st *Site) baseView(c echo.Context, q *models.SiteQuery, viewer *models.User) *pageView {
+	ctx := c.Request().Context()
+	name := st.store.Option(ctx, "blogname")
+	v := &pageView{
+		Lang:      "en-US",
+		SiteName:  name,
+		Tagline:   st.store.Option(ctx, "blogdescription"),
+		SiteURL:   st.cfg.SiteURL,
+		Generator: generator,
+		Robots:    st.robotsMeta(ctx, q),
+		FeedURL:   st.store.FeedLink(ctx, "rss2", false),
+		User:      viewer,
+	}
+	if q != nil {
+		v.Search = q.Search
+	}
+	esc := escHTML(ent2ncr(name))
+	v.Alternates = []alternate{
+		{"application/rss+xml", name + " » Feed", st.store.FeedLink(ctx, "rss2", false)},
+		{"application/rss+xml", name + " » Comments Feed", st.store.FeedLink(ctx, "rss2", true)},
+	}
+	v.DocTitle = template.HTML(esc)
+	return v
+}
+
+// robotsMeta is wp_robots: noindex, nofollow while search engines are
+// turned away (blog_public 0); otherwise WordPress's large image previews,
+// and noindex on search results.
+func (st *Site) robotsMeta(ctx context.Context, q *models.SiteQuery) string {
+	if st.store.Option(ctx, "blog_public") == "0" {
+		return "noindex, nofollow"
+	}
+	if q != nil && (q.IsSearch || q.Is404) {
+		return "noindex, follow, max-image-preview:large"
+	}
+	return "max-image-preview:large"
+}
+
+// documentTitle is wp_get_document_title: the page's title, the page
+// number, then the site's name (with the tagline on the front page).
+func (st *Site) documentTitle(ctx context.Context, title string, paged int) template.HTML {
+	name := st.store.Option(ctx, "blogname")
+	parts := []string{}
+	if title != "" {
+		parts = append(parts, title)
+	}
+	if paged > 1 {
+		parts = append(parts, "Page "+strconv.Itoa(paged))
+	}
+	parts = append(parts, escHTML(ent2ncr(name)))
+	if title == "" && paged <= 1 {
+		if tag := st.store.Option(ctx, "blogdescription"); tag != "" {
+			parts = append(parts, escHTML(ent2ncr(tag)))
+		}
+	}
+	return template.HTML(strings.Join(parts, " &#8211; "))
+}
+
+// postViews prepares posts for a list or a single page: authors and terms
+// are loaded once for all of them.
+func (st *Site) postViews(c echo.Context, posts []models.Post, viewer *models.User, full bool) ([]*postView, error) {
+	ctx := c.Request().Context()
+	ids := make([]uint64, len(posts))
+	for i := range posts {
+		ids[i] = posts[i].ID
+	}
+	cats, err := st.store.PostTerms(ctx, ids, "category")
+	if err != nil {
+		return nil, err
+	}
+	tags, err := st.store.PostTerms(ctx, ids, "post_tag")
+	if err != nil {
+		return nil, err
+	}
+	authors := map[uint64]*models.User{}
+	out := make([]*postView, 0, len(posts))
+	for i := range posts {
+		p := &posts[i]
+		pv := &postView{
+			ID: p.ID, Type: p.Type, Status: p.Status, Sticky: p.Sticky, post: p,
+			Title:        template.HTML(renderTitle(p.Title)),
+			Link:         st.postLink(ctx, p, viewer),
+			Date:         p.Date.Format("January 2, 2006"),
+			DateISO:      p.DateGMT.UTC().Format(time.RFC3339),
+			ShowDate:     p.Type == "post",
+			CommentCount: p.CommentCount,
+			CommentsOpen: p.CommentStatus == "open",
+		}
+		if p.HasFloatingDate() {
+			pv.DateISO = p.Date.Format("2006-01-02T15:04:05")
+		}
+		if _, ok := authors[p.AuthorID]; !ok {
+			u, err := st.store.UserByID(ctx, p.AuthorID)
+			if err != nil && models.ErrorKind(err) != models.KindNotFound {
+				return nil, err
+			}
+			authors[p.AuthorID] = u
+		}
+		if u := authors[p.AuthorID]; u != nil && p.Type == "post" {
+			pv.AuthorName, pv.AuthorLink = u.DisplayName, st.store.AuthorLink(ctx, u)
+		}
+		switch p.Status {
+		case "private":
+			pv.Notice = "Private"
+		case "draft", "pending", "future", "auto-draft":
+			pv.Notice = "Preview"
+		}
+		for _, t := range cats[p.ID] {
+			pv.Categories = append(pv.Categories, termView{t.Name, st.store.TermLink(ctx, &t)})
+		}
+		for _, t := range tags[p.ID] {
+			pv.Tags = append(pv.Tags, termView{t.Name, st.store.TermLink(ctx, &t)})
+		}
+		if models.PostPasswordRequired(p, st.passCookieValue(c)) {
+			pv.passwordRequiredFeed = true
+			pv.PasswordForm = template.HTML(st.passwordForm(c, p, pv.Link))
+			pv.Excerpt = template.HTML("<p>There is no excerpt because this is a protected post.</p>\n")
+		} else if full {
+			pv.renderedContent = st.renderContent(ctx, p)
+			pv.Content = template.HTML(pv.renderedContent)
+			pv.Excerpt = template.HTML(st.renderExcerpt(ctx, p))
+		} else {
+			pv.Excerpt = template.HTML(st.renderExcerpt(ctx, p))
+		}
+		out = append(out, pv)
+	}
+	return out, nil
+}
+
+// postLink is the link a page shows for a post: its permalink, or for a
+// post shown as a preview, its preview link.
+func (st *Site) postLink(ctx context.Context, p *models.Post, viewer *models.User) string {
+	if p.Type == "attachment" {
+		return st.store.AttachmentLink(ctx, p, viewer)
+	}
+	return st.store.Permalink(ctx, p, viewer)
+}
+
+// passCookieValue is the visitor's post password cookie.
+func (st *Site) passCookieValue(c echo.Context) string {
+	ck, err := c.Cookie(st.passCookie)
+	if err != nil {
+		return ""
+	}
+	v, err := url.QueryUnescape(ck.Value)
+	if err != nil {
+		return ck.Value
+	}
+	return v
+}
+
+// passwordForm is get_the_password_form, with WordPress's markup and field
+// names; "Invalid password." shows when the visitor just tried one.
+func (st *Site) passwordForm(c echo.Context, p *models.Post, permalink string) string {
+	id := strconv.FormatUint(p.ID, 10)
+	invalid, aria, class := "", "", ""
+	if ref := c.Request().Referer(); ref != "" && ref == permalink && st.passCookieValue(c) != "" {
+		invalid = `<div class="post-password-form-invalid-password" role="alert"><p id="error-pwbox-` + id + `">Invalid password.</p></div>`
+		aria = ` aria-describedby="error-pwbox-` + id + `"`
+		class = " password-form-error"
+	}
+	return `<form action="` + escHTML(st.cfg.SiteURL+"/wp-login.php?action=postpass") + `" class="post-password-form` + class + `" method="post">` +
+		`<input type="hidden" name="redirect_to" value="` + escHTML(permalink) + `" />` + invalid + "\n" +
+		"\t<p>This content is password-protected. To view it, please enter the password below.</p>\n" +
+		`	<p><label for="pwbox-` + id + `">Password: <input name="post_password" id="pwbox-` + id +
+		`" type="password" spellcheck="false" required size="20"` + aria + ` /></label> <input type="submit" name="Submit" value="Enter" /></p></form>` + "\n\t"
+}
+
+// discussion builds the comments section of a singular page.
+func (st *Site) discussion(c echo.Context, p *models.Post, pv *postView, viewer *models.User) (*discussionView, error) {
+	ctx := c.Request().Context()
+	if pv.PasswordForm != "" || (p.Type != "post" && p.CommentCount == 0 && p.CommentStatus != "open") {
+		return nil, nil
+	}
+	list, err := st.store.PostComments(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	d := &discussionView{}
+	byID := map[uint64]*commentView{}
+	var top []*commentView
+	for i := range list {
+		cm := &list[i]
+		cv := &commentView{
+			ID: cm.ID, Author: cm.AuthorName, AuthorURL: cm.AuthorURL, parent: cm.ParentID,
+			Link:    pv.Link + "#comment-" + strconv.FormatUint(cm.ID, 10),
+			Date:    cm.Date.Format("January 2, 2006") + " at " + cm.Date.Format("3:04 pm"),
+			DateISO: cm.DateGMT.UTC().Format(time.RFC3339),
+			Content: template.HTML(st.renderComment(ctx, cm)),
+		}
+		if cv.Author == "" {
+			cv.Author = "Anonymous"
+		}
+		byID[cm.ID] = cv
+	}
+	for i := range list {
+		cv := byID[list[i].ID]
+		if parent, ok := byID[cv.parent]; ok && cv.parent != 0 {
+			parent.Children = append(parent.Children, cv)
+		} else {
+			top = append(top, cv)
+		}
+	}
+	d.Comments = top
+	switch n := len(list); n {
+	case 0:
+	case 1:
+		d.Heading = template.HTML("One response to &#8220;" + string(pv.Title) + "&#8221;")
+	default:
+		d.Heading = template.HTML(fmt.Sprintf("%d responses to &#8220;%s&#8221;", n, pv.Title))
+	}
+	if p.CommentStatus == "open" {
+		f := &commentForm{Action: st.cfg.SiteURL + "/wp-comments-post.php", PostID: p.ID, User: viewer,
+			RequireNameEmail: st.store.Option(ctx, "require_name_email") != "0"}
+		if viewer != nil && viewer.HasCap("unfiltered_html") && st.sess.Nonce != nil {
+			f.UnfilteredNonce = st.sess.Nonce(c, "unfiltered-html-comment_"+strconv.FormatUint(p.ID, 10))
+		}
+		d.Form = f
+	} else {
+		d.Closed = len(list) > 0 || p.Type == "post"
+	}
+	return d, nil
+}
