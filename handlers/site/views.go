@@ -46,6 +46,13 @@ type pageView struct {
 // alternate is a <link rel="alternate"> of the head (feeds, oEmbed).
 type alternate struct{ Type, Title, Href string }
 
+// TypeAttr is the type attribute written as WordPress writes it: readers
+// that find feeds with a plain text match look for "application/rss+xml",
+// which html/template would spell with an entity.
+func (a alternate) TypeAttr() template.HTMLAttr {
+	return template.HTMLAttr(`type="` + escHTML(a.Type) + `"`)
+}
+
 // postView is one post as the templates show it.
 type postView struct {
 	ID                   uint64
