@@ -3,6 +3,7 @@ package models
 import (
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -99,9 +100,9 @@ func OEmbedProviderRequest(link string, maxWidth, maxHeight int, format string) 
 			continue
 		}
 		q := url.Values{}
-		q.Set("maxwidth", itoa(maxWidth))
+		q.Set("maxwidth", strconv.Itoa(maxWidth))
 		if maxHeight > 0 {
-			q.Set("maxheight", itoa(maxHeight))
+			q.Set("maxheight", strconv.Itoa(maxHeight))
 		}
 		q.Set("url", link)
 		q.Set("dnt", "1")
