@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/wptext"
 	"github.com/presspass/presspass/outbound"
 )
 
@@ -88,7 +89,7 @@ func (s *Server) oembedData(ctx context.Context, d *models.OEmbedData) map[strin
 		"provider_url":  d.ProviderURL,
 		"author_name":   d.AuthorName,
 		"author_url":    d.AuthorURL,
-		"title":         renderTitle(d.Post.Title),
+		"title":         wptext.TheTitle(d.Post.Title),
 		"type":          "rich",
 		"width":         d.Width,
 		"height":        d.Height,
@@ -104,7 +105,7 @@ func (s *Server) oembedData(ctx context.Context, d *models.OEmbedData) map[strin
 // PressPass hosts understand each other's embeds.
 func (s *Server) oembedHTML(ctx context.Context, d *models.OEmbedData) string {
 	secret := oembedSecret()
-	title := renderTitle(d.Post.Title)
+	title := wptext.TheTitle(d.Post.Title)
 	frameTitle := "&#8220;" + title + "&#8221; &#8212; " + d.ProviderName
 	link := s.store.Permalink(ctx, d.Post, nil)
 	return fmt.Sprintf(`<blockquote class="wp-embedded-content" data-secret="%s"><a href="%s">%s</a></blockquote>`,
