@@ -201,6 +201,7 @@ func cmdLoadtest(ctx context.Context, raw []string, out io.Writer) error {
 	}
 	fmt.Fprintln(out, "\nA: GET /wp-json/wp/v2/users/me, Basic application password   B: XML-RPC wp.getUsers, application password")
 	fmt.Fprintln(out, "C: GET /wp-json/wp/v2/posts (10 posts), anonymous               D: XML-RPC wp.getProfile, main password")
+	fmt.Fprintln(out, "E: GET /feed/ (RSS 2.0), anonymous                               F: GET /wp-sitemap-posts-post-1.xml, anonymous")
 	return nil
 }
 
@@ -293,6 +294,8 @@ func loadtestScenarios(c loadtestCreds) []scenario {
 		{"C", "GET posts, anonymous", []loadRequest{{Method: "GET", Path: "/wp-json/wp/v2/posts", Expect: 200, Contains: []byte(`"id"`)}}},
 		{"D", "XML-RPC wp.getProfile, main password", []loadRequest{{Method: "POST", Path: "/xmlrpc.php", Header: xml,
 			Body: xmlrpcCall("wp.getProfile", "1", c.login, c.mainPassword), Expect: 200, Contains: []byte("<name>username</name>")}}},
+		{"E", "the RSS feed, anonymous", []loadRequest{{Method: "GET", Path: "/feed/", Expect: 200, Contains: []byte("<item>")}}},
+		{"F", "the posts sitemap, anonymous", []loadRequest{{Method: "GET", Path: "/wp-sitemap-posts-post-1.xml", Expect: 200, Contains: []byte("<url><loc>")}}},
 	}
 }
 
