@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/wptext"
 	"github.com/presspass/presspass/outbound"
 )
 
@@ -110,7 +111,7 @@ func pingbackPing(fetch PingbackFetcher) Method {
 		}
 		_, err = c.srv.store.CreatePingback(c.ctx, models.PingbackInput{
 			PostID: postID, SourceURL: escapeAmp(from), Title: title,
-			Content: "[&#8230;] " + escHTMLText(excerpt) + " [&#8230;]", Client: c.client,
+			Content: "[&#8230;] " + wptext.EscHTML(excerpt) + " [&#8230;]", Client: c.client,
 		})
 		if err != nil {
 			return Value{}, c.pingbackStoreError(err)
@@ -169,13 +170,12 @@ func (c *Call) pingbackTargetID(to string) (uint64, error) {
 }
 
 var (
-	pbSpaces     = regexp.MustCompile(`[\r\n\t ]+`)
-	pbBlockTags  = regexp.MustCompile(`</*(h1|h2|h3|h4|h5|h6|p|th|td|li|dt|dd|pre|caption|input|textarea|button|body)[^>]*>`)
-	pbTitle      = regexp.MustCompile(`(?is)<title>([^<]*?)</title>`)
-	pbScripts    = regexp.MustCompile(`(?is)<script[^>]*?>.*?</script>|<style[^>]*?>.*?</style>`)
-	pbTag        = regexp.MustCompile(`(?s)<!--.*?-->|</?([a-zA-Z][a-zA-Z0-9]*)[^>]*>`)
-	pbCtxMarker  = regexp.MustCompile(`</?wpcontext>`)
-	pbEntityLike = regexp.MustCompile(`^&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);`)
+	pbSpaces    = regexp.MustCompile(`[\r\n\t ]+`)
+	pbBlockTags = regexp.MustCompile(`</*(h1|h2|h3|h4|h5|h6|p|th|td|li|dt|dd|pre|caption|input|textarea|button|body)[^>]*>`)
+	pbTitle     = regexp.MustCompile(`(?is)<title>([^<]*?)</title>`)
+	pbScripts   = regexp.MustCompile(`(?is)<script[^>]*?>.*?</script>|<style[^>]*?>.*?</style>`)
+	pbTag       = regexp.MustCompile(`(?s)<!--.*?-->|</?([a-zA-Z][a-zA-Z0-9]*)[^>]*>`)
+	pbCtxMarker = regexp.MustCompile(`</?wpcontext>`)
 )
 
 // pingbackContext reads a source page as pingback_ping does: its title,
@@ -233,30 +233,3 @@ func stripTags(s string, keep ...string) string {
 
 // escapeAmp writes & as &amp;, as WordPress stores pingback URLs.
 func escapeAmp(s string) string { return strings.ReplaceAll(s, "&", "&amp;") }
-
-// escHTMLText is WordPress's esc_html: special characters as entities, without
-// encoding an existing entity twice.
-func escHTMLText(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		switch ch := s[i]; ch {
-		case '&':
-			if pbEntityLike.MatchString(s[i:]) {
-				b.WriteByte('&')
-			} else {
-				b.WriteString("&amp;")
-			}
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\'':
-			b.WriteString("&#039;")
-		default:
-			b.WriteByte(ch)
-		}
-	}
-	return b.String()
-}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/wptext"
 )
 
 // The feeds are WordPress's core feed templates written out in Go, element
@@ -251,7 +252,7 @@ func (st *Site) feedItems(c echo.Context, posts []models.Post, viewer *models.Us
 			it.content = cdata(string(pv.PasswordForm))
 		} else {
 			rendered := st.renderContent(ctx, p)
-			it.excerpt = ent2ncr(convertChars(st.plainExcerpt(ctx, p, rendered)))
+			it.excerpt = ent2ncr(wptext.ConvertChars(st.plainExcerpt(ctx, p, rendered)))
 			it.content = cdata(rendered)
 			it.enclosures = enclosures[p.ID]
 		}
@@ -348,19 +349,6 @@ func (st *Site) siteOrigin() string {
 		}
 	}
 	return u
-}
-
-// convertChars is convert_chars on feed text: a lone "&" becomes &#038;.
-func convertChars(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '&' && !validEntity.MatchString(s[i:]) {
-			b.WriteString("&#038;")
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }
 
 func rss2Feed(d *feedData) string {

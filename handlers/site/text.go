@@ -68,35 +68,8 @@ func ent2ncr(s string) string {
 	})
 }
 
-// validEntity is a character reference esc_html leaves alone.
-var validEntity = regexp.MustCompile(`^&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});`)
-
-// escHTML is esc_html (and esc_attr): <, >, quotes and ampersands that do
-// not begin a character reference are escaped; existing references stay.
-func escHTML(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\'':
-			b.WriteString("&#039;")
-		case '&':
-			if validEntity.MatchString(s[i:]) {
-				b.WriteByte('&')
-			} else {
-				b.WriteString("&amp;")
-			}
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
+// escHTML is esc_html.
+func escHTML(s string) string { return wptext.EscHTML(s) }
 
 // cdata keeps text inside a CDATA section whatever it holds, as
 // get_the_content_feed does by breaking "]]>".
