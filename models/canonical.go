@@ -20,6 +20,14 @@ func (s *Store) CanonicalRedirect(ctx context.Context, path, rawQuery string, q 
 	if q.IsSearch || q.IsPreview || q.Vars["tb"] != "" || q.Vars["favicon"] != "" {
 		return ""
 	}
+	if q.Vars["feed"] == "old" {
+		// WordPress 1.x's feed files move to today's feeds.
+		old := map[string][2]string{"wp-atom.php": {"atom", ""}, "wp-commentsrss2.php": {"rss2", "comments"},
+			"wp-feed.php": {"rss2", ""}, "wp-rdf.php": {"rdf", ""}, "wp-rss.php": {"rss2", ""}, "wp-rss2.php": {"rss2", ""}}
+		if f, ok := old[path[strings.LastIndex(path, "/")+1:]]; ok {
+			return s.FeedLink(ctx, f[0], f[1] != "")
+		}
+	}
 	get, _ := url.ParseQuery(rawQuery)
 	has := func(k string) bool { return get.Get(k) != "" && get.Get(k) != "0" }
 	query := rawQuery

@@ -260,7 +260,6 @@ func rewriteRuleList(structure string) [][2]string {
 		{`favicon\.ico$`, "favicon=1"},
 		{`sitemap\.xml`, "sitemap=index"},
 		{`.*wp-(atom|rdf|rss|rss2|feed|commentsrss2)\.php$`, "feed=old"},
-		{`.*wp-register.php$`, "register=true"},
 	})
 	add(generateRewriteRules("/", epRoot, true, true, false, true, tags))
 	add(generateRewriteRules("comments", epOther, false, true, true, false, tags))

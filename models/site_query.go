@@ -59,7 +59,8 @@ var feedTypes = map[string]string{"feed": "rss2", "rss2": "rss2", "rss": "rss", 
 // page of such a post is a 404, as WP_Query decides. Errors: internal.
 func (s *Store) QuerySite(ctx context.Context, qv QueryVars, viewer *User) (*SiteQuery, error) {
 	q := &SiteQuery{Vars: qv, Paged: max(qv.Int("paged"), 1)}
-	if qv["error"] == "404" {
+	if qv["error"] == "404" || qv["favicon"] != "" {
+		// PressPass has no site icon to send for /favicon.ico.
 		q.Is404 = true
 		return q, nil
 	}
