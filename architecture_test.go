@@ -61,12 +61,13 @@ var packageRules = map[string]packageRule{
 	"models/wptext":                {layer: leaf, imports: []string{"models/kses"}, never: []string{"net/http", echoModule}}, // pure string functions
 	"models/mail":                  {layer: leaf, imports: []string{"models"}},                                               // delivers models' notifications
 	"storage":                      {layer: leaf, imports: []string{"models"}},                                               // implements models.Storage
-	"xmlrpc/pingback":              {layer: leaf},
+	"outbound":                     {layer: leaf},                                                                            // the one guarded fetcher for requests to other sites
 	"fixtures":                     {layer: service, imports: []string{"models"}},
 	"models/wpimport":              {layer: service, imports: []string{"models"}},
-	"rest":                         {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext"}},
-	"xmlrpc":                       {layer: adapter, imports: []string{"models", "models/epoch"}, never: []string{echoModule}}, // a plain http.Handler
-	"handlers":                     {layer: adapter, imports: []string{"models"}},
+	"rest":                         {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "outbound"}},
+	"xmlrpc":                       {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "outbound"}, never: []string{echoModule}}, // a plain http.Handler
+	"handlers":                     {layer: adapter, imports: []string{"models", "handlers/site"}},
+	"handlers/site":                {layer: adapter, imports: []string{"models", "models/wptext"}}, // the public site, part of the browser adapter
 	"fixtures/fixturestest":        {layer: testHelper, imports: []string{"models", "fixtures", "fixtures/testdb"}},
 	"fixtures/testdb":              {layer: testHelper}, // fresh databases, for leaves' tests too
 	"models/wpimport/wpimporttest": {layer: testHelper},
@@ -200,7 +201,7 @@ func checkPackage(p *goPackage, rule packageRule) []string {
 			report("depends on %s, which only tests may import", dep)
 		case rule.layer == domain && l != leaf:
 			report("depends on %s: models imports only leaf packages", dep)
-		case rule.layer == adapter && adapterOf(dep) != "" && adapterOf(dep) != p.rel:
+		case rule.layer == adapter && adapterOf(dep) != "" && adapterOf(dep) != adapterOf(p.rel):
 			report("depends on %s: adapters never import each other", dep)
 		case rule.layer == tool && l != leaf:
 			report("depends on %s: a tool reaches no server package", dep)
@@ -225,14 +226,17 @@ func checkPackage(p *goPackage, rule packageRule) []string {
 	return problems
 }
 
-// adapterOf returns the adapter package that rel is or lives under, or "".
+// adapterOf returns the adapter package that rel is or lives under, or "":
+// the outermost one, so that a package inside an adapter (handlers/site)
+// belongs to it.
 func adapterOf(rel string) string {
+	out := ""
 	for name, r := range packageRules {
-		if r.layer == adapter && (rel == name || strings.HasPrefix(rel, name+"/")) {
-			return name
+		if r.layer == adapter && (rel == name || strings.HasPrefix(rel, name+"/")) && (out == "" || len(name) < len(out)) {
+			out = name
 		}
 	}
-	return ""
+	return out
 }
 
 // listPackages runs `go list -json ./...` and keys its packages by their

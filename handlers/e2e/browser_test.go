@@ -23,6 +23,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/presspass/presspass/fixtures/fixturestest"
 	"github.com/presspass/presspass/handlers"
+	publicsite "github.com/presspass/presspass/handlers/site"
 	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/rest"
 )
@@ -37,7 +38,11 @@ type site struct {
 	url   string
 }
 
-func startSite(t *testing.T) *site {
+func startSite(t *testing.T) *site { return serveSite(t, false) }
+
+// serveSite serves REST and the browser pages, and with public the public
+// site too, as presspass serve does, on the "test" fixtures.
+func serveSite(t *testing.T, public bool) *site {
 	t.Helper()
 	s := fixturestest.Loaded(t, "test")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -51,9 +56,17 @@ func startSite(t *testing.T) *site {
 		return models.ClientInfo{IP: host, UserAgent: r.UserAgent()}
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	hc := handlers.Config{SiteURL: base, Client: client, Logger: logger}
+	if public {
+		pub, err := publicsite.New(s, publicsite.Config{SiteURL: base, Client: client, Logger: logger})
+		if err != nil {
+			t.Fatal(err)
+		}
+		hc.PublicSite = pub
+	}
 	e := echo.New()
 	rest.Register(e, s, rest.Config{SiteURL: base, Client: client, Logger: logger})
-	handlers.Register(e, s, handlers.Config{SiteURL: base, Client: client, Logger: logger})
+	handlers.Register(e, s, hc)
 	srv := httptest.NewUnstartedServer(e)
 	srv.Listener.Close()
 	srv.Listener = ln

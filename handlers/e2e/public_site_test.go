@@ -3,24 +3,14 @@ package e2e
 import (
 	"context"
 	"encoding/json"
-	"io"
-	"log/slog"
-	"net"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
-	"github.com/labstack/echo/v4"
-	"github.com/presspass/presspass/fixtures"
-	"github.com/presspass/presspass/fixtures/fixturestest"
-	"github.com/presspass/presspass/handlers"
-	publicsite "github.com/presspass/presspass/handlers/site"
 	"github.com/presspass/presspass/models"
-	"github.com/presspass/presspass/rest"
 )
 
 // phoneWidth is the viewport every public page must fit without sideways
@@ -32,38 +22,8 @@ const phoneWidth = 390
 // author's draft.
 func startPublicSite(t *testing.T) (*site, map[string]uint64) {
 	t.Helper()
-	s := fixturestest.Open(t)
-	data, err := fixtures.Read("test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := fixtures.Load(context.Background(), s, data); err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := "http://" + ln.Addr().String()
-	s.Config.SiteURL = base
-	client := func(r *http.Request) models.ClientInfo {
-		host, _, _ := net.SplitHostPort(r.RemoteAddr)
-		return models.ClientInfo{IP: host, UserAgent: r.UserAgent()}
-	}
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	pub, err := publicsite.New(s, publicsite.Config{SiteURL: base, Client: client, Logger: logger})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := echo.New()
-	rest.Register(e, s, rest.Config{SiteURL: base, Client: client, Logger: logger})
-	handlers.Register(e, s, handlers.Config{SiteURL: base, Client: client, Logger: logger, PublicSite: pub})
-	srv := httptest.NewUnstartedServer(e)
-	srv.Listener.Close()
-	srv.Listener = ln
-	srv.Start()
-	t.Cleanup(srv.Close)
-
+	st := serveSite(t, true)
+	s := st.store
 	ctx := context.Background()
 	admin, _ := s.UserByLogin(ctx, "admin")
 	author, _ := s.UserByLogin(ctx, "author")
@@ -85,7 +45,7 @@ func startPublicSite(t *testing.T) (*site, map[string]uint64) {
 		}
 		ids[name] = p.ID
 	}
-	return &site{store: s, url: base}, ids
+	return st, ids
 }
 
 // restPost reads a post over REST as a visitor.

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"github.com/presspass/presspass/fixtures"
 	"github.com/presspass/presspass/fixtures/fixturestest"
 	"github.com/presspass/presspass/handlers"
 	"github.com/presspass/presspass/handlers/site"
@@ -35,14 +34,7 @@ const adminPass = "admin-test-pass"
 
 func newTestSite(t *testing.T, templatesDir string) *testSite {
 	t.Helper()
-	s := fixturestest.Open(t)
-	data, err := fixtures.Read("test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := fixtures.Load(context.Background(), s, data); err != nil {
-		t.Fatal(err)
-	}
+	s := fixturestest.Loaded(t, "test")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
