@@ -55,7 +55,10 @@ func Register(e *echo.Echo, s *models.Store, cfg Config) {
 	mw := []echo.MiddlewareFunc{a.pageHeaders, a.limitBody, a.loadSession}
 	g := routes{e: e, mw: mw}
 	if a.public != nil {
-		a.public.Register(e, site.Session{Middleware: a.loadSession, User: currentUser, Nonce: a.nonce})
+		a.public.Register(e, site.Session{Middleware: a.loadSession, User: currentUser, Nonce: a.nonce,
+			VerifyNonce: func(c echo.Context, action, nonce string) bool {
+				return a.store.VerifyNonce(currentSession(c), action, strings.TrimSpace(nonce))
+			}})
 	} else {
 		g.GET("/", a.home)
 	}

@@ -37,9 +37,10 @@ type Session struct {
 	Middleware echo.MiddlewareFunc
 	// User is the logged-in user Middleware found, or nil.
 	User func(echo.Context) *models.User
-	// Nonce makes a nonce of the current session (the comment form of
-	// users who may post unfiltered HTML).
-	Nonce func(c echo.Context, action string) string
+	// Nonce makes a nonce of the current session and VerifyNonce checks
+	// one (the comment form of users who may post unfiltered HTML).
+	Nonce       func(c echo.Context, action string) string
+	VerifyNonce func(c echo.Context, action, nonce string) bool
 }
 
 // Site serves the public pages.

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -254,5 +255,40 @@ func TestTemplatesFolderReplacesATemplate(t *testing.T) {
 	}
 	if r := ts.visitor().get("/admin-published/"); r.status != 200 || !strings.Contains(r.body, "entry-title") {
 		t.Fatalf("the other templates: %d", r.status)
+	}
+}
+
+func TestUnfilteredHTMLCommentsNeedTheFormsNonce(t *testing.T) {
+	ts := newTestSite(t, "")
+	v := ts.visitor()
+	v.login("admin", adminPass)
+	page := v.get("/admin-published/")
+	m := regexp.MustCompile(`name="_wp_unfiltered_html_comment" value="([0-9a-f]+)"`).FindStringSubmatch(page.body)
+	if m == nil {
+		t.Fatalf("no unfiltered-html nonce in the form: %.300s", page.body)
+	}
+	tests := []struct {
+		name, nonce, comment string
+		kept                 bool
+	}{
+		{"without the nonce (another site's form)", "", `<em>one</em><script>alert(1)</script>`, false},
+		{"with a wrong nonce", "0123456789", `<em>two</em><script>alert(2)</script>`, false},
+		{"with the form's nonce", m[1], `<em>three</em><script>alert(3)</script>`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := v.do(http.MethodPost, "/wp-comments-post.php", url.Values{"comment_post_ID": {"1"}, "comment": {tt.comment},
+				"_wp_unfiltered_html_comment": {tt.nonce}}, nil)
+			if r.status != http.StatusFound {
+				t.Fatalf("%d %.300s", r.status, r.body)
+			}
+			list, _, err := ts.store.Comments(context.Background(), models.CommentFilter{PostIDs: []uint64{1}, Status: "all", Order: "desc", Limit: 1})
+			if err != nil || len(list) != 1 {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(list[0].Content, "<script>"); got != tt.kept {
+				t.Fatalf("stored %q", list[0].Content)
+			}
+		})
 	}
 }
