@@ -132,12 +132,12 @@ func (st *Site) baseView(c echo.Context, q *models.SiteQuery, viewer *models.Use
 
 // robotsMeta is wp_robots: noindex, nofollow while search engines are
 // turned away (blog_public 0); otherwise WordPress's large image previews,
-// and noindex on search results.
+// and noindex on search results (wp_robots_noindex_search).
 func (st *Site) robotsMeta(ctx context.Context, q *models.SiteQuery) string {
 	if st.store.Option(ctx, "blog_public") == "0" {
 		return "noindex, nofollow"
 	}
-	if q != nil && (q.IsSearch || q.Is404) {
+	if q != nil && q.IsSearch {
 		return "noindex, follow, max-image-preview:large"
 	}
 	return "max-image-preview:large"
