@@ -92,7 +92,7 @@ func (s *Store) CanonicalRedirect(ctx context.Context, path, rawQuery string, q 
 			query = removeQueryArgs(query, "cat", "category_name", "tag", "tag_id", "term", "taxonomy")
 		}
 		if q.Vars["sitemap"] != "" && (has("sitemap") || has("sitemap-subtype")) {
-			redirectURL = s.SitemapURL(q.Vars["sitemap"], q.Vars["sitemap-subtype"], q.Vars.Int("paged"))
+			redirectURL = s.SitemapURL(ctx, q.Vars["sitemap"], q.Vars["sitemap-subtype"], q.Vars.Int("paged"))
 			query = removeQueryArgs(query, "sitemap", "sitemap-subtype", "paged")
 		} else if q.Vars["sitemap"] == "" && (q.Vars.Int("paged") > 0 || q.IsFeed) {
 			base := redirectPath

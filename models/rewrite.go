@@ -69,6 +69,14 @@ func (s *Store) ParseRequest(ctx context.Context, path string, query url.Values)
 	if requested == "index.php" {
 		requested = ""
 	}
+	if structure == "" && requested != "" {
+		// Plain permalinks have no rules: only robots.txt and the front
+		// controller itself are pages; any other path is not found.
+		perma["error"] = "404"
+		if requested == "robots.txt" {
+			perma = QueryVars{"robots": "1"}
+		}
+	}
 	if structure != "" && requested != "" {
 		perma["error"] = "404"
 		for _, r := range rulesFor(structure) {

@@ -59,7 +59,10 @@ func TestParseRequest(t *testing.T) {
 		{"/archives/%post_id%", "/archives/12", "", map[string]string{"p": "12", "page": ""}},
 		{"/archives/%post_id%", "/archives/date/2024/01", "", map[string]string{"year": "2024", "monthnum": "01"}},
 		{"/archives/%post_id%", "/archives/author/admin", "", map[string]string{"author_name": "admin"}},
-		{"", "/anything/", "p=7", map[string]string{"p": "7"}},
+		{"", "/", "p=7", map[string]string{"p": "7"}},
+		{"", "/index.php", "feed=rss2", map[string]string{"feed": "rss2"}},
+		{"", "/anything/", "", map[string]string{"error": "404"}},
+		{"", "/robots.txt", "", map[string]string{"robots": "1"}},
 		{"/%postname%/", "/a/b/c/d/", "", map[string]string{"error": "404"}},
 	}
 	for _, tt := range tests {

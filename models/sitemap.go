@@ -26,13 +26,24 @@ func (s *Store) SitemapsEnabled(ctx context.Context) bool {
 	return s.Option(ctx, "blog_public") != "0"
 }
 
-// SitemapURL is get_sitemap_url.
-func (s *Store) SitemapURL(name, subtype string, page int) string {
-	if name == "index" {
-		return s.siteBase() + "/wp-sitemap.xml"
-	}
+// SitemapURL is get_sitemap_url: wp-sitemap-….xml, or the query form with
+// plain permalinks.
+func (s *Store) SitemapURL(ctx context.Context, name, subtype string, page int) string {
 	if page < 1 {
 		page = 1
+	}
+	if !s.UsingPermalinks(ctx) {
+		u := s.siteBase() + "/?sitemap=" + name
+		if subtype != "" {
+			u += "&sitemap-subtype=" + subtype
+		}
+		if name != "index" {
+			u += "&paged=" + strconv.Itoa(page)
+		}
+		return u
+	}
+	if name == "index" {
+		return s.siteBase() + "/wp-sitemap.xml"
 	}
 	n := name
 	if subtype != "" {
@@ -68,7 +79,7 @@ func (s *Store) SitemapIndex(ctx context.Context) ([]SitemapEntry, error) {
 				pages = 1 // the home page is listed with the pages
 			}
 			for i := 1; i <= pages; i++ {
-				out = append(out, SitemapEntry{Loc: s.SitemapURL(p.name, sub, i)})
+				out = append(out, SitemapEntry{Loc: s.SitemapURL(ctx, p.name, sub, i)})
 			}
 		}
 	}

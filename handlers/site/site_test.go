@@ -292,3 +292,32 @@ func TestUnfilteredHTMLCommentsNeedTheFormsNonce(t *testing.T) {
 		})
 	}
 }
+
+func TestPlainPermalinks(t *testing.T) {
+	ts := newTestSite(t, "")
+	if err := ts.store.SetOption(context.Background(), "permalink_structure", ""); err != nil {
+		t.Fatal(err)
+	}
+	v := ts.visitor()
+	tests := []struct {
+		path     string
+		status   int
+		contains string
+	}{
+		{"/?p=1", 200, `<link rel="canonical" href="` + ts.url + `/?p=1">`},
+		{"/?page_id=8", 200, "entry-title"},
+		{"/?feed=rss2", 200, "<link>" + ts.url + "/?p=1</link>"},
+		{"/?cat=1", 200, "Uncategorized"},
+		{"/?sitemap=index", 200, "<loc>" + ts.url + "/?sitemap=posts&amp;sitemap-subtype=post&amp;paged=1</loc>"},
+		{"/admin-published/", 404, "Page not found"},
+		{"/robots.txt", 200, "Sitemap: " + ts.url + "/?sitemap=index"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			r := v.get(tt.path)
+			if r.status != tt.status || !strings.Contains(r.body, tt.contains) {
+				t.Fatalf("%d, want %d with %q: %.500s", r.status, tt.status, tt.contains, r.body)
+			}
+		})
+	}
+}

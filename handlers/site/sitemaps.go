@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"net/http"
 	"strings"
 
@@ -42,7 +43,7 @@ func (st *Site) sitemap(c echo.Context, q *models.SiteQuery) error {
 		if err != nil {
 			return st.internalError(c, err)
 		}
-		b.WriteString("<?xml-stylesheet type=\"text/xsl\" href=\"" + escHTML(st.cfg.SiteURL+"/wp-sitemap-index.xsl") + "\" ?>\n")
+		b.WriteString("<?xml-stylesheet type=\"text/xsl\" href=\"" + escHTML(st.stylesheetURL(ctx, "index")) + "\" ?>\n")
 		b.WriteString("<sitemapindex xmlns=\"" + sitemapNS + "\">")
 		for _, e := range entries {
 			b.WriteString("<sitemap><loc>" + escHTML(e.Loc) + "</loc></sitemap>")
@@ -57,7 +58,7 @@ func (st *Site) sitemap(c echo.Context, q *models.SiteQuery) error {
 		}
 		return st.internalError(c, err)
 	}
-	b.WriteString("<?xml-stylesheet type=\"text/xsl\" href=\"" + escHTML(st.cfg.SiteURL+"/wp-sitemap.xsl") + "\" ?>\n")
+	b.WriteString("<?xml-stylesheet type=\"text/xsl\" href=\"" + escHTML(st.stylesheetURL(ctx, "sitemap")) + "\" ?>\n")
 	b.WriteString("<urlset xmlns=\"" + sitemapNS + "\">")
 	for _, e := range entries {
 		b.WriteString("<url><loc>" + escHTML(e.Loc) + "</loc>")
@@ -82,7 +83,7 @@ func (st *Site) robots(c echo.Context) error {
 	}
 	out := "User-agent: *\nDisallow: " + path + "/wp-admin/\nAllow: " + path + "/wp-admin/admin-ajax.php\n"
 	if st.store.SitemapsEnabled(ctx) {
-		out += "\nSitemap: " + st.cfg.SiteURL + "/wp-sitemap.xml\n"
+		out += "\nSitemap: " + st.store.SitemapURL(ctx, "index", "", 0) + "\n"
 	}
 	return c.Blob(http.StatusOK, "text/plain; charset=utf-8", []byte(out))
 }
@@ -123,4 +124,16 @@ func sitemapXSL(index bool) string {
 </xsl:template>
 </xsl:stylesheet>
 `
+}
+
+// stylesheetURL is WP_Sitemaps_Renderer's stylesheet address: the .xsl
+// file, or the query form with plain permalinks.
+func (st *Site) stylesheetURL(ctx context.Context, which string) string {
+	if !st.store.UsingPermalinks(ctx) {
+		return st.cfg.SiteURL + "/?sitemap-stylesheet=" + which
+	}
+	if which == "index" {
+		return st.cfg.SiteURL + "/wp-sitemap-index.xsl"
+	}
+	return st.cfg.SiteURL + "/wp-sitemap.xsl"
 }
