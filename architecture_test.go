@@ -67,7 +67,7 @@ var packageRules = map[string]packageRule{
 	"rest":                         {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "outbound"}},
 	"xmlrpc":                       {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "outbound"}, never: []string{echoModule}}, // a plain http.Handler
 	"handlers":                     {layer: adapter, imports: []string{"models", "handlers/site"}},
-	"handlers/site":                {layer: adapter, imports: []string{"models", "models/wptext"}}, // the public site, part of the browser adapter
+	"handlers/site":                {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext"}}, // the public site, part of the browser adapter
 	"fixtures/fixturestest":        {layer: testHelper, imports: []string{"models", "fixtures", "fixtures/testdb"}},
 	"fixtures/testdb":              {layer: testHelper}, // fresh databases, for leaves' tests too
 	"models/wpimport/wpimporttest": {layer: testHelper},

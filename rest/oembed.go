@@ -10,10 +10,10 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/epoch"
 	"github.com/presspass/presspass/models/wptext"
 	"github.com/presspass/presspass/outbound"
 )
@@ -23,7 +23,9 @@ import (
 // users who may edit posts embed a link in the block editor: this site's
 // links are answered locally, others only from WordPress's sanctioned
 // providers, fetched with the shared guarded fetcher (Config.OEmbedFetcher,
-// nil while outbound fetching is off) and never by discovery.
+// nil while outbound fetching is off) and never by discovery. A provider's
+// answer is kept a day (WordPress's oembed_ttl), so that an editor typing a
+// link does not ask the provider on every preview.
 
 func init() { registerRouteGroup(2, (*Server).oembedRoutes) }
 
@@ -31,6 +33,9 @@ func init() { registerRouteGroup(2, (*Server).oembedRoutes) }
 type OEmbedFetcher interface {
 	Get(ctx context.Context, url string, header http.Header) (*outbound.Response, error)
 }
+
+// oembedProxyEntries bounds the proxy's cache of providers' answers.
+const oembedProxyEntries = 512
 
 var oembedURLArg = Arg{Name: "url", Description: "The URL of the resource for which to fetch oEmbed data.",
 	Type: "string", Format: "uri", Required: true}
@@ -181,8 +186,8 @@ func (s *Server) getOEmbedProxy(r *Request) (*Response, error) {
 	if !ok {
 		return nil, notFound
 	}
-	key := s.cache.digest("oembed-proxy", endpoint)
-	if data, ok := s.oembedProxyCache.get(key, s.store.Now()); ok {
+	key := s.cache.keys.Key("oembed-proxy", endpoint)
+	if data, ok := s.oembedProxyCache.Get(key, epoch.Epochs{}, s.store.Now()); ok {
 		return NewResponse(http.StatusOK, data), nil
 	}
 	ctx, cancel := context.WithTimeout(r.ctx, outbound.DefaultTimeout)
@@ -197,49 +202,6 @@ func (s *Server) getOEmbedProxy(r *Request) (*Response, error) {
 	}
 	// A sanctioned provider's markup is used as it comes, as WordPress
 	// trusts it (wp_filter_oembed_result leaves it alone).
-	s.oembedProxyCache.put(key, data, s.store.Now().Add(24*time.Hour))
+	s.oembedProxyCache.Put(key, data, epoch.Epochs{}, s.store.Now().Add(24*time.Hour))
 	return NewResponse(http.StatusOK, data), nil
-}
-
-// oembedCache keeps the proxy's answers for a day (WordPress's oembed_ttl
-// transient), so that an editor typing a link does not ask the provider on
-// every keystroke's preview. It is bounded; a full cache drops entries at
-// random.
-type oembedCache struct {
-	mu      sync.Mutex
-	entries map[[32]byte]oembedCached
-}
-
-type oembedCached struct {
-	data  map[string]any
-	until time.Time
-}
-
-const oembedCacheEntries = 512
-
-func (c *oembedCache) get(key [32]byte, now time.Time) (map[string]any, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.entries[key]
-	if !ok || now.After(e.until) {
-		return nil, false
-	}
-	return e.data, true
-}
-
-func (c *oembedCache) put(key [32]byte, data map[string]any, until time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.entries == nil {
-		c.entries = map[[32]byte]oembedCached{}
-	}
-	if len(c.entries) >= oembedCacheEntries {
-		for k := range c.entries {
-			delete(c.entries, k)
-			if len(c.entries) < oembedCacheEntries*3/4 {
-				break
-			}
-		}
-	}
-	c.entries[key] = oembedCached{data: data, until: until}
 }

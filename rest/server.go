@@ -106,6 +106,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/epoch"
 )
 
 // Config is what the REST adapter needs from the composition root.
@@ -136,8 +137,9 @@ type Server struct {
 	rootLink string
 	// cache keeps anonymous GET answers under the content epoch.
 	cache *responseCache
-	// oembedProxyCache keeps other sites' oEmbed answers for a day.
-	oembedProxyCache oembedCache
+	// oembedProxyCache keeps other sites' oEmbed answers for a day, under
+	// no epoch (they do not depend on this site's data).
+	oembedProxyCache *epoch.Cache[epoch.Key, map[string]any]
 }
 
 // NewServer builds the adapter with every registered route group.
@@ -156,7 +158,8 @@ func NewServer(s *models.Store, cfg Config) *Server {
 			return models.ClientInfo{IP: ip, UserAgent: r.UserAgent(), Secure: r.TLS != nil}
 		}
 	}
-	srv := &Server{store: s, cfg: cfg, log: cfg.Logger, cache: newResponseCache()}
+	srv := &Server{store: s, cfg: cfg, log: cfg.Logger, cache: newResponseCache(),
+		oembedProxyCache: epoch.NewCache[epoch.Key, map[string]any](oembedProxyEntries)}
 	srv.apiRoot = cfg.SiteURL + "/wp-json/"
 	srv.rootLink = "<" + srv.apiRoot + `>; rel="https://api.w.org/"`
 	srv.routes = buildRoutes(srv)

@@ -4,67 +4,33 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
+	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/presspass/presspass/models/epoch"
 )
 
 // Pages, feeds and sitemaps that a visitor without cookies asks for are the
-// same for every such visitor, so they are answered from memory while the
-// store's content epoch is unchanged: any write that a visitor could see, on
-// any process, moves the epoch, so a kept answer is never stale. Requests
-// with a session, a post password or a commenter's cookie are always
-// rendered. The cache is bounded in entries and bytes; when full it drops
-// entries at random.
+// same for every such visitor, so they are answered from memory
+// (epoch.Cache) while the store's content epoch is unchanged: any write that
+// a visitor could see, on any process, moves the epoch, so a kept answer is
+// never stale. Requests with a session, a post password or a commenter's
+// cookie are always rendered. The cache is bounded in entries, and an answer
+// over pageCacheMaxBody is not kept, so it holds at most 128 MiB.
 
 const (
-	pageCacheEntries = 1024
-	pageCacheBytes   = 64 << 20
-	pageCacheMaxBody = 1 << 20
+	pageCacheEntries = 512
+	pageCacheMaxBody = 256 << 10
 )
 
 type cachedPage struct {
-	epoch  int64
 	status int
 	header http.Header
 	body   []byte
 }
 
-type pageCache struct {
-	mu      sync.Mutex
-	entries map[string]*cachedPage
-	bytes   int
-}
-
-func newPageCache() *pageCache { return &pageCache{entries: map[string]*cachedPage{}} }
-
-func (pc *pageCache) get(key string, epoch int64) *cachedPage {
-	pc.mu.Lock()
-	defer pc.mu.Unlock()
-	e := pc.entries[key]
-	if e != nil && e.epoch != epoch {
-		pc.bytes -= len(e.body)
-		delete(pc.entries, key)
-		return nil
-	}
-	return e
-}
-
-func (pc *pageCache) put(key string, e *cachedPage) {
-	pc.mu.Lock()
-	defer pc.mu.Unlock()
-	if old := pc.entries[key]; old != nil {
-		pc.bytes -= len(old.body)
-	}
-	for k, v := range pc.entries { // map order is random: random eviction
-		if len(pc.entries) < pageCacheEntries && pc.bytes+len(e.body) <= pageCacheBytes {
-			break
-		}
-		pc.bytes -= len(v.body)
-		delete(pc.entries, k)
-	}
-	pc.entries[key] = e
-	pc.bytes += len(e.body)
+func newPageCache() *epoch.Cache[string, *cachedPage] {
+	return epoch.NewCache[string, *cachedPage](pageCacheEntries)
 }
 
 // cacheable reports whether a request's answer is the same for every
@@ -89,12 +55,13 @@ func (st *Site) cachedFront(next echo.HandlerFunc) echo.HandlerFunc {
 		if !st.cacheable(req) {
 			return next(c)
 		}
-		epoch, err := st.store.ContentEpoch(req.Context())
+		epochs, err := st.store.Epochs(req.Context())
 		if err != nil {
 			return next(c)
 		}
+		epochs.Auth = 0 // a visitor's answer depends on the content epoch alone
 		key := req.URL.RequestURI()
-		if e := st.cache.get(key, epoch); e != nil {
+		if e, ok := st.cache.Get(key, epochs, time.Time{}); ok {
 			return e.send(c)
 		}
 		rec := &recorder{ResponseWriter: c.Response().Writer, header: http.Header{}}
@@ -108,11 +75,11 @@ func (st *Site) cachedFront(next echo.HandlerFunc) echo.HandlerFunc {
 		if rec.status == 0 {
 			rec.status = http.StatusOK
 		}
-		e := &cachedPage{epoch: epoch, status: rec.status, header: c.Response().Header().Clone(), body: rec.body}
+		e := &cachedPage{status: rec.status, header: c.Response().Header().Clone(), body: rec.body}
 		switch e.status {
 		case http.StatusOK, http.StatusMovedPermanently, http.StatusNotFound:
 			if len(e.body) <= pageCacheMaxBody {
-				st.cache.put(key, e)
+				st.cache.Put(key, e, epochs, time.Time{})
 			}
 		}
 		c.Response().Committed = false

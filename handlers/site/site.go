@@ -16,6 +16,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/epoch"
 )
 
 // Config is what the public site needs from the browser adapter.
@@ -49,7 +50,7 @@ type Site struct {
 	cfg   Config
 	log   *slog.Logger
 	tmpl  *templates
-	cache *pageCache
+	cache *epoch.Cache[string, *cachedPage]
 	sess  Session
 	// passCookie is the post password cookie's name (wp-postpass_COOKIEHASH).
 	passCookie string
