@@ -44,6 +44,12 @@ type Post struct {
 	// PatternSyncStatus is a pattern's (wp_block) wp_pattern_sync_status
 	// meta: "" for a synced pattern, "partial" or "unsynced".
 	PatternSyncStatus string `gorm:"size:20;not null;default:''"`
+	// TemplateTheme, TemplateArea and TemplateOrigin are a block
+	// template's (wp_template, wp_template_part) theme, a part's area and
+	// where a customization started from (block_template.go).
+	TemplateTheme  string `gorm:"size:200;not null;default:''"`
+	TemplateArea   string `gorm:"size:50;not null;default:''"`
+	TemplateOrigin string `gorm:"size:20;not null;default:''"`
 }
 
 // TableName keeps the table name stable.

@@ -41,6 +41,9 @@ type PostInput struct {
 	FeaturedMediaID *uint64
 	// PatternSyncStatus sets a pattern's sync status (wp_block only).
 	PatternSyncStatus *string
+	// TemplateTheme, TemplateArea and TemplateOrigin set a block
+	// template's columns (wp_template and wp_template_part only).
+	TemplateTheme, TemplateArea, TemplateOrigin *string
 }
 
 // Errors of post writes, with WordPress's REST codes.
@@ -200,6 +203,16 @@ func applyPostInput(p *Post, in PostInput) {
 	}
 	if in.PatternSyncStatus != nil && p.Type == "wp_block" && validPatternSyncStatus(*in.PatternSyncStatus) {
 		p.PatternSyncStatus = *in.PatternSyncStatus
+	}
+	if p.Type == TemplateType || p.Type == TemplatePartType {
+		for _, f := range []struct {
+			dst *string
+			src *string
+		}{{&p.TemplateTheme, in.TemplateTheme}, {&p.TemplateArea, in.TemplateArea}, {&p.TemplateOrigin, in.TemplateOrigin}} {
+			if f.src != nil {
+				*f.dst = *f.src
+			}
+		}
 	}
 }
 

@@ -42,6 +42,10 @@ type ThemeData struct {
 	// get_allowed_block_template_part_areas.
 	DefaultTemplateTypes     []Fields `json:"default_template_types"`
 	DefaultTemplatePartAreas []Fields `json:"default_template_part_areas"`
+	// Templates and TemplateParts are the block templates and template
+	// parts the theme ships.
+	Templates     []ThemeTemplate `json:"templates"`
+	TemplateParts []ThemeTemplate `json:"template_parts"`
 	// Settings and Styles are the theme's theme.json merged with core's,
 	// as the global styles of the theme show them.
 	Settings Fields `json:"settings"`
