@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"github.com/presspass/presspass/models/wptext"
 	"gorm.io/gorm"
 )
 
@@ -137,3 +138,20 @@ func (s *Store) UserGlobalStyles(ctx context.Context, stylesheet string) (*Post,
 	}
 	return &p, nil
 }
+
+// BlockLayout is what the built-in theme's settings tell the blocks'
+// layout support when content is rendered: root-padding-aware
+// alignments, and whether a block gap is set (settings.spacing.blockGap).
+var BlockLayout = func() wptext.ThemeLayout {
+	var l wptext.ThemeLayout
+	if v, _ := builtinTheme.Settings.Get("useRootPaddingAwareAlignments"); v == true {
+		l.RootPaddingAware = true
+	}
+	if spacing, ok := builtinTheme.Settings.Get("spacing"); ok {
+		if f, ok := spacing.(Fields); ok {
+			v, set := f.Get("blockGap")
+			l.BlockGap = set && v != nil
+		}
+	}
+	return l
+}()

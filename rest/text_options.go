@@ -1,12 +1,16 @@
 package rest
 
-import "github.com/presspass/presspass/models/wptext"
+import (
+	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/wptext"
+)
 
 // textOptions are the site settings wptext's filter chains read: the
-// use_smilies option and the site's address.
+// use_smilies option, the site's address and the theme's layout settings.
 func (s *Server) textOptions(r *Request) wptext.Options {
 	return wptext.Options{
 		Smilies: wptext.UseSmilies(s.store.Option(r.Ctx(), "use_smilies")),
 		HomeURL: r.SiteURL(),
+		Layout:  models.BlockLayout,
 	}
 }

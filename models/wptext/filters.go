@@ -15,6 +15,8 @@ type Options struct {
 	// HomeURL is the site's home URL: make_clickable does not mark links
 	// to its host "nofollow".
 	HomeURL string
+	// Layout is what the active theme tells the blocks' layout support.
+	Layout ThemeLayout
 }
 
 // UseSmilies reads the use_smilies option's value ("Convert emoticons like
@@ -41,13 +43,14 @@ var capitalPDangit = strings.NewReplacer(
 // file name keeps its spelling.
 func CapitalPDangit(text string) string { return capitalPDangit.Replace(text) }
 
-// TheContent is the_content: blocks rendered (their comment delimiters
-// removed, their HTML kept, do_blocks at priority 9); wptexturize (10);
+// TheContent is the_content: blocks rendered (RenderBlocks: their comment
+// delimiters removed, their HTML kept but for what block supports add,
+// do_blocks at priority 9); wptexturize (10);
 // content without blocks gets paragraphs (wpautop, 10); capital_P_dangit
 // (11); smilies last, as convert_smilies runs at priority 20.
 func TheContent(raw string, opts Options) string {
 	if HasBlocks(raw) {
-		return smiliesIf(opts.Smilies, CapitalPDangit(Texturize(StripBlockDelimiters(raw))))
+		return smiliesIf(opts.Smilies, CapitalPDangit(Texturize(RenderBlocks(raw, opts.Layout))))
 	}
 	return smiliesIf(opts.Smilies, CapitalPDangit(Autop(Texturize(raw), true)))
 }
@@ -56,7 +59,7 @@ func TheContent(raw string, opts Options) string {
 // prepend_attachment puts markup (the image or the link to the file)
 // before the content after wpautop, and before convert_smilies.
 func AttachmentContent(markup, raw string, opts Options) string {
-	return smiliesIf(opts.Smilies, markup+TheContent(raw, Options{HomeURL: opts.HomeURL}))
+	return smiliesIf(opts.Smilies, markup+TheContent(raw, Options{HomeURL: opts.HomeURL, Layout: opts.Layout}))
 }
 
 // smiliesIf is convert_smilies, which does nothing while the use_smilies
