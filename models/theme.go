@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"strings"
 
-	"github.com/presspass/presspass/models/wptext"
 	"gorm.io/gorm"
 )
 
@@ -139,11 +138,14 @@ func (s *Store) UserGlobalStyles(ctx context.Context, stylesheet string) (*Post,
 	return &p, nil
 }
 
-// BlockLayout is what the built-in theme's settings tell the blocks'
-// layout support when content is rendered: root-padding-aware
-// alignments, and whether a block gap is set (settings.spacing.blockGap).
-var BlockLayout = func() wptext.ThemeLayout {
-	var l wptext.ThemeLayout
+// BlockLayoutSettings are what a theme's settings tell the blocks' layout
+// support when content is rendered: root-padding-aware alignments
+// (settings.useRootPaddingAwareAlignments), and whether a block gap is set
+// (settings.spacing.blockGap).
+type BlockLayoutSettings struct{ RootPaddingAware, BlockGap bool }
+
+// BlockLayout is the built-in theme's BlockLayoutSettings.
+var BlockLayout = func() (l BlockLayoutSettings) {
 	if v, _ := builtinTheme.Settings.Get("useRootPaddingAwareAlignments"); v == true {
 		l.RootPaddingAware = true
 	}

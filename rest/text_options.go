@@ -11,6 +11,6 @@ func (s *Server) textOptions(r *Request) wptext.Options {
 	return wptext.Options{
 		Smilies: wptext.UseSmilies(s.store.Option(r.Ctx(), "use_smilies")),
 		HomeURL: r.SiteURL(),
-		Layout:  models.BlockLayout,
+		Layout:  wptext.ThemeLayout(models.BlockLayout),
 	}
 }
