@@ -17,7 +17,11 @@ import (
 
 // textOptions are the settings the filter chains read.
 func (st *Site) textOptions(ctx context.Context) wptext.Options {
-	return wptext.Options{Smilies: wptext.UseSmilies(st.store.Option(ctx, "use_smilies")), HomeURL: st.cfg.SiteURL}
+	return wptext.Options{
+		Smilies: wptext.UseSmilies(st.store.Option(ctx, "use_smilies")),
+		HomeURL: st.cfg.SiteURL,
+		Layout:  wptext.ThemeLayout(models.BlockLayout),
+	}
 }
 
 // renderTitle is the_title.
