@@ -28,6 +28,7 @@ var globalFlags = flagSpec{
 	"throttle-lock": true, "throttle-max-lock": true, "throttle": true,
 	"smtp-url": true, "app-password-max-lifetime": true, "revoke-app-passwords-on-password-change": false,
 	"public-site": true, "templates-dir": true, "outbound": true,
+	"log-format": true, "shutdown-timeout": true,
 }
 
 func parseArgs(raw []string, spec flagSpec) (*args, error) {

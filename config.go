@@ -23,6 +23,11 @@ type config struct {
 	TwoFactorAPILogin bool
 	XMLRPCEnabled     bool
 	LogLevel          string
+	// LogFormat is text or json (slog's handlers).
+	LogFormat string
+	// ShutdownTimeout bounds how long a stopping server waits for requests
+	// in flight.
+	ShutdownTimeout time.Duration
 	Throttle          models.ThrottleConfig
 	// AppPasswordMaxLifetime caps new application passwords' lives (0: off).
 	AppPasswordMaxLifetime time.Duration
@@ -55,14 +60,24 @@ func loadConfig(a *args) (*config, error) {
 		TLSCert:       a.str("tls-cert", "PRESSPASS_TLS_CERT", ""),
 		TLSKey:        a.str("tls-key", "PRESSPASS_TLS_KEY", ""),
 		LogLevel:      a.str("log-level", "PRESSPASS_LOG_LEVEL", "info"),
+		LogFormat:     a.str("log-format", "PRESSPASS_LOG_FORMAT", "text"),
 		SMTPURL:       a.str("smtp-url", "PRESSPASS_SMTP_URL", ""),
 		AdminUser:     a.str("", "PRESSPASS_ADMIN_USER", "admin"),
 		AdminPassword: a.str("", "PRESSPASS_ADMIN_PASSWORD", ""),
 	}
+	var err error
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		return nil, fmt.Errorf("--log-format %q: want text or json", c.LogFormat)
+	}
+	timeout := a.str("shutdown-timeout", "PRESSPASS_SHUTDOWN_TIMEOUT", "20s")
+	if c.ShutdownTimeout, err = time.ParseDuration(timeout); err != nil || c.ShutdownTimeout <= 0 {
+		return nil, fmt.Errorf("--shutdown-timeout %q: want a duration such as 20s", timeout)
+	}
 	if (c.TLSCert == "") != (c.TLSKey == "") {
 		return nil, fmt.Errorf("--tls-cert and --tls-key go together")
 	}
-	host, _, err := net.SplitHostPort(c.Addr)
+	var host string
+	host, _, err = net.SplitHostPort(c.Addr)
 	if err != nil {
 		return nil, fmt.Errorf("--addr %q: %v", c.Addr, err)
 	}
