@@ -28,7 +28,7 @@ type config struct {
 	// ShutdownTimeout bounds how long a stopping server waits for requests
 	// in flight.
 	ShutdownTimeout time.Duration
-	Throttle          models.ThrottleConfig
+	Throttle        models.ThrottleConfig
 	// AppPasswordMaxLifetime caps new application passwords' lives (0: off).
 	AppPasswordMaxLifetime time.Duration
 	// RevokeOnPasswordChange revokes application passwords on a main
