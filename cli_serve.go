@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -35,7 +36,7 @@ func cmdServe(ctx context.Context, raw []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	logger := newLogger(stderr, c.LogLevel)
+	logger := newLogger(stderr, c.LogLevel, c.LogFormat)
 	if addr := os.Getenv(pprofEnv); addr != "" {
 		if err := startProfiler(ctx, addr, logger); err != nil {
 			return err
@@ -157,12 +158,17 @@ func newServer(s *models.Store, c *config, logger *slog.Logger) (*echo.Echo, err
 	return e, nil
 }
 
-func newLogger(w io.Writer, level string) *slog.Logger {
+// newLogger writes slog's text or JSON lines (format "json") at level.
+func newLogger(w io.Writer, level, format string) *slog.Logger {
 	var l slog.Level
 	if err := l.UnmarshalText([]byte(level)); err != nil {
 		l = slog.LevelInfo
 	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
+	opts := &slog.HandlerOptions{Level: l}
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
 }
 
 // requestLogger logs one line per request. It never logs headers or bodies:
@@ -179,7 +185,8 @@ func requestLogger(logger *slog.Logger) echo.MiddlewareFunc {
 				id = randomHex(8)
 			}
 			c.Response().Header().Set("X-Request-Id", id)
-			c.SetRequest(req.WithContext(models.WithRequestID(req.Context(), id)))
+			ctx, note := models.WithRequestNote(models.WithRequestID(req.Context(), id))
+			c.SetRequest(req.WithContext(ctx))
 			defer func() {
 				if p := recover(); p != nil {
 					logger.Error("panic serving request", "request_id", id, "path", req.URL.Path, "panic", fmt.Sprint(p))
@@ -193,17 +200,46 @@ func requestLogger(logger *slog.Logger) echo.MiddlewareFunc {
 				c.Error(err)
 			}
 			if logger.Enabled(req.Context(), slog.LevelInfo) {
-				logger.LogAttrs(req.Context(), slog.LevelInfo, "request",
-					slog.String("request_id", id),
-					slog.String("method", req.Method),
-					slog.String("path", req.URL.Path),
-					slog.Int("status", c.Response().Status),
-					slog.Duration("duration", time.Since(start)),
-					slog.String("remote", req.RemoteAddr))
+				logRequest(logger, c, id, note, time.Since(start))
 			}
 			return nil
 		}
 	}
+}
+
+// logRequest writes the access log line: the route pattern (REST), method
+// (XML-RPC) or Echo route (pages) that answered, never the query string,
+// which may carry a nonce or an application's name; the user id, never a
+// credential.
+func logRequest(logger *slog.Logger, c echo.Context, id string, note *models.RequestNote, d time.Duration) {
+	req := c.Request()
+	route, userID, fault := note.Read()
+	protocol := "page"
+	switch {
+	case req.URL.Path == "/xmlrpc.php":
+		protocol = "xmlrpc"
+	case strings.HasPrefix(req.URL.Path, "/wp-json"):
+		protocol = "rest"
+	}
+	if route == "" && protocol == "page" {
+		route = c.Path()
+	}
+	attrs := []slog.Attr{
+		slog.String("request_id", id),
+		slog.String("protocol", protocol),
+		slog.String("method", req.Method),
+		slog.String("path", req.URL.Path),
+		slog.String("route", route),
+		slog.Int("status", c.Response().Status),
+	}
+	if fault != 0 {
+		attrs = append(attrs, slog.Int("fault", fault))
+	}
+	attrs = append(attrs,
+		slog.Duration("duration", d),
+		slog.Int64("user_id", userID),
+		slog.String("remote", req.RemoteAddr))
+	logger.LogAttrs(req.Context(), slog.LevelInfo, "request", attrs...)
 }
 
 // ensureFirstAdmin creates the first administrator on an empty database,

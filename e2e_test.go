@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"strings"
@@ -19,6 +18,13 @@ import (
 // startServe runs the real `serve` wiring on a free loopback port and returns
 // its base URL; the server stops when the test ends.
 func startServe(t *testing.T, db string, extra ...string) string {
+	t.Helper()
+	return startServeLogging(t, db, io.Discard, extra...)
+}
+
+// startServeLogging is startServe with the server's log lines, in the
+// format its flags say, written to logs.
+func startServeLogging(t *testing.T, db string, logs io.Writer, extra ...string) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -40,7 +46,7 @@ func startServe(t *testing.T, db string, extra ...string) string {
 	}
 	s.Config.BcryptCost = 4
 	done := make(chan error, 1)
-	go func() { done <- serveOn(ctx, ln, s, c, slog.New(slog.NewTextHandler(io.Discard, nil))) }()
+	go func() { done <- serveOn(ctx, ln, s, c, newLogger(logs, c.LogLevel, c.LogFormat)) }()
 	t.Cleanup(func() {
 		cancel()
 		select {

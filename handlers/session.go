@@ -45,6 +45,7 @@ func (a *app) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		c.Set(ctxUser, u)
 		c.Set(ctxSession, sess)
+		models.NoteOf(c.Request().Context()).SetUser(int64(u.ID))
 		return next(c)
 	}
 }

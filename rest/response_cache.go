@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/models/epoch"
 )
 
@@ -42,6 +43,10 @@ type cachedResponse struct {
 	status int
 	header http.Header
 	body   []byte
+	// route and userID are what the access log names on a hit (the key
+	// holds the credentials, so the user is the same).
+	route  string
+	userID int64
 }
 
 // cacheableRequest reports whether req is an anonymous GET whose answer
@@ -123,14 +128,19 @@ func (s *Server) serveCached(w http.ResponseWriter, req *http.Request) bool {
 	key := s.cache.keys.Key(client.IP, secure, auth, route, req.URL.RequestURI(), req.Header.Get("Origin"))
 	now := s.store.Now() // the store's clock, which tests move
 	if e, ok := s.cache.Get(key, epochs, now); ok {
+		note := models.NoteOf(req.Context())
+		note.SetRoute(e.route)
+		note.SetUser(e.userID)
 		e.send(w)
 		return true
 	}
 	rec := &recorder{header: http.Header{}}
 	r := s.newRequest(req.Context(), req)
 	resp := s.handle(r)
+	noteRequest(r)
 	s.write(rec, r, resp)
 	e := &cachedResponse{status: rec.status, header: rec.header, body: rec.body.Bytes()}
+	e.route, e.userID, _ = models.NoteOf(req.Context()).Read()
 	keep := e.status == http.StatusOK && rec.body.Len() <= responseCacheMaxBody && r.freshNonce == ""
 	var until time.Time // anonymous answers have no time limit
 	if auth == "" {

@@ -22,7 +22,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	}
 	r := s.newRequest(req.Context(), req)
 	resp := s.handle(r)
+	noteRequest(r)
 	s.write(w, r, resp)
+}
+
+// noteRequest tells the access log which route answered and who asked.
+func noteRequest(r *Request) {
+	note := models.NoteOf(r.ctx)
+	if r.Route != nil {
+		note.SetRoute(r.Route.Pattern)
+	}
+	if r.User != nil {
+		note.SetUser(int64(r.User.ID))
+	}
 }
 
 // newRequest builds a Request from an HTTP request: route path, effective

@@ -105,6 +105,8 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if srv.cfg.Enabled && srv.answers.Has(key) {
 		if epochs, err := srv.store.Epochs(r.Context()); err == nil {
 			if cached, ok := srv.answers.Get(key, epochs, srv.store.Now()); ok {
+				// The body is not parsed: the log names no method or user.
+				models.NoteOf(r.Context()).SetRoute("(cached answer)")
 				writeXML(w, http.StatusOK, cached)
 				return
 			}
@@ -129,9 +131,13 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	c := &Call{ctx: r.Context(), srv: srv, client: client}
+	note := models.NoteOf(r.Context())
+	note.SetRoute(req.Method)
 	result, err := srv.dispatch(c, req.Method, req.Params)
 	if err != nil {
-		srv.writeFault(w, asFault(err))
+		f := asFault(err)
+		note.SetFault(f.Code)
+		srv.writeFault(w, f)
 		return
 	}
 	buf := bodyPool.Get().(*bytes.Buffer)
@@ -243,6 +249,7 @@ func (c *Call) login(p Params, ui, pi int) (*models.User, error) {
 		}
 		return nil, err
 	}
+	models.NoteOf(c.ctx).SetUser(int64(u.ID))
 	if !ap.AllowsWrite() && !readOnlyMethods[c.method] {
 		return nil, faultReadOnlyScope
 	}
