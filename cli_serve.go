@@ -109,12 +109,16 @@ func serveOn(ctx context.Context, ln net.Listener, s *models.Store, c *config, l
 		return err
 	case <-ctx.Done():
 	}
-	logger.Info("shutting down: finishing in-flight requests")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	// Stop accepting, let requests in flight finish within the deadline;
+	// the caller then closes the store, which releases the epoch lease so
+	// another process takes it at once rather than after its expiry.
+	logger.Info("shutting down: finishing in-flight requests", "deadline", c.ShutdownTimeout)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), c.ShutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
+		return fmt.Errorf("requests still running after --shutdown-timeout %s: %w", c.ShutdownTimeout, err)
 	}
+	logger.Info("stopped")
 	return nil
 }
 

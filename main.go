@@ -149,6 +149,9 @@ Flags (each has an environment variable twin; flags win):
                                                         PRESSPASS_UPLOADS_S3_* variables) and optionally
                                                         --uploads-public-url (a CDN in front of the bucket)
   --log-level LEVEL          PRESSPASS_LOG_LEVEL        debug, info, warn, error (default info)
+  --log-format text|json     PRESSPASS_LOG_FORMAT       log lines as slog text or JSON (default text)
+  --shutdown-timeout D       PRESSPASS_SHUTDOWN_TIMEOUT  on SIGTERM/SIGINT, how long requests in flight may
+                                                        take to finish before the process exits (default 20s)
   --throttle on|off          PRESSPASS_THROTTLE         count failed logins and lock out guessers (default on)
   --throttle-ip-failures N   PRESSPASS_THROTTLE_IP_FAILURES       failures from one address that lock it (20)
   --throttle-account-failures N  PRESSPASS_THROTTLE_ACCOUNT_FAILURES  main-password failures that lock an
