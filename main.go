@@ -56,6 +56,8 @@ func run(ctx context.Context, argv []string, stdout, stderr io.Writer) int {
 		err = cmdLoadtestCeiling(ctx, rest)
 	case "healthcheck":
 		err = cmdHealthcheck(ctx, rest)
+	case "doctor":
+		err = cmdDoctor(ctx, rest, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usageText)
 		return 0
@@ -93,6 +95,13 @@ Usage:
   presspass loadtest [--duration=10s] [--connections=16] [--max-requests=N] [--scenarios=A,B,C,D] [--large] [--mix=60s] [--keep]
                                           performance table on a fresh database (loopback only)
   presspass healthcheck                   exit 0 when the local server answers /readyz
+  presspass doctor URL [--user USER:APP_PASSWORD] [--token TOKEN]
+                                          check a running site from outside: REST index, Authorization
+                                          header, HTTPS, xmlrpc.php, clocks, uploads, schema (a checklist
+                                          with fixes; exit 1 when a check fails). The token comes from
+                                          'presspass doctor token' on the server, or is minted when the
+                                          doctor is given the site's --database
+  presspass doctor token                  print a one-time doctor token (10 minutes, single use)
   presspass fixtures load NAME|FILE.json  load a data set (demo, test) or a site description
   presspass user create LOGIN EMAIL [--role=ROLE] [--user_pass=PW] [--display_name=NAME] [--porcelain]
   presspass user list [--role=ROLE] [--format=table|json|csv|ids|count] [--fields=a,b]

@@ -14,6 +14,7 @@ import (
 //	GET    /presspass/v1/application-passwords   every password on the site (edit_users)
 //	DELETE /presspass/v1/application-passwords   bulk revoke of the filtered set (edit_users)
 //	GET    /presspass/v1/audit                    the security audit trail (manage_options)
+//	GET    /presspass/v1/doctor                   what the server saw of the request (doctor.go)
 
 func init() { registerRouteGroup(900, (*Server).presspassRoutes) }
 
@@ -49,6 +50,7 @@ func (s *Server) presspassRoutes() []*Route {
 				{Name: "since", Description: "Limit to events at or after this time.", Type: "string", Format: "date-time"},
 			}, pageArgs()...), Permission: canReadAudit, Handler: s.listAudit},
 		}},
+		s.doctorRoute(),
 	}
 }
 

@@ -55,7 +55,7 @@ func cacheableRequest(req *http.Request) bool {
 	if auth := req.Header.Get("Authorization"); auth != "" && !strings.HasPrefix(strings.ToLower(auth), "basic ") {
 		return false
 	}
-	if req.Method != http.MethodGet || req.Header.Get("X-WP-Nonce") != "" ||
+	if req.Method != http.MethodGet || req.Header.Get("X-WP-Nonce") != "" || req.Header.Get(DoctorTokenHeader) != "" ||
 		req.Header.Get("X-HTTP-Method-Override") != "" {
 		return false
 	}
