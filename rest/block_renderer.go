@@ -1,0 +1,168 @@
+package rest
+
+import (
+	"net/http"
+	"sort"
+
+	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/wptext"
+)
+
+// /wp/v2/block-renderer/{name} (WP_REST_Block_Renderer_Controller): the
+// server-side rendering of a dynamic block with the attributes the editor
+// sends. PressPass renders the dynamic blocks it has data for; every other
+// name is block_invalid.
+
+func init() { registerRouteGroup(386, (*Server).blockRendererRoutes) }
+
+func (s *Server) blockRendererRoutes() []*Route {
+	return []*Route{{
+		Namespace: "wp/v2",
+		Pattern:   `/wp/v2/block-renderer/(?P<name>[a-z0-9-]+/[a-z0-9-]+)`,
+		Schema:    blockRendererSchema,
+		Endpoints: []*Endpoint{{
+			Methods: []string{"GET", "POST"},
+			Args: []Arg{
+				{Name: "name", Description: "Unique registered name for the block.", Type: "string"},
+				ContextArg("view"),
+				{Name: "attributes", Description: "Attributes for the block.", Type: "object", Default: map[string]any{},
+					Validate: validateBlockAttributes, Sanitize: sanitizeBlockAttributes},
+				{Name: "post_id", Description: "ID of the post context.", Type: "integer"},
+			},
+			Permission: s.canRenderBlock,
+			Handler:    s.renderBlock,
+		}},
+	}}
+}
+
+// blockAttributesArg is the schema the attributes of block name must fit
+// (no attribute it does not declare), or false for a name PressPass does
+// not render: get_item rejects those.
+func blockAttributesArg(r *Request) (*Arg, bool) {
+	block, ok := models.DynamicBlock(r.URLParam("name"))
+	if !ok {
+		return nil, false
+	}
+	props := make(map[string]*Arg, len(block.Attributes))
+	for name, a := range block.Attributes {
+		props[name] = &Arg{Type: a.Type}
+	}
+	return &Arg{Type: "object", Properties: props}, true
+}
+
+func validateBlockAttributes(r *Request, v any) error {
+	schema, ok := blockAttributesArg(r)
+	if !ok {
+		return nil
+	}
+	if e := validateValue(v, schema, "attributes"); e != nil {
+		return Err(http.StatusBadRequest, e.code, e.message)
+	}
+	obj, _ := toObject(v)
+	names := make([]string, 0, len(obj))
+	for k := range obj {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if _, declared := schema.Properties[k]; !declared {
+			return Err(http.StatusBadRequest, "rest_additional_properties_forbidden", k+" is not a valid property of Object.")
+		}
+	}
+	return nil
+}
+
+func sanitizeBlockAttributes(r *Request, v any) (any, error) {
+	schema, ok := blockAttributesArg(r)
+	if !ok {
+		return v, nil
+	}
+	return sanitizeValue(v, schema), nil
+}
+
+// canRenderBlock: edit_posts, or with a post_id, edit_post on that post.
+func (s *Server) canRenderBlock(r *Request) error {
+	if id := r.Int("post_id"); id > 0 {
+		p, err := s.store.PostByID(r.Ctx(), uint64(id))
+		if err != nil || !models.CanOnPost(r.User, "edit_post", p) {
+			return Forbidden("block_cannot_read", "Sorry, you are not allowed to read blocks of this post.")
+		}
+		return nil
+	}
+	if !models.Can(r.User, "edit_posts") {
+		return Forbidden("block_cannot_read", "Sorry, you are not allowed to read blocks as this user.")
+	}
+	return nil
+}
+
+func (s *Server) renderBlock(r *Request) (*Response, error) {
+	block, ok := models.DynamicBlock(r.URLParam("name"))
+	if !ok {
+		return nil, Err(http.StatusNotFound, "block_invalid", "Invalid block.")
+	}
+	given, _ := r.Param("attributes").(map[string]any)
+	attrs := block.WithDefaults(given)
+	var rendered string
+	switch block.Name {
+	case "core/archives":
+		html, err := s.renderArchivesBlock(r, attrs)
+		if err != nil {
+			return nil, err
+		}
+		rendered = html
+	}
+	return NewResponse(http.StatusOK, map[string]any{"rendered": rendered}), nil
+}
+
+func (s *Server) renderArchivesBlock(r *Request, attrs map[string]any) (string, error) {
+	typ, _ := attrs["type"].(string)
+	periods, err := s.store.DateArchives(r.Ctx(), typ)
+	if err != nil {
+		return "", err
+	}
+	b := wptext.ArchivesBlock{
+		DisplayAsDropdown: truthy(attrs["displayAsDropdown"]),
+		ShowLabel:         truthy(attrs["showLabel"]),
+		ShowPostCounts:    truthy(attrs["showPostCounts"]),
+		Type:              typ,
+		DropdownID:        "wp-block-archives-1",
+		Wrapper:           blockWrapper(attrs),
+	}
+	for _, p := range periods {
+		b.Periods = append(b.Periods, wptext.ArchivePeriod{Year: p.Year, Month: p.Month, Day: p.Day, Posts: p.Posts, URL: p.Link})
+	}
+	return wptext.RenderArchivesBlock(b), nil
+}
+
+// blockWrapper takes the supports' attributes PressPass applies.
+func blockWrapper(attrs map[string]any) wptext.BlockWrapper {
+	align, _ := attrs["align"].(string)
+	class, _ := attrs["className"].(string)
+	return wptext.BlockWrapper{Align: align, ClassName: class}
+}
+
+// truthy is PHP's !empty for a decoded JSON value.
+func truthy(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return false
+	case bool:
+		return x
+	case string:
+		return x != "" && x != "0"
+	case float64:
+		return x != 0
+	case int64:
+		return x != 0
+	}
+	return true
+}
+
+func blockRendererSchema() map[string]any {
+	return map[string]any{
+		"$schema": "http://json-schema.org/schema#", "title": "rendered-block", "type": "object",
+		"properties": map[string]any{
+			"rendered": map[string]any{"description": "The rendered block.", "type": "string", "required": true, "context": []any{"edit"}},
+		},
+	}
+}
