@@ -8,8 +8,6 @@ import (
 	"github.com/presspass/presspass/models"
 )
 
-func init() { registerRouteGroup(110, (*Server).appPasswordRoutes) }
-
 const appPasswordsBase = `/wp/v2/users/(?P<user_id>(?:[\d]+|me))/application-passwords`
 
 // appPasswordRoutes are WP_REST_Application_Passwords_Controller's routes.

@@ -6,8 +6,6 @@ import (
 	"strings"
 )
 
-func init() { registerRouteGroup(1, (*Server).batchRoutes) }
-
 // maxBatchSize is rest_get_max_batch_size.
 const maxBatchSize = 25
 

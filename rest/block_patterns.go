@@ -11,8 +11,6 @@ import (
 // WP_REST_Block_Patterns_Controller): the registered pattern categories,
 // and the registered patterns, of which the built-in theme has none.
 
-func init() { registerRouteGroup(385, (*Server).blockPatternsRoutes) }
-
 func (s *Server) blockPatternsRoutes() []*Route {
 	return []*Route{
 		{Namespace: "wp/v2", Pattern: "/wp/v2/block-patterns/patterns", Schema: blockPatternSchema, Endpoints: []*Endpoint{{

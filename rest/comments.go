@@ -13,8 +13,6 @@ import (
 // Allow header and targetHints); the writes go through the store's comment
 // methods in their REST mode (models/comment_rest.go).
 
-func init() { registerRouteGroup(370, (*Server).commentsRoutes) }
-
 func (s *Server) commentsRoutes() []*Route {
 	idArg := Arg{Name: "id", Description: "Unique identifier for the comment.", Type: "integer"}
 	passwordArg := Arg{Name: "password", Description: "The password for the parent post of the comment (if the post is password protected).", Type: "string"}

@@ -15,8 +15,6 @@ import (
 // theme's settings and styles, and the user's global styles post of the
 // active theme (a wp_global_styles post holding a theme.json).
 
-func init() { registerRouteGroup(380, (*Server).globalStylesRoutes) }
-
 func (s *Server) globalStylesRoutes() []*Route {
 	stylesheetArg := Arg{Name: "stylesheet", Description: "The theme identifier", Type: "string"}
 	titleProps := map[string]*Arg{

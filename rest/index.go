@@ -7,8 +7,6 @@ import (
 	"github.com/presspass/presspass/models"
 )
 
-func init() { registerRouteGroup(0, (*Server).indexRoutes) }
-
 // indexRoutes are the discovery documents: the site index at / and the
 // namespace index at /wp/v2.
 func (s *Server) indexRoutes() []*Route {

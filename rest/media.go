@@ -18,8 +18,6 @@ import (
 // raw body with Content-Disposition, or as multipart/form-data with a
 // "file" part; the store decides names, types and limits.
 
-func init() { registerRouteGroup(320, (*Server).mediaRoutes) }
-
 func (s *Server) mediaRoutes() []*Route {
 	schema := func() map[string]any { return mediaSchema(s.restURL("/wp/v2/media/{id}")) }
 	idArg := Arg{Name: "id", Description: "Unique identifier for the post.", Type: "integer"}

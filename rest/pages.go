@@ -4,6 +4,4 @@ package rest
 // hierarchical post type "page" (parent and menu_order instead of sticky,
 // format and terms).
 
-func init() { registerRouteGroup(310, (*Server).pagesRoutes) }
-
 func (s *Server) pagesRoutes() []*Route { return s.postTypeRoutes(postTypePage) }

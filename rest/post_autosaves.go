@@ -12,8 +12,6 @@ import (
 // (WP_REST_Autosaves_Controller): unsaved edits kept per user beside the
 // post, as the block editor saves them.
 
-func init() { registerRouteGroup(306, (*Server).autosavesRoutes) }
-
 func (s *Server) autosavesRoutes() []*Route {
 	return append(s.autosaveRoutesOf(postTypePost), s.autosaveRoutesOf(postTypePage)...)
 }

@@ -14,8 +14,6 @@ import (
 // reading a post's revisions (WP_REST_Revisions_Controller), for those who
 // may edit the post.
 
-func init() { registerRouteGroup(305, (*Server).revisionsRoutes) }
-
 func (s *Server) revisionsRoutes() []*Route {
 	return append(s.revisionRoutesOf(postTypePost), s.revisionRoutesOf(postTypePage)...)
 }

@@ -11,8 +11,6 @@ import (
 // /wp/v2/posts and /wp/v2/posts/{id}: WordPress's WP_REST_Posts_Controller
 // for the post type "post". Pages (pages.go) share this controller.
 
-func init() { registerRouteGroup(300, (*Server).postsRoutes) }
-
 func (s *Server) postsRoutes() []*Route { return s.postTypeRoutes(postTypePost) }
 
 // postTypeRoutes builds the collection and item routes of a post type.

@@ -16,8 +16,6 @@ import (
 //	GET    /presspass/v1/audit                    the security audit trail (manage_options)
 //	GET    /presspass/v1/doctor                   what the server saw of the request (doctor.go)
 
-func init() { registerRouteGroup(900, (*Server).presspassRoutes) }
-
 func pageArgs() []Arg {
 	return []Arg{
 		{Name: "page", Description: "Current page of the collection.", Type: "integer", Default: int64(1), Minimum: Int64(1)},

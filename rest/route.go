@@ -2,9 +2,7 @@ package rest
 
 import (
 	"regexp"
-	"sort"
 	"strings"
-	"sync"
 )
 
 // Route is one WordPress REST route: a path pattern with its endpoints.
@@ -62,34 +60,11 @@ func (e *Endpoint) arg(name string) *Arg {
 	return nil
 }
 
-// routeGroup is a set of routes contributed by one file.
-type routeGroup struct {
-	order int
-	build func(*Server) []*Route
-}
-
-var (
-	routeGroupsMu sync.Mutex
-	routeGroups   []routeGroup
-)
-
-// registerRouteGroup adds routes to every Server built afterwards. Files call
-// it from init; order sorts the groups (and so the index).
-func registerRouteGroup(order int, build func(*Server) []*Route) {
-	routeGroupsMu.Lock()
-	defer routeGroupsMu.Unlock()
-	routeGroups = append(routeGroups, routeGroup{order, build})
-}
-
-// buildRoutes collects and compiles every registered route.
+// buildRoutes compiles the route table (routes.go) for s.
 func buildRoutes(s *Server) []*Route {
-	routeGroupsMu.Lock()
-	groups := append([]routeGroup(nil), routeGroups...)
-	routeGroupsMu.Unlock()
-	sort.SliceStable(groups, func(i, j int) bool { return groups[i].order < groups[j].order })
 	var out []*Route
-	for _, g := range groups {
-		for _, r := range g.build(s) {
+	for _, group := range routeGroups {
+		for _, r := range group(s) {
 			r.re = regexp.MustCompile(`(?i)^` + r.Pattern + `$`)
 			out = append(out, r)
 		}

@@ -9,9 +9,8 @@
 // /wp-json/* (and /?rest_route=…, rewritten by a Pre middleware) to
 // Server.ServeHTTP.
 //
-// Registering routes. A file adds a group of routes from an init function:
-//
-//	func init() { registerRouteGroup(300, (*Server).postsRoutes) }
+// Registering routes. A file builds a group of routes, and routes.go lists
+// the groups in WordPress's order (the first matching route serves):
 //
 //	func (s *Server) postsRoutes() []*Route {
 //		return []*Route{{
@@ -27,9 +26,8 @@
 //		}}
 //	}
 //
-// The order number sorts groups (index 0-99, users/app passwords 100-199,
-// posts 300-…); inside a group routes keep their slice order, as WordPress's
-// index lists them.
+// Inside a group routes keep their slice order, as WordPress's index lists
+// them.
 //
 // Arguments. Arg is WordPress's JSON-schema subset: Type ("string",
 // "integer", "number", "boolean", "array", "object", "null") or Types for a

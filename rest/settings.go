@@ -10,8 +10,6 @@ import (
 // /wp/v2/settings: WP_REST_Settings_Controller over the options WordPress
 // registers with show_in_rest, under their REST names.
 
-func init() { registerRouteGroup(360, (*Server).settingsRoutes) }
-
 // setting is one registered setting: its REST name, option and schema.
 type setting struct {
 	name, option, typ, title, desc string

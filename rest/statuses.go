@@ -10,8 +10,6 @@ import (
 // shown to everyone, the others only to users who may edit posts of some
 // type.
 
-func init() { registerRouteGroup(350, (*Server).statusesRoutes) }
-
 // postStatus is a registered post status with its flags.
 type postStatus struct {
 	slug, name                            string

@@ -9,8 +9,6 @@ import (
 // /wp/v2/taxonomies: WP_REST_Taxonomies_Controller, registered after the
 // types and statuses routes as WordPress does.
 
-func init() { registerRouteGroup(355, (*Server).taxonomiesRoutes) }
-
 // restTaxonomy is a taxonomy as WordPress 6.9 shows it in REST: the
 // show_in_rest taxonomies of a default install, in registration order
 // (post_format is not shown in REST).

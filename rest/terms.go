@@ -13,8 +13,6 @@ import (
 // /wp/v2/categories and /wp/v2/tags: WP_REST_Terms_Controller. WordPress
 // registers them right after the taxonomies routes.
 
-func init() { registerRouteGroup(356, (*Server).termsRoutes) }
-
 // termRoute ties a REST base to its taxonomy.
 type termRoute struct {
 	RestBase string

@@ -12,8 +12,6 @@ import (
 // theme (models.Theme), and /wp/v2/plugins (WP_REST_Plugins_Controller)
 // over a site without plugins.
 
-func init() { registerRouteGroup(375, (*Server).themesRoutes) }
-
 func (s *Server) themesRoutes() []*Route {
 	return []*Route{
 		{Namespace: "wp/v2", Pattern: "/wp/v2/themes", Schema: themeSchema, Endpoints: []*Endpoint{{

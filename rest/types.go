@@ -9,8 +9,6 @@ import (
 // /wp/v2/types: WP_REST_Post_Types_Controller over WordPress's built-in
 // post types (models.PostTypes).
 
-func init() { registerRouteGroup(340, (*Server).typesRoutes) }
-
 func (s *Server) typesRoutes() []*Route {
 	return []*Route{
 		{Namespace: "wp/v2", Pattern: "/wp/v2/types", Schema: typeSchema, Endpoints: []*Endpoint{

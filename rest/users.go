@@ -9,8 +9,6 @@ import (
 	"github.com/presspass/presspass/models"
 )
 
-func init() { registerRouteGroup(100, (*Server).userRoutes) }
-
 // restPostTypes are the post types shown in REST whose published posts make
 // an author public (get_post_types(show_in_rest)).
 var restPostTypes = []string{"post", "page", "attachment"}
