@@ -9,28 +9,29 @@ import (
 	"gorm.io/gorm"
 )
 
-func init() {
-	// Expiry and scope (PressPass extensions). A database created by step 1
-	// after they were added already has the columns.
-	registerMigration(3, "application password expiry and scope", func(tx *gorm.DB) error {
-		m := tx.Migrator()
-		for _, col := range []string{"Expires", "Scope"} {
-			if !m.HasColumn(&AppPassword{}, col) {
-				if err := m.AddColumn(&AppPassword{}, col); err != nil {
-					return err
-				}
+// addAppPasswordExpiryAndScope is migration step 3: expiry and scope
+// (PressPass extensions). A database created by step 1 after they were added
+// already has the columns.
+func addAppPasswordExpiryAndScope(tx *gorm.DB) error {
+	m := tx.Migrator()
+	for _, col := range []string{"Expires", "Scope"} {
+		if !m.HasColumn(&AppPassword{}, col) {
+			if err := m.AddColumn(&AppPassword{}, col); err != nil {
+				return err
 			}
 		}
-		return nil
-	})
-	// Whether an expiry came from the site's maximum lifetime rather than
-	// from the client (decides whether WordPress-shaped answers show it).
-	registerMigration(301, "application password site expiry flag", func(tx *gorm.DB) error {
-		if m := tx.Migrator(); !m.HasColumn(&AppPassword{}, "SiteExpiry") {
-			return m.AddColumn(&AppPassword{}, "SiteExpiry")
-		}
-		return nil
-	})
+	}
+	return nil
+}
+
+// addAppPasswordSiteExpiry is migration step 301: whether an expiry came from
+// the site's maximum lifetime rather than from the client (decides whether
+// WordPress-shaped answers show it).
+func addAppPasswordSiteExpiry(tx *gorm.DB) error {
+	if m := tx.Migrator(); !m.HasColumn(&AppPassword{}, "SiteExpiry") {
+		return m.AddColumn(&AppPassword{}, "SiteExpiry")
+	}
+	return nil
 }
 
 // AppPasswordFilter selects application passwords across the whole site (the

@@ -36,10 +36,6 @@ type Comment struct {
 // TableName keeps the table name stable.
 func (Comment) TableName() string { return "comments" }
 
-func init() {
-	registerMigration(710, "comments", createTables(&Comment{}))
-}
-
 // CommentStatus is the name WordPress's APIs use for a stored
 // comment_approved value: approve, hold, spam, trash.
 func (c *Comment) CommentStatus() string {

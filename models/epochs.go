@@ -22,30 +22,31 @@ type authEpoch struct {
 
 func (authEpoch) TableName() string { return "auth_epochs" }
 
-func init() {
-	registerMigration(4, "auth epoch", func(tx *gorm.DB) error {
-		if err := createTables(&authEpoch{})(tx); err != nil {
-			return err
-		}
-		var n int64
-		if err := tx.Model(&authEpoch{}).Count(&n).Error; err != nil {
-			return err
-		}
-		if n == 0 {
-			return tx.Create(&authEpoch{ID: authEpochID, Version: 1}).Error
-		}
-		return nil
-	})
-	registerMigration(5, "content epoch", func(tx *gorm.DB) error {
-		var n int64
-		if err := tx.Model(&authEpoch{}).Where("id = ?", contentEpochID).Count(&n).Error; err != nil {
-			return err
-		}
-		if n == 0 {
-			return tx.Create(&authEpoch{ID: contentEpochID, Version: 1}).Error
-		}
-		return nil
-	})
+// createAuthEpoch is migration step 4: the epochs' table and the auth epoch.
+func createAuthEpoch(tx *gorm.DB) error {
+	if err := createTables(&authEpoch{})(tx); err != nil {
+		return err
+	}
+	var n int64
+	if err := tx.Model(&authEpoch{}).Count(&n).Error; err != nil {
+		return err
+	}
+	if n == 0 {
+		return tx.Create(&authEpoch{ID: authEpochID, Version: 1}).Error
+	}
+	return nil
+}
+
+// createContentEpoch is migration step 5.
+func createContentEpoch(tx *gorm.DB) error {
+	var n int64
+	if err := tx.Model(&authEpoch{}).Where("id = ?", contentEpochID).Count(&n).Error; err != nil {
+		return err
+	}
+	if n == 0 {
+		return tx.Create(&authEpoch{ID: contentEpochID, Version: 1}).Error
+	}
+	return nil
 }
 
 // epochTables are the tables whose writes move the auth epoch, which

@@ -40,10 +40,6 @@ type ImportedAppPassword struct {
 // TableName keeps the table name stable.
 func (ImportedAppPassword) TableName() string { return "wp_import_app_passwords" }
 
-func init() {
-	registerMigration(600, "wordpress import: what was imported", createTables(&ImportedUser{}, &ImportedAppPassword{}))
-}
-
 // ImportedUserByID returns what the last import recorded for a user.
 // Errors: not found, internal.
 func (s *Store) ImportedUserByID(ctx context.Context, userID uint64) (*ImportedUser, error) {

@@ -11,10 +11,6 @@ import (
 	"gorm.io/gorm"
 )
 
-func init() {
-	registerMigration(800, "media: attachments", createTables(&Attachment{}))
-}
-
 var (
 	errCannotUploadToPost = E(KindForbidden, "rest_cannot_edit", "Sorry, you are not allowed to upload media to this post.")
 	errInvalidParent      = E(KindInvalid, "rest_post_invalid_id", "Invalid post ID.")

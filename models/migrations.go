@@ -42,17 +42,35 @@ func createTables(models ...any) func(tx *gorm.DB) error {
 	}
 }
 
-// migrations is the schema's history. Steps that create a table use the
-// current model; later steps that change a table must check what exists
-// (a fresh database gets the current shape from the first step).
+// migrations is the schema's history, in the order its steps run. Every
+// database records the versions it has run in schema_migrations, so a
+// released step is never renumbered, removed, reordered or edited: a change
+// is a new step at the end with a larger version. (The gaps between versions
+// are from when each feature numbered its own steps; they mean nothing.)
+//
+// Steps that create a table use the current model; later steps that change
+// a table check what exists (a fresh database gets the current shape from the
+// step that creates the table). Steps that are more than a table's creation
+// are functions beside their models.
 var migrations = []migration{
 	{1, "users, application passwords, posts, options", createTables(&User{}, &AppPassword{}, &Post{}, &Option{})},
-}
-
-// registerMigration adds a step; feature files call it from init so that the
-// history stays next to the models it shapes.
-func registerMigration(version int, name string, up func(tx *gorm.DB) error) {
-	migrations = append(migrations, migration{version, name, up})
+	{2, "auth throttles and audit events", createTables(&AuthThrottle{}, &AuditEvent{})},
+	{3, "application password expiry and scope", addAppPasswordExpiryAndScope},
+	{4, "auth epoch", createAuthEpoch},
+	{5, "content epoch", createContentEpoch},
+	{300, "posts: featured media", addPostFeaturedMedia},
+	{301, "application password site expiry flag", addAppPasswordSiteExpiry},
+	{500, "browser sessions", createTables(&Session{})},
+	{501, "two-factor login challenges and used steps", createTables(&LoginChallenge{}, &twoFactorStep{})},
+	{600, "wordpress import: what was imported", createTables(&ImportedUser{}, &ImportedAppPassword{})},
+	{700, "terms and term relationships", createTables(&Term{}, &TermRelationship{})},
+	{701, "default category", createDefaultCategory},
+	{702, "file uncategorized posts under the default category", fileUncategorizedPosts},
+	// Posts created before new posts were filed under the default category
+	// when they were written (they read as filed there) are filed now.
+	{703, "file posts created without a category under the default category", fileUncategorizedPosts},
+	{710, "comments", createTables(&Comment{})},
+	{800, "media: attachments", createTables(&Attachment{})},
 }
 
 // Migrate applies every step not yet recorded, each in its own transaction
@@ -71,13 +89,7 @@ func (s *Store) Migrate(ctx context.Context) (applied int, err error) {
 	for _, d := range done {
 		have[d.Version] = true
 	}
-	sorted := append([]migration(nil), migrations...)
-	for i := 1; i < len(sorted); i++ {
-		for j := i; j > 0 && sorted[j].Version < sorted[j-1].Version; j-- {
-			sorted[j], sorted[j-1] = sorted[j-1], sorted[j]
-		}
-	}
-	for _, m := range sorted {
+	for _, m := range migrations {
 		if have[m.Version] {
 			continue
 		}

@@ -10,13 +10,12 @@ import (
 // Featured images: a post's featured media must be an image attachment, as
 // WordPress's set_post_thumbnail requires (it shows the image's thumbnail).
 
-func init() {
-	registerMigration(300, "posts: featured media", func(tx *gorm.DB) error {
-		if tx.Migrator().HasColumn(&Post{}, "FeaturedMediaID") {
-			return nil
-		}
-		return tx.Migrator().AddColumn(&Post{}, "FeaturedMediaID")
-	})
+// addPostFeaturedMedia is migration step 300.
+func addPostFeaturedMedia(tx *gorm.DB) error {
+	if tx.Migrator().HasColumn(&Post{}, "FeaturedMediaID") {
+		return nil
+	}
+	return tx.Migrator().AddColumn(&Post{}, "FeaturedMediaID")
 }
 
 var errInvalidFeaturedMedia = E(KindInvalid, "rest_invalid_featured_media", "Invalid featured media ID.")

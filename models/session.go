@@ -56,11 +56,6 @@ func (Session) TableName() string { return "sessions" }
 // looked up by it, and "" otherwise.
 func (sess *Session) Token() string { return sess.token }
 
-func init() {
-	registerMigration(500, "browser sessions", createTables(&Session{}))
-	userOwnedModels = append(userOwnedModels, &Session{})
-}
-
 // LoggedInCookieName is the session cookie's name, as WordPress names its
 // logged-in cookie: "wordpress_logged_in_" + md5(site URL).
 func LoggedInCookieName(siteURL string) string {

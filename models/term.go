@@ -36,15 +36,6 @@ type TermRelationship struct {
 // TableName keeps the table name stable.
 func (TermRelationship) TableName() string { return "term_relationships" }
 
-func init() {
-	registerMigration(700, "terms and term relationships", createTables(&Term{}, &TermRelationship{}))
-	registerMigration(701, "default category", createDefaultCategory)
-	registerMigration(702, "file uncategorized posts under the default category", fileUncategorizedPosts)
-	// Posts created before new posts were filed under the default category
-	// when they were written (they read as filed there) are filed now.
-	registerMigration(703, "file posts created without a category under the default category", fileUncategorizedPosts)
-}
-
 // fileUncategorizedPosts stores the default category for posts written
 // before categories were stored, so that category queries find them.
 func fileUncategorizedPosts(tx *gorm.DB) error {

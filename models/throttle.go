@@ -72,10 +72,6 @@ type AuthThrottle struct {
 // TableName keeps the table name stable.
 func (AuthThrottle) TableName() string { return "auth_throttles" }
 
-func init() {
-	registerMigration(2, "auth throttles and audit events", createTables(&AuthThrottle{}, &AuditEvent{}))
-}
-
 const (
 	throttleIP      = "ip"
 	throttleAccount = "account"

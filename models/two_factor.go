@@ -59,11 +59,6 @@ type LoginChallenge struct {
 // TableName keeps the table name stable.
 func (LoginChallenge) TableName() string { return "login_challenges" }
 
-func init() {
-	registerMigration(501, "two-factor login challenges and used steps", createTables(&LoginChallenge{}, &twoFactorStep{}))
-	userOwnedModels = append(userOwnedModels, &LoginChallenge{}, &twoFactorStep{})
-}
-
 var (
 	errTwoFactorCode     = E(KindInvalid, "invalid_two_factor_code", "The authentication code is incorrect.")
 	errTwoFactorNotSetUp = E(KindInvalid, "two_factor_not_set_up", "Start the two-factor setup first.")

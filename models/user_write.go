@@ -265,5 +265,5 @@ func (s *Store) DeleteUser(ctx context.Context, id, reassignTo uint64) (*User, e
 }
 
 // userOwnedModels lists the tables with a user_id column whose rows go with
-// the user. Features that add such a table append it here.
-var userOwnedModels = []any{&AppPassword{}}
+// the user. A feature that adds such a table lists it here.
+var userOwnedModels = []any{&AppPassword{}, &Session{}, &LoginChallenge{}, &twoFactorStep{}}
