@@ -20,7 +20,8 @@ type args struct {
 // flagSpec says which flags take a value; the rest are booleans.
 type flagSpec map[string]bool
 
-// globalFlags apply to every command and take a value.
+// globalFlags apply to every command: every setting the server reads (true
+// when the flag takes a value, false for a boolean).
 var globalFlags = flagSpec{
 	"addr": true, "database": true, "site-url": true, "environment": true, "tls-cert": true, "tls-key": true,
 	"trusted-proxies": true, "two-factor-api-login": false, "xmlrpc": true, "log-level": true,
@@ -29,6 +30,12 @@ var globalFlags = flagSpec{
 	"smtp-url": true, "app-password-max-lifetime": true, "revoke-app-passwords-on-password-change": false,
 	"public-site": true, "templates-dir": true, "outbound": true,
 	"log-format": true, "shutdown-timeout": true,
+	// uploads (config_media.go)
+	"uploads-dir": true, "upload-max-size": true, "uploads-s3-url": true, "uploads-s3-bucket": true,
+	"uploads-s3-region": true, "uploads-s3-access-key": true, "uploads-s3-secret-key": true,
+	"uploads-s3-prefix": true, "uploads-public-url": true,
+	// pingback.ping (config_pingback.go)
+	"pingback": true,
 }
 
 func parseArgs(raw []string, spec flagSpec) (*args, error) {

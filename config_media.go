@@ -13,16 +13,6 @@ import (
 // Upload settings: where files go (a local directory, or an S3-compatible
 // bucket when --uploads-s3-url is set) and how large they may be.
 
-func init() {
-	for name, takesValue := range map[string]bool{
-		"uploads-dir": true, "upload-max-size": true, "uploads-s3-url": true, "uploads-s3-bucket": true,
-		"uploads-s3-region": true, "uploads-s3-access-key": true, "uploads-s3-secret-key": true,
-		"uploads-s3-prefix": true, "uploads-public-url": true,
-	} {
-		globalFlags[name] = takesValue
-	}
-}
-
 // mediaConfig is the upload part of the configuration.
 type mediaConfig struct {
 	// Storage is where uploads go.

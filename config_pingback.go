@@ -10,8 +10,6 @@ import (
 // pingback.ping makes the server fetch pages that anonymous callers name,
 // so it is off unless --pingback=on (PRESSPASS_PINGBACK) enables it.
 
-func init() { globalFlags["pingback"] = true }
-
 // loadPingback reads --pingback on|off.
 func loadPingback(a *args) (bool, error) {
 	switch v := a.str("pingback", "PRESSPASS_PINGBACK", "off"); v {

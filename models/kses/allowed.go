@@ -165,48 +165,39 @@ video: autoplay controls height loop muted playsinline poster preload src width`
 
 // allowedProtocols is wp_allowed_protocols(): the URL schemes an attribute
 // holding a URL may keep.
-var allowedProtocols = map[string]bool{}
-
-func init() {
-	for _, p := range strings.Fields(`http https ftp ftps mailto news irc irc6 ircs gopher nntp feed
-		telnet mms rtsp sms svn tel fax xmpp webcal urn`) {
-		allowedProtocols[p] = true
-	}
-}
+var allowedProtocols = wordSet(`http https ftp ftps mailto news irc irc6 ircs gopher nntp feed
+	telnet mms rtsp sms svn tel fax xmpp webcal urn`)
 
 // uriAttributes is wp_kses_uri_attributes(): attributes whose value is a
 // URL and so has its protocol checked.
-var uriAttributes = map[string]bool{}
-
-func init() {
-	for _, a := range strings.Fields(`action archive background cite classid codebase data formaction
-		href icon longdesc manifest poster profile src usemap xmlns`) {
-		uriAttributes[a] = true
-	}
-}
+var uriAttributes = wordSet(`action archive background cite classid codebase data formaction
+	href icon longdesc manifest poster profile src usemap xmlns`)
 
 // entityNames is $allowedentitynames: the named references kses keeps
 // (every other &name; has its ampersand escaped). Case matters.
-var entityNames = map[string]bool{}
+var entityNames = wordSet(`nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo
+	not shy reg macr deg plusmn acute micro para middot cedil ordm raquo iquest Agrave Aacute
+	Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH
+	Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN
+	szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave
+	iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute
+	ucirc uuml yacute thorn yuml quot amp lt gt apos OElig oelig Scaron scaron Yuml circ tilde
+	ensp emsp thinsp zwnj zwj lrm rlm ndash mdash lsquo rsquo sbquo ldquo rdquo bdquo dagger
+	Dagger permil lsaquo rsaquo euro fnof Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota
+	Kappa Lambda Mu Nu Xi Omicron Pi Rho Sigma Tau Upsilon Phi Chi Psi Omega alpha beta gamma
+	delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigmaf sigma tau
+	upsilon phi chi psi omega thetasym upsih piv bull hellip prime Prime oline frasl weierp
+	image real trade alefsym larr uarr rarr darr harr crarr lArr uArr rArr dArr hArr forall
+	part exist empty nabla isin notin ni prod sum minus lowast radic prop infin ang and or cap
+	cup int sim cong asymp ne equiv le ge sub sup nsub sube supe oplus otimes perp sdot lceil
+	rceil lfloor rfloor lang rang loz spades clubs hearts diams sup1 sup2 sup3 frac14 frac12
+	frac34 there4`)
 
-func init() {
-	for _, n := range strings.Fields(`nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo
-		not shy reg macr deg plusmn acute micro para middot cedil ordm raquo iquest Agrave Aacute
-		Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH
-		Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN
-		szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave
-		iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute
-		ucirc uuml yacute thorn yuml quot amp lt gt apos OElig oelig Scaron scaron Yuml circ tilde
-		ensp emsp thinsp zwnj zwj lrm rlm ndash mdash lsquo rsquo sbquo ldquo rdquo bdquo dagger
-		Dagger permil lsaquo rsaquo euro fnof Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota
-		Kappa Lambda Mu Nu Xi Omicron Pi Rho Sigma Tau Upsilon Phi Chi Psi Omega alpha beta gamma
-		delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigmaf sigma tau
-		upsilon phi chi psi omega thetasym upsih piv bull hellip prime Prime oline frasl weierp
-		image real trade alefsym larr uarr rarr darr harr crarr lArr uArr rArr dArr hArr forall
-		part exist empty nabla isin notin ni prod sum minus lowast radic prop infin ang and or cap
-		cup int sim cong asymp ne equiv le ge sub sup nsub sube supe oplus otimes perp sdot lceil
-		rceil lfloor rfloor lang rang loz spades clubs hearts diams sup1 sup2 sup3 frac14 frac12
-		frac34 there4`) {
-		entityNames[n] = true
+// wordSet is the set of the space-separated words of list.
+func wordSet(list string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		set[w] = true
 	}
+	return set
 }
