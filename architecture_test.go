@@ -72,6 +72,7 @@ var packageRules = map[string]packageRule{
 	"fixtures/testdb":              {layer: testHelper}, // fresh databases, for leaves' tests too
 	"models/wpimport/wpimporttest": {layer: testHelper},
 	"handlers/e2e":                 {layer: testsOnly},
+	"loadtest":                     {layer: tool}, // presspass loadtest: the command prepares the site, this drives it over HTTP
 }
 
 // goPackage is what `go list -json` tells of a package.

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/tls"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -186,7 +188,7 @@ func requestLogger(logger *slog.Logger) echo.MiddlewareFunc {
 			// in X-Request-Id and named in every log line about it.
 			id := req.Header.Get("X-Request-Id")
 			if id == "" || len(id) > 64 {
-				id = randomHex(8)
+				id = newRequestID()
 			}
 			c.Response().Header().Set("X-Request-Id", id)
 			ctx, note := models.WithRequestNote(models.WithRequestID(req.Context(), id))
@@ -277,4 +279,12 @@ func ensureFirstAdmin(ctx context.Context, s *models.Store, c *config, out io.Wr
 		fmt.Fprintf(out, "Created administrator %q with the password from PRESSPASS_ADMIN_PASSWORD.\n", c.AdminUser)
 	}
 	return nil
+}
+
+// newRequestID names a request no trusted proxy named: 16 hex digits from
+// crypto/rand.
+func newRequestID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }

@@ -102,7 +102,10 @@ func TestDatabaseGoesAwayAndComesBack(t *testing.T) {
 		return resp.StatusCode, string(b)
 	}
 	xmlrpcCallStatus := func() (int, string) {
-		resp, err := http.Post(base+"/xmlrpc.php", "text/xml", strings.NewReader(string(xmlrpcCall("wp.getProfile", "1", "down", pw))))
+		call := `<?xml version="1.0"?><methodCall><methodName>wp.getProfile</methodName><params>` +
+			`<param><value><string>1</string></value></param><param><value><string>down</string></value></param>` +
+			`<param><value><string>` + pw + `</string></value></param></params></methodCall>`
+		resp, err := http.Post(base+"/xmlrpc.php", "text/xml", strings.NewReader(call))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package main
+package loadtest
 
 import (
 	"bytes"
@@ -38,7 +38,7 @@ func TestWireClientFramings(t *testing.T) {
 	}))
 	defer srv.Close()
 	u, _ := url.Parse(srv.URL)
-	wire := serialise(u, []loadRequest{
+	wire := serialise(u, []request{
 		{Method: "GET", Path: "/length"},
 		{Method: "GET", Path: "/chunked"},
 		{Method: "GET", Path: "/close"},

@@ -1,4 +1,4 @@
-package main
+package loadtest
 
 import (
 	"bufio"
@@ -20,13 +20,13 @@ import (
 // full HTTP client cost several times what the server spends on a cached
 // answer, which hid the server's speed behind the client's.
 
-// wireRequest is a loadRequest serialised for one host.
+// wireRequest is a request serialised for one host.
 type wireRequest struct {
-	lr  loadRequest
+	lr  request
 	raw []byte
 }
 
-func serialise(u *url.URL, reqs []loadRequest) []wireRequest {
+func serialise(u *url.URL, reqs []request) []wireRequest {
 	out := make([]wireRequest, len(reqs))
 	for i, lr := range reqs {
 		var b bytes.Buffer

@@ -1,0 +1,171 @@
+// Package loadtest drives `presspass loadtest`, the performance table of the
+// README: it starts PressPass (and a bare Echo "ceiling" server) as child
+// processes on loopback, on a database the command has prepared, drives each
+// scenario like `wrk -c16` with its own HTTP/1.1 client, and prints req/s,
+// latency, errors, peak RSS and server CPU per request, each scenario also as
+// a ratio to a ceiling run made just before it. Bounded in time and request
+// count. It reaches the server only over HTTP, as any client would.
+package loadtest
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"text/tabwriter"
+	"time"
+)
+
+// Options are a load test's settings.
+type Options struct {
+	// Executable is the presspass binary: the test runs `Executable serve
+	// --database DatabaseURL …` and `Executable loadtest-ceiling`.
+	Executable  string
+	DatabaseURL string
+	// Credentials log in to the site in the database.
+	Credentials Credentials
+	Duration    time.Duration // per scenario
+	Connections int
+	MaxRequests int64  // per scenario
+	Scenarios   string // comma-separated scenario names; "" runs all
+	// Large, when set, makes the site large while no server runs (the
+	// README's 10,000 users × 10 application passwords and 100,000 posts);
+	// the scenarios then run again on it.
+	Large func(ctx context.Context) error
+	// Mix, when not 0, runs valid and invalid traffic together for so long.
+	Mix time.Duration
+	// Progress receives progress lines and the servers' own logs.
+	Progress io.Writer
+}
+
+// Credentials are the logins the scenarios use: an administrator's login,
+// one of its application passwords and its main password.
+type Credentials struct {
+	Login, AppPassword, MainPassword string
+}
+
+// scenario is one row of the table: the requests it sends, round robin.
+type scenario struct {
+	Name, Description string
+	Requests          []request
+}
+
+// Run runs the load test and writes its table to out.
+func Run(ctx context.Context, o Options, out io.Writer) error {
+	ceiling, err := startChild(ctx, o, "loadtest-ceiling")
+	if err != nil {
+		return err
+	}
+	defer ceiling.stop()
+	serve := []string{"serve", "--database", o.DatabaseURL, "--environment", "local", "--log-level", "warn", "--trusted-proxies", "127.0.0.1"}
+	server, err := startChild(ctx, o, serve...)
+	if err != nil {
+		return err
+	}
+	defer func() { server.stop() }()
+	fmt.Fprintf(out, "Start-up to first answer (migrated database): %s\n", server.startup.Round(time.Millisecond))
+
+	scenarios := scenariosFor(o.Credentials)
+	if o.Scenarios != "" {
+		scenarios = filterScenarios(scenarios, o.Scenarios)
+	}
+	type row struct {
+		name, size string
+		res        result
+		rss        int64
+		cpu        time.Duration // server CPU time used by the run
+		ceiling    float64       // req/s of the ceiling run just before this one
+	}
+	var rows, ceilings []row
+	measure := func(name, size string, base string, pid int, reqs []request) (row, error) {
+		resetPeakRSS(pid)
+		cpu := processCPU(pid)
+		res, err := drive(ctx, base, reqs, o.Connections, o.Duration, o.MaxRequests)
+		if err != nil {
+			return row{}, err
+		}
+		fmt.Fprintf(o.Progress, "  %s %s: %.0f req/s\n", name, size, res.RPS())
+		return row{name: name, size: size, res: res, rss: peakRSS(pid), cpu: processCPU(pid) - cpu}, nil
+	}
+	// The machine's speed drifts (a VM's host takes CPU back now and then),
+	// so each scenario is compared with a ceiling run made just before it,
+	// not with one made minutes earlier.
+	run := func(name, size string, base string, pid int, reqs []request) error {
+		c, err := measure("ceiling", "-", ceiling.base, ceiling.pid, []request{{Method: "GET", Path: "/ceiling", Expect: 200}})
+		if err != nil {
+			return err
+		}
+		ceilings = append(ceilings, c)
+		r, err := measure(name, size, base, pid, reqs)
+		if err != nil {
+			return err
+		}
+		r.ceiling = c.res.RPS()
+		rows = append(rows, r)
+		return nil
+	}
+	for _, sc := range scenarios {
+		if err := run(sc.Name, "small", server.base, server.pid, sc.Requests); err != nil {
+			return err
+		}
+	}
+	if o.Large != nil {
+		server.stop()
+		if err := o.Large(ctx); err != nil {
+			return err
+		}
+		if server, err = startChild(ctx, o, serve...); err != nil {
+			return err
+		}
+		for _, sc := range scenarios {
+			if sc.Name == "D" {
+				continue
+			}
+			if err := run(sc.Name, "large", server.base, server.pid, sc.Requests); err != nil {
+				return err
+			}
+		}
+	}
+	if o.Mix > 0 {
+		before := currentRSS(server.pid)
+		resetPeakRSS(server.pid)
+		res, err := drive(ctx, server.base, mixedTraffic(o.Credentials), o.Connections, o.Mix, o.MaxRequests)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "\nMixed REST + XML-RPC traffic, valid and invalid credentials, %s at c%d:\n", o.Mix, o.Connections)
+		fmt.Fprintf(out, "  %d requests, %.0f req/s, p50 %s, p99 %s, 5xx %d, failed valid requests %d, refused by design %d\n",
+			res.Requests, res.RPS(), res.P50, res.P99, res.Status5xx, res.Errors, res.Refused)
+		fmt.Fprintf(out, "  RSS before %s, peak %s, after %s\n", mib(before), mib(peakRSS(server.pid)), mib(currentRSS(server.pid)))
+	}
+
+	if len(ceilings) == 0 {
+		return fmt.Errorf("--scenarios: no scenario to run")
+	}
+	// The ceiling row is the median of its runs.
+	slices.SortFunc(ceilings, func(a, b row) int { return cmp.Compare(a.res.RPS(), b.res.RPS()) })
+	med := ceilings[len(ceilings)/2]
+	med.ceiling = med.res.RPS()
+	fmt.Fprintf(out, "\n%d connections, %s per scenario; each scenario right after a ceiling run of its own (%d ceiling runs: %.0f to %.0f req/s)\n",
+		o.Connections, o.Duration, len(ceilings), ceilings[0].res.RPS(), ceilings[len(ceilings)-1].res.RPS())
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "scenario\tdata\treq/s\tceiling\t× ceiling\tp50\tp99\terrors\tpeak RSS\tserver CPU/req\t")
+	for _, r := range append([]row{med}, rows...) {
+		cpuPerReq := "-"
+		if r.res.Requests > 0 && r.cpu > 0 {
+			cpuPerReq = fmt.Sprintf("%.0f µs", float64(r.cpu.Microseconds())/float64(r.res.Requests))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%.0f\t%.0f\t%.0f%%\t%s\t%s\t%d\t%s\t%s\t\n", r.name, r.size, r.res.RPS(), r.ceiling, 100*r.res.RPS()/r.ceiling,
+			r.res.P50.Round(time.Microsecond), r.res.P99.Round(time.Microsecond), r.res.Errors, mib(r.rss), cpuPerReq)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(out, "\nA: GET /wp-json/wp/v2/users/me, Basic application password   B: XML-RPC wp.getUsers, application password")
+	fmt.Fprintln(out, "C: GET /wp-json/wp/v2/posts (10 posts), anonymous               D: XML-RPC wp.getProfile, main password")
+	fmt.Fprintln(out, "E: GET /feed/ (RSS 2.0), anonymous                               F: GET /wp-sitemap-posts-post-1.xml, anonymous")
+	return nil
+}
+
+func mib(b int64) string { return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20)) }
