@@ -1,6 +1,7 @@
 package models_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/presspass/presspass/models"
@@ -91,8 +92,14 @@ func TestRoles(t *testing.T) {
 	if got := len(models.RoleCaps("administrator")); got != 61 {
 		t.Errorf("administrator has %d capabilities, WordPress 6.9 gives 61", got)
 	}
-	if models.UserLevel("editor") != 7 || models.UserLevel("subscriber") != 0 || models.UserLevel("administrator") != 10 {
-		t.Error("user levels differ from WordPress")
+	// WordPress's legacy user levels: a role holds level_0 up to its own.
+	for role, level := range map[string]int{"administrator": 10, "editor": 7, "author": 2, "contributor": 1, "subscriber": 0} {
+		caps := models.RoleCaps(role)
+		for n := 0; n <= 10; n++ {
+			if has := caps[fmt.Sprintf("level_%d", n)]; has != (n <= level) {
+				t.Errorf("%s has level_%d: %v, want user level %d", role, n, has, level)
+			}
+		}
 	}
 	if models.IsRole("root") {
 		t.Error("unknown role accepted")

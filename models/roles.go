@@ -86,22 +86,3 @@ func RolesWithCap(cap string) []string {
 	sort.Strings(out)
 	return out
 }
-
-// UserLevel is WordPress's legacy numeric user level (level_N capabilities),
-// which some XML-RPC responses still report.
-func UserLevel(role string) int {
-	caps := roleCapSets[role]
-	for n := 10; n >= 0; n-- {
-		if caps["level_"+itoa(n)] {
-			return n
-		}
-	}
-	return 0
-}
-
-func itoa(n int) string {
-	if n >= 10 {
-		return string(rune('0'+n/10)) + string(rune('0'+n%10))
-	}
-	return string(rune('0' + n))
-}

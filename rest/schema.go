@@ -173,8 +173,6 @@ type schemaError struct {
 	data          map[string]any
 }
 
-func (e *schemaError) Error() string { return e.message }
-
 func serr(code, format string, args ...any) *schemaError {
 	return &schemaError{code: code, message: fmt.Sprintf(format, args...)}
 }

@@ -34,7 +34,7 @@ func benchSite(b *testing.B) (http.Handler, string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return xmlrpc.NewHandler(s, xmlrpc.Config{SiteURL: "http://bench.example", Enabled: true}), ap.Password
+	return xmlrpc.NewServer(s, xmlrpc.Config{SiteURL: "http://bench.example", Enabled: true}), ap.Password
 }
 
 func benchBody(method, password, extra string) string {

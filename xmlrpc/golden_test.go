@@ -27,7 +27,7 @@ func TestGolden(t *testing.T) {
 	s.Clock = func() time.Time { return time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC) }
 	const siteURL = "http://golden.example"
 	s.Config.SiteURL = siteURL
-	h := xmlrpc.NewHandler(s, xmlrpc.Config{SiteURL: siteURL, Enabled: true})
+	h := xmlrpc.NewServer(s, xmlrpc.Config{SiteURL: siteURL, Enabled: true})
 	for _, reqPath := range requests {
 		name := strings.TrimSuffix(filepath.Base(reqPath), ".request.xml")
 		t.Run(name, func(t *testing.T) {

@@ -70,9 +70,6 @@ func releaseBody(b *bytes.Buffer) {
 	bodyPool.Put(b)
 }
 
-// NewHandler returns the /xmlrpc.php handler.
-func NewHandler(s *models.Store, cfg Config) http.Handler { return NewServer(s, cfg) }
-
 // ServeHTTP answers POST with XML-RPC, GET ?rsd with the discovery
 // document, and anything else as WordPress's xmlrpc.php does.
 func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -40,7 +40,7 @@ func newSite(t *testing.T, enabled bool) *testSite {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h.ServeHTTP(w, r) }))
 	t.Cleanup(srv.Close)
 	s.Config.SiteURL = srv.URL
-	h = xmlrpc.NewHandler(s, xmlrpc.Config{SiteURL: srv.URL, Enabled: enabled})
+	h = xmlrpc.NewServer(s, xmlrpc.Config{SiteURL: srv.URL, Enabled: enabled})
 	ts := &testSite{t: t, store: s, url: srv.URL, appPasswords: map[string]string{}, ids: map[string]uint64{}}
 	for login := range passwords {
 		u, err := s.UserByLogin(ctx, login)
@@ -453,7 +453,7 @@ func TestHTTPEdges(t *testing.T) {
 
 func TestBodyLimit(t *testing.T) {
 	s := fixturestest.Open(t)
-	h := xmlrpc.NewHandler(s, xmlrpc.Config{SiteURL: "http://x", Enabled: true, Limits: xmlrpc.Limits{MaxBodyBytes: 100, MaxDepth: 8, MaxElements: 100, MaxStringBytes: 1000, MaxMulticall: 2}})
+	h := xmlrpc.NewServer(s, xmlrpc.Config{SiteURL: "http://x", Enabled: true, Limits: xmlrpc.Limits{MaxBodyBytes: 100, MaxDepth: 8, MaxElements: 100, MaxStringBytes: 1000, MaxMulticall: 2}})
 	rec := httptest.NewRecorder()
 	body := `<methodCall><methodName>demo.sayHello</methodName><params><param><value>` + strings.Repeat("x", 200) + `</value></param></params></methodCall>`
 	h.ServeHTTP(rec, httptest.NewRequest("POST", "/xmlrpc.php", strings.NewReader(body)))
@@ -463,7 +463,7 @@ func TestBodyLimit(t *testing.T) {
 	rec = httptest.NewRecorder()
 	calls := strings.Repeat(`<value><struct><member><name>methodName</name><value>demo.sayHello</value></member></struct></value>`, 3)
 	body = `<methodCall><methodName>system.multicall</methodName><params><param><value><array><data>` + calls + `</data></array></value></param></params></methodCall>`
-	h = xmlrpc.NewHandler(s, xmlrpc.Config{SiteURL: "http://x", Enabled: true, Limits: xmlrpc.Limits{MaxBodyBytes: 1 << 20, MaxDepth: 8, MaxElements: 1000, MaxStringBytes: 1000, MaxMulticall: 2}})
+	h = xmlrpc.NewServer(s, xmlrpc.Config{SiteURL: "http://x", Enabled: true, Limits: xmlrpc.Limits{MaxBodyBytes: 1 << 20, MaxDepth: 8, MaxElements: 1000, MaxStringBytes: 1000, MaxMulticall: 2}})
 	h.ServeHTTP(rec, httptest.NewRequest("POST", "/xmlrpc.php", strings.NewReader(body)))
 	if !strings.Contains(rec.Body.String(), "<int>-32600</int>") {
 		t.Fatalf("too many calls: %s", rec.Body.String())
