@@ -24,8 +24,10 @@ func TestNonces(t *testing.T) {
 	if len(n) != 10 {
 		t.Fatalf("nonce %q", n)
 	}
-	if !s.VerifyNonce(sess, "wp_rest", n) || !s.VerifyNonce(sess, "wp_rest", n) {
-		t.Error("nonce not valid (or not reusable)")
+	for use := 1; use <= 2; use++ { // a nonce stays valid once used, as WordPress's do
+		if !s.VerifyNonce(sess, "wp_rest", n) {
+			t.Errorf("use %d: nonce not valid", use)
+		}
 	}
 	for name, ok := range map[string]bool{
 		"other action":        s.VerifyNonce(sess, "log-out", n),

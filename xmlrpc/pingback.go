@@ -132,9 +132,11 @@ func (c *Call) pingbackStoreError(err error) error {
 }
 
 var (
-	pingbackPathID  = regexp.MustCompile(`p/[0-9]+`)
-	pingbackQueryID = regexp.MustCompile(`p=[0-9]+`)
-	pingbackPostID  = regexp.MustCompile(`post-[0-9]+`)
+	pingbackPathID   = regexp.MustCompile(`p/([0-9]+)`)
+	pingbackQueryID  = regexp.MustCompile(`p=([0-9]+)`)
+	pingbackPostID   = regexp.MustCompile(`post-[0-9]+`)
+	pingbackLeadNum  = regexp.MustCompile(`^[0-9]+`)
+	pingbackNonDigit = regexp.MustCompile(`[^0-9]+`)
 )
 
 // pingbackTargetID finds the post a target URL names, as pingback_ping
@@ -149,21 +151,24 @@ func (c *Call) pingbackTargetID(to string) (uint64, error) {
 	if err != nil {
 		return 0, nil
 	}
-	digits := func(s string) uint64 {
-		n, _ := strconv.ParseUint(strings.TrimLeft(s, "p/=post-"), 10, 64)
+	number := func(digits string) uint64 {
+		n, _ := strconv.ParseUint(digits, 10, 64)
 		return n
 	}
-	switch {
-	case pingbackPathID.MatchString(u.Path):
-		return digits(pingbackPathID.FindString(u.Path)), nil
-	case pingbackQueryID.MatchString(u.RawQuery):
-		return digits(pingbackQueryID.FindString(u.RawQuery)), nil
-	case u.Fragment != "":
-		if n, err := strconv.ParseUint(u.Fragment, 10, 64); err == nil {
+	if m := pingbackPathID.FindStringSubmatch(u.Path); m != nil {
+		return number(m[1]), nil
+	}
+	if m := pingbackQueryID.FindStringSubmatch(u.RawQuery); m != nil {
+		return number(m[1]), nil
+	}
+	if u.Fragment != "" {
+		// PHP's (int) $fragment reads its leading digits ("#4-comments" is 4).
+		if n := number(pingbackLeadNum.FindString(u.Fragment)); n != 0 {
 			return n, nil
 		}
-		if m := pingbackPostID.FindString(u.Fragment); m != "" {
-			return digits(m), nil
+		// "#post-ID": WordPress keeps every digit of the fragment.
+		if pingbackPostID.MatchString(u.Fragment) {
+			return number(pingbackNonDigit.ReplaceAllString(u.Fragment, "")), nil
 		}
 	}
 	return 0, nil

@@ -151,3 +151,55 @@ func TestPingbackRefusesInternalSources(t *testing.T) {
 		t.Fatal("the internal address was fetched")
 	}
 }
+
+// A target that url_to_postid cannot read names its post the ways
+// pingback_ping reads: .../p/ID in the path, p=ID in the query, or a
+// fragment #ID (PHP's integer reading: its leading digits) or #post-ID.
+func TestPingbackTargetForms(t *testing.T) {
+	pages := map[string]string{}
+	source := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(pages[r.URL.Path]))
+	}))
+	defer source.Close()
+	ts := newPingbackSite(t, pingback.New(pingback.Options{Timeout: 2 * time.Second, AllowInternal: true}))
+	tests := []struct {
+		name, target string
+		post         uint64 // 0: refused
+	}{
+		{"the path's p/ID", "/archives/p/4", 4},
+		{"a p=ID inside the query", "/?ref=xp=4", 4},
+		{"a numeric fragment", "/#4", 4},
+		{"a fragment that starts with the number", "/#4-comments", 4},
+		{"a post-ID fragment", "/#post-4", 4},
+		{"a path without a number", "/archives/p/", 0},
+		{"a fragment without a number", "/#comments", 0},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			from := fmt.Sprintf("%s/form-%d", source.URL, i)
+			to := ts.url + tt.target
+			pages[fmt.Sprintf("/form-%d", i)] = `<html><head><title>Form ` + fmt.Sprint(i) + `</title></head><body><p>See <a href="` +
+				to + `">this post</a> here.</p></body></html>`
+			_, err := ts.call("pingback.ping", []any{from, to})
+			if tt.post == 0 {
+				if errString(err) == "" {
+					t.Fatal("accepted a target that names no post")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			list, _, err := ts.store.Comments(context.Background(), models.CommentFilter{Status: "any", PostIDs: []uint64{tt.post}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range list {
+				if c.AuthorURL == from {
+					return
+				}
+			}
+			t.Fatalf("no pingback from %s on post %d", from, tt.post)
+		})
+	}
+}
