@@ -16,18 +16,17 @@ import (
 // wp_template_part_area term) and what a customization started from (the
 // origin meta) are columns of the post.
 
-func init() {
-	registerMigration(930, "posts: block template theme, area and origin", func(tx *gorm.DB) error {
-		for _, col := range []string{"TemplateTheme", "TemplateArea", "TemplateOrigin"} {
-			if tx.Migrator().HasColumn(&Post{}, col) {
-				continue
-			}
-			if err := tx.Migrator().AddColumn(&Post{}, col); err != nil {
-				return err
-			}
+// addTemplateColumns is migration step 930.
+func addTemplateColumns(tx *gorm.DB) error {
+	for _, col := range []string{"TemplateTheme", "TemplateArea", "TemplateOrigin"} {
+		if tx.Migrator().HasColumn(&Post{}, col) {
+			continue
 		}
-		return nil
-	})
+		if err := tx.Migrator().AddColumn(&Post{}, col); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Block template post types.

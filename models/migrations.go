@@ -71,6 +71,8 @@ var migrations = []migration{
 	{703, "file posts created without a category under the default category", fileUncategorizedPosts},
 	{710, "comments", createTables(&Comment{})},
 	{800, "media: attachments", createTables(&Attachment{})},
+	{900, "posts: pattern sync status", addPatternSyncStatus},
+	{930, "posts: block template theme, area and origin", addTemplateColumns},
 }
 
 // Migrate applies every step not yet recorded, each in its own transaction

@@ -5,13 +5,12 @@ import "gorm.io/gorm"
 // Patterns (wp_block posts) carry one meta value of their own,
 // wp_pattern_sync_status, kept as a column of the post.
 
-func init() {
-	registerMigration(900, "posts: pattern sync status", func(tx *gorm.DB) error {
-		if tx.Migrator().HasColumn(&Post{}, "PatternSyncStatus") {
-			return nil
-		}
-		return tx.Migrator().AddColumn(&Post{}, "PatternSyncStatus")
-	})
+// addPatternSyncStatus is migration step 900.
+func addPatternSyncStatus(tx *gorm.DB) error {
+	if tx.Migrator().HasColumn(&Post{}, "PatternSyncStatus") {
+		return nil
+	}
+	return tx.Migrator().AddColumn(&Post{}, "PatternSyncStatus")
 }
 
 // PatternSyncStatuses are the values register_meta allows for

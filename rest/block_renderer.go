@@ -13,8 +13,6 @@ import (
 // sends. PressPass renders the dynamic blocks it has data for; every other
 // name is block_invalid.
 
-func init() { registerRouteGroup(386, (*Server).blockRendererRoutes) }
-
 func (s *Server) blockRendererRoutes() []*Route {
 	return []*Route{{
 		Namespace: "wp/v2",

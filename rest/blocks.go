@@ -6,8 +6,6 @@ package rest
 // author, comments or thumbnail; the wp_pattern_category taxonomy), in
 // blockSchemaFields and in renderPost's raw-only title and content.
 
-func init() { registerRouteGroup(330, (*Server).blocksRoutes) }
-
 func (s *Server) blocksRoutes() []*Route {
 	routes := s.postTypeRoutes(postTypeBlock)
 	routes = append(routes, s.revisionRoutesOf(postTypeBlock)...)

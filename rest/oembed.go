@@ -27,8 +27,6 @@ import (
 // answer is kept a day (WordPress's oembed_ttl), so that an editor typing a
 // link does not ask the provider on every preview.
 
-func init() { registerRouteGroup(2, (*Server).oembedRoutes) }
-
 // OEmbedFetcher fetches a provider's oEmbed document: *outbound.Fetcher.
 type OEmbedFetcher interface {
 	Get(ctx context.Context, url string, header http.Header) (*outbound.Response, error)

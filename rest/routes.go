@@ -8,6 +8,7 @@ package rest
 var routeGroups = []func(*Server) []*Route{
 	(*Server).indexRoutes,         // /, /wp/v2 (index.go)
 	(*Server).batchRoutes,         // /batch/v1 (batch.go)
+	(*Server).oembedRoutes,        // /oembed/1.0 (oembed.go)
 	(*Server).userRoutes,          // /wp/v2/users, /users/me (users.go)
 	(*Server).appPasswordRoutes,   // /wp/v2/users/{id}/application-passwords (app_passwords.go)
 	(*Server).postsRoutes,         // /wp/v2/posts (posts.go)
@@ -15,6 +16,7 @@ var routeGroups = []func(*Server) []*Route{
 	(*Server).autosavesRoutes,     // /wp/v2/{posts,pages}/{id}/autosaves (post_autosaves.go)
 	(*Server).pagesRoutes,         // /wp/v2/pages (pages.go)
 	(*Server).mediaRoutes,         // /wp/v2/media (media.go)
+	(*Server).blocksRoutes,        // /wp/v2/blocks and their revisions, autosaves (blocks.go)
 	(*Server).typesRoutes,         // /wp/v2/types (types.go)
 	(*Server).statusesRoutes,      // /wp/v2/statuses (statuses.go)
 	(*Server).taxonomiesRoutes,    // /wp/v2/taxonomies (taxonomies.go)
@@ -24,5 +26,7 @@ var routeGroups = []func(*Server) []*Route{
 	(*Server).themesRoutes,        // /wp/v2/themes, /wp/v2/plugins (themes.go)
 	(*Server).globalStylesRoutes,  // /wp/v2/global-styles (global_styles.go)
 	(*Server).blockPatternsRoutes, // /wp/v2/block-patterns (block_patterns.go)
+	(*Server).templatesRoutes,     // /wp/v2/templates, /wp/v2/template-parts (templates.go)
+	(*Server).blockRendererRoutes, // /wp/v2/block-renderer (block_renderer.go)
 	(*Server).presspassRoutes,     // /presspass/v1: PressPass's own extensions (presspass_v1.go)
 }

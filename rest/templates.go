@@ -15,8 +15,6 @@ import (
 // and the site's customizations of them (models/block_template.go). Ids
 // are "theme//slug".
 
-func init() { registerRouteGroup(385, (*Server).templatesRoutes) }
-
 func (s *Server) templatesRoutes() []*Route {
 	return append(s.templateRoutesOf(models.TemplateType, "templates"), s.templateRoutesOf(models.TemplatePartType, "template-parts")...)
 }

@@ -161,7 +161,7 @@ func TestPingbackTargetForms(t *testing.T) {
 		_, _ = w.Write([]byte(pages[r.URL.Path]))
 	}))
 	defer source.Close()
-	ts := newPingbackSite(t, pingback.New(pingback.Options{Timeout: 2 * time.Second, AllowInternal: true}))
+	ts := newPingbackSite(t, outbound.New(outbound.Options{Timeout: 2 * time.Second, AllowInternal: true}))
 	tests := []struct {
 		name, target string
 		post         uint64 // 0: refused
