@@ -23,12 +23,11 @@ func TestDoctor(t *testing.T) {
 	pw := strings.TrimSpace(mustCLI(t, db, "app-password", "create", "boss", "doctor", "--porcelain"))
 	base := startServe(t, db)
 	target, _ := url.Parse(base)
-	dropping := httputil.NewSingleHostReverseProxy(target)
-	director := dropping.Director
-	dropping.Director = func(r *http.Request) {
-		director(r)
-		r.Header.Del("Authorization")
-	}
+	dropping := &httputil.ReverseProxy{Rewrite: func(r *httputil.ProxyRequest) {
+		r.SetURL(target)
+		r.Out.Host = r.In.Host // as a proxy that passes the Host header on
+		r.Out.Header.Del("Authorization")
+	}}
 	proxy := httptest.NewServer(dropping)
 	defer proxy.Close()
 
