@@ -87,6 +87,7 @@ func TestDatabaseGoesAwayAndComesBack(t *testing.T) {
 	pw := strings.TrimSpace(mustCLI(t, viaProxy, "app-password", "create", "down", "x", "--porcelain"))
 	base := startServe(t, viaProxy)
 
+	var lastHeader http.Header
 	get := func(path string, auth bool) (int, string) {
 		req, _ := http.NewRequest("GET", base+path, nil)
 		if auth {
@@ -98,6 +99,7 @@ func TestDatabaseGoesAwayAndComesBack(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer resp.Body.Close()
+		lastHeader = resp.Header
 		b, _ := io.ReadAll(resp.Body)
 		return resp.StatusCode, string(b)
 	}
@@ -126,6 +128,9 @@ func TestDatabaseGoesAwayAndComesBack(t *testing.T) {
 	start := time.Now()
 	if status, body := get("/wp-json/wp/v2/users/me", true); status != 503 || !strings.Contains(body, "database_unavailable") {
 		t.Fatalf("REST with the database away: %d %s", status, body)
+	}
+	if lastHeader.Get("Retry-After") == "" {
+		t.Fatalf("REST with the database away says not when to retry: %v", lastHeader)
 	}
 	if status, body := xmlrpcCallStatus(); status != 503 || !strings.Contains(body, "<int>503</int>") {
 		t.Fatalf("XML-RPC with the database away: %d %s", status, body)

@@ -206,6 +206,7 @@ func (s *Store) insertModerated(ctx context.Context, c *Comment) (*Comment, erro
 // insertComment stores a new comment and refreshes its post's count.
 func (s *Store) insertComment(ctx context.Context, c *Comment) error {
 	return s.transaction(ctx, func(tx *gorm.DB) error {
+		c.ID = 0 // a retried run inserts afresh (write_retry.go)
 		if err := tx.Create(c).Error; err != nil {
 			return Internal(err)
 		}

@@ -112,9 +112,12 @@ func Internal(err error) *Error {
 	if errors.As(err, &me) {
 		return me
 	}
+	if isRetryableWrite(err) {
+		return writeConflict(err)
+	}
 	if isUnavailable(err) {
 		return &Error{Kind: KindUnavailable, Code: "database_unavailable", Status: 503,
-			Message: "The database is unavailable. Please try again shortly.", Err: err}
+			Message: "The database is unavailable. Please try again shortly.", Data: map[string]any{"retry_after": 1}, Err: err}
 	}
 	return &Error{Kind: KindInternal, Code: "internal_error", Message: "An internal error occurred.", Err: err}
 }
@@ -130,6 +133,11 @@ func isUnavailable(err error) bool {
 	}
 	var netErr net.Error
 	if errors.As(err, &netErr) {
+		return true
+	}
+	// A Galera node that has left the cluster or not yet caught up refuses
+	// queries until it is synced.
+	if mysqlErrorNumber(err) == mysqlNotReady {
 		return true
 	}
 	msg := err.Error()

@@ -187,6 +187,7 @@ func (s *Store) uploadMedia(ctx context.Context, actor *User, in UploadInput) (*
 			if in.Slug != nil {
 				slug = SanitizeTitle(*in.Slug)
 			}
+			p.ID = 0 // a retried run inserts afresh (write_retry.go)
 			if err := tx.Create(p).Error; err != nil {
 				return Internal(err)
 			}

@@ -190,6 +190,7 @@ func (s *Store) SaveAutosave(ctx context.Context, actor *User, postID uint64, in
 		return auto, nil
 	}
 	err = s.transaction(ctx, func(tx *gorm.DB) error {
+		auto.ID = 0 // a retried run inserts afresh (write_retry.go)
 		if err := tx.Create(auto).Error; err != nil {
 			return Internal(err)
 		}

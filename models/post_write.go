@@ -321,6 +321,7 @@ func (s *Store) CreatePost(ctx context.Context, actor *User, in PostInput) (*Pos
 		} else if !isDraftLike(p.Status) {
 			slug = SanitizeTitle(p.Title)
 		}
+		p.ID = 0 // a retried run inserts afresh (write_retry.go)
 		if err := tx.Create(p).Error; err != nil {
 			return Internal(err)
 		}

@@ -105,6 +105,7 @@ func (s *Store) CreateSession(ctx context.Context, u *User, remember bool, c Cli
 		if err := tx.Where("expires < ?", now).Delete(&Session{}).Error; err != nil {
 			return err
 		}
+		sess.ID = 0 // a retried run inserts afresh (write_retry.go)
 		return tx.Create(sess).Error
 	})
 	if err != nil {

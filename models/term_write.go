@@ -127,6 +127,7 @@ func (s *Store) CreateTerm(ctx context.Context, actor *User, in TermInput) (*Ter
 			return err
 		}
 		t.Slug = unique
+		t.ID = 0 // a retried run inserts afresh (write_retry.go)
 		if err := tx.Omit("Count").Create(t).Error; err != nil {
 			return Internal(err)
 		}

@@ -306,6 +306,7 @@ func (s *Store) CreateLoginChallenge(ctx context.Context, u *User, remember bool
 		if err := tx.Where("expires < ?", now).Delete(&LoginChallenge{}).Error; err != nil {
 			return err
 		}
+		ch.ID = 0 // a retried run inserts afresh (write_retry.go)
 		return tx.Create(ch).Error
 	})
 	if err != nil {

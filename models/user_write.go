@@ -94,6 +94,7 @@ func (s *Store) CreateUser(ctx context.Context, in UserInput) (*User, error) {
 		if err := s.checkUserUnique(tx, u); err != nil {
 			return err
 		}
+		u.ID = in.ID // a retried run inserts afresh (write_retry.go)
 		return tx.Create(u).Error
 	})
 	if err != nil {

@@ -256,8 +256,9 @@ func (s *Server) errorResponse(err error, loggedIn bool) *Response {
 	}
 	resp := NewResponse(status, map[string]any{"code": code, "message": msg, "data": data})
 	resp.isError = true
-	if secs, ok := e.Data["retry_after"].(int); ok && status == http.StatusTooManyRequests {
-		// A locked-out client learns when to come back (RFC 9110).
+	if secs, ok := e.Data["retry_after"].(int); ok && (status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable) {
+		// A locked-out client learns when to come back, and so does one
+		// that met a busy or unreachable database (RFC 9110).
 		resp.Header.Set("Retry-After", strconv.Itoa(secs))
 	}
 	return resp
