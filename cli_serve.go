@@ -249,29 +249,28 @@ func logRequest(logger *slog.Logger, c echo.Context, id string, note *models.Req
 }
 
 // ensureFirstAdmin creates the first administrator on an empty database,
-// printing a random password once when none was configured.
+// printing a random password once when none was configured. Of several
+// processes starting together on one empty database exactly one creates it
+// (models.CreateFirstAdministrator).
 func ensureFirstAdmin(ctx context.Context, s *models.Store, c *config, out io.Writer) error {
-	_, total, err := s.Users(ctx, models.UserFilter{Limit: 1})
-	if err != nil {
-		return err
-	}
-	if total > 0 {
-		return nil
-	}
 	pw := c.AdminPassword
 	generated := pw == ""
 	if generated {
+		var err error
 		if pw, err = models.GenerateAppPassword(); err != nil {
 			return err
 		}
 	}
-	role := "administrator"
 	email := c.AdminUser + "@localhost.localdomain"
 	if models.IsEmail(c.AdminUser) {
 		email = c.AdminUser
 	}
-	if _, err := s.CreateUser(ctx, models.UserInput{Login: &c.AdminUser, Email: &email, Password: &pw, Role: &role}); err != nil {
+	u, err := s.CreateFirstAdministrator(ctx, models.UserInput{Login: &c.AdminUser, Email: &email, Password: &pw})
+	if err != nil {
 		return fmt.Errorf("create first administrator: %w", err)
+	}
+	if u == nil {
+		return nil
 	}
 	if generated {
 		fmt.Fprintf(out, "Created administrator %q with password: %s\n(shown once; change it on the profile page)\n", c.AdminUser, pw)

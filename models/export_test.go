@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -23,4 +24,23 @@ func ForgetLoginsForTest(s *Store) { s.logins.logins.Clear() }
 // when the database undoes it (write_retry.go).
 func TransactionForTest(s *Store, ctx context.Context, fn func(tx *gorm.DB) error) error {
 	return s.transaction(ctx, fn)
+}
+
+// HoldSetupLockForTest takes the setup lock (setup_lock.go) and returns
+// release, and crash, which stops renewing it without freeing it, as a
+// process that died holding it.
+func HoldSetupLockForTest(s *Store, ctx context.Context) (release, crash func(), err error) {
+	c, err := s.claimSetupLock(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c.release, func() { close(c.stop); <-c.done }, nil
+}
+
+// ShortSetupClaimsForTest makes setup claims expire after d, for stores
+// that claim afterwards.
+func ShortSetupClaimsForTest(d time.Duration) (restore func()) {
+	old := setupClaimFor
+	setupClaimFor = d
+	return func() { setupClaimFor = old }
 }

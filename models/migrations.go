@@ -77,8 +77,22 @@ var migrations = []migration{
 
 // Migrate applies every step not yet recorded, each in its own transaction
 // where the database allows (MySQL commits DDL implicitly, so each step is
-// written to be safe to re-run).
+// written to be safe to re-run). It holds the setup lock (setup_lock.go)
+// throughout, so that processes starting together migrate once: the
+// others wait, then find every step recorded.
 func (s *Store) Migrate(ctx context.Context) (applied int, err error) {
+	err = s.underSetupLock(ctx, func(locked *Store) error {
+		applied, err = locked.migrateLocked(ctx)
+		return err
+	})
+	if err != nil {
+		return applied, err
+	}
+	return applied, s.loadOptions(ctx)
+}
+
+// migrateLocked is Migrate under the setup lock.
+func (s *Store) migrateLocked(ctx context.Context) (applied int, err error) {
 	db := s.withContext(ctx)
 	if err := db.Migrator().AutoMigrate(&schemaMigration{}); err != nil {
 		return 0, fmt.Errorf("migrate: create schema_migrations: %w", err)
@@ -106,5 +120,5 @@ func (s *Store) Migrate(ctx context.Context) (applied int, err error) {
 		}
 		applied++
 	}
-	return applied, s.loadOptions(ctx)
+	return applied, nil
 }
