@@ -36,6 +36,7 @@ var globalFlags = flagSpec{
 	"uploads-s3-prefix": true, "uploads-public-url": true,
 	// pingback.ping (config_pingback.go)
 	"pingback": true,
+	"epoch-mode": true,
 }
 
 func parseArgs(raw []string, spec flagSpec) (*args, error) {

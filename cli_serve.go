@@ -49,6 +49,8 @@ func cmdServe(ctx context.Context, raw []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer s.Close()
+	d := s.EpochDecision()
+	logger.Info("epoch mode", "mode", d.Mode, "why", d.Why)
 	if err := ensureFirstAdmin(ctx, s, c, stdout); err != nil {
 		return err
 	}

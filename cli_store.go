@@ -9,7 +9,12 @@ import (
 
 // openStore opens and migrates the configured database for a command.
 func openStore(ctx context.Context, c *config) (*models.Store, error) {
-	s, err := models.Open(ctx, c.DatabaseURL)
+	du, err := models.ParseDatabaseURL(c.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	du.EpochMode = c.EpochMode
+	s, err := models.OpenDSN(ctx, du)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/epoch"
 )
 
 // config is the server's configuration, from flags and their environment
@@ -48,6 +49,8 @@ type config struct {
 	PublicSite   bool
 	TemplatesDir string
 	Outbound     bool
+	// EpochMode is how a MySQL store learns of other processes' changes.
+	EpochMode epoch.Mode
 }
 
 const defaultAddr = "127.0.0.1:8080"
@@ -112,6 +115,9 @@ func loadConfig(a *args) (*config, error) {
 	}
 	if c.Throttle, err = throttleConfig(a); err != nil {
 		return nil, err
+	}
+	if c.EpochMode, err = epoch.ParseMode(a.str("epoch-mode", "PRESSPASS_EPOCH_MODE", "auto")); err != nil {
+		return nil, fmt.Errorf("--epoch-mode: %v", err)
 	}
 	if v := a.str("app-password-max-lifetime", "PRESSPASS_APP_PASSWORD_MAX_LIFETIME", ""); v != "" {
 		if c.AppPasswordMaxLifetime, err = parseLifetime(v); err != nil {

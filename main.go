@@ -161,6 +161,10 @@ Flags (each has an environment variable twin; flags win):
   --log-format text|json     PRESSPASS_LOG_FORMAT       log lines as slog text or JSON (default text)
   --shutdown-timeout D       PRESSPASS_SHUTDOWN_TIMEOUT  on SIGTERM/SIGINT, how long requests in flight may
                                                         take to finish before the process exits (default 20s)
+  --epoch-mode MODE          PRESSPASS_EPOCH_MODE       MySQL: how a process learns that another changed something:
+                                                        lease (one server), per-request (a cluster, or a proxy
+                                                        in front of several primaries), auto (default: decided
+                                                        from the server, logged at start)
   --throttle on|off          PRESSPASS_THROTTLE         count failed logins and lock out guessers (default on)
   --throttle-ip-failures N   PRESSPASS_THROTTLE_IP_FAILURES       failures from one address that lock it (20)
   --throttle-account-failures N  PRESSPASS_THROTTLE_ACCOUNT_FAILURES  main-password failures that lock an

@@ -49,6 +49,18 @@ func createContentEpoch(tx *gorm.DB) error {
 	return nil
 }
 
+// epochStripe is one row of an epoch's sum on MySQL (epoch/stripes.go): the
+// epoch it counts for (1 auth, 2 content), the database node whose writers
+// bump it, and one of that node's stripes. SQLite keeps the table empty.
+type epochStripe struct {
+	ID      uint8  `gorm:"primaryKey;autoIncrement:false"`
+	Node    string `gorm:"primaryKey;size:64"`
+	Stripe  uint8  `gorm:"primaryKey;autoIncrement:false"`
+	Version int64  `gorm:"not null"`
+}
+
+func (epochStripe) TableName() string { return "epoch_stripes" }
+
 // epochTables are the tables whose writes move the auth epoch, which
 // invalidates cached logins.
 var epochTables = map[string]bool{"users": true, "app_passwords": true}
@@ -64,7 +76,7 @@ const (
 // epoch, so a table added later is covered without anyone remembering to.
 var contentEpochExempt = map[string]bool{
 	"app_passwords": true, "auth_throttles": true, "audit_events": true, "auth_epochs": true, "sessions": true,
-	"login_challenges": true, "two_factor_steps": true, "schema_migrations": true,
+	"login_challenges": true, "two_factor_steps": true, "schema_migrations": true, "epoch_stripes": true, "setup_locks": true,
 	"wp_import_users": true, "wp_import_app_passwords": true,
 }
 
@@ -145,7 +157,7 @@ func (s *Store) Epochs(ctx context.Context) (epoch.Epochs, error) {
 	if s.inTx {
 		// The transaction reads its own bumps, which no other connection
 		// sees before the commit.
-		e, err = epoch.ReadThrough(ctx, s.withContext(ctx).Statement.ConnPool)
+		e, err = s.epochs.ReadThrough(ctx, s.withContext(ctx).Statement.ConnPool)
 	} else {
 		e, err = s.epochs.Current(ctx)
 	}

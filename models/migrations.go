@@ -58,6 +58,8 @@ var migrations = []migration{
 	{3, "application password expiry and scope", addAppPasswordExpiryAndScope},
 	{4, "auth epoch", createAuthEpoch},
 	{5, "content epoch", createContentEpoch},
+	// Before any step that writes rows: on MySQL every write bumps into it.
+	{6, "epoch stripes", createTables(&epochStripe{})},
 	{300, "posts: featured media", addPostFeaturedMedia},
 	{301, "application password site expiry flag", addAppPasswordSiteExpiry},
 	{500, "browser sessions", createTables(&Session{})},

@@ -94,6 +94,9 @@ type DatabaseURL struct {
 	DSN string
 	// Display is the URL with any password removed, for logs.
 	Display string
+	// EpochMode is how a MySQL store learns that another process changed
+	// something (package epoch; empty: decided from the server).
+	EpochMode epoch.Mode
 }
 
 // ParseDatabaseURL understands "sqlite:PATH" and
@@ -239,7 +242,7 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 	case DialectSQLite:
 		epochs = epoch.OpenSQLite(ctx, sqlDB, du.DSN)
 	case DialectMySQL:
-		epochs = epoch.OpenMySQL(sqlDB)
+		epochs = epoch.OpenMySQL(ctx, sqlDB, epoch.MySQLOptions{Mode: du.EpochMode})
 	}
 	if err := registerEpochCallbacks(db, epochs); err != nil {
 		epochs.Close()
@@ -279,6 +282,10 @@ func (s *Store) Ping(ctx context.Context) error {
 	var v int64
 	return s.withContext(ctx).Raw("SELECT version FROM auth_epochs WHERE id = 1").Scan(&v).Error
 }
+
+// EpochDecision says how this store learns that another process changed
+// something, and why (package epoch), for the start-up log.
+func (s *Store) EpochDecision() epoch.Decision { return s.epochs.Decision() }
 
 // Close closes the database connections.
 func (s *Store) Close() error {

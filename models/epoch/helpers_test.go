@@ -29,6 +29,8 @@ func freshDatabase(t testing.TB) testDatabase {
 	for _, q := range []string{
 		"CREATE TABLE auth_epochs (id BIGINT PRIMARY KEY, version BIGINT NOT NULL)",
 		"INSERT INTO auth_epochs (id, version) VALUES (1, 1), (2, 1)",
+		"CREATE TABLE epoch_stripes (id SMALLINT NOT NULL, node VARCHAR(64) NOT NULL, stripe SMALLINT NOT NULL, " +
+			"version BIGINT NOT NULL, PRIMARY KEY (id, node, stripe))",
 		// what the test's writes change, beside the epochs
 		"CREATE TABLE notes (id BIGINT PRIMARY KEY, body VARCHAR(100) NOT NULL)",
 		"INSERT INTO notes (id, body) VALUES (1, '')",
@@ -78,10 +80,16 @@ type process struct {
 // process opens a process on d, closed when the test ends.
 func (d testDatabase) process() *process {
 	d.t.Helper()
+	return d.processIn(ModeAuto)
+}
+
+// processIn opens a process on d in the given epoch mode (MySQL).
+func (d testDatabase) processIn(mode Mode) *process {
+	d.t.Helper()
 	db := d.open()
 	var src Source
 	if d.mysql() {
-		src = OpenMySQL(db)
+		src = OpenMySQL(context.Background(), db, MySQLOptions{Mode: mode})
 	} else {
 		src = OpenSQLite(context.Background(), db, d.SQLitePath)
 	}
@@ -127,14 +135,24 @@ func (p *process) current() Epochs {
 	return e
 }
 
-// stored reads the epochs straight from the table.
+// stored reads the epochs straight from the tables.
 func (p *process) stored() (e Epochs) {
 	p.t.Helper()
-	if err := p.db.QueryRow("SELECT version FROM auth_epochs WHERE id = 1").Scan(&e.Auth); err != nil {
+	var err error
+	if e.Auth, err = p.storedEpoch(context.Background(), AuthRow); err != nil {
 		p.t.Fatal(err)
 	}
-	if err := p.db.QueryRow("SELECT version FROM auth_epochs WHERE id = 2").Scan(&e.Content); err != nil {
+	if e.Content, err = p.storedEpoch(context.Background(), ContentRow); err != nil {
 		p.t.Fatal(err)
 	}
 	return e
+}
+
+// storedEpoch adds up one epoch's rows: its row of auth_epochs and, on
+// MySQL, its stripes.
+func (p *process) storedEpoch(ctx context.Context, id int) (int64, error) {
+	var v int64
+	err := p.db.QueryRowContext(ctx, "SELECT SUM(version) FROM (SELECT version FROM auth_epochs WHERE id = ? "+
+		"UNION ALL SELECT version FROM epoch_stripes WHERE id = ?) e", id, id).Scan(&v)
+	return v, err
 }

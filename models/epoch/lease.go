@@ -53,7 +53,10 @@ var (
 	leaseYieldTimeout = 3 * time.Second
 )
 
-var errLeaseClosed = errors.New("epoch lease: closed")
+var (
+	errLeaseClosed = errors.New("epoch lease: closed")
+	errLeaseOff    = errors.New("epoch lease: off (bumps go unfenced)")
+)
 
 type lease struct {
 	db    *sql.DB
@@ -68,9 +71,13 @@ type lease struct {
 	gen        atomic.Uint64 // one more after each bump of our own
 	lastWanted atomic.Int64  // when a request last asked for the epochs
 
-	// unsupported: the server has no named locks (some MySQL-compatible
-	// databases); then bumps go unfenced and every request reads the epochs.
-	unsupported atomic.Bool
+	// trust: requests may answer from the epochs last read while holding
+	// the lock (lease mode); otherwise every request reads them.
+	trust atomic.Bool
+	// unfenced: bumps take no lock, because the server has no named locks
+	// (some MySQL-compatible databases) or its named locks are not shared
+	// by every writer (a cluster node; mysql_mode.go). Nobody trusts then.
+	unfenced atomic.Bool
 
 	// For bumps: the lock connection's id while holding, else 0, and when
 	// the lock was taken.
@@ -94,13 +101,20 @@ type lease struct {
 	// pause stops the manager until the channel it receives is closed: a
 	// frozen process, for tests.
 	pause chan chan struct{}
+
+	// identity is the server the source was opened on; a reconnect that
+	// reaches another, or a cluster node, or a server without named locks,
+	// turns the lease off and tells offTold (mysql_mode.go).
+	identity string
+	offTold  func(server, string)
 }
 
-func newLease(db *sql.DB) *lease {
+func newLease(db *sql.DB, identity string, offTold func(server, string)) *lease {
 	ctx, cancel := context.WithCancel(context.Background())
 	l := &lease{
 		db: db, start: time.Now(), ctx: ctx, cancel: cancel, yieldTimeout: leaseYieldTimeout, idle: leaseIdle,
 		wake: make(chan struct{}, 1), need: make(chan chan error), pause: make(chan chan struct{}),
+		identity: identity, offTold: offTold,
 	}
 	l.done.Add(1)
 	go l.manage()
@@ -112,7 +126,7 @@ func (l *lease) nanos() int64 { return int64(time.Since(l.start)) }
 // stamp implements changeWatch: ok while the lease is valid; the stamp
 // changes with every taking of the lock and every bump of our own.
 func (l *lease) stamp() (s changeStamp, ok bool) {
-	if l.unsupported.Load() {
+	if !l.trust.Load() {
 		return s, false
 	}
 	now := l.nanos()
@@ -144,11 +158,10 @@ func (l *lease) close() {
 }
 
 // holder returns the id of the connection holding the epoch lock for this
-// process, taking the lock first when it must; 0 when the server has no
-// named locks, and the bump must go unfenced.
+// process, taking the lock first when it must; 0 when bumps go unfenced.
 func (l *lease) holder(ctx context.Context) (int64, error) {
 	for {
-		if l.unsupported.Load() {
+		if l.unfenced.Load() {
 			return 0, nil
 		}
 		// A bump wants the lock as much as a request does: the manager
@@ -176,7 +189,7 @@ func (l *lease) holder(ctx context.Context) (int64, error) {
 		}
 		select {
 		case err := <-reply:
-			if err != nil && !l.unsupported.Load() {
+			if err != nil && !l.unfenced.Load() {
 				return 0, err
 			}
 		case <-ctx.Done():
@@ -274,6 +287,9 @@ func (l *lease) prove() bool {
 func (l *lease) take(needed bool) error {
 	if err := l.ensureConn(); err != nil {
 		return err
+	}
+	if l.unfenced.Load() {
+		return errLeaseOff
 	}
 	var got sql.NullInt64
 	if !needed {
@@ -385,8 +401,13 @@ func (l *lease) ensureConn() error {
 		var serverSaid *mysqldriver.MySQLError
 		if errors.As(err, &serverSaid) {
 			// The server answered, and has no named locks.
-			l.unsupported.Store(true)
+			srv, _ := detect(l.ctx, conn)
+			l.turnOff(srv, "the server has no named locks: every request reads the epochs")
+			err = nil
 		}
+	}
+	if err == nil && !l.unfenced.Load() {
+		err = l.checkServer(conn)
 	}
 	if err != nil {
 		_ = conn.Close()
@@ -394,4 +415,32 @@ func (l *lease) ensureConn() error {
 	}
 	l.conn = conn
 	return nil
+}
+
+// checkServer asks a new lock connection's server what it is: still the
+// server the source was opened on, and not a cluster node, or the lease is
+// turned off.
+func (l *lease) checkServer(conn *sql.Conn) error {
+	srv, err := detect(l.ctx, conn)
+	if err != nil {
+		return err
+	}
+	switch {
+	case srv.cluster() != "" && !l.trust.Load():
+		l.turnOff(srv, srv.cluster()+": every request reads the epochs"+causalNote(srv))
+	case srv.cluster() != "":
+		// Forced into lease mode on a cluster node: the operator's choice.
+	case srv.identity != l.identity:
+		l.turnOff(srv, fmt.Sprintf("the database connection now reaches another server (%s, was %s), as behind a proxy or after a fail-over: "+
+			"named locks may not be shared by every writer, so every request reads the epochs", srv.identity, l.identity))
+	}
+	return nil
+}
+
+// turnOff stops trusting and fencing for good, and tells the source.
+func (l *lease) turnOff(srv server, why string) {
+	l.trust.Store(false)
+	l.validUntil.Store(0)
+	l.unfenced.Store(true)
+	l.offTold(srv, why)
 }

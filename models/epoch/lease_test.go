@@ -261,8 +261,8 @@ func TestLeaseConcurrentWritersAndReaders(t *testing.T) {
 					errs <- err
 					return
 				}
-				var content int64
-				if err := writer.db.QueryRowContext(ctx, "SELECT version FROM auth_epochs WHERE id = 2").Scan(&content); err != nil {
+				content, err := writer.storedEpoch(ctx, ContentRow)
+				if err != nil {
 					errs <- err
 					return
 				}
@@ -293,8 +293,10 @@ func TestLeaseConcurrentWritersAndReaders(t *testing.T) {
 // and every read queries, so writes are still seen at once.
 func TestLeaseWithoutNamedLocks(t *testing.T) {
 	a, b := twoProcesses(t)
-	a.src.lease.unsupported.Store(true)
-	b.src.lease.unsupported.Store(true)
+	for _, p := range []*process{a, b} {
+		p.src.lease.trust.Store(false)
+		p.src.lease.unfenced.Store(true)
+	}
 	for i := range 4 {
 		writer, reader := a, b
 		if i%2 == 1 {

@@ -47,9 +47,14 @@ type reader struct {
 	watch changeWatch
 	last  atomic.Pointer[snapshot]
 
-	// stmt and lockingStmt are prepared at the first read that needs them;
-	// reads never overlap (see running), so they need no lock of their own.
+	// queries are the statements a read runs; the lease may change them
+	// (mysql_mode.go).
+	queries atomic.Pointer[readQueries]
+	// stmt and lockingStmt are prepared at the first read that needs them,
+	// from preparedFrom; reads never overlap (see running), so they need no
+	// lock of their own.
 	stmt, lockingStmt *sql.Stmt
+	preparedFrom      *readQueries
 
 	mu      sync.Mutex
 	running bool   // a round's read is in flight
@@ -64,9 +69,20 @@ type snapshot struct {
 	epochs Epochs
 }
 
-func newReader(db *sql.DB, watch changeWatch) *reader {
-	return &reader{db: db, watch: watch}
+// readQueries are a reader's statements: the plain read, and the locking
+// read that a watch may ask for.
+type readQueries struct {
+	plain, locking string
 }
+
+func newReader(db *sql.DB, watch changeWatch, q readQueries) *reader {
+	r := &reader{db: db, watch: watch}
+	r.queries.Store(&q)
+	return r
+}
+
+// setQueries makes the next reads run q.
+func (r *reader) setQueries(q readQueries) { r.queries.Store(&q) }
 
 // close releases the prepared statements once no read is running, and the
 // watch.
@@ -74,17 +90,22 @@ func (r *reader) close() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if !r.running {
-		for _, st := range []**sql.Stmt{&r.stmt, &r.lockingStmt} {
-			if *st != nil {
-				_ = (*st).Close()
-				*st = nil
-			}
-		}
+		r.closeStatements()
 	}
 	if r.watch != nil {
 		// Readers may still call stamp: a closed file fails their read,
 		// and they fall back to the (closed) database's error.
 		r.watch.close()
+	}
+}
+
+// closeStatements closes the prepared statements; the caller runs no read.
+func (r *reader) closeStatements() {
+	for _, st := range []**sql.Stmt{&r.stmt, &r.lockingStmt} {
+		if *st != nil {
+			_ = (*st).Close()
+			*st = nil
+		}
 	}
 }
 
@@ -146,9 +167,14 @@ func (r *reader) run(ctx context.Context, rd *round) {
 }
 
 func (r *reader) query(ctx context.Context, locking bool) (Epochs, error) {
-	stmt, q := &r.stmt, query
+	queries := r.queries.Load()
+	if queries != r.preparedFrom {
+		r.closeStatements()
+		r.preparedFrom = queries
+	}
+	stmt, q := &r.stmt, queries.plain
 	if locking {
-		stmt, q = &r.lockingStmt, queryLocking
+		stmt, q = &r.lockingStmt, queries.locking
 	}
 	if *stmt == nil {
 		// A prepared statement spares the database a parse per read; while

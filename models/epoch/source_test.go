@@ -154,7 +154,7 @@ func TestReadThroughSeesItsTransaction(t *testing.T) {
 	if err := p.src.Bump(ctx, tx, Content); err != nil {
 		t.Fatal(err)
 	}
-	got, err := ReadThrough(ctx, tx)
+	got, err := p.src.ReadThrough(ctx, tx)
 	if err != nil {
 		t.Fatal(err)
 	}
