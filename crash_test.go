@@ -33,15 +33,22 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// startChildServer runs `serve` in a child process on a free port.
-func startChildServer(t *testing.T, db string, extra ...string) (*exec.Cmd, string) {
+// freeAddr is a loopback address whose port was free a moment ago, for a
+// child server to listen on.
+func freeAddr(t *testing.T) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := ln.Addr().String()
-	ln.Close()
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// startChildServer runs `serve` in a child process on a free port.
+func startChildServer(t *testing.T, db string, extra ...string) (*exec.Cmd, string) {
+	t.Helper()
+	addr := freeAddr(t)
 	cmd := exec.Command(os.Args[0], append([]string{"serve", "--addr", addr, "--database", db, "--log-level", "error"}, extra...)...)
 	cmd.Env = append(os.Environ(), "PRESSPASS_TEST_RUN_MAIN=1", "PRESSPASS_ADMIN_PASSWORD=unused-admin-pass")
 	var stderr bytes.Buffer
