@@ -35,7 +35,7 @@ var globalFlags = flagSpec{
 	"uploads-s3-region": true, "uploads-s3-access-key": true, "uploads-s3-secret-key": true,
 	"uploads-s3-prefix": true, "uploads-public-url": true,
 	// pingback.ping (config_pingback.go)
-	"pingback": true,
+	"pingback":   true,
 	"epoch-mode": true,
 }
 
