@@ -55,8 +55,9 @@ const echoModule = "github.com/labstack/echo/v4"
 // project package until its rule allows it: both are design decisions.
 var packageRules = map[string]packageRule{
 	".":                            {layer: command}, // may import any package but test helpers
-	"models":                       {layer: domain, imports: []string{"models/kses", "models/epoch"}, never: []string{"net/http", echoModule}},
+	"models":                       {layer: domain, imports: []string{"models/kses", "models/epoch", "languages"}, never: []string{"net/http", echoModule}},
 	"models/kses":                  {layer: leaf},
+	"languages":                    {layer: leaf, never: []string{"net/http", echoModule}}, // gettext catalogs and locale formats
 	"models/epoch":                 {layer: leaf, never: []string{"net/http", echoModule}},                                   // cross-process caching, beneath models
 	"models/wptext":                {layer: leaf, imports: []string{"models/kses"}, never: []string{"net/http", echoModule}}, // pure string functions
 	"models/mail":                  {layer: leaf, imports: []string{"models"}},                                               // delivers models' notifications
@@ -66,8 +67,8 @@ var packageRules = map[string]packageRule{
 	"models/wpimport":              {layer: service, imports: []string{"models"}},
 	"rest":                         {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "outbound"}},
 	"xmlrpc":                       {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "outbound"}, never: []string{echoModule}}, // a plain http.Handler
-	"handlers":                     {layer: adapter, imports: []string{"models", "handlers/site"}},
-	"handlers/site":                {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext"}}, // the public site, part of the browser adapter
+	"handlers":                     {layer: adapter, imports: []string{"models", "handlers/site", "languages"}},
+	"handlers/site":                {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "languages"}}, // the public site, part of the browser adapter
 	"fixtures/fixturestest":        {layer: testHelper, imports: []string{"models", "fixtures", "fixtures/testdb"}},
 	"fixtures/testdb":              {layer: testHelper}, // fresh databases, for leaves' tests too
 	"models/wpimport/wpimporttest": {layer: testHelper},

@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -78,7 +78,8 @@ func (f *adminFilter) query() url.Values {
 }
 
 // readAdminFilter reads and checks the filter parameters from get.
-func (a *app) readAdminFilter(ctx context.Context, get func(string) string) (*adminFilter, error) {
+func (a *app) readAdminFilter(c echo.Context, get func(string) string) (*adminFilter, error) {
+	ctx := c.Request().Context()
 	f := &adminFilter{raw: map[string]string{}}
 	for _, k := range adminFilterFields {
 		f.raw[k] = strings.TrimSpace(get(k))
@@ -89,14 +90,14 @@ func (a *app) readAdminFilter(ctx context.Context, get func(string) string) (*ad
 		case err == nil:
 			f.filter.UserID = u.ID
 		case models.IsNotFound(err):
-			f.errs = append(f.errs, "No user has the ID, login or email \u201c"+ref+"\u201d.")
+			f.errs = append(f.errs, fmt.Sprintf(a.T(c, "No user has the ID, login or email \u201c%s\u201d."), ref))
 		default:
 			return nil, err
 		}
 	}
 	if id := f.raw["app_id"]; id != "" {
 		if !models.IsUUID(id) {
-			f.errs = append(f.errs, msgInvalidAppID)
+			f.errs = append(f.errs, a.T(c, msgInvalidAppID))
 		} else {
 			f.filter.AppID = strings.ToLower(id)
 		}
@@ -106,7 +107,7 @@ func (a *app) readAdminFilter(ctx context.Context, get func(string) string) (*ad
 	case models.ScopeFull, models.ScopeRead:
 		f.filter.Scope = sc
 	default:
-		f.errs = append(f.errs, "The scope must be full or read.")
+		f.errs = append(f.errs, a.T(c, "The scope must be full or read."))
 	}
 	switch ex := strings.ToLower(f.raw["expired"]); ex {
 	case "":
@@ -117,12 +118,12 @@ func (a *app) readAdminFilter(ctx context.Context, get func(string) string) (*ad
 		b := false
 		f.filter.Expired = &b
 	default:
-		f.errs = append(f.errs, "Expired must be yes or no.")
+		f.errs = append(f.errs, a.T(c, "Expired must be yes or no."))
 	}
 	if raw := f.raw["unused_since"]; raw != "" {
 		t, ok := parseFilterDate(raw)
 		if !ok {
-			f.errs = append(f.errs, "\u201cNot used since\u201d must be a date such as 2026-01-31.")
+			f.errs = append(f.errs, a.T(c, "\u201cNot used since\u201d must be a date such as 2026-01-31."))
 		} else {
 			f.filter.UnusedSince = &t
 		}
@@ -148,7 +149,7 @@ func (a *app) adminGate(c echo.Context) (*models.User, bool, error) {
 		return nil, false, err
 	}
 	if !models.Can(u, "edit_users") {
-		return nil, false, a.dieText(c, http.StatusForbidden, "Error", "Sorry, you are not allowed to manage the application passwords of this site.")
+		return nil, false, a.dieText(c, http.StatusForbidden, a.T(c, "Error"), a.T(c, "Sorry, you are not allowed to manage the application passwords of this site."))
 	}
 	return u, true, nil
 }
@@ -157,13 +158,13 @@ func (a *app) adminAppPasswordsPage(c echo.Context) error {
 	if _, ok, err := a.adminGate(c); !ok {
 		return err
 	}
-	f, err := a.readAdminFilter(c.Request().Context(), c.QueryParam)
+	f, err := a.readAdminFilter(c, c.QueryParam)
 	if err != nil {
 		return a.internalError(c, err)
 	}
 	d := &adminAppPasswordsData{}
 	if n, err := strconv.Atoi(c.QueryParam("revoked")); err == nil && n >= 0 {
-		d.Notices = append(d.Notices, revokedNotice(n))
+		d.Notices = append(d.Notices, a.revokedNotice(c, n))
 	}
 	page, err := strconv.Atoi(c.QueryParam("paged"))
 	if err != nil || page < 1 {
@@ -172,11 +173,8 @@ func (a *app) adminAppPasswordsPage(c echo.Context) error {
 	return a.renderAdminAppPasswords(c, http.StatusOK, f, page, d)
 }
 
-func revokedNotice(n int) string {
-	if n == 1 {
-		return "1 application password revoked."
-	}
-	return fmt.Sprintf("%d application passwords revoked.", n)
+func (a *app) revokedNotice(c echo.Context, n int) string {
+	return fmt.Sprintf(a.Tn(c, "%s application password revoked.", "%s application passwords revoked.", n), languages.Number(a.locale(c), n))
 }
 
 // renderAdminAppPasswords lists one page of the filtered passwords.
@@ -208,12 +206,12 @@ func (a *app) renderAdminAppPasswords(c echo.Context, status int, f *adminFilter
 		now := a.store.Now()
 		for i := range list {
 			ap := &list[i]
-			row := adminAppPasswordRow{UUID: ap.UUID, Name: ap.Name, AppID: ap.AppID, Created: formatDate(ap.Created),
+			row := adminAppPasswordRow{UUID: ap.UUID, Name: ap.Name, AppID: ap.AppID, Created: a.date(c, ap.Created),
 				LastUsed: "—", LastIP: "—", UserID: ap.UserID, UserLogin: ap.UserLogin,
 				UserURL: a.adminURL("user-edit.php?user_id=" + strconv.FormatUint(ap.UserID, 10))}
-			row.Scope, row.Expires, row.Expired = appPasswordExtensionCells(&ap.AppPassword, now)
+			row.Scope, row.Expires, row.Expired = a.appPasswordExtensionCells(c, &ap.AppPassword, now)
 			if ap.LastUsed != nil {
-				row.LastUsed = formatDate(*ap.LastUsed)
+				row.LastUsed = a.date(c, *ap.LastUsed)
 			}
 			if ap.LastIP != "" {
 				row.LastIP = ap.LastIP
@@ -237,7 +235,7 @@ func (a *app) renderAdminAppPasswords(c echo.Context, status int, f *adminFilter
 			d.NextURL = link(page + 1)
 		}
 	}
-	v := a.newView(c, "Application Passwords", d)
+	v := a.newView(c, a.T(c, "Application Passwords"), d)
 	v.BodyClass = "wp-admin application-passwords-php"
 	return a.render(c, status, "app-passwords-admin", v)
 }
@@ -253,7 +251,7 @@ func (a *app) adminAppPasswordsPost(c echo.Context) error {
 	// The view the form was posted from: its filter comes back in one
 	// field, and only the known filter keys are read from it.
 	fq, _ := url.ParseQuery(c.FormValue("filter"))
-	f, err := a.readAdminFilter(c.Request().Context(), fq.Get)
+	f, err := a.readAdminFilter(c, fq.Get)
 	if err != nil {
 		return a.internalError(c, err)
 	}
@@ -263,7 +261,7 @@ func (a *app) adminAppPasswordsPost(c echo.Context) error {
 	case "revoke-filtered":
 		return a.adminRevokeFiltered(c, f)
 	}
-	return a.dieText(c, http.StatusBadRequest, "Error", "Unknown action.")
+	return a.dieText(c, http.StatusBadRequest, a.T(c, "Error"), a.T(c, "Unknown action."))
 }
 
 // adminDone goes back to the filtered view with a notice, so that
@@ -284,17 +282,17 @@ func (a *app) adminRevokeOne(c echo.Context, actor *models.User, f *adminFilter)
 	uuid := strings.TrimSpace(c.FormValue("uuid"))
 	userID, err := strconv.ParseUint(c.FormValue("user_id"), 10, 64)
 	if !models.IsUUID(uuid) || err != nil {
-		return a.adminError(c, f, "Application password not found.")
+		return a.adminError(c, f, a.T(c, "Application password not found."))
 	}
 	owner, err := a.store.UserByID(ctx, userID)
 	if err != nil {
 		if models.IsNotFound(err) {
-			return a.adminError(c, f, "Application password not found.")
+			return a.adminError(c, f, a.T(c, "Application password not found."))
 		}
 		return a.internalError(c, err)
 	}
 	if !models.CanManageAppPasswords(actor, owner) {
-		return a.dieText(c, http.StatusForbidden, "Error", "Sorry, you are not allowed to manage application passwords for this user.")
+		return a.dieText(c, http.StatusForbidden, a.T(c, "Error"), a.T(c, "Sorry, you are not allowed to manage application passwords for this user."))
 	}
 	ap, err := a.store.AppPasswordByUUID(ctx, owner.ID, uuid)
 	if err != nil {
@@ -305,8 +303,8 @@ func (a *app) adminRevokeOne(c echo.Context, actor *models.User, f *adminFilter)
 	}
 	if c.FormValue("confirm") != "1" {
 		return a.renderAdminAppPasswords(c, http.StatusOK, f, 1, &adminAppPasswordsData{Confirm: &confirmData{
-			Question: "Are you sure you want to revoke the application password \u201c" + ap.Name + "\u201d of " + owner.Login + "? This action cannot be undone.",
-			Op:       "revoke", Button: "Revoke",
+			Question: fmt.Sprintf(a.T(c, "Are you sure you want to revoke the application password \u201c%s\u201d of %s? This action cannot be undone."), ap.Name, owner.Login),
+			Op:       "revoke", Button: a.T(c, "Revoke"),
 			Fields: []hiddenField{{"uuid", ap.UUID}, {"user_id", strconv.FormatUint(owner.ID, 10)}},
 		}})
 	}
@@ -325,7 +323,7 @@ func (a *app) adminRevokeFiltered(c echo.Context, f *adminFilter) error {
 		return a.renderAdminAppPasswords(c, http.StatusOK, f, 1, &adminAppPasswordsData{})
 	}
 	if len(f.query()) == 0 {
-		return a.adminError(c, f, "Choose at least one filter before revoking in bulk; each user can revoke all of their own passwords on their profile page.")
+		return a.adminError(c, f, a.T(c, "Choose at least one filter before revoking in bulk; each user can revoke all of their own passwords on their profile page."))
 	}
 	ctx := c.Request().Context()
 	if c.FormValue("confirm") != "1" {
@@ -336,15 +334,16 @@ func (a *app) adminRevokeFiltered(c echo.Context, f *adminFilter) error {
 			return a.internalError(c, err)
 		}
 		if total == 0 {
-			return a.adminError(c, f, "No application passwords match the filters.")
+			return a.adminError(c, f, a.T(c, "No application passwords match the filters."))
 		}
-		what := "the application password that matches"
-		if total > 1 {
-			what = fmt.Sprintf("the %d application passwords that match", total)
+		question := fmt.Sprintf(a.Tn(c, "Are you sure you want to revoke the %s application password that matches the filters? This action cannot be undone.",
+			"Are you sure you want to revoke the %s application passwords that match the filters? This action cannot be undone.", int(total)), languages.Number(a.locale(c), int(total)))
+		if total == 1 {
+			question = a.T(c, "Are you sure you want to revoke the application password that matches the filters? This action cannot be undone.")
 		}
 		return a.renderAdminAppPasswords(c, http.StatusOK, f, 1, &adminAppPasswordsData{Confirm: &confirmData{
-			Question: "Are you sure you want to revoke " + what + " the filters? This action cannot be undone.",
-			Op:       "revoke-filtered", Button: "Revoke them",
+			Question: question,
+			Op:       "revoke-filtered", Button: a.T(c, "Revoke them"),
 		}})
 	}
 	n, err := a.store.DeleteAppPasswordsMatching(ctx, f.filter)

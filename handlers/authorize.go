@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -16,8 +17,20 @@ import (
 
 const (
 	authorizeAction = "authorize_application_password"
-	authorizeTitle  = "Cannot Authorize Application"
 )
+
+// authorizeTitle is the error page's title.
+var authorizeTitle = languages.Mark("Cannot Authorize Application")
+
+// notAllowed words refused authorize parameters: WordPress's sentence and
+// each reason, in the page's language.
+func (a *app) notAllowed(c echo.Context, errs []string) string {
+	out := a.T(c, "The Authorize Application request is not allowed.")
+	for _, e := range errs {
+		out += " " + a.T(c, e)
+	}
+	return out
+}
 
 // authorizeData is the model of the approval page.
 type authorizeData struct {
@@ -80,31 +93,29 @@ func authorizeParams(c echo.Context, post bool) authorizeRequest {
 func (a *app) authorizeGate(c echo.Context, u *models.User, r authorizeRequest) (bool, error) {
 	local := a.store.Config.Environment == models.EnvironmentLocal
 	if errs := validateAuthorizeRequest(r, local); len(errs) > 0 {
-		return false, a.dieText(c, http.StatusInternalServerError, authorizeTitle,
-			"The Authorize Application request is not allowed. "+strings.Join(errs, " "))
+		return false, a.dieText(c, http.StatusInternalServerError, a.T(c, authorizeTitle), a.notAllowed(c, errs))
 	}
 	// PressPass's own parameters come after WordPress's checks, and a bad
 	// one is the client's error (400), not WordPress's 500.
 	if _, errs := r.proposal(a.store.Now()); len(errs) > 0 {
-		return false, a.dieText(c, http.StatusBadRequest, authorizeTitle,
-			"The Authorize Application request is not allowed. "+strings.Join(errs, " "))
+		return false, a.dieText(c, http.StatusBadRequest, a.T(c, authorizeTitle), a.notAllowed(c, errs))
 	}
 	back := a.adminURL("")
 	if r.RejectURL != "" && validateRedirectURL(r.RejectURL, local) == "" && isWebURL(r.RejectURL) {
 		back = addQueryArgs(r.RejectURL, "error", "disabled")
 	}
 	if h := c.Request().Header.Get("Authorization"); len(h) > 6 && strings.EqualFold(h[:6], "basic ") {
-		return false, a.dieText(c, http.StatusNotImplemented, authorizeTitle,
-			"Your website appears to use Basic Authentication, which is not currently compatible with application passwords.",
-			"Go Back", back)
+		return false, a.dieText(c, http.StatusNotImplemented, a.T(c, authorizeTitle),
+			a.T(c, "Your website appears to use Basic Authentication, which is not currently compatible with application passwords."),
+			a.T(c, "Go Back"), back)
 	}
 	secure := a.cfg.Client(c.Request()).Secure
 	if !a.store.AppPasswordsAvailableForUser(secure, u) {
-		msg := "Application passwords are not available."
+		msg := a.T(c, "Application passwords are not available.")
 		if a.store.AppPasswordsAvailable(secure) {
-			msg = "Application passwords are not available for your account. Please contact the site administrator for assistance."
+			msg = a.T(c, "Application passwords are not available for your account. Please contact the site administrator for assistance.")
 		}
-		return false, a.dieText(c, http.StatusNotImplemented, authorizeTitle, msg, "Go Back", back)
+		return false, a.dieText(c, http.StatusNotImplemented, a.T(c, authorizeTitle), msg, a.T(c, "Go Back"), back)
 	}
 	return true, nil
 }
@@ -142,7 +153,7 @@ func (a *app) renderAuthorize(c echo.Context, status int, u *models.User, r auth
 	}
 	if p, errs := r.proposal(a.store.Now()); len(errs) == 0 {
 		if exp := a.effectiveExpiry(p.Expires); exp != nil {
-			d.Expires = formatDate(*exp)
+			d.Expires = a.date(c, *exp)
 		}
 		d.ReadOnly = p.Scope == models.ScopeRead
 	}
@@ -155,7 +166,7 @@ func (a *app) renderAuthorize(c echo.Context, status int, u *models.User, r auth
 	if np != nil {
 		noStore(c)
 	}
-	return a.render(c, status, "authorize", a.newView(c, "Authorize Application", d))
+	return a.render(c, status, "authorize", a.newView(c, a.T(c, "Authorize Application"), d))
 }
 
 // displayURL shows a URL's query readably, as WordPress prints it.
@@ -206,5 +217,5 @@ func (a *app) authorizePost(c echo.Context) error {
 		return redirect(c, http.StatusFound, addQueryArgs(r.SuccessURL,
 			"site_url", a.cfg.SiteURL, "user_login", u.Login, "password", np.Password))
 	}
-	return a.renderAuthorize(c, http.StatusOK, u, r, "Choose whether to approve or reject the connection.", nil)
+	return a.renderAuthorize(c, http.StatusOK, u, r, a.T(c, "Choose whether to approve or reject the connection."), nil)
 }

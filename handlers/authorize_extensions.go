@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -17,12 +18,12 @@ import (
 const maxProposedDays = 36500
 
 // Messages for a bad proposal, shown on the error page.
-const (
-	msgBadExpiresIn   = "The proposed expiry expires_in must be a whole number of days from 1 to 36500."
-	msgBadExpires     = "The proposed expiry expires must be an RFC 3339 date-time in the future, such as 2030-01-31T00:00:00Z."
-	msgBothExpiries   = "Propose either expires or expires_in, not both."
-	msgBadScopeParam  = "The proposed scope must be full or read."
-	msgExpiresTooLate = "The proposed expiry expires is too far in the future."
+var (
+	msgBadExpiresIn   = languages.Mark("The proposed expiry expires_in must be a whole number of days from 1 to 36500.")
+	msgBadExpires     = languages.Mark("The proposed expiry expires must be an RFC 3339 date-time in the future, such as 2030-01-31T00:00:00Z.")
+	msgBothExpiries   = languages.Mark("Propose either expires or expires_in, not both.")
+	msgBadScopeParam  = languages.Mark("The proposed scope must be full or read.")
+	msgExpiresTooLate = languages.Mark("The proposed expiry expires is too far in the future.")
 )
 
 // proposal checks the request's extension parameters at now and returns

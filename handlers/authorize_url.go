@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -35,11 +36,11 @@ var schemePattern = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
 var badRedirectSchemes = map[string]bool{"javascript": true, "data": true, "vbscript": true}
 
 // Messages WordPress gives for bad redirect URLs.
-const (
-	msgInvalidURLFormat = "Invalid URL format."
-	msgCredentialsInURL = "Credentials are not allowed in the URL."
-	msgInsecureURL      = "The URL must be served over a secure connection."
-	msgInvalidAppID     = "The application ID must be a UUID."
+var (
+	msgInvalidURLFormat = languages.Mark("Invalid URL format.")
+	msgCredentialsInURL = languages.Mark("Credentials are not allowed in the URL.")
+	msgInsecureURL      = languages.Mark("The URL must be served over a secure connection.")
+	msgInvalidAppID     = languages.Mark("The application ID must be a UUID.")
 )
 
 // validateRedirectURL returns "" when raw may receive the user after the

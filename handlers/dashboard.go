@@ -14,7 +14,7 @@ type homeData struct{ Tagline string }
 // home is the site's front page: what this site is, where its APIs are, and
 // the RSD link XML-RPC clients discover the API with.
 func (a *app) home(c echo.Context) error {
-	v := a.newView(c, "Home", &homeData{Tagline: a.store.Option(c.Request().Context(), "blogdescription")})
+	v := a.newView(c, a.T(c, "Home"), &homeData{Tagline: a.store.Option(c.Request().Context(), "blogdescription")})
 	v.EditURI = true
 	v.BodyClass = "home"
 	return a.render(c, http.StatusOK, "home", v)
@@ -44,12 +44,12 @@ func (a *app) dashboard(c echo.Context) error {
 		return a.internalError(c, err)
 	}
 	d := &dashboardData{
-		Role:                  roleName(u.Role),
+		Role:                  a.roleName(c, u.Role),
 		AppPasswordCount:      len(list),
 		AppPasswordsAvailable: a.store.AppPasswordsAvailableForUser(a.cfg.Client(c.Request()).Secure, u),
 		ManagesAll:            models.Can(u, "edit_users"),
 	}
-	v := a.newView(c, "Dashboard", d)
+	v := a.newView(c, a.T(c, "Dashboard"), d)
 	v.BodyClass = "wp-admin index-php"
 	return a.render(c, http.StatusOK, "dashboard", v)
 }

@@ -11,9 +11,11 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/presspass/presspass/fixtures/fixturestest"
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -198,3 +200,6 @@ const (
 	adminPass  = "admin-test-pass"
 	editorPass = "editor-test-pass"
 )
+
+// formatDate is a date as an English page shows it.
+func formatDate(t time.Time) string { return languages.Date(languages.Default, t.UTC()) }

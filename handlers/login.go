@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -25,6 +26,41 @@ type loginData struct {
 	// TwoFactorToken is set on the second step: the code form.
 	TwoFactorToken string
 	LostPassword   bool
+	// Switcher shows WordPress 5.9's language menu (when a translation is
+	// installed); it keeps the page's redirect_to and action.
+	Switcher           bool
+	SwitcherRedirectTo string
+	SwitcherAction     string
+}
+
+// loginView is newView for the login page: the language switcher is
+// filled in from the request, as wp-login.php's footer does.
+func (a *app) loginView(c echo.Context, title string, d *loginData) *view {
+	d.Switcher = len(languages.Available()) > 0
+	d.SwitcherRedirectTo = c.QueryParam("redirect_to")
+	d.SwitcherAction = c.QueryParam("action")
+	return a.newView(c, title, d)
+}
+
+// rememberLoginLanguage keeps the switcher's choice in the wp_lang cookie
+// for the rest of the browser session, as wp-login.php does.
+func (a *app) rememberLoginLanguage(c echo.Context) {
+	lang := c.QueryParam("wp_lang")
+	if lang == "" {
+		return
+	}
+	c.SetCookie(&http.Cookie{Name: loginLanguageCookie, Value: models.SanitizeLocaleName(lang), Path: "/",
+		Secure: strings.HasPrefix(a.cfg.SiteURL, "https://"), HttpOnly: true, SameSite: http.SameSiteLaxMode})
+}
+
+// errorHTML is a message under WordPress's bold "Error:" label.
+func (a *app) errorHTML(c echo.Context, msg template.HTML) template.HTML {
+	return "<strong>" + template.HTML(template.HTMLEscapeString(a.T(c, "Error:"))) + "</strong> " + msg
+}
+
+// errorText is errorHTML for a plain-text message.
+func (a *app) errorText(c echo.Context, msg string) template.HTML {
+	return a.errorHTML(c, template.HTML(template.HTMLEscapeString(msg)))
 }
 
 func (a *app) loginPage(c echo.Context) error {
@@ -35,11 +71,12 @@ func (a *app) loginPage(c echo.Context) error {
 		return a.lostPassword(c)
 	}
 	a.setTestCookie(c)
+	a.rememberLoginLanguage(c)
 	d := &loginData{Action: a.cfg.SiteURL + "/wp-login.php", RedirectTo: a.loginRedirectField(c.QueryParam("redirect_to"))}
 	if c.QueryParam("loggedout") == "true" {
-		d.Messages = append(d.Messages, "You are now logged out.")
+		d.Messages = append(d.Messages, a.T(c, "You are now logged out."))
 	}
-	return a.render(c, http.StatusOK, "login", a.newView(c, "Log In", d))
+	return a.render(c, http.StatusOK, "login", a.loginView(c, a.T(c, "Log In"), d))
 }
 
 // loginRedirectField is the redirect_to value the form carries: the given
@@ -74,20 +111,20 @@ func (a *app) loginPost(c echo.Context) error {
 	fail := func(msgs ...template.HTML) error {
 		d.Errors = msgs
 		a.setTestCookie(c)
-		return a.render(c, http.StatusOK, "login", a.newView(c, "Log In", d))
+		return a.render(c, http.StatusOK, "login", a.loginView(c, a.T(c, "Log In"), d))
 	}
 	if c.FormValue("testcookie") != "" {
 		if _, err := c.Cookie(models.TestCookieName); err != nil {
-			return fail(template.HTML(`<strong>Error:</strong> Cookies are blocked or not supported by your browser. You must enable cookies to use PressPass.`))
+			return fail(a.errorText(c, a.T(c, "Cookies are blocked or not supported by your browser. You must enable cookies to use PressPass.")))
 		}
 	}
 	if log == "" || pwd == "" {
 		var msgs []template.HTML
 		if log == "" {
-			msgs = append(msgs, "<strong>Error:</strong> The username field is empty.")
+			msgs = append(msgs, a.errorText(c, a.T(c, "The username field is empty.")))
 		}
 		if pwd == "" {
-			msgs = append(msgs, "<strong>Error:</strong> The password field is empty.")
+			msgs = append(msgs, a.errorText(c, a.T(c, "The password field is empty.")))
 		}
 		return fail(msgs...)
 	}
@@ -95,15 +132,15 @@ func (a *app) loginPost(c echo.Context) error {
 	if err != nil {
 		switch models.ErrorKind(err) {
 		case models.KindUnauthenticated:
-			return fail(a.loginErrorMessage(err, log))
+			return fail(a.loginErrorMessage(c, err, log))
 		case models.KindTooManyRequests:
 			// The address or the account is locked for a while; the form
 			// says so, with WordPress's error block.
-			d.Errors = []template.HTML{template.HTML("<strong>Error:</strong> " + template.HTMLEscapeString(models.AsError(err).Message))}
+			d.Errors = []template.HTML{a.errorText(c, models.AsError(err).Message)}
 			if secs, ok := models.AsError(err).Data["retry_after"].(int); ok {
 				c.Response().Header().Set("Retry-After", strconv.Itoa(secs))
 			}
-			return a.render(c, http.StatusTooManyRequests, "login", a.newView(c, "Log In", d))
+			return a.render(c, http.StatusTooManyRequests, "login", a.loginView(c, a.T(c, "Log In"), d))
 		}
 		return a.internalError(c, err)
 	}
@@ -113,7 +150,7 @@ func (a *app) loginPost(c echo.Context) error {
 			return a.internalError(c, err)
 		}
 		noStore(c)
-		return a.render(c, http.StatusOK, "login", a.newView(c, "Two-Factor Authentication",
+		return a.render(c, http.StatusOK, "login", a.loginView(c, a.T(c, "Two-Factor Authentication"),
 			&loginData{Action: a.cfg.SiteURL + "/wp-login.php?action=two-factor", TwoFactorToken: token}))
 	}
 	return a.finishLogin(c, u, remember, d.RedirectTo)
@@ -128,27 +165,26 @@ func (a *app) finishLogin(c echo.Context, u *models.User, remember bool, redirec
 }
 
 // loginErrorMessage words a failed login as WordPress's login form does.
-func (a *app) loginErrorMessage(err error, log string) template.HTML {
-	name := template.HTMLEscapeString(log)
-	lost := ` <a href="` + template.HTMLEscapeString(a.cfg.SiteURL+"/wp-login.php?action=lostpassword") + `">Lost your password?</a>`
+func (a *app) loginErrorMessage(c echo.Context, err error, log string) template.HTML {
+	lost := template.HTML(` <a href="` + template.HTMLEscapeString(a.cfg.SiteURL+"/wp-login.php?action=lostpassword") + `">` +
+		template.HTMLEscapeString(a.T(c, "Lost your password?")) + `</a>`)
 	switch models.AsError(err).Code {
 	case "invalid_username":
-		return template.HTML("<strong>Error:</strong> The username <strong>" + name +
-			"</strong> is not registered on this site. If you are unsure of your username, try your email address instead.")
+		return a.errorHTML(c, markup(a.T(c, "The username <strong>%s</strong> is not registered on this site. If you are unsure of your username, try your email address instead."), log))
 	case "invalid_email":
-		return "<strong>Error:</strong> Unknown email address. Check again or try your username."
+		return a.errorText(c, a.T(c, "Unknown email address. Check again or try your username."))
 	}
 	if models.IsEmail(log) {
-		return template.HTML("<strong>Error:</strong> The password you entered for the email address <strong>" + name + "</strong> is incorrect." + lost)
+		return a.errorHTML(c, markup(a.T(c, "The password you entered for the email address <strong>%s</strong> is incorrect."), log)+lost)
 	}
-	return template.HTML("<strong>Error:</strong> The password you entered for the username <strong>" + name + "</strong> is incorrect." + lost)
+	return a.errorHTML(c, markup(a.T(c, "The password you entered for the username <strong>%s</strong> is incorrect."), log)+lost)
 }
 
 // lostPassword explains how to get a new password: PressPass sends no mail,
 // so an administrator sets one (profile page or the CLI).
 func (a *app) lostPassword(c echo.Context) error {
 	d := &loginData{Action: a.cfg.SiteURL + "/wp-login.php", RedirectTo: a.adminURL(""), LostPassword: true}
-	return a.render(c, http.StatusOK, "login", a.newView(c, "Lost Password", d))
+	return a.render(c, http.StatusOK, "login", a.loginView(c, a.T(c, "Lost Password"), d))
 }
 
 // logout ends the session. A valid nonce (the toolbar's form or WordPress's
@@ -161,8 +197,8 @@ func (a *app) logout(c echo.Context) error {
 		return redirect(c, http.StatusFound, a.cfg.SiteURL+"/wp-login.php?loggedout=true")
 	}
 	if !a.checkNonce(c, logoutAction) {
-		msg := template.HTML(`You are attempting to log out of ` + template.HTMLEscapeString(a.store.Option(c.Request().Context(), "blogname")) + `.`)
-		return a.render(c, http.StatusForbidden, "logout", a.newView(c, "Log Out", &dieData{Message: msg}))
+		msg := markup(a.T(c, "You are attempting to log out of %s."), a.store.Option(c.Request().Context(), "blogname"))
+		return a.render(c, http.StatusForbidden, "logout", a.newView(c, a.T(c, "Log Out"), &dieData{Message: msg}))
 	}
 	if err := a.store.DeleteSession(c.Request().Context(), sess.ID); err != nil {
 		return a.internalError(c, err)
@@ -181,12 +217,12 @@ func (a *app) twoFactorLoginPost(c echo.Context) error {
 		case models.KindInvalid:
 			noStore(c)
 			d := &loginData{Action: a.cfg.SiteURL + "/wp-login.php?action=two-factor", TwoFactorToken: token,
-				Errors: []template.HTML{"<strong>Error:</strong> The authentication code is incorrect."}}
-			return a.render(c, http.StatusOK, "login", a.newView(c, "Two-Factor Authentication", d))
+				Errors: []template.HTML{a.errorText(c, a.T(c, "The authentication code is incorrect."))}}
+			return a.render(c, http.StatusOK, "login", a.loginView(c, a.T(c, "Two-Factor Authentication"), d))
 		case models.KindUnauthenticated:
 			d := &loginData{Action: a.cfg.SiteURL + "/wp-login.php", RedirectTo: a.adminURL(""),
-				Errors: []template.HTML{"<strong>Error:</strong> The login attempt expired or had too many wrong codes. Please log in again."}}
-			return a.render(c, http.StatusOK, "login", a.newView(c, "Log In", d))
+				Errors: []template.HTML{a.errorText(c, a.T(c, "The login attempt expired or had too many wrong codes. Please log in again."))}}
+			return a.render(c, http.StatusOK, "login", a.loginView(c, a.T(c, "Log In"), d))
 		}
 		return a.internalError(c, err)
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -25,33 +26,39 @@ var staticFS embed.FS
 // assetPrefix is where the embedded stylesheet is served.
 const assetPrefix = "/wp-admin/presspass/"
 
-// pageTemplates maps a page name to the layout joined with that page's
-// "body" definition; each page is parsed separately so their blocks never
-// collide.
-var pageTemplates = func() map[string]*template.Template {
-	funcs := template.FuncMap{
-		"chunk": models.ChunkAppPassword,
-		"date":  formatDate,
-		"group": groupSecret,
-	}
-	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html"))
-	names, err := fs.Glob(templateFS, "templates/*.html")
-	if err != nil {
-		panic(err)
-	}
-	out := make(map[string]*template.Template, len(names))
-	for _, n := range names {
-		name := strings.TrimSuffix(path.Base(n), ".html")
-		if name == "layout" {
-			continue
+// pageTemplates maps a locale, then a page name, to the layout joined with
+// that page's "body" definition; each page is parsed separately so their
+// blocks never collide, and once per locale so that T in a template is
+// bound to its language.
+var pageTemplates = func() map[string]map[string]*template.Template {
+	out := map[string]map[string]*template.Template{}
+	for _, locale := range languages.Locales() {
+		funcs := localeFuncs(locale)
+		funcs["chunk"] = models.ChunkAppPassword
+		funcs["group"] = groupSecret
+		base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html"))
+		names, err := fs.Glob(templateFS, "templates/*.html")
+		if err != nil {
+			panic(err)
 		}
-		out[name] = template.Must(template.Must(base.Clone()).ParseFS(templateFS, n))
+		pages := make(map[string]*template.Template, len(names))
+		for _, n := range names {
+			name := strings.TrimSuffix(path.Base(n), ".html")
+			if name == "layout" {
+				continue
+			}
+			pages[name] = template.Must(template.Must(base.Clone()).ParseFS(templateFS, n))
+		}
+		out[locale] = pages
 	}
 	return out
 }()
 
 // view is what the layout needs; Data is the page's own model.
 type view struct {
+	// Locale is the page's language; Lang the same as an HTML lang.
+	Locale    string
+	Lang      string
 	Title     string
 	SiteName  string
 	SiteURL   string
@@ -68,7 +75,10 @@ type view struct {
 
 // newView fills the layout fields for the current request.
 func (a *app) newView(c echo.Context, title string, data any) *view {
+	locale := a.locale(c)
 	v := &view{
+		Locale:   locale,
+		Lang:     languages.Tag(locale),
 		Title:    title,
 		SiteName: a.store.Option(c.Request().Context(), "blogname"),
 		SiteURL:  a.cfg.SiteURL,
@@ -86,7 +96,7 @@ func (a *app) newView(c echo.Context, title string, data any) *view {
 // render writes a page with status. The body is rendered into a buffer
 // first so that a template error becomes a clean 500 instead of half a page.
 func (a *app) render(c echo.Context, status int, page string, v *view) error {
-	t, ok := pageTemplates[page]
+	t, ok := pageTemplates[v.Locale][page]
 	if !ok {
 		return a.internalError(c, errUnknownTemplate(page))
 	}
@@ -129,17 +139,23 @@ func (a *app) dieText(c echo.Context, status int, title, message string, link ..
 // never shown to the browser.
 func (a *app) internalError(c echo.Context, err error) error {
 	a.log.Error("page failed", "request_id", models.RequestID(c.Request().Context()), "path", c.Request().URL.Path, "err", err)
-	msg, status := "Something went wrong on the server. Please try again later.", http.StatusInternalServerError
+	// The language comes from the request alone (the database may be the
+	// trouble): the login switcher's cookie or the site's cached option.
+	locale := languages.Default
+	if l, ok := c.Get(localeKey).(string); ok {
+		locale = l
+	}
+	msg, status := languages.T(locale, "Something went wrong on the server. Please try again later."), http.StatusInternalServerError
 	if models.ErrorKind(err) == models.KindUnavailable {
 		// The database is away: say so, and let load balancers retry.
-		msg, status = "The site cannot reach its database right now. Please try again in a moment.", http.StatusServiceUnavailable
+		msg, status = languages.T(locale, "The site cannot reach its database right now. Please try again in a moment."), http.StatusServiceUnavailable
 	}
 	c.Response().Header().Set(echo.HeaderContentType, echo.MIMETextHTMLCharsetUTF8)
 	if c.Response().Committed {
 		return nil
 	}
-	t := pageTemplates["die"]
-	v := &view{Title: "Error", SiteURL: a.cfg.SiteURL, AssetURL: a.cfg.SiteURL + assetPrefix, Data: &dieData{Message: template.HTML(template.HTMLEscapeString(msg))}}
+	t := pageTemplates[locale]["die"]
+	v := &view{Locale: locale, Lang: languages.Tag(locale), Title: languages.T(locale, "Error"), SiteURL: a.cfg.SiteURL, AssetURL: a.cfg.SiteURL + assetPrefix, Data: &dieData{Message: template.HTML(template.HTMLEscapeString(msg))}}
 	var buf bytes.Buffer
 	if t == nil || t.ExecuteTemplate(&buf, "layout", v) != nil {
 		return c.String(status, msg)
@@ -198,7 +214,7 @@ func (a *app) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
 		if r.ContentLength > maxFormBytes {
-			return a.dieText(c, http.StatusRequestEntityTooLarge, "Error", "The submitted form is too large.")
+			return a.dieText(c, http.StatusRequestEntityTooLarge, a.T(c, "Error"), a.T(c, "The submitted form is too large."))
 		}
 		r.Body = http.MaxBytesReader(c.Response(), r.Body, maxFormBytes)
 		return next(c)

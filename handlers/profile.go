@@ -1,13 +1,16 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -62,13 +65,13 @@ type appPasswordRow struct {
 
 // appPasswordExtensionCells are the Scope and Expires cells of a password's
 // row: "Full" or "Read only"; a date or "Never"; and whether it expired.
-func appPasswordExtensionCells(ap *models.AppPassword, now time.Time) (scope, expires string, expired bool) {
-	scope, expires = "Full", "Never"
+func (a *app) appPasswordExtensionCells(c echo.Context, ap *models.AppPassword, now time.Time) (scope, expires string, expired bool) {
+	scope, expires = a.T(c, "Full"), a.T(c, "Never")
 	if ap.Scope == models.ScopeRead {
-		scope = "Read only"
+		scope = a.T(c, "Read only")
 	}
 	if ap.Expires != nil {
-		expires = formatDate(*ap.Expires)
+		expires = a.date(c, *ap.Expires)
 	}
 	return scope, expires, ap.Expired(now)
 }
@@ -103,7 +106,7 @@ func (a *app) profileTarget(c echo.Context, actor *models.User) (*models.User, b
 	}
 	id, err := strconv.ParseUint(raw, 10, 64)
 	if err != nil || id == 0 {
-		return nil, false, a.dieText(c, http.StatusBadRequest, "Error", "Invalid user ID.")
+		return nil, false, a.dieText(c, http.StatusBadRequest, a.T(c, "Error"), a.T(c, "Invalid user ID."))
 	}
 	if id == actor.ID && c.Request().Method == http.MethodGet {
 		return nil, false, redirect(c, http.StatusFound, a.adminURL("profile.php"))
@@ -111,12 +114,12 @@ func (a *app) profileTarget(c echo.Context, actor *models.User) (*models.User, b
 	target, err := a.store.UserByID(c.Request().Context(), id)
 	if err != nil {
 		if models.IsNotFound(err) {
-			return nil, false, a.dieText(c, http.StatusNotFound, "Error", "Invalid user ID.")
+			return nil, false, a.dieText(c, http.StatusNotFound, a.T(c, "Error"), a.T(c, "Invalid user ID."))
 		}
 		return nil, false, a.internalError(c, err)
 	}
 	if !models.CanOnUser(actor, "edit_user", target) {
-		return nil, false, a.dieText(c, http.StatusForbidden, "Error", "Sorry, you are not allowed to edit this user.")
+		return nil, false, a.dieText(c, http.StatusForbidden, a.T(c, "Error"), a.T(c, "Sorry, you are not allowed to edit this user."))
 	}
 	return target, true, nil
 }
@@ -134,16 +137,16 @@ func updateUserAction(target *models.User) string {
 }
 
 // profileNotices maps the ?updated=… flags of a redirect-after-POST to the
-// notices WordPress shows.
+// notices WordPress shows (marked here, translated when shown).
 var profileNotices = map[string]string{
-	"1":                 "Profile updated.",
-	"revoked":           "Application password revoked.",
-	"revoked-all":       "All application passwords revoked.",
-	"two-factor-off":    "Two-factor authentication is now off.",
-	"sessions":          "You are now logged out everywhere else.",
-	"session":           "The session was ended.",
-	"sessions-all":      "The user is now logged out everywhere.",
-	"two-factor-cancel": "Two-factor setup cancelled.",
+	"1":                 languages.Mark("Profile updated."),
+	"revoked":           languages.Mark("Application password revoked."),
+	"revoked-all":       languages.Mark("All application passwords revoked."),
+	"two-factor-off":    languages.Mark("Two-factor authentication is now off."),
+	"sessions":          languages.Mark("You are now logged out everywhere else."),
+	"session":           languages.Mark("The session was ended."),
+	"sessions-all":      languages.Mark("The user is now logged out everywhere."),
+	"two-factor-cancel": languages.Mark("Two-factor setup cancelled."),
 }
 
 func (a *app) profilePage(c echo.Context) error {
@@ -157,7 +160,7 @@ func (a *app) profilePage(c echo.Context) error {
 	}
 	d := &profileData{}
 	if n, ok := profileNotices[c.QueryParam("updated")]; ok {
-		d.Notices = append(d.Notices, n)
+		d.Notices = append(d.Notices, a.T(c, n))
 	}
 	return a.renderProfile(c, http.StatusOK, actor, target, d)
 }
@@ -194,10 +197,10 @@ func (a *app) renderProfile(c echo.Context, status int, actor, target *models.Us
 	now := a.store.Now()
 	for i := len(list) - 1; i >= 0; i-- {
 		ap := list[i]
-		row := appPasswordRow{UUID: ap.UUID, Name: ap.Name, Created: formatDate(ap.Created), LastUsed: "—", LastIP: "—"}
-		row.Scope, row.Expires, row.Expired = appPasswordExtensionCells(&ap, now)
+		row := appPasswordRow{UUID: ap.UUID, Name: ap.Name, Created: a.date(c, ap.Created), LastUsed: "—", LastIP: "—"}
+		row.Scope, row.Expires, row.Expired = a.appPasswordExtensionCells(c, &ap, now)
 		if ap.LastUsed != nil {
-			row.LastUsed = formatDate(*ap.LastUsed)
+			row.LastUsed = a.date(c, *ap.LastUsed)
 		}
 		if ap.LastIP != "" {
 			row.LastIP = ap.LastIP
@@ -215,9 +218,9 @@ func (a *app) renderProfile(c echo.Context, status int, actor, target *models.Us
 	}
 	for _, ss := range sessions {
 		row := sessionRow{ID: ss.ID, Browser: ss.LastUserAgent, IP: ss.LastIP,
-			LastSeen: formatDateTime(ss.LastSeen), Expires: formatDate(ss.Expires), IsCurrent: ss.ID == currentID}
+			LastSeen: a.dateTime(c, ss.LastSeen), Expires: a.date(c, ss.Expires), IsCurrent: ss.ID == currentID}
 		if row.Browser == "" {
-			row.Browser = "Unknown browser"
+			row.Browser = a.T(c, "Unknown browser")
 		}
 		if len(row.Browser) > 80 {
 			row.Browser = row.Browser[:80] + "…"
@@ -227,9 +230,9 @@ func (a *app) renderProfile(c echo.Context, status int, actor, target *models.Us
 	if err := a.fillTwoFactor(d, target); err != nil {
 		return a.internalError(c, err)
 	}
-	title := "Profile"
+	title := a.T(c, "Profile")
 	if !d.Self {
-		title = "Edit User " + target.Login
+		title = fmt.Sprintf(a.T(c, "Edit User %s"), target.Login)
 	}
 	if d.NewAppPassword != nil || d.TwoFactor.Secret != "" || len(d.TwoFactor.RecoveryCodes) > 0 {
 		noStore(c)
@@ -294,7 +297,7 @@ func (a *app) profilePost(c echo.Context) error {
 	case "destroy-session":
 		return a.destroySession(c, actor, target)
 	}
-	return a.dieText(c, http.StatusBadRequest, "Error", "Unknown action.")
+	return a.dieText(c, http.StatusBadRequest, a.T(c, "Error"), a.T(c, "Unknown action."))
 }
 
 // done redirects back to the profile page with a notice flag, so reloading
@@ -321,20 +324,27 @@ func (a *app) updateProfile(c echo.Context, actor, target *models.User) error {
 		Nickname:    field("nickname"),
 		DisplayName: field("display_name"),
 	}
+	// The language menu: "site-default" follows the site (""), anything
+	// else must be an installed language (WordPress ignores other values).
+	if loc := c.FormValue("locale"); loc == "site-default" {
+		in.Locale = new(string)
+	} else if slices.Contains(languages.Locales(), loc) {
+		in.Locale = &loc
+	}
 	email := strings.TrimSpace(c.FormValue("email"))
 	site := strings.TrimSpace(c.FormValue("url"))
 	desc := strings.TrimSpace(strings.ToValidUTF8(c.FormValue("description"), ""))
 	in.Description = &desc
 	var errs []string
 	if email == "" {
-		errs = append(errs, "Please enter an email address.")
+		errs = append(errs, a.T(c, "Please enter an email address."))
 	} else if !models.IsEmail(email) {
-		errs = append(errs, "The email address is not correct.")
+		errs = append(errs, a.T(c, "The email address is not correct."))
 	} else {
 		in.Email = &email
 	}
 	if *in.Nickname == "" {
-		errs = append(errs, "Please enter a nickname.")
+		errs = append(errs, a.T(c, "Please enter a nickname."))
 	}
 	if *in.DisplayName == "" {
 		in.DisplayName = nil
@@ -342,7 +352,7 @@ func (a *app) updateProfile(c echo.Context, actor, target *models.User) error {
 	if site != "" {
 		clean, ok := cleanWebsite(site)
 		if !ok {
-			errs = append(errs, "The website address is not a valid http or https URL.")
+			errs = append(errs, a.T(c, "The website address is not a valid http or https URL."))
 		}
 		site = clean
 	}
@@ -351,9 +361,9 @@ func (a *app) updateProfile(c echo.Context, actor, target *models.User) error {
 	if pass1 != "" || pass2 != "" {
 		switch {
 		case pass1 != pass2:
-			errs = append(errs, "Passwords do not match. Please enter the same password in both password fields.")
+			errs = append(errs, a.T(c, "Passwords do not match. Please enter the same password in both password fields."))
 		case strings.Contains(pass1, `\`):
-			errs = append(errs, `Passwords may not contain the character "\".`)
+			errs = append(errs, a.T(c, `Passwords may not contain the character "\".`))
 		default:
 			in.Password = &pass1
 		}
@@ -399,10 +409,10 @@ func cleanWebsite(raw string) (string, bool) {
 // Passwords actions.
 func (a *app) appPasswordGate(c echo.Context, actor, target *models.User) error {
 	if !models.CanManageAppPasswords(actor, target) {
-		return a.dieText(c, http.StatusForbidden, "Error", "Sorry, you are not allowed to manage application passwords for this user.")
+		return a.dieText(c, http.StatusForbidden, a.T(c, "Error"), a.T(c, "Sorry, you are not allowed to manage application passwords for this user."))
 	}
 	if !a.store.AppPasswordsAvailableForUser(a.cfg.Client(c.Request()).Secure, target) {
-		return a.dieText(c, http.StatusNotImplemented, "Error", "Application passwords are not available.")
+		return a.dieText(c, http.StatusNotImplemented, a.T(c, "Error"), a.T(c, "Application passwords are not available."))
 	}
 	return nil
 }
@@ -421,7 +431,7 @@ func (a *app) createAppPassword(c echo.Context, actor, target *models.User) erro
 	if days != "" && days != "never" {
 		life, ok := appPasswordLifetimes[days]
 		if !ok {
-			return again("Choose an expiry from the list.")
+			return again(a.T(c, "Choose an expiry from the list."))
 		}
 		exp := a.store.Now().Add(life)
 		opts.Expires = &exp
@@ -444,7 +454,7 @@ func (a *app) revokeAppPassword(c echo.Context, actor, target *models.User) erro
 	}
 	uuid := strings.TrimSpace(c.FormValue("uuid"))
 	if !models.IsUUID(uuid) {
-		return a.renderProfile(c, http.StatusOK, actor, target, &profileData{Errors: []string{"Application password not found."}})
+		return a.renderProfile(c, http.StatusOK, actor, target, &profileData{Errors: []string{a.T(c, "Application password not found.")}})
 	}
 	ap, err := a.store.AppPasswordByUUID(c.Request().Context(), target.ID, uuid)
 	if err != nil {
@@ -455,8 +465,8 @@ func (a *app) revokeAppPassword(c echo.Context, actor, target *models.User) erro
 	}
 	if c.FormValue("confirm") != "1" {
 		return a.renderProfile(c, http.StatusOK, actor, target, &profileData{Confirm: &confirmData{
-			Question: "Are you sure you want to revoke the application password \u201c" + ap.Name + "\u201d? This action cannot be undone.",
-			Op:       "revoke-application-password", Button: "Revoke", Fields: []hiddenField{{"uuid", ap.UUID}},
+			Question: fmt.Sprintf(a.T(c, "Are you sure you want to revoke the application password \u201c%s\u201d? This action cannot be undone."), ap.Name),
+			Op:       "revoke-application-password", Button: a.T(c, "Revoke"), Fields: []hiddenField{{"uuid", ap.UUID}},
 		}})
 	}
 	if _, err := a.store.DeleteAppPassword(c.Request().Context(), target.ID, ap.UUID); err != nil && !models.IsNotFound(err) {
@@ -472,8 +482,8 @@ func (a *app) revokeAllAppPasswords(c echo.Context, actor, target *models.User) 
 	}
 	if c.FormValue("confirm") != "1" {
 		return a.renderProfile(c, http.StatusOK, actor, target, &profileData{Confirm: &confirmData{
-			Question: "Are you sure you want to revoke all application passwords? This action cannot be undone.",
-			Op:       "revoke-all-application-passwords", Button: "Revoke all application passwords",
+			Question: a.T(c, "Are you sure you want to revoke all application passwords? This action cannot be undone."),
+			Op:       "revoke-all-application-passwords", Button: a.T(c, "Revoke all application passwords"),
 		}})
 	}
 	if _, err := a.store.DeleteAllAppPasswords(c.Request().Context(), target.ID); err != nil {
@@ -504,7 +514,7 @@ func (a *app) destroySession(c echo.Context, actor, target *models.User) error {
 	if err == nil {
 		err = a.store.DeleteUserSession(c.Request().Context(), target.ID, id)
 	} else {
-		err = models.E(models.KindNotFound, "session_not_found", "That session has already ended.")
+		err = models.E(models.KindNotFound, "session_not_found", a.T(c, "That session has already ended."))
 	}
 	if err != nil {
 		if models.IsNotFound(err) {
@@ -519,20 +529,25 @@ func (a *app) destroySession(c echo.Context, actor, target *models.User) error {
 	return a.done(c, actor, target, "session")
 }
 
-// formatDateTime shows a moment as WordPress's default date and time
-// formats, "F j, Y g:i a" (UTC).
-func formatDateTime(t time.Time) string { return t.UTC().Format("January 2, 2006 3:04 pm") }
-
-// formatDate shows a date as WordPress's default date_format, "F j, Y".
-func formatDate(t time.Time) string { return t.UTC().Format("January 2, 2006") }
-
-// roleName is a role's display name.
-func roleName(role string) string {
+// roleName is a role's display name in the page's language, as
+// translate_user_role words the built-in roles.
+func (a *app) roleName(c echo.Context, role string) string {
+	switch role {
+	case "administrator":
+		return a.Tx(c, "Administrator", "User role")
+	case "editor":
+		return a.Tx(c, "Editor", "User role")
+	case "author":
+		return a.Tx(c, "Author", "User role")
+	case "contributor":
+		return a.Tx(c, "Contributor", "User role")
+	case "subscriber":
+		return a.Tx(c, "Subscriber", "User role")
+	case "":
+		return a.T(c, "No role")
+	}
 	if r, ok := models.RoleByName(role); ok {
 		return r.DisplayName
-	}
-	if role == "" {
-		return "No role"
 	}
 	return role
 }

@@ -154,7 +154,7 @@ func (a *app) nonce(c echo.Context, action string) string {
 
 // expiredLink is WordPress's answer to a failed nonce check.
 func (a *app) expiredLink(c echo.Context) error {
-	return a.dieText(c, http.StatusForbidden, "Something went wrong.", "The link you followed has expired. Please try again.")
+	return a.dieText(c, http.StatusForbidden, a.T(c, "Something went wrong."), a.T(c, "The link you followed has expired. Please try again."))
 }
 
 // safeRedirect returns raw when it points into this site (a path, or an

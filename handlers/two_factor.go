@@ -86,7 +86,7 @@ func (a *app) twoFactorProfilePost(c echo.Context, actor, target *models.User) e
 			return fail(err)
 		}
 		a.log.Info("two-factor enabled", "user", target.ID)
-		d := &profileData{Notices: []string{"Two-factor authentication is now on."}}
+		d := &profileData{Notices: []string{a.T(c, "Two-factor authentication is now on.")}}
 		d.TwoFactor.RecoveryCodes = codes
 		return a.renderProfile(c, http.StatusOK, actor, target, d)
 	case "two-factor-cancel", "two-factor-disable":
@@ -99,5 +99,5 @@ func (a *app) twoFactorProfilePost(c echo.Context, actor, target *models.User) e
 		}
 		return a.done(c, actor, target, "two-factor-off")
 	}
-	return a.dieText(c, http.StatusBadRequest, "Error", "Unknown action.")
+	return a.dieText(c, http.StatusBadRequest, a.T(c, "Error"), a.T(c, "Unknown action."))
 }

@@ -4,9 +4,12 @@ import (
 	"context"
 	"html"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/presspass/presspass/languages"
 )
 
 // Site settings are options that the site's administrators change through
@@ -80,6 +83,10 @@ func SanitizeOption(name, value string) (clean string, ok bool) {
 			n = -n
 		}
 		return strconv.Itoa(n), true
+	case "WPLANG":
+		// Only an installed translation, or "" for English; anything else
+		// keeps the language the site has, as WordPress does.
+		return value, value == "" || slices.Contains(languages.Available(), value)
 	case "siteurl", "home":
 		return strings.TrimRight(strings.TrimSpace(value), "/"), true
 	}

@@ -140,7 +140,7 @@ func userWriteArgs(create bool) []Arg {
 		{Name: "email", Description: "The email address for the user.", Type: "string", Format: "email", Required: create},
 		{Name: "url", Description: "URL of the user.", Type: "string", Format: "uri"},
 		{Name: "description", Description: "Description of the user.", Type: "string"},
-		{Name: "locale", Description: "Locale for the user.", Type: "string", Enum: []any{"", "en_US"}},
+		{Name: "locale", Description: "Locale for the user.", Type: "string", Enum: userLocaleEnum()},
 		{Name: "nickname", Description: "The nickname for the user.", Type: "string", Sanitize: text},
 		{Name: "slug", Description: "An alphanumeric identifier for the user.", Type: "string",
 			Sanitize: func(r *Request, v any) (any, error) { return models.SanitizeTitle(toString(v)), nil }},

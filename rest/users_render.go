@@ -52,12 +52,14 @@ var userFieldContexts = []struct {
 	{"meta", "view edit"},
 }
 
-// userLocale is get_user_locale: the user's own locale or the site's.
-func userLocale(u *models.User) string {
-	if u.Locale != "" {
-		return u.Locale
+// userLocaleEnum is the locale field's enum: "", en_US and the installed
+// translations, as WordPress lists get_available_languages().
+func userLocaleEnum() []any {
+	var out []any
+	for _, l := range models.UserLocaleChoices() {
+		out = append(out, l)
 	}
-	return "en_US"
+	return out
 }
 
 // userCapabilities is WP_User::allcaps: the role's capabilities plus the
@@ -116,7 +118,7 @@ func (r *Request) renderUser(u *models.User, ctxOverride string, withLinks bool)
 		case "link":
 			data["link"] = r.SiteURL() + "/author/" + u.Nicename + "/"
 		case "locale":
-			data["locale"] = userLocale(u)
+			data["locale"] = models.UserLocale(r.server.store.Option(r.Ctx(), "WPLANG"), u)
 		case "nickname":
 			data["nickname"] = u.Nickname
 		case "slug":

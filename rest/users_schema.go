@@ -30,7 +30,7 @@ func userSchema() map[string]any {
 			"url":                prop("URL of the user.", "string", all, map[string]any{"format": "uri"}),
 			"description":        prop("Description of the user.", "string", all, nil),
 			"link":               prop("Author URL of the user.", "string", all, map[string]any{"format": "uri", "readonly": true}),
-			"locale":             prop("Locale for the user.", "string", edit, map[string]any{"enum": []any{"", "en_US"}}),
+			"locale":             prop("Locale for the user.", "string", edit, map[string]any{"enum": userLocaleEnum()}),
 			"nickname":           prop("The nickname for the user.", "string", edit, nil),
 			"slug":               prop("An alphanumeric identifier for the user.", "string", all, nil),
 			"registered_date":    prop("Registration date for the user.", "string", edit, map[string]any{"format": "date-time", "readonly": true}),
