@@ -57,7 +57,7 @@ var packageRules = map[string]packageRule{
 	".":                            {layer: command}, // may import any package but test helpers
 	"models":                       {layer: domain, imports: []string{"models/kses", "models/epoch", "languages"}, never: []string{"net/http", echoModule}},
 	"models/kses":                  {layer: leaf},
-	"languages":                    {layer: leaf, never: []string{"net/http", echoModule}}, // gettext catalogs and locale formats
+	"languages":                    {layer: leaf, never: []string{"net/http", echoModule}},                                   // gettext catalogs and locale formats
 	"models/epoch":                 {layer: leaf, never: []string{"net/http", echoModule}},                                   // cross-process caching, beneath models
 	"models/wptext":                {layer: leaf, imports: []string{"models/kses"}, never: []string{"net/http", echoModule}}, // pure string functions
 	"models/mail":                  {layer: leaf, imports: []string{"models"}},                                               // delivers models' notifications
