@@ -64,14 +64,13 @@ func (a *app) Tx(c echo.Context, msgid, context string) string {
 // localeFuncs are the template functions bound to one locale: T, Tn and
 // Tx, and numbers in that locale's format.
 func localeFuncs(locale string) template.FuncMap {
-	return template.FuncMap{
-		"T":                  func(msgid string) string { return languages.T(locale, msgid) },
-		"Tn":                 func(s, p string, n any) string { return languages.Tn(locale, s, p, toInt(n)) },
-		"Tx":                 func(msgid, ctx string) string { return languages.Tx(locale, msgid, ctx) },
-		"number":             func(n any) string { return languages.Number(locale, toInt(n)) },
-		"markup":             markup,
-		"installedLanguages": installedLanguages,
-	}
+	funcs := template.FuncMap(languages.TemplateFuncs(locale))
+	// Counts in the pages are ints and int64s alike.
+	funcs["Tn"] = func(s, p string, n any) string { return languages.Tn(locale, s, p, toInt(n)) }
+	funcs["number"] = func(n any) string { return languages.Number(locale, toInt(n)) }
+	funcs["markup"] = markup
+	funcs["installedLanguages"] = installedLanguages
+	return funcs
 }
 
 // date shows a date in the request's language ("January 2, 2006",

@@ -60,7 +60,8 @@ func (st *Site) cachedFront(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		epochs.Auth = 0 // a visitor's answer depends on the content epoch alone
-		key := req.URL.RequestURI()
+		// The site's language is part of the answer (WPLANG is no content).
+		key := st.locale(c) + " " + req.URL.RequestURI()
 		if e, ok := st.cache.Get(key, epochs, time.Time{}); ok {
 			return e.send(c)
 		}

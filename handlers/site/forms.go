@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -141,8 +142,8 @@ func errorMessage(err error) string {
 // commentError is WordPress's "Comment Submission Failure" page.
 func (st *Site) commentError(c echo.Context, status int, message, back string) error {
 	v := st.baseView(c, nil, st.sess.User(c))
-	v.DocTitle = st.documentTitle(c.Request().Context(), "Comment Submission Failure", 1)
-	v.Heading = "Comment Submission Failure"
+	v.DocTitle = st.documentTitle(c.Request().Context(), languages.T(v.Locale, "Comment Submission Failure"), 1)
+	v.Heading = template.HTML(template.HTMLEscapeString(languages.T(v.Locale, "Comment Submission Failure")))
 	v.HeadingNote = template.HTML("<p>" + message + "</p>")
 	v.Pagination.Newer = back
 	noCache(c)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -165,7 +166,7 @@ func (st *Site) notFound(c echo.Context, q *models.SiteQuery) error {
 		return st.embed(c, q, nil)
 	}
 	v := st.baseView(c, q, st.sess.User(c))
-	v.DocTitle = st.documentTitle(ctx, "Page not found", 1)
+	v.DocTitle = st.documentTitle(ctx, languages.T(v.Locale, "Page not found"), 1)
 	v.BodyClass = "error404"
 	noCache(c)
 	return st.write(c, http.StatusNotFound, "404.html", v)
@@ -181,7 +182,7 @@ func (st *Site) embed(c echo.Context, q *models.SiteQuery, viewer *models.User) 
 	status := http.StatusOK
 	if q.Is404 || !q.IsSingular() {
 		status = http.StatusNotFound
-		v.DocTitle = st.documentTitle(ctx, "Page not found", 1)
+		v.DocTitle = st.documentTitle(ctx, languages.T(v.Locale, "Page not found"), 1)
 	} else {
 		views, err := st.postViews(c, q.Posts, viewer, false)
 		if err != nil {
@@ -202,7 +203,7 @@ func (st *Site) embed(c echo.Context, q *models.SiteQuery, viewer *models.User) 
 // write renders a template and sends it; a template error becomes a clean
 // 500 instead of half a page.
 func (st *Site) write(c echo.Context, status int, page string, v *pageView) error {
-	b, err := st.tmpl.render(page, v)
+	b, err := st.tmpl.render(v.Locale, page, v)
 	if err != nil {
 		return st.internalError(c, err)
 	}

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/models/epoch"
 )
@@ -145,13 +146,26 @@ func redirect(c echo.Context, status int, location string) error {
 func (st *Site) internalError(c echo.Context, err error) error {
 	st.log.Error("public page failed", "request_id", models.RequestID(c.Request().Context()),
 		"path", c.Request().URL.Path, "err", err)
-	status, msg := http.StatusInternalServerError, "Something went wrong on the server. Please try again later."
+	// The site's language from the options the store keeps in memory: the
+	// database may be the trouble.
+	locale := st.locale(c)
+	status, msg := http.StatusInternalServerError, languages.T(locale, "Something went wrong on the server. Please try again later.")
 	if models.ErrorKind(err) == models.KindUnavailable {
-		status, msg = http.StatusServiceUnavailable, "The site cannot reach its database right now. Please try again in a moment."
+		status, msg = http.StatusServiceUnavailable, languages.T(locale, "The site cannot reach its database right now. Please try again in a moment.")
 	}
 	if c.Response().Committed {
 		return nil
 	}
 	c.Response().Header().Set("Cache-Control", "no-cache, must-revalidate, max-age=0")
-	return c.HTMLBlob(status, []byte("<!DOCTYPE html>\n<html lang=\"en-US\"><head><meta charset=\"UTF-8\"><title>Error</title></head><body><p>"+msg+"</p></body></html>\n"))
+	return c.HTMLBlob(status, []byte("<!DOCTYPE html>\n<html lang=\""+languages.Tag(locale)+"\"><head><meta charset=\"UTF-8\"><title>"+languages.T(locale, "Error")+"</title></head><body><p>"+msg+"</p></body></html>\n"))
+}
+
+// locale is the public site's language: the site's (get_locale), since
+// determine_locale picks the user's only on admin screens.
+func (st *Site) locale(c echo.Context) string {
+	l := models.SiteLocale(st.store.Option(c.Request().Context(), "WPLANG"))
+	if !languages.Installed(l) {
+		return languages.Default
+	}
+	return l
 }

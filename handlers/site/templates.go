@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/presspass/presspass/languages"
 )
 
 // The pages are html/template files embedded in the binary. An operator
@@ -31,7 +33,8 @@ var templateFiles = []string{"layout.html", "index.html", "single.html", "404.ht
 // templates are the parsed pages: each page template joined with the
 // layout and the shared pieces.
 type templates struct {
-	pages map[string]*template.Template
+	// pages maps a locale, then a page, to its template.
+	pages map[string]map[string]*template.Template
 }
 
 // loadTemplates parses the built-in templates, each replaced by the file of
@@ -55,7 +58,20 @@ func loadTemplates(dir string) (*templates, error) {
 			return nil, fmt.Errorf("templates: %w", err)
 		}
 	}
-	base := template.New("site")
+	t := &templates{pages: map[string]map[string]*template.Template{}}
+	for _, locale := range languages.Locales() {
+		pages, err := parsePages(src, locale)
+		if err != nil {
+			return nil, err
+		}
+		t.pages[locale] = pages
+	}
+	return t, nil
+}
+
+// parsePages parses the pages with T, Tn and Tx bound to locale.
+func parsePages(src map[string]string, locale string) (map[string]*template.Template, error) {
+	base := template.New("site").Funcs(languages.TemplateFuncs(locale))
 	for _, part := range []struct{ name, body string }{
 		{"layout.html", src["layout.html"]},
 		{"style", `{{define "style"}}` + src["style.css"] + `{{end}}`},
@@ -65,7 +81,7 @@ func loadTemplates(dir string) (*templates, error) {
 			return nil, fmt.Errorf("templates: %s: %w", part.name, err)
 		}
 	}
-	t := &templates{pages: map[string]*template.Template{}}
+	pages := map[string]*template.Template{}
 	for _, name := range []string{"index.html", "single.html", "404.html", "message.html", "embed.html"} {
 		c, err := base.Clone()
 		if err != nil {
@@ -74,15 +90,15 @@ func loadTemplates(dir string) (*templates, error) {
 		if _, err := c.New(name).Parse(src[name]); err != nil {
 			return nil, fmt.Errorf("templates: %s: %w", name, err)
 		}
-		t.pages[name] = c
+		pages[name] = c
 	}
-	return t, nil
+	return pages, nil
 }
 
 // render executes a page: the layout around its content, or the embed
 // document.
-func (t *templates) render(page string, data any) ([]byte, error) {
-	tp, ok := t.pages[page]
+func (t *templates) render(locale, page string, data any) ([]byte, error) {
+	tp, ok := t.pages[locale][page]
 	if !ok {
 		return nil, fmt.Errorf("templates: no page %s", page)
 	}

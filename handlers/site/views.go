@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -19,6 +20,9 @@ const generator = "WordPress 6.9.7 (PressPass)"
 
 // pageView is what every page template gets.
 type pageView struct {
+	// Locale is the site's language (the public site follows WPLANG, as
+	// get_locale); Lang is the same as an HTML lang.
+	Locale                           string
 	Lang, SiteName, Tagline, SiteURL string
 	// DocTitle is wp_get_document_title, already escaped.
 	DocTitle   template.HTML
@@ -108,8 +112,10 @@ type commentForm struct {
 func (st *Site) baseView(c echo.Context, q *models.SiteQuery, viewer *models.User) *pageView {
 	ctx := c.Request().Context()
 	name := st.store.Option(ctx, "blogname")
+	locale := st.locale(c)
 	v := &pageView{
-		Lang:      "en-US",
+		Locale:    locale,
+		Lang:      languages.Tag(locale),
 		SiteName:  name,
 		Tagline:   st.store.Option(ctx, "blogdescription"),
 		SiteURL:   st.cfg.SiteURL,
@@ -260,17 +266,18 @@ func (st *Site) passCookieValue(c echo.Context) string {
 // names; "Invalid password." shows when the visitor just tried one.
 func (st *Site) passwordForm(c echo.Context, p *models.Post, permalink string) string {
 	id := strconv.FormatUint(p.ID, 10)
+	locale := st.locale(c)
 	invalid, aria, class := "", "", ""
 	if ref := c.Request().Referer(); ref != "" && ref == permalink && st.passCookieValue(c) != "" {
-		invalid = `<div class="post-password-form-invalid-password" role="alert"><p id="error-pwbox-` + id + `">Invalid password.</p></div>`
+		invalid = `<div class="post-password-form-invalid-password" role="alert"><p id="error-pwbox-` + id + `">` + escHTML(languages.T(locale, "Invalid password.")) + `</p></div>`
 		aria = ` aria-describedby="error-pwbox-` + id + `"`
 		class = " password-form-error"
 	}
 	return `<form action="` + escHTML(st.cfg.SiteURL+"/wp-login.php?action=postpass") + `" class="post-password-form` + class + `" method="post">` +
 		`<input type="hidden" name="redirect_to" value="` + escHTML(permalink) + `" />` + invalid + "\n" +
-		"\t<p>This content is password-protected. To view it, please enter the password below.</p>\n" +
-		`	<p><label for="pwbox-` + id + `">Password: <input name="post_password" id="pwbox-` + id +
-		`" type="password" spellcheck="false" required size="20"` + aria + ` /></label> <input type="submit" name="Submit" value="Enter" /></p></form>` + "\n\t"
+		"\t<p>" + escHTML(languages.T(locale, "This content is password-protected. To view it, please enter the password below.")) + "</p>\n" +
+		`	<p><label for="pwbox-` + id + `">` + escHTML(languages.T(locale, "Password:")) + ` <input name="post_password" id="pwbox-` + id +
+		`" type="password" spellcheck="false" required size="20"` + aria + ` /></label> <input type="submit" name="Submit" value="` + languages.Tx(locale, "Enter", "post password form") + `" /></p></form>` + "\n\t"
 }
 
 // discussion builds the comments section of a singular page.
