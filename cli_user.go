@@ -12,7 +12,7 @@ import (
 var userFlags = flagSpec{
 	"role": true, "user_pass": true, "display_name": true, "porcelain": false, "format": true, "fields": true,
 	"field": true, "reassign": true, "yes": false, "user_email": true, "first_name": true, "last_name": true,
-	"nickname": true, "user_url": true, "description": true, "user_nicename": true, "send-email": false,
+	"nickname": true, "user_url": true, "description": true, "user_nicename": true, "send-email": false, "locale": true,
 }
 
 var userListFields = []string{"ID", "user_login", "display_name", "user_email", "user_registered", "roles"}
@@ -64,7 +64,7 @@ func userInputFromFlags(a *args) models.UserInput {
 		Password: a.opt("user_pass"), Role: a.opt("role"), DisplayName: a.opt("display_name"),
 		Email: a.opt("user_email"), FirstName: a.opt("first_name"), LastName: a.opt("last_name"),
 		Nickname: a.opt("nickname"), URL: a.opt("user_url"), Description: a.opt("description"),
-		Nicename: a.opt("user_nicename"),
+		Nicename: a.opt("user_nicename"), Locale: a.opt("locale"),
 	}
 }
 
@@ -73,6 +73,9 @@ func userCreate(ctx context.Context, s *models.Store, a *args, out io.Writer) er
 		return err
 	}
 	in := userInputFromFlags(a)
+	if err := checkLocaleFlag(in); err != nil {
+		return err
+	}
 	in.Login, in.Email = &a.pos[0], &a.pos[1]
 	generated := ""
 	if in.Password == nil {
@@ -131,6 +134,9 @@ func userUpdate(ctx context.Context, s *models.Store, a *args, out io.Writer) er
 	in := userInputFromFlags(a)
 	if in == (models.UserInput{}) {
 		return fmt.Errorf("need some fields to update")
+	}
+	if err := checkLocaleFlag(in); err != nil {
+		return err
 	}
 	if _, err := s.UpdateUser(ctx, u.ID, in); err != nil {
 		return err

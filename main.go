@@ -46,6 +46,8 @@ func run(ctx context.Context, argv []string, stdout, stderr io.Writer) int {
 		err = cmdUser(ctx, rest, stdout)
 	case "app-password":
 		err = cmdAppPassword(ctx, rest, stdout)
+	case "option":
+		err = cmdOption(ctx, rest, stdout)
 	case "import":
 		err = cmdImport(ctx, rest, stdout)
 	case "audit":
@@ -106,7 +108,7 @@ Usage:
   presspass user create LOGIN EMAIL [--role=ROLE] [--user_pass=PW] [--display_name=NAME] [--porcelain]
   presspass user list [--role=ROLE] [--format=table|json|csv|ids|count] [--fields=a,b]
   presspass user get USER [--format=table|json] [--field=F]
-  presspass user update USER [--user_pass=PW] [--role=ROLE] [--display_name=NAME] [--user_email=E] [--first_name=F] [--last_name=L]
+  presspass user update USER [--user_pass=PW] [--role=ROLE] [--display_name=NAME] [--user_email=E] [--first_name=F] [--last_name=L] [--locale=ja|en_US|""]
   presspass user delete USER [--reassign=ID] [--yes]
   presspass app-password create USER NAME [--app-id=UUID] [--porcelain] [--expires=RFC3339 | --expires-in=DAYS] [--scope=full|read]
   presspass app-password list USER [--format=table|json|csv|ids|count] [--fields=a,b]
@@ -116,6 +118,8 @@ Usage:
   presspass app-password list --all-users [--user=USER] [--app-id=UUID] [--scope=S] [--expired=true|false] [--unused-since=T]
   presspass app-password exists USER NAME   (exit status 0 when it exists, 1 when not)
   presspass app-password record-usage USER UUID
+  presspass option get NAME
+  presspass option update NAME VALUE      e.g. option update WPLANG ja (the site language; "" is English)
   presspass import wordpress --from mysql://USER:PASS@HOST:PORT/DB [--prefix wp_] [--dry-run] [--format=text|json]
                                           move a site in from WordPress's database (read-only; ids kept;
                                           run again to pick up changes)
