@@ -10,7 +10,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
+
+	"github.com/presspass/presspass/handlers"
+	"github.com/presspass/presspass/models"
 )
 
 func main() {
@@ -78,8 +82,16 @@ func run(ctx context.Context, argv []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// oneLine is err's first line, with a store error in it worded as the
+// pages word it (WordPress's own messages, as WP-CLI prints them).
 func oneLine(err error) string {
 	msg := err.Error()
+	var me *models.Error
+	if errors.As(err, &me) {
+		if words, ok := handlers.Message(me); ok {
+			msg = strings.Replace(msg, me.Error(), words, 1)
+		}
+	}
 	for i := 0; i < len(msg); i++ {
 		if msg[i] == '\n' {
 			return msg[:i]

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql/driver"
 	"errors"
-	"fmt"
 	"net"
 	"strings"
 )
@@ -51,33 +50,83 @@ func (k Kind) String() string {
 	}
 }
 
-// Error is the error value returned by the store. Code carries WordPress's
-// error code where WordPress has one (for example "rest_user_invalid_id"), so
-// adapters can answer exactly as WordPress does; Message is safe to show to the
-// client. Err, when set, is the underlying cause and is never shown.
+// Error is the error value returned by the store: a Kind, the WordPress
+// rule that refused (Reason) and the details its wording needs. It carries
+// no protocol's code, status or message: each adapter words it from its own
+// table. Err, when set, is the underlying cause and is never shown.
 type Error struct {
 	Kind    Kind
+	Reason  Reason
+	Details Details
+	Err     error
+
+	// Code, Message, Status and Data are the old protocol-shaped fields,
+	// kept while the store moves to reasons; adapters use them only for
+	// errors without a Reason.
 	Code    string
 	Message string
-	// Status overrides the adapter's default HTTP status for the kind where
-	// WordPress uses an unusual one (0 means "use the kind's default").
-	Status int
-	// Data holds extra members WordPress puts in an error's data object.
-	Data map[string]any
-	Err  error
+	Status  int
+	Data    map[string]any
 }
 
+// Error describes e for logs: its kind, reason, details and cause.
 func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Kind.String())
+	b.WriteString(": ")
+	if e.Reason != "" {
+		b.WriteString(e.Describe())
+	} else {
+		b.WriteString(e.Message)
+		if e.Code != "" {
+			b.WriteString(" (" + e.Code + ")")
+		}
+	}
 	if e.Err != nil {
-		return fmt.Sprintf("%s: %s: %v", e.Kind, e.Message, e.Err)
+		b.WriteString(": ")
+		b.WriteString(e.Err.Error())
 	}
-	if e.Code != "" {
-		return fmt.Sprintf("%s: %s (%s)", e.Kind, e.Message, e.Code)
+	return b.String()
+}
+
+// Describe is the reason with its details in plain English, for logs and
+// operators' reports (never a protocol's wording).
+func (e *Error) Describe() string {
+	if e.Reason == "" {
+		return e.Message
 	}
-	return fmt.Sprintf("%s: %s", e.Kind, e.Message)
+	if d := e.Details.String(); d != "" {
+		return string(e.Reason) + " (" + d + ")"
+	}
+	return string(e.Reason)
 }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+// newError builds an *Error of the given kind for a WordPress rule.
+func newError(kind Kind, reason Reason) *Error {
+	return &Error{Kind: kind, Reason: reason}
+}
+
+// With returns a copy of e carrying d.
+func (e *Error) With(d Details) *Error {
+	c := *e
+	c.Details = d
+	return &c
+}
+
+// Is makes errors.Is match two errors of the same kind and reason, so a
+// caller can test for a rule whatever its details.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && t.Reason != "" && t.Kind == e.Kind && t.Reason == e.Reason
+}
+
+// HasReason reports whether err is an *Error for that rule.
+func HasReason(err error, reason Reason) bool {
+	var me *Error
+	return errors.As(err, &me) && me.Reason == reason
+}
 
 // E builds an *Error of the given kind with a WordPress code and message.
 func E(kind Kind, code, message string) *Error {
@@ -116,10 +165,9 @@ func Internal(err error) *Error {
 		return writeConflict(err)
 	}
 	if isUnavailable(err) {
-		return &Error{Kind: KindUnavailable, Code: "database_unavailable", Status: 503,
-			Message: "The database is unavailable. Please try again shortly.", Data: map[string]any{"retry_after": 1}, Err: err}
+		return &Error{Kind: KindUnavailable, Reason: ReasonDatabaseUnavailable, Details: Details{RetryAfter: 1}, Err: err}
 	}
-	return &Error{Kind: KindInternal, Code: "internal_error", Message: "An internal error occurred.", Err: err}
+	return &Error{Kind: KindInternal, Reason: ReasonInternal, Err: err}
 }
 
 // isUnavailable reports whether err means the database cannot be reached

@@ -5,8 +5,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-
-	"github.com/presspass/presspass/models"
 )
 
 // Response is what a handler returns: a status, JSON-able data and headers.
@@ -171,95 +169,4 @@ func (r *Request) pageURL(base string, page int64) string {
 // alphanumerics and -_. percent-encoded.
 func phpURLEncode(s string) string {
 	return strings.ReplaceAll(url.QueryEscape(s), "~", "%7E")
-}
-
-// Err builds a REST error with an explicit status, WordPress code and message.
-func Err(status int, code, message string) *models.Error {
-	return &models.Error{Kind: kindForStatus(status), Code: code, Message: message, Status: status}
-}
-
-// Forbidden builds a permission error: 401 for anonymous requests, 403 for
-// logged-in ones (rest_authorization_required_code).
-func Forbidden(code, message string) *models.Error {
-	return models.E(models.KindForbidden, code, message)
-}
-
-// kindForStatus picks a models.Kind for an HTTP status.
-func kindForStatus(status int) models.Kind {
-	switch {
-	case status == http.StatusUnauthorized:
-		return models.KindUnauthenticated
-	case status == http.StatusForbidden:
-		return models.KindForbidden
-	case status == http.StatusNotFound:
-		return models.KindNotFound
-	case status == http.StatusConflict:
-		return models.KindConflict
-	case status == http.StatusGone:
-		return models.KindGone
-	case status == http.StatusTooManyRequests:
-		return models.KindTooManyRequests
-	case status == http.StatusNotImplemented || status == http.StatusServiceUnavailable:
-		return models.KindUnavailable
-	case status >= 400 && status < 500:
-		return models.KindInvalid
-	}
-	return models.KindInternal
-}
-
-// kindStatus is the one table mapping error kinds to HTTP statuses.
-var kindStatus = map[models.Kind]int{
-	models.KindInvalid:         http.StatusBadRequest,
-	models.KindNotFound:        http.StatusNotFound,
-	models.KindUnauthenticated: http.StatusUnauthorized,
-	models.KindForbidden:       http.StatusForbidden,
-	models.KindConflict:        http.StatusConflict,
-	models.KindGone:            http.StatusGone,
-	models.KindUnavailable:     http.StatusServiceUnavailable,
-	models.KindTooManyRequests: http.StatusTooManyRequests,
-	models.KindInternal:        http.StatusInternalServerError,
-}
-
-// errorStatus picks the HTTP status for err on a request by user (nil =
-// anonymous).
-func errorStatus(e *models.Error, loggedIn bool) int {
-	if e.Status != 0 {
-		return e.Status
-	}
-	if e.Kind == models.KindForbidden && !loggedIn {
-		return http.StatusUnauthorized
-	}
-	if e.Kind == models.KindUnavailable && strings.HasSuffix(e.Code, "_disabled") {
-		return http.StatusNotImplemented
-	}
-	if st, ok := kindStatus[e.Kind]; ok {
-		return st
-	}
-	return http.StatusInternalServerError
-}
-
-// errorResponse renders err as WordPress's error envelope
-// {"code","message","data":{"status",…}}. Internal errors are logged and
-// shown only as a generic message.
-func (s *Server) errorResponse(err error, loggedIn bool) *Response {
-	e := models.AsError(err)
-	status := errorStatus(e, loggedIn)
-	code, msg := e.Code, e.Message
-	if e.Kind == models.KindInternal {
-		s.log.Error("REST request failed", "err", err)
-		code, msg = "internal_error", "An internal error occurred."
-		status = http.StatusInternalServerError
-	}
-	data := map[string]any{"status": status}
-	for k, v := range e.Data {
-		data[k] = v
-	}
-	resp := NewResponse(status, map[string]any{"code": code, "message": msg, "data": data})
-	resp.isError = true
-	if secs, ok := e.Data["retry_after"].(int); ok && (status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable) {
-		// A locked-out client learns when to come back, and so does one
-		// that met a busy or unreachable database (RFC 9110).
-		resp.Header.Set("Retry-After", strconv.Itoa(secs))
-	}
-	return resp
 }

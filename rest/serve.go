@@ -196,7 +196,7 @@ func (r *Request) validate() error {
 		}
 		if a.Validate != nil {
 			if err := a.Validate(r, v); err != nil {
-				invalid.addError(a.Name, err)
+				invalid.addError(a.Name, r.server.word(err, r.User != nil))
 			}
 		}
 	}
@@ -213,7 +213,7 @@ func (r *Request) validate() error {
 		if a.Sanitize != nil {
 			sv, err := a.Sanitize(r, v)
 			if err != nil {
-				invalid.addError(a.Name, err)
+				invalid.addError(a.Name, r.server.word(err, r.User != nil))
 				continue
 			}
 			r.sanitized[a.Name] = sv
@@ -244,21 +244,21 @@ func (p *invalidParams) add(name, code, message string, data map[string]any) {
 	p.details[name] = map[string]any{"code": code, "message": message, "data": d}
 }
 
-// addError records a callback's error; its status joins the details' data
-// as WordPress's rest_convert_error_to_response shows it.
-func (p *invalidParams) addError(name string, err error) {
-	me := models.AsError(err)
+// addError records a callback's error as REST words it; a status chosen
+// for the error joins the details' data as WordPress's
+// rest_convert_error_to_response shows it.
+func (p *invalidParams) addError(name string, w wording) {
 	var data map[string]any
-	if me.Status != 0 || me.Data != nil {
+	if w.explicitStatus || w.data != nil {
 		data = map[string]any{}
-		if me.Status != 0 {
-			data["status"] = me.Status
+		if w.explicitStatus {
+			data["status"] = w.status
 		}
-		for k, v := range me.Data {
+		for k, v := range w.data {
 			data[k] = v
 		}
 	}
-	p.add(name, me.Code, me.Message, data)
+	p.add(name, w.code, w.message, data)
 }
 
 func (p *invalidParams) err() error {

@@ -53,8 +53,24 @@ func faultNoMethod(name string) *Fault {
 	return NewFault(-32601, "server error. requested method "+name+" does not exist.")
 }
 
-// kindFaultCodes is the one table from domain error kinds to XML-RPC fault
-// codes.
+// reasonFault is how XML-RPC words one of the store's reasons: the fault
+// code (0: the kind's, from kindFaultCodes) and string. A string with verbs
+// is a format string filled by args from the error's details.
+type reasonFault struct {
+	code    int
+	message string
+	args    func(models.Details) []any
+}
+
+// reasonFaults is the one table from the store's reasons to XML-RPC's
+// faults.
+var reasonFaults = map[models.Reason]reasonFault{
+	models.ReasonInternal:            {500, "An internal error occurred.", nil},
+	models.ReasonDatabaseUnavailable: {503, "The database is unavailable. Please try again shortly.", nil},
+}
+
+// kindFaultCodes maps domain error kinds to XML-RPC fault codes where the
+// reason has no code of its own.
 var kindFaultCodes = map[models.Kind]int{
 	models.KindUnauthenticated: 403,
 	models.KindForbidden:       401,
@@ -67,19 +83,44 @@ var kindFaultCodes = map[models.Kind]int{
 	models.KindInternal:        500,
 }
 
+// storeFault words a store error from the tables.
+func storeFault(me *models.Error) *Fault {
+	code, message := 0, me.Message
+	if me.Reason != "" {
+		rf, ok := reasonFaults[me.Reason]
+		if !ok {
+			rf = reasonFaults[models.ReasonInternal]
+		}
+		code, message = rf.code, rf.message
+		if rf.args != nil {
+			message = fmt.Sprintf(rf.message, rf.args(me.Details)...)
+		}
+	}
+	if code == 0 {
+		var ok bool
+		if code, ok = kindFaultCodes[me.Kind]; !ok {
+			code = 500
+		}
+	}
+	return NewFault(code, message)
+}
+
+// faultCoded words a store error from the table with the fault code a
+// method answers it with, as WordPress's methods wrap a WP_Error's message
+// in an IXR_Error of their own code.
+func faultCoded(code int, err error) *Fault {
+	return NewFault(code, storeFault(models.AsError(err)).Message)
+}
+
 // asFault turns any error a method returns into the fault to send. Domain
-// errors keep their message; internal errors never show their cause.
+// errors are worded from the table; internal errors never show their cause.
 func asFault(err error) *Fault {
 	var f *Fault
 	if errors.As(err, &f) {
 		return f
 	}
 	me := models.AsError(err)
-	code, ok := kindFaultCodes[me.Kind]
-	if !ok {
-		code = 500
-	}
-	f = NewFault(code, me.Message)
+	f = storeFault(me)
 	if me.Kind == models.KindUnavailable {
 		// The database is away: tell load balancers too, so they retry
 		// elsewhere.

@@ -1,0 +1,145 @@
+package rest
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/presspass/presspass/models"
+)
+
+// apiError is an error the REST layer words itself: argument validation,
+// routing and the controllers' own checks, with WordPress's code and
+// message. The store's errors are worded from errors_table.go instead.
+type apiError struct {
+	// status is the HTTP status; 0 is a permission refusal, answered 401
+	// to visitors and 403 to users (rest_authorization_required_code).
+	status  int
+	code    string
+	message string
+	data    map[string]any
+}
+
+func (e *apiError) Error() string {
+	return fmt.Sprintf("REST error %d %s: %s", e.status, e.code, e.message)
+}
+
+// WithData returns a copy of e with an extra member in its data object.
+func (e *apiError) WithData(key string, value any) *apiError {
+	c := *e
+	c.data = make(map[string]any, len(e.data)+1)
+	for k, v := range e.data {
+		c.data[k] = v
+	}
+	c.data[key] = value
+	return &c
+}
+
+// Err builds a REST error with an explicit status, WordPress code and message.
+func Err(status int, code, message string) *apiError {
+	return &apiError{status: status, code: code, message: message}
+}
+
+// Forbidden builds a permission error: 401 for anonymous requests, 403 for
+// logged-in ones (rest_authorization_required_code).
+func Forbidden(code, message string) *apiError {
+	return &apiError{code: code, message: message}
+}
+
+// wording is what REST answers for an error: its status, code, message and
+// further members of its data object. explicitStatus tells whether the
+// status was chosen for this error rather than for its kind (WordPress puts
+// only such statuses in a nested error's data).
+type wording struct {
+	status         int
+	explicitStatus bool
+	code, message  string
+	data           map[string]any
+}
+
+// word turns any error a handler returns into REST's wording for a request
+// by a user (loggedIn) or a visitor.
+func (s *Server) word(err error, loggedIn bool) wording {
+	var ae *apiError
+	if errors.As(err, &ae) {
+		w := wording{status: ae.status, explicitStatus: ae.status != 0, code: ae.code, message: ae.message, data: ae.data}
+		if w.status == 0 {
+			w.status = refusalStatus(loggedIn)
+		}
+		return w
+	}
+	e := models.AsError(err)
+	if e.Kind == models.KindInternal {
+		s.log.Error("REST request failed", "err", err)
+		return wording{status: http.StatusInternalServerError, code: "internal_error", message: "An internal error occurred."}
+	}
+	w, ok := wordReason(e)
+	if !ok {
+		s.log.Error("REST has no wording for a reason", "err", err)
+	}
+	if w.status == 0 {
+		w.status = kindStatus(e.Kind, loggedIn)
+	}
+	return w
+}
+
+// wordReason words a store error from the table, falling back to the old
+// protocol fields while the store moves to reasons.
+func wordReason(e *models.Error) (wording, bool) {
+	if e.Reason == "" {
+		return wording{status: e.Status, explicitStatus: e.Status != 0, code: e.Code, message: e.Message, data: e.Data}, true
+	}
+	rw, ok := reasonWords[e.Reason]
+	if !ok {
+		return wording{code: "rest_error", message: "The request could not be completed."}, false
+	}
+	w := wording{status: rw.status, explicitStatus: rw.status != 0, code: rw.code, message: rw.message}
+	if rw.args != nil {
+		w.message = fmt.Sprintf(rw.message, rw.args(e.Details)...)
+	}
+	if rw.data != nil {
+		w.data = rw.data(e.Details)
+	}
+	return w, true
+}
+
+// kindStatus is the HTTP status of an error kind without a status of its
+// own in the table.
+func kindStatus(k models.Kind, loggedIn bool) int {
+	if k == models.KindForbidden {
+		return refusalStatus(loggedIn)
+	}
+	if st, ok := kindStatuses[k]; ok {
+		return st
+	}
+	return http.StatusInternalServerError
+}
+
+// refusalStatus is rest_authorization_required_code: 401 for visitors,
+// 403 for users.
+func refusalStatus(loggedIn bool) int {
+	if loggedIn {
+		return http.StatusForbidden
+	}
+	return http.StatusUnauthorized
+}
+
+// errorResponse renders err as WordPress's error envelope
+// {"code","message","data":{"status",…}}. Internal errors are logged and
+// shown only as a generic message.
+func (s *Server) errorResponse(err error, loggedIn bool) *Response {
+	w := s.word(err, loggedIn)
+	data := map[string]any{"status": w.status}
+	for k, v := range w.data {
+		data[k] = v
+	}
+	resp := NewResponse(w.status, map[string]any{"code": w.code, "message": w.message, "data": data})
+	resp.isError = true
+	if secs, ok := w.data["retry_after"].(int); ok && (w.status == http.StatusTooManyRequests || w.status == http.StatusServiceUnavailable) {
+		// A locked-out client learns when to come back, and so does one
+		// that met a busy or unreachable database (RFC 9110).
+		resp.Header.Set("Retry-After", strconv.Itoa(secs))
+	}
+	return resp
+}
