@@ -17,7 +17,45 @@ type reasonMessage struct {
 
 // reasonMessages is the one table from the store's reasons to the pages'
 // messages (plain text; templates escape it).
-var reasonMessages = map[models.Reason]reasonMessage{}
+var reasonMessages = map[models.Reason]reasonMessage{
+	// Users.
+	models.ReasonInvalidUserID:        {"Invalid user ID.", nil},
+	models.ReasonNoSuchLogin:          {"Unknown username.", nil},
+	models.ReasonNoSuchEmail:          {"Unknown email address.", nil},
+	models.ReasonUnknownUserRef:       {"Invalid user ID, email or login: '%s'", givenValue},
+	models.ReasonExistingUserLogin:    {"Sorry, that username already exists!", nil},
+	models.ReasonExistingUserEmail:    {"Sorry, that email address is already used!", nil},
+	models.ReasonEmptyUserLogin:       {"Cannot create a user with an empty login name.", nil},
+	models.ReasonInvalidEmail:         {"Invalid email address.", nil},
+	models.ReasonInvalidRole:          {"Role is invalid.", nil},
+	models.ReasonUserLoginTooLong:     {"Username may not be longer than 60 characters.", nil},
+	models.ReasonEmptyPassword:        {"Passwords cannot be empty.", nil},
+	models.ReasonUserLoginNotEditable: {"Username isn't editable.", nil},
+	models.ReasonInvalidReassign:      {"Invalid user ID for reassignment.", nil},
+	models.ReasonCannotEditUser:       {"Sorry, you are not allowed to edit this user.", nil},
+
+	// Logins, sessions and two-factor authentication.
+	models.ReasonTooManyLoginAttempts:   {"Too many failed login attempts. Try again in %d seconds.", retryAfterSeconds},
+	models.ReasonSessionExpired:         {"Your session has expired. Please log in to continue where you left off.", nil},
+	models.ReasonSessionNotFound:        {"That session has already ended.", nil},
+	models.ReasonTwoFactorCodeIncorrect: {"The authentication code is incorrect.", nil},
+	models.ReasonTwoFactorNotSetUp:      {"Start the two-factor setup first.", nil},
+	models.ReasonTwoFactorSelfOnly:      {"Only the account owner can set up two-factor authentication.", nil},
+	models.ReasonLoginChallengeExpired:  {"The login attempt expired. Please log in again.", nil},
+
+	// Application passwords.
+	models.ReasonAppPasswordNotFound:       {"Application password not found.", nil},
+	models.ReasonAppPasswordNameRequired:   {"An application name is required to create an application password.", nil},
+	models.ReasonAppPasswordNameTooLong:    {"The application name is too long.", nil},
+	models.ReasonAppPasswordInvalidScope:   {"The scope must be full or read.", nil},
+	models.ReasonAppPasswordInvalidAppID:   {"The app_id must be a UUID.", nil},
+	models.ReasonAppPasswordInvalidExpiry:  {"The expiry must be in the future.", nil},
+	models.ReasonAppPasswordFilterRequired: {"Give at least one filter to revoke application passwords in bulk.", nil},
+}
+
+// The details a message needs.
+func givenValue(d models.Details) []any        { return []any{d.Value} }
+func retryAfterSeconds(d models.Details) []any { return []any{d.RetryAfter} }
 
 // Message words a store error as the pages show it. ok is false for an
 // error without wording here (internal failures among them); the admin

@@ -67,7 +67,123 @@ type reasonFault struct {
 var reasonFaults = map[models.Reason]reasonFault{
 	models.ReasonInternal:            {500, "An internal error occurred.", nil},
 	models.ReasonDatabaseUnavailable: {503, "The database is unavailable. Please try again shortly.", nil},
+
+	// Posts and pages.
+	models.ReasonInvalidPostID:             {0, "Invalid post ID.", nil},
+	models.ReasonCannotCreatePost:          {0, "Sorry, you are not allowed to create posts as this user.", nil},
+	models.ReasonCannotEditPost:            {0, "Sorry, you are not allowed to edit this post.", nil},
+	models.ReasonCannotDeletePost:          {0, "Sorry, you are not allowed to delete this post.", nil},
+	models.ReasonCannotPublish:             {0, "Sorry, you are not allowed to publish posts in this post type.", nil},
+	models.ReasonCannotCreatePrivate:       {0, "Sorry, you are not allowed to create private posts in this post type.", nil},
+	models.ReasonCannotCreateAsOtherAuthor: {0, "Sorry, you are not allowed to create posts as this user.", nil},
+	models.ReasonCannotUpdateAsOtherAuthor: {0, "Sorry, you are not allowed to update posts as this user.", nil},
+	models.ReasonCannotStick:               {0, "Sorry, you are not allowed to make posts sticky.", nil},
+	models.ReasonEmptyPostContent:          {0, "Content, title, and excerpt are empty.", nil},
+	models.ReasonPostAlreadyTrashed:        {0, "The post has already been deleted.", nil},
+	models.ReasonInvalidAuthor:             {0, "Invalid author ID.", nil},
+	models.ReasonInvalidPostStatus:         {0, "Invalid post status.", nil},
+	models.ReasonSlugExhausted:             {0, "No unique slug could be found.", nil},
+	models.ReasonEditConflict:              {0, "There is a revision of this post that is more recent.", nil},
+	models.ReasonNoAutosave:                {0, "There is no autosave revision for this post.", nil},
+	models.ReasonRevisionsDisabled:         {0, "Sorry, revisions are disabled.", nil},
+	models.ReasonInvalidFeaturedMedia:      {0, "Invalid featured media ID.", nil},
+
+	// Media.
+	models.ReasonPingbackTargetInvalid: {33, "The specified target URL cannot be used as a target. It either does not exist, or it is not a pingback-enabled resource.", nil},
+	models.ReasonPingbackRegistered:    {48, "The pingback has already been registered.", nil},
+	models.ReasonCannotUploadFiles:     {0, "Sorry, you are not allowed to upload media on this site.", nil},
+	models.ReasonCannotUploadToPost:    {0, "Sorry, you are not allowed to upload media to this post.", nil},
+	models.ReasonUploadNoData:          {0, "No data supplied.", nil},
+	models.ReasonUploadForbiddenType:   {0, "Sorry, you are not allowed to upload this file type.", nil},
+	models.ReasonUploadTooLarge:        {0, "This file is too big. Files must be less than %d KB in size.", limitInKB},
+	models.ReasonUploadsUnavailable:    {0, "Uploads are not configured on this site.", nil},
+	models.ReasonInvalidAttachmentID:   {0, "Invalid post ID.", nil},
+	models.ReasonInvalidUploadParent:   {0, "Invalid post ID.", nil},
+	models.ReasonFileNameExhausted:     {0, "No unique file name could be found.", nil},
+	models.ReasonMediaFileNotFound:     {0, "File not found.", nil},
+
+	// Comments.
+	models.ReasonInvalidCommentID:         {0, "Invalid comment ID.", nil},
+	models.ReasonCommentRequired:          {0, "Comment is required.", nil},
+	models.ReasonCommentsClosed:           {0, "Sorry, comments are closed for this item.", nil},
+	models.ReasonCommentNameEmailRequired: {0, "Comment author name and email are required.", nil},
+	models.ReasonCommentEmailInvalid:      {0, "A valid email address is required.", nil},
+	models.ReasonCommentDuplicate:         {0, "Duplicate comment detected; it looks as though you&#8217;ve already said that!", nil},
+	models.ReasonCommentFlood:             {0, "You are posting comments too quickly. Slow down.", nil},
+	models.ReasonInvalidCommentParent:     {0, "Invalid comment parent ID.", nil},
+	models.ReasonCannotComment:            {0, "Sorry, you are not allowed to comment on this post.", nil},
+	models.ReasonCannotEditComment:        {0, "Sorry, you are not allowed to moderate or edit this comment.", nil},
+	models.ReasonInvalidCommentStatus:     {0, "Invalid comment status.", nil},
+	models.ReasonCommentAlreadyTrashed:    {0, "The comment has already been trashed.", nil},
+	models.ReasonCommentContentInvalid:    {0, "Invalid comment content.", nil},
+	models.ReasonCommentAuthorInvalid:     {0, "Invalid comment author ID.", nil},
+	models.ReasonCommentAuthorDataMissing: {0, "Creating a comment requires valid author name and email values.", nil},
+	models.ReasonCommentPostInvalid:       {0, "Invalid post ID.", nil},
+	models.ReasonCommentAuthorTooLong:     {0, "Comment field exceeds maximum length allowed.", nil},
+	models.ReasonCommentEmailTooLong:      {0, "Comment field exceeds maximum length allowed.", nil},
+	models.ReasonCommentURLTooLong:        {0, "Comment field exceeds maximum length allowed.", nil},
+	models.ReasonCommentContentTooLong:    {0, "Comment field exceeds maximum length allowed.", nil},
+
+	// Terms.
+	models.ReasonInvalidTermID:           {0, "Term does not exist.", nil},
+	models.ReasonInvalidTaxonomy:         {0, "Invalid taxonomy.", nil},
+	models.ReasonTermNameRequired:        {0, "A name is required for this term.", nil},
+	models.ReasonParentTermMissing:       {0, "Parent term does not exist.", nil},
+	models.ReasonTaxonomyNotHierarchical: {0, "Cannot set parent term, taxonomy is not hierarchical.", nil},
+	models.ReasonCannotEditTerm:          {0, "Sorry, you are not allowed to edit this term.", nil},
+	models.ReasonCannotCreateTerm:        {0, "Sorry, you are not allowed to create terms in this taxonomy.", nil},
+	models.ReasonCannotDeleteTerm:        {0, "Sorry, you are not allowed to delete this term.", nil},
+	models.ReasonTermExists:              {0, "A term with the name provided already exists in this taxonomy.", nil},
+	models.ReasonTermExistsWithParent:    {0, "A term with the name provided already exists with this parent.", nil},
+	models.ReasonDuplicateTermSlug:       {0, "The slug &#8220;%s&#8221; is already in use by another term.", givenValue},
+	models.ReasonTermOwnAncestor:         {0, "A term cannot be its own ancestor.", nil},
+	models.ReasonInvalidTermForPost:      {0, "Invalid term ID.", nil},
+	models.ReasonTaxonomyNotForPostType:  {0, "Sorry, one of the given taxonomies is not supported by the post type.", nil},
+	models.ReasonCannotAssignTerms:       {0, "Sorry, you are not allowed to assign a term to one of the given taxonomies.", nil},
+
+	// Users.
+	models.ReasonInvalidUserID:        {0, "Invalid user ID.", nil},
+	models.ReasonNoSuchLogin:          {0, "Unknown username.", nil},
+	models.ReasonNoSuchEmail:          {0, "Unknown email address.", nil},
+	models.ReasonExistingUserLogin:    {0, "Sorry, that username already exists!", nil},
+	models.ReasonExistingUserEmail:    {0, "Sorry, that email address is already used!", nil},
+	models.ReasonEmptyUserLogin:       {0, "Cannot create a user with an empty login name.", nil},
+	models.ReasonInvalidEmail:         {0, "Invalid email address.", nil},
+	models.ReasonInvalidRole:          {0, "Role is invalid.", nil},
+	models.ReasonUserLoginTooLong:     {0, "Username may not be longer than 60 characters.", nil},
+	models.ReasonEmptyPassword:        {0, "Passwords cannot be empty.", nil},
+	models.ReasonUserLoginNotEditable: {0, "Username isn't editable.", nil},
+	models.ReasonInvalidReassign:      {0, "Invalid user ID for reassignment.", nil},
+	models.ReasonCannotEditUser:       {0, "Sorry, you are not allowed to edit this user.", nil},
+
+	// Logins.
+	models.ReasonLoginUnknownUsername: {0, "<strong>Error:</strong> Unknown username. Check again or try your email address.", nil},
+	models.ReasonLoginUnknownEmail:    {0, "<strong>Error:</strong> Unknown email address. Check again or try your username.", nil},
+	models.ReasonIncorrectLogin:       {0, "Incorrect username or password.", nil},
+	models.ReasonIncorrectPassword:    {0, "The password you entered is incorrect.", nil},
+	models.ReasonTooManyLoginAttempts: {0, "Too many failed login attempts. Try again in %d seconds.", retryAfterSeconds},
+
+	// Application passwords.
+	models.ReasonBadAppPassword:              {0, "The provided password is an invalid application password.", nil},
+	models.ReasonAppPasswordsUnavailable:     {0, "Application passwords are not available.", nil},
+	models.ReasonAppPasswordsDisabledForUser: {0, "Application passwords are not available for your account. Please contact the site administrator for assistance.", nil},
+	models.ReasonAppPasswordExpired:          {0, "The provided application password has expired.", nil},
+	models.ReasonAppPasswordNotFound:         {0, "Application password not found.", nil},
+	models.ReasonAppPasswordNameRequired:     {0, "An application name is required to create an application password.", nil},
+	models.ReasonAppPasswordNameTooLong:      {0, "The application name is too long.", nil},
+	models.ReasonAppPasswordInvalidScope:     {0, "The scope must be full or read.", nil},
+	models.ReasonAppPasswordInvalidAppID:     {0, "The app_id must be a UUID.", nil},
+	models.ReasonAppPasswordInvalidExpiry:    {0, "The expiry must be in the future.", nil},
+	models.ReasonAppPasswordFilterRequired:   {0, "Give at least one filter to revoke application passwords in bulk.", nil},
+
+	// Options.
+	models.ReasonCannotManageOptions: {0, "Sorry, you are not allowed to do that.", nil},
 }
+
+// The details a string needs.
+func givenValue(d models.Details) []any        { return []any{d.Value} }
+func limitInKB(d models.Details) []any         { return []any{d.Limit / 1024} }
+func retryAfterSeconds(d models.Details) []any { return []any{d.RetryAfter} }
 
 // kindFaultCodes maps domain error kinds to XML-RPC fault codes where the
 // reason has no code of its own.
@@ -110,6 +226,25 @@ func storeFault(me *models.Error) *Fault {
 // in an IXR_Error of their own code.
 func faultCoded(code int, err error) *Fault {
 	return NewFault(code, storeFault(models.AsError(err)).Message)
+}
+
+// postWriteFault is how the methods that write posts answer the store's
+// refusal, as WordPress reports wp_insert_post's WP_Error: a failed insert
+// or update has a string of its own, refusals, missing objects and
+// conflicts keep their kind's code, anything else is a 500 with the
+// reason's string.
+func postWriteFault(err error, creating bool) error {
+	me := models.AsError(err)
+	switch me.Kind {
+	case models.KindInternal:
+		if creating {
+			return NewFault(500, "Could not insert post into the database.")
+		}
+		return NewFault(500, "Could not update post in the database.")
+	case models.KindForbidden, models.KindNotFound, models.KindConflict:
+		return storeFault(me)
+	}
+	return faultCoded(500, me)
 }
 
 // asFault turns any error a method returns into the fault to send. Domain

@@ -192,7 +192,7 @@ func (c *Call) mwNewPost(u *models.User, content Value, publish bool) (Value, er
 	}
 	post, err := c.srv.store.CreatePost(c.ctx, u, in)
 	if err != nil {
-		return Value{}, writeFault(err, true)
+		return Value{}, postWriteFault(err, true)
 	}
 	if err := c.mwApplyTerms(u, post, content, true); err != nil {
 		return Value{}, err
@@ -323,7 +323,7 @@ func (c *Call) mwEditPost(u *models.User, post *models.Post, content Value, publ
 	}
 	updated, err := c.srv.store.UpdatePost(c.ctx, u, post.ID, in)
 	if err != nil {
-		return Value{}, writeFault(err, false)
+		return Value{}, postWriteFault(err, false)
 	}
 	if err := c.mwApplyTerms(u, updated, content, false); err != nil {
 		return Value{}, err
@@ -455,7 +455,7 @@ func bloggerNewPost(c *Call, p Params) (Value, error) {
 	title, body := bloggerContent(content)
 	post, err := c.srv.store.CreatePost(c.ctx, u, models.PostInput{Type: "post", Title: &title, Content: &body, Status: &status})
 	if err != nil {
-		return Value{}, writeFault(err, true)
+		return Value{}, postWriteFault(err, true)
 	}
 	cats, _ := bloggerCategoryIDs(content)
 	if err := c.setCategories(u, post, cats); err != nil {
@@ -589,7 +589,7 @@ func mtPublishPost(c *Call, p Params) (Value, error) {
 	}
 	status := "publish"
 	if _, err := c.srv.store.UpdatePost(c.ctx, u, post.ID, models.PostInput{Status: &status}); err != nil {
-		return Value{}, writeFault(err, false)
+		return Value{}, postWriteFault(err, false)
 	}
 	return Int(int64(post.ID)), nil
 }

@@ -31,26 +31,6 @@ func isPostFormat(s string) bool {
 	return false
 }
 
-// writeFault maps a store write error to WordPress's answer: wp_insert_post
-// errors are 500 faults with their message; capability errors keep theirs.
-func writeFault(err error, creating bool) error {
-	me := models.AsError(err)
-	switch me.Kind {
-	case models.KindInternal:
-		if creating {
-			return &Fault{Code: 500, Message: "Could not insert post into the database."}
-		}
-		return &Fault{Code: 500, Message: "Could not update post in the database."}
-	case models.KindForbidden:
-		return NewFault(401, me.Message)
-	case models.KindNotFound:
-		return NewFault(404, me.Message)
-	case models.KindConflict:
-		return NewFault(409, me.Message)
-	}
-	return NewFault(500, me.Message)
-}
-
 // structDate reads a dateTime member as wp.newPost does: a value that is
 // not a date (or not a dateTime at all) counts as absent.
 func structDate(s Value, name string) (time.Time, bool, bool) {
@@ -274,13 +254,13 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 	if existing == nil {
 		p, err := c.srv.store.CreatePost(c.ctx, u, in)
 		if err != nil {
-			return 0, writeFault(err, true)
+			return 0, postWriteFault(err, true)
 		}
 		return p.ID, c.applyTerms(u, p, terms)
 	}
 	p, err := c.srv.store.UpdatePost(c.ctx, u, existing.ID, in)
 	if err != nil {
-		return 0, writeFault(err, false)
+		return 0, postWriteFault(err, false)
 	}
 	return p.ID, c.applyTerms(u, p, terms)
 }
