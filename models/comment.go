@@ -68,7 +68,7 @@ func CommentStatuses() [][2]string {
 	return [][2]string{{"hold", "Unapproved"}, {"approve", "Approved"}, {"spam", "Spam"}, {"trash", "Trash"}}
 }
 
-var errCommentInvalidID = E(KindNotFound, "rest_comment_invalid_id", "Invalid comment ID.")
+var errCommentInvalidID = newError(KindNotFound, ReasonInvalidCommentID)
 
 // CommentByID returns a comment of any status. Errors: not found
 // (rest_comment_invalid_id), internal.

@@ -28,9 +28,9 @@ type PingbackInput struct {
 // specification as their WordPress codes.
 var (
 	// ErrPingbackTarget: no such post, or it does not take pingbacks (33).
-	ErrPingbackTarget = E(KindNotFound, "33", "The specified target URL cannot be used as a target. It either does not exist, or it is not a pingback-enabled resource.")
+	ErrPingbackTarget = newError(KindNotFound, ReasonPingbackTargetInvalid)
 	// ErrPingbackRegistered: this source already pinged this post (48).
-	ErrPingbackRegistered = E(KindConflict, "48", "The pingback has already been registered.")
+	ErrPingbackRegistered = newError(KindConflict, ReasonPingbackRegistered)
 )
 
 // PingbackTarget returns the post a pingback from source may be recorded

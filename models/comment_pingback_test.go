@@ -32,20 +32,20 @@ func TestCreatePingback(t *testing.T) {
 		t.Fatalf("recorded %+v", c)
 	}
 	tests := []struct {
-		name string
-		in   models.PingbackInput
-		kind models.Kind
-		code string
+		name   string
+		in     models.PingbackInput
+		kind   models.Kind
+		reason models.Reason
 	}{
-		{"the same source again", ping(open.ID, "https://elsewhere.example/a?x=1&amp;y=2", "Again", "other words"), models.KindConflict, "48"},
-		{"pings closed", ping(closed.ID, "https://elsewhere.example/b", "T", "c"), models.KindNotFound, "33"},
-		{"no such post", ping(99999, "https://elsewhere.example/c", "T", "c"), models.KindNotFound, "33"},
-		{"no title", ping(open.ID, "https://elsewhere.example/d", " ", "c"), models.KindInvalid, "require_valid_comment"},
+		{"the same source again", ping(open.ID, "https://elsewhere.example/a?x=1&amp;y=2", "Again", "other words"), models.KindConflict, models.ReasonPingbackRegistered},
+		{"pings closed", ping(closed.ID, "https://elsewhere.example/b", "T", "c"), models.KindNotFound, models.ReasonPingbackTargetInvalid},
+		{"no such post", ping(99999, "https://elsewhere.example/c", "T", "c"), models.KindNotFound, models.ReasonPingbackTargetInvalid},
+		{"no title", ping(open.ID, "https://elsewhere.example/d", " ", "c"), models.KindInvalid, models.ReasonCommentRequired},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := s.CreatePingback(ctx, tt.in)
-			wantCode(t, err, tt.kind, tt.code)
+			wantReason(t, err, tt.kind, tt.reason)
 		})
 	}
 	t.Run("target check alone", func(t *testing.T) {
@@ -53,6 +53,6 @@ func TestCreatePingback(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err := s.PingbackTarget(ctx, open.ID, "https://elsewhere.example/a?x=1&amp;y=2")
-		wantCode(t, err, models.KindConflict, "48")
+		wantReason(t, err, models.KindConflict, models.ReasonPingbackRegistered)
 	})
 }

@@ -14,23 +14,23 @@ import (
 // status is applied after the comment is in, unknown statuses ignored.
 
 var (
-	errRESTCommentContent    = E(KindInvalid, "rest_comment_content_invalid", "Invalid comment content.")
-	errRESTCommentAuthor     = E(KindInvalid, "rest_comment_author_invalid", "Invalid comment author ID.")
-	errRESTCommentAuthorData = E(KindInvalid, "rest_comment_author_data_required", "Creating a comment requires valid author name and email values.")
-	errRESTCommentPost       = E(KindForbidden, "rest_comment_invalid_post_id", "Invalid post ID.").WithStatus(403)
+	errRESTCommentContent    = newError(KindInvalid, ReasonCommentContentInvalid)
+	errRESTCommentAuthor     = newError(KindInvalid, ReasonCommentAuthorInvalid)
+	errRESTCommentAuthorData = newError(KindInvalid, ReasonCommentAuthorDataMissing)
+	errRESTCommentPost       = newError(KindForbidden, ReasonCommentPostInvalid)
 )
 
 // commentMaxLengths are wp_get_comment_fields_max_lengths in bytes, with
-// the code wp_check_comment_data_max_lengths reports.
+// the reason wp_check_comment_data_max_lengths reports for each column.
 var commentMaxLengths = []struct {
-	code string
-	n    int
-	get  func(*Comment) string
+	reason Reason
+	n      int
+	get    func(*Comment) string
 }{
-	{"comment_author_column_length", 245, func(c *Comment) string { return c.AuthorName }},
-	{"comment_author_email_column_length", 100, func(c *Comment) string { return c.AuthorEmail }},
-	{"comment_author_url_column_length", 200, func(c *Comment) string { return c.AuthorURL }},
-	{"comment_content_column_length", 65525, func(c *Comment) string { return c.Content }},
+	{ReasonCommentAuthorTooLong, 245, func(c *Comment) string { return c.AuthorName }},
+	{ReasonCommentEmailTooLong, 100, func(c *Comment) string { return c.AuthorEmail }},
+	{ReasonCommentURLTooLong, 200, func(c *Comment) string { return c.AuthorURL }},
+	{ReasonCommentContentTooLong, 65525, func(c *Comment) string { return c.Content }},
 }
 
 // checkCommentLengths is wp_check_comment_data_max_lengths as the REST
@@ -38,7 +38,7 @@ var commentMaxLengths = []struct {
 func checkCommentLengths(c *Comment) error {
 	for _, m := range commentMaxLengths {
 		if len(m.get(c)) > m.n {
-			return E(KindInvalid, m.code, "Comment field exceeds maximum length allowed.")
+			return newError(KindInvalid, m.reason).With(Details{Limit: int64(m.n)})
 		}
 	}
 	return nil

@@ -33,25 +33,25 @@ func TestCreateCommentRules(t *testing.T) {
 	}
 	client := models.ClientInfo{IP: "192.0.2.1", UserAgent: "test/1.0"}
 	tests := []struct {
-		name  string
-		actor *models.User
-		in    models.CommentInput
-		kind  models.Kind
-		code  string
+		name   string
+		actor  *models.User
+		in     models.CommentInput
+		kind   models.Kind
+		reason models.Reason
 	}{
-		{"unknown post", author, models.CommentInput{PostID: 99999, Content: strp("x")}, models.KindNotFound, "rest_post_invalid_id"},
-		{"comments closed", editor, models.CommentInput{PostID: closed.ID, Content: strp("x")}, models.KindForbidden, "rest_comment_closed"},
-		{"draft of someone else", subscriber, models.CommentInput{PostID: draft.ID, Content: strp("x")}, models.KindForbidden, "comment_not_allowed"},
-		{"empty content", author, models.CommentInput{PostID: open.ID, Content: strp("   ")}, models.KindInvalid, "require_valid_comment"},
-		{"visitor without name", nil, models.CommentInput{PostID: open.ID, Content: strp("x"), AuthorEmail: strp("v@example.com")}, models.KindInvalid, "require_name_email"},
-		{"visitor with a bad e-mail", nil, models.CommentInput{PostID: open.ID, Content: strp("x"), AuthorName: strp("V"), AuthorEmail: strp("not-an-email")}, models.KindInvalid, "require_valid_email"},
-		{"parent on another post", author, models.CommentInput{PostID: open.ID, Content: strp("x"), ParentID: u64p(99999)}, models.KindInvalid, "comment_parent_invalid"},
+		{"unknown post", author, models.CommentInput{PostID: 99999, Content: strp("x")}, models.KindNotFound, models.ReasonInvalidPostID},
+		{"comments closed", editor, models.CommentInput{PostID: closed.ID, Content: strp("x")}, models.KindForbidden, models.ReasonCommentsClosed},
+		{"draft of someone else", subscriber, models.CommentInput{PostID: draft.ID, Content: strp("x")}, models.KindForbidden, models.ReasonCannotComment},
+		{"empty content", author, models.CommentInput{PostID: open.ID, Content: strp("   ")}, models.KindInvalid, models.ReasonCommentRequired},
+		{"visitor without name", nil, models.CommentInput{PostID: open.ID, Content: strp("x"), AuthorEmail: strp("v@example.com")}, models.KindInvalid, models.ReasonCommentNameEmailRequired},
+		{"visitor with a bad e-mail", nil, models.CommentInput{PostID: open.ID, Content: strp("x"), AuthorName: strp("V"), AuthorEmail: strp("not-an-email")}, models.KindInvalid, models.ReasonCommentEmailInvalid},
+		{"parent on another post", author, models.CommentInput{PostID: open.ID, Content: strp("x"), ParentID: u64p(99999)}, models.KindInvalid, models.ReasonInvalidCommentParent},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.in.Client = client
 			_, err := s.CreateComment(ctx, tt.actor, tt.in)
-			wantCode(t, err, tt.kind, tt.code)
+			wantReason(t, err, tt.kind, tt.reason)
 		})
 	}
 
@@ -68,12 +68,12 @@ func TestCreateCommentRules(t *testing.T) {
 	t.Run("a second comment within 15 seconds is a flood", func(t *testing.T) {
 		now = now.Add(10 * time.Second)
 		_, err := s.CreateComment(ctx, author, models.CommentInput{PostID: open.ID, Content: strp("Second thought."), Client: client})
-		wantCode(t, err, models.KindTooManyRequests, "comment_flood")
+		wantReason(t, err, models.KindTooManyRequests, models.ReasonCommentFlood)
 	})
 	t.Run("the same words again are a duplicate", func(t *testing.T) {
 		now = now.Add(time.Minute)
 		_, err := s.CreateComment(ctx, author, models.CommentInput{PostID: open.ID, Content: strp("Nice first post!"), Client: client})
-		wantCode(t, err, models.KindConflict, "comment_duplicate")
+		wantReason(t, err, models.KindConflict, models.ReasonCommentDuplicate)
 	})
 	reply, err := s.CreateComment(ctx, editor, models.CommentInput{PostID: open.ID, Content: strp("Editor reply."), ParentID: &first.ID, Client: client})
 	if err != nil {
@@ -126,20 +126,20 @@ func TestCommentModeration(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		name  string
-		actor *models.User
-		in    models.CommentInput
-		kind  models.Kind
-		code  string
+		name   string
+		actor  *models.User
+		in     models.CommentInput
+		kind   models.Kind
+		reason models.Reason
 	}{
-		{"the commenter cannot edit it", subscriber, models.CommentInput{Content: strp("mine")}, models.KindForbidden, "rest_cannot_edit"},
-		{"another author cannot edit it", other, models.CommentInput{Content: strp("x")}, models.KindForbidden, "rest_cannot_edit"},
-		{"an unknown status", admin, models.CommentInput{Status: strp("bogus")}, models.KindInvalid, "invalid_comment_status"},
+		{"the commenter cannot edit it", subscriber, models.CommentInput{Content: strp("mine")}, models.KindForbidden, models.ReasonCannotEditComment},
+		{"another author cannot edit it", other, models.CommentInput{Content: strp("x")}, models.KindForbidden, models.ReasonCannotEditComment},
+		{"an unknown status", admin, models.CommentInput{Status: strp("bogus")}, models.KindInvalid, models.ReasonInvalidCommentStatus},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := s.UpdateComment(ctx, tt.actor, c.ID, tt.in)
-			wantCode(t, err, tt.kind, tt.code)
+			wantReason(t, err, tt.kind, tt.reason)
 		})
 	}
 	t.Run("the post's author may approve and edit it", func(t *testing.T) {
@@ -164,7 +164,7 @@ func TestCommentModeration(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err := s.TrashComment(ctx, author, c.ID)
-		wantCode(t, err, models.KindGone, "rest_already_trashed")
+		wantReason(t, err, models.KindGone, models.ReasonCommentAlreadyTrashed)
 		p, err := s.PostByID(ctx, post.ID)
 		if err != nil || p.CommentCount != 0 {
 			t.Fatalf("count %d, %v", p.CommentCount, err)
@@ -177,7 +177,7 @@ func TestCommentModeration(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = s.CommentByID(ctx, c.ID)
-		wantCode(t, err, models.KindNotFound, "rest_comment_invalid_id")
+		wantReason(t, err, models.KindNotFound, models.ReasonInvalidCommentID)
 	})
 }
 
@@ -202,22 +202,22 @@ func TestRESTCommentRules(t *testing.T) {
 	client := models.ClientInfo{IP: "192.0.2.1", UserAgent: "rest/1.0"}
 	rest := func(in models.CommentInput) models.CommentInput { in.REST, in.Client = true, client; return in }
 	tests := []struct {
-		name  string
-		actor *models.User
-		in    models.CommentInput
-		code  string
+		name   string
+		actor  *models.User
+		in     models.CommentInput
+		reason models.Reason
 	}{
-		{"empty content", admin, models.CommentInput{PostID: open.ID, Content: strp(" ")}, "rest_comment_content_invalid"},
-		{"no content", admin, models.CommentInput{PostID: open.ID}, "rest_comment_content_invalid"},
-		{"unknown author", admin, models.CommentInput{PostID: open.ID, Content: strp("x"), UserID: u64p(99999)}, "rest_comment_author_invalid"},
-		{"visitor without e-mail", nil, models.CommentInput{PostID: open.ID, Content: strp("x"), AuthorName: strp("V")}, "rest_comment_author_data_required"},
-		{"given name drops the logged-in author", subscriber, models.CommentInput{PostID: open.ID, Content: strp("x"), AuthorName: strp("Alias")}, "rest_comment_author_data_required"},
-		{"long url", admin, models.CommentInput{PostID: open.ID, Content: strp("x"), AuthorName: strp("A"), AuthorEmail: strp("a@example.com"), AuthorURL: strp("http://" + strings.Repeat("x", 200))}, "comment_author_url_column_length"},
+		{"empty content", admin, models.CommentInput{PostID: open.ID, Content: strp(" ")}, models.ReasonCommentContentInvalid},
+		{"no content", admin, models.CommentInput{PostID: open.ID}, models.ReasonCommentContentInvalid},
+		{"unknown author", admin, models.CommentInput{PostID: open.ID, Content: strp("x"), UserID: u64p(99999)}, models.ReasonCommentAuthorInvalid},
+		{"visitor without e-mail", nil, models.CommentInput{PostID: open.ID, Content: strp("x"), AuthorName: strp("V")}, models.ReasonCommentAuthorDataMissing},
+		{"given name drops the logged-in author", subscriber, models.CommentInput{PostID: open.ID, Content: strp("x"), AuthorName: strp("Alias")}, models.ReasonCommentAuthorDataMissing},
+		{"long url", admin, models.CommentInput{PostID: open.ID, Content: strp("x"), AuthorName: strp("A"), AuthorEmail: strp("a@example.com"), AuthorURL: strp("http://" + strings.Repeat("x", 200))}, models.ReasonCommentURLTooLong},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := s.CreateComment(ctx, tt.actor, rest(tt.in))
-			wantCode(t, err, models.KindInvalid, tt.code)
+			wantReason(t, err, models.KindInvalid, tt.reason)
 		})
 	}
 	t.Run("author of the post is trusted, status applied after moderation", func(t *testing.T) {
@@ -243,7 +243,7 @@ func TestRESTCommentRules(t *testing.T) {
 			t.Fatalf("untrash %+v %v", got, err)
 		}
 		_, err = s.UpdateComment(ctx, admin, c.ID, rest(models.CommentInput{MoveToPost: u64p(99999)}))
-		wantCode(t, err, models.KindForbidden, "rest_comment_invalid_post_id")
+		wantReason(t, err, models.KindForbidden, models.ReasonCommentPostInvalid)
 	})
 	t.Run("filters", func(t *testing.T) {
 		all, total, err := s.Comments(ctx, models.CommentFilter{Status: "any", OrderBy: "id", Order: "asc"})

@@ -54,16 +54,16 @@ type CommentInput struct {
 const commentFloodInterval = 15 * time.Second
 
 var (
-	errCommentRequired   = E(KindInvalid, "require_valid_comment", "Comment is required.")
-	errCommentClosed     = E(KindForbidden, "rest_comment_closed", "Sorry, comments are closed for this item.")
-	errCommentNameEmail  = E(KindInvalid, "require_name_email", "Comment author name and email are required.")
-	errCommentBadEmail   = E(KindInvalid, "require_valid_email", "A valid email address is required.")
-	errCommentDuplicate  = E(KindConflict, "comment_duplicate", "Duplicate comment detected; it looks as though you&#8217;ve already said that!")
-	errCommentFlood      = E(KindTooManyRequests, "comment_flood", "You are posting comments too quickly. Slow down.").WithStatus(400)
-	errCommentBadParent  = E(KindInvalid, "comment_parent_invalid", "Invalid comment parent ID.")
-	errCommentNotAllowed = E(KindForbidden, "comment_not_allowed", "Sorry, you are not allowed to comment on this post.")
-	errCommentCannotEdit = E(KindForbidden, "rest_cannot_edit", "Sorry, you are not allowed to moderate or edit this comment.")
-	errCommentBadStatus  = E(KindInvalid, "invalid_comment_status", "Invalid comment status.")
+	errCommentRequired   = newError(KindInvalid, ReasonCommentRequired)
+	errCommentClosed     = newError(KindForbidden, ReasonCommentsClosed)
+	errCommentNameEmail  = newError(KindInvalid, ReasonCommentNameEmailRequired)
+	errCommentBadEmail   = newError(KindInvalid, ReasonCommentEmailInvalid)
+	errCommentDuplicate  = newError(KindConflict, ReasonCommentDuplicate)
+	errCommentFlood      = newError(KindTooManyRequests, ReasonCommentFlood)
+	errCommentBadParent  = newError(KindInvalid, ReasonInvalidCommentParent)
+	errCommentNotAllowed = newError(KindForbidden, ReasonCannotComment)
+	errCommentCannotEdit = newError(KindForbidden, ReasonCannotEditComment)
+	errCommentBadStatus  = newError(KindInvalid, ReasonInvalidCommentStatus)
 )
 
 // commentLinks counts links the way check_comment does.
@@ -427,7 +427,7 @@ func (s *Store) TrashComment(ctx context.Context, actor *User, id uint64) (*Comm
 		return nil, err
 	}
 	if c.Approved == "trash" {
-		return nil, E(KindGone, "rest_already_trashed", "The comment has already been trashed.")
+		return nil, newError(KindGone, ReasonCommentAlreadyTrashed)
 	}
 	c.TrashedFrom, c.Approved = c.Approved, "trash"
 	err = s.transaction(ctx, func(tx *gorm.DB) error {
@@ -471,7 +471,7 @@ func (s *Store) DeleteComment(ctx context.Context, actor *User, id uint64) (*Com
 // imports), so it checks no capabilities. Errors: invalid, internal.
 func (s *Store) SaveCommentRecord(ctx context.Context, c *Comment) error {
 	if _, ok := map[string]bool{"0": true, "1": true, "spam": true, "trash": true, "post-trashed": true}[c.Approved]; !ok {
-		return E(KindInvalid, "invalid_comment_status", "Invalid comment status: "+c.Approved)
+		return newError(KindInvalid, ReasonUnknownCommentStatus).With(Details{Value: c.Approved})
 	}
 	if c.Type == "" {
 		c.Type = "comment"

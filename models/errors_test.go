@@ -35,3 +35,15 @@ func TestClosedDatabaseIsUnavailable(t *testing.T) {
 		t.Fatalf("a closed database gives %v, want kind unavailable", err)
 	}
 }
+
+// wantReason fails unless err is a store error of that kind and reason.
+func wantReason(t *testing.T, err error, kind models.Kind, reason models.Reason) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("got no error, want %q (%s)", reason, kind)
+	}
+	e := models.AsError(err)
+	if e.Kind != kind || e.Reason != reason {
+		t.Fatalf("got %s/%q (%v), want %s/%q", e.Kind, e.Reason, err, kind, reason)
+	}
+}

@@ -13,10 +13,10 @@ import (
 // validity but no capabilities. Errors: invalid, internal.
 func (s *Store) SavePostRecord(ctx context.Context, p *Post) error {
 	if !IsPostStatus(p.Status) {
-		return E(KindInvalid, "invalid_post_status", "Invalid post status: "+p.Status)
+		return newError(KindInvalid, ReasonUnknownPostStatus).With(Details{Value: p.Status})
 	}
 	if p.Type == "" {
-		return E(KindInvalid, "invalid_post_type", "A post needs a type.")
+		return newError(KindInvalid, ReasonPostTypeRequired)
 	}
 	err := s.withContext(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(p).Error
 	if err != nil {
@@ -50,7 +50,7 @@ func (s *Store) SaveUserRecord(ctx context.Context, u *User) error {
 // its uuid, hash and usage (imports from WordPress).
 func (s *Store) SaveAppPasswordRecord(ctx context.Context, ap *AppPassword) error {
 	if !IsUUID(ap.UUID) {
-		return E(KindInvalid, "invalid_uuid", "An application password needs a UUID.")
+		return newError(KindInvalid, ReasonAppPasswordUUIDRequired)
 	}
 	var existing AppPassword
 	err := s.withContext(ctx).Where("uuid = ?", ap.UUID).Take(&existing).Error

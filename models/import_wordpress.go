@@ -45,7 +45,7 @@ func (ImportedAppPassword) TableName() string { return "wp_import_app_passwords"
 func (s *Store) ImportedUserByID(ctx context.Context, userID uint64) (*ImportedUser, error) {
 	var iu ImportedUser
 	if err := s.withContext(ctx).Where("user_id = ?", userID).Take(&iu).Error; err != nil {
-		return nil, notFoundOr(err, E(KindNotFound, "import_user_unknown", "The user was not imported."))
+		return nil, notFoundOr(err, newError(KindNotFound, ReasonImportedUserUnknown))
 	}
 	return &iu, nil
 }

@@ -66,7 +66,7 @@ func TestPostHTMLFilteredWithoutUnfilteredHTML(t *testing.T) {
 	}
 	t.Run("markup alone filtered away is empty content", func(t *testing.T) {
 		_, err := s.CreatePost(ctx, author, models.PostInput{Title: strp("<script></script>")})
-		wantCode(t, err, models.KindInvalid, "empty_content")
+		wantReason(t, err, models.KindInvalid, models.ReasonEmptyPostContent)
 	})
 	t.Run("an author's autosave is filtered", func(t *testing.T) {
 		p, err := s.CreatePost(ctx, author, models.PostInput{Title: strp("Pub"), Status: strp("publish")})

@@ -146,20 +146,20 @@ type MediaQuery struct {
 // another wording (XML-RPC's faults) match on the code.
 var (
 	// ErrCannotUploadFiles: the user lacks upload_files.
-	ErrCannotUploadFiles = E(KindForbidden, "rest_cannot_create", "Sorry, you are not allowed to upload media on this site.")
+	ErrCannotUploadFiles = newError(KindForbidden, ReasonCannotUploadFiles)
 	// ErrUploadNoData: the file is empty.
-	ErrUploadNoData = E(KindInvalid, "rest_upload_no_data", "No data supplied.")
+	ErrUploadNoData = newError(KindInvalid, ReasonUploadNoData)
 	// ErrUploadForbiddenType: the extension or type is not allowed, or the
 	// content does not match it.
-	ErrUploadForbiddenType = E(KindInvalid, "rest_upload_sideload_error", "Sorry, you are not allowed to upload this file type.")
+	ErrUploadForbiddenType = newError(KindInvalid, ReasonUploadForbiddenType)
 	// ErrUploadTooLarge: the file exceeds the size limit; the message
 	// returned names the limit ("Files must be less than N KB in size.").
-	ErrUploadTooLarge = E(KindInvalid, "rest_upload_file_too_big", "This file is too big.")
+	ErrUploadTooLarge = newError(KindInvalid, ReasonUploadTooLarge)
 	// ErrUploadsUnavailable: no storage is configured.
-	ErrUploadsUnavailable = E(KindUnavailable, "rest_upload_unknown_error", "Uploads are not configured on this site.").WithStatus(500)
+	ErrUploadsUnavailable = newError(KindUnavailable, ReasonUploadsUnavailable)
 	// ErrInvalidAttachmentID: the id is not an attachment (XML-RPC's
 	// "Invalid attachment ID.").
-	ErrInvalidAttachmentID = E(KindNotFound, "rest_post_invalid_id", "Invalid post ID.")
+	ErrInvalidAttachmentID = newError(KindNotFound, ReasonInvalidAttachmentID)
 )
 
 // CanUploadFiles reports whether u may upload files (upload_files: authors

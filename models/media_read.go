@@ -248,7 +248,7 @@ func validMediaKey(key string) bool {
 	return true
 }
 
-var errMediaFileNotFound = E(KindNotFound, "rest_no_route", "File not found.")
+var errMediaFileNotFound = newError(KindNotFound, ReasonMediaFileNotFound)
 
 func (s *Store) openMediaFile(ctx context.Context, file string) (*MediaFile, error) {
 	if !validMediaKey(file) {

@@ -98,29 +98,29 @@ func TestUploadMediaRefusals(t *testing.T) {
 		name        string
 		file, ctype string
 		data        []byte
-		code        string
+		reason      models.Reason
 	}{
-		{"empty file", "x.png", "image/png", nil, "rest_upload_no_data"},
-		{"PHP by name", "shell.php", "application/x-php", []byte("<?php echo 1;"), "rest_upload_sideload_error"},
-		{"HTML by name", "page.html", "text/html", []byte("<html></html>"), "rest_upload_sideload_error"},
-		{"SVG by name", "logo.svg", "image/svg+xml", []byte("<svg xmlns='http://www.w3.org/2000/svg'/>"), "rest_upload_sideload_error"},
-		{"executable by name", "setup.exe", "application/octet-stream", []byte("MZ\x90\x00"), "rest_upload_sideload_error"},
-		{"JavaScript by name", "app.js", "text/javascript", []byte("alert(1)"), "rest_upload_sideload_error"},
-		{"no extension", "README", "text/plain", []byte("hello"), "rest_upload_sideload_error"},
-		{"HTML named .png", "x.png", "image/png", []byte("<html><script>alert(1)</script></html>"), "rest_upload_sideload_error"},
-		{"text named .jpg", "x.jpg", "image/jpeg", []byte("just some text"), "rest_upload_sideload_error"},
-		{"PNG with a PHP payload", "x.png", "image/png", append(append([]byte{}, pngData...), "<?PHP system($_GET['c']); ?>"...), "rest_upload_sideload_error"},
-		{"HTML named .txt", "notes.txt", "text/plain", []byte("<!DOCTYPE html><html><body>hi</body></html>"), "rest_upload_sideload_error"},
-		{"PDF that is not one", "doc.pdf", "application/pdf", []byte("<script>alert(1)</script>"), "rest_upload_sideload_error"},
-		{"PNG declared as HTML", "x.png", "text/html", pngData, "rest_upload_sideload_error"},
-		{"PNG declared as SVG", "x.png", "image/svg+xml", pngData, "rest_upload_sideload_error"},
-		{"PNG declared as audio", "x.png", "audio/mpeg", pngData, "rest_upload_sideload_error"},
-		{"too large", "big.png", "image/png", bytes.Repeat([]byte("x"), 4097), "rest_upload_file_too_big"},
+		{"empty file", "x.png", "image/png", nil, models.ReasonUploadNoData},
+		{"PHP by name", "shell.php", "application/x-php", []byte("<?php echo 1;"), models.ReasonUploadForbiddenType},
+		{"HTML by name", "page.html", "text/html", []byte("<html></html>"), models.ReasonUploadForbiddenType},
+		{"SVG by name", "logo.svg", "image/svg+xml", []byte("<svg xmlns='http://www.w3.org/2000/svg'/>"), models.ReasonUploadForbiddenType},
+		{"executable by name", "setup.exe", "application/octet-stream", []byte("MZ\x90\x00"), models.ReasonUploadForbiddenType},
+		{"JavaScript by name", "app.js", "text/javascript", []byte("alert(1)"), models.ReasonUploadForbiddenType},
+		{"no extension", "README", "text/plain", []byte("hello"), models.ReasonUploadForbiddenType},
+		{"HTML named .png", "x.png", "image/png", []byte("<html><script>alert(1)</script></html>"), models.ReasonUploadForbiddenType},
+		{"text named .jpg", "x.jpg", "image/jpeg", []byte("just some text"), models.ReasonUploadForbiddenType},
+		{"PNG with a PHP payload", "x.png", "image/png", append(append([]byte{}, pngData...), "<?PHP system($_GET['c']); ?>"...), models.ReasonUploadForbiddenType},
+		{"HTML named .txt", "notes.txt", "text/plain", []byte("<!DOCTYPE html><html><body>hi</body></html>"), models.ReasonUploadForbiddenType},
+		{"PDF that is not one", "doc.pdf", "application/pdf", []byte("<script>alert(1)</script>"), models.ReasonUploadForbiddenType},
+		{"PNG declared as HTML", "x.png", "text/html", pngData, models.ReasonUploadForbiddenType},
+		{"PNG declared as SVG", "x.png", "image/svg+xml", pngData, models.ReasonUploadForbiddenType},
+		{"PNG declared as audio", "x.png", "audio/mpeg", pngData, models.ReasonUploadForbiddenType},
+		{"too large", "big.png", "image/png", bytes.Repeat([]byte("x"), 4097), models.ReasonUploadTooLarge},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := s.UploadMedia(ctx, author, models.UploadInput{Filename: tt.file, ContentType: tt.ctype, Data: tt.data})
-			wantCode(t, err, models.KindInvalid, tt.code)
+			wantReason(t, err, models.KindInvalid, tt.reason)
 		})
 	}
 	entries, _ := os.ReadDir(dir)
@@ -150,17 +150,17 @@ func TestUploadMediaPermissions(t *testing.T) {
 		actor  *models.User
 		parent uint64
 		kind   models.Kind
-		code   string
+		reason models.Reason
 	}{
 		{"administrator", admin, 0, 0, ""},
 		{"editor", editor, 0, 0, ""},
 		{"editor attaches to another's post", editor, adminPost.ID, 0, ""},
 		{"author", author, 0, 0, ""},
-		{"author may not attach to another's post", author, adminPost.ID, models.KindForbidden, "rest_cannot_edit"},
-		{"author may not attach to a missing post", author, 99999, models.KindForbidden, "rest_cannot_edit"},
-		{"contributor", contributor, 0, models.KindForbidden, "rest_cannot_create"},
-		{"subscriber", subscriber, 0, models.KindForbidden, "rest_cannot_create"},
-		{"visitor", nil, 0, models.KindForbidden, "rest_cannot_create"},
+		{"author may not attach to another's post", author, adminPost.ID, models.KindForbidden, models.ReasonCannotUploadToPost},
+		{"author may not attach to a missing post", author, 99999, models.KindForbidden, models.ReasonCannotUploadToPost},
+		{"contributor", contributor, 0, models.KindForbidden, models.ReasonCannotUploadFiles},
+		{"subscriber", subscriber, 0, models.KindForbidden, models.ReasonCannotUploadFiles},
+		{"visitor", nil, 0, models.KindForbidden, models.ReasonCannotUploadFiles},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -169,8 +169,8 @@ func TestUploadMediaPermissions(t *testing.T) {
 				in.ParentID = &tt.parent
 			}
 			m, err := s.UploadMedia(ctx, tt.actor, in)
-			if tt.code != "" {
-				wantCode(t, err, tt.kind, tt.code)
+			if tt.reason != "" {
+				wantReason(t, err, tt.kind, tt.reason)
 				return
 			}
 			if err != nil {
@@ -304,7 +304,7 @@ func TestUploadMediaStoresFile(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = s.MediaByID(ctx, p.ID)
-		wantCode(t, err, models.KindNotFound, "rest_post_invalid_id")
+		wantReason(t, err, models.KindNotFound, models.ReasonInvalidAttachmentID)
 	})
 	t.Run("unknown files are not served", func(t *testing.T) {
 		for _, key := range []string{"2026/11/nothing.png", "../etc/passwd", "2026/11/../11/red-pixel.png", "/2026/11/red-pixel.png", ""} {
@@ -331,22 +331,22 @@ func TestUpdateAndDeleteMedia(t *testing.T) {
 	}
 	m := upload("pic.png")
 	tests := []struct {
-		name  string
-		actor *models.User
-		code  string
+		name   string
+		actor  *models.User
+		reason models.Reason
 	}{
 		{"owner", author, ""},
 		{"editor", editor, ""},
-		{"another author", other, "rest_cannot_edit"},
-		{"contributor", contributor, "rest_cannot_edit"},
-		{"visitor", nil, "rest_cannot_edit"},
+		{"another author", other, models.ReasonCannotEditPost},
+		{"contributor", contributor, models.ReasonCannotEditPost},
+		{"visitor", nil, models.ReasonCannotEditPost},
 	}
 	for _, tt := range tests {
 		t.Run("update as "+tt.name, func(t *testing.T) {
 			alt := "alt by " + tt.name
 			got, err := s.UpdateMedia(ctx, tt.actor, m.Post.ID, models.MediaInput{AltText: &alt, Caption: strp("cap")})
-			if tt.code != "" {
-				wantCode(t, err, models.KindForbidden, tt.code)
+			if tt.reason != "" {
+				wantReason(t, err, models.KindForbidden, tt.reason)
 				return
 			}
 			if err != nil {
@@ -361,7 +361,7 @@ func TestUpdateAndDeleteMedia(t *testing.T) {
 	for _, tt := range tests[2:] {
 		t.Run("delete as "+tt.name, func(t *testing.T) {
 			_, err := s.DeleteMedia(ctx, tt.actor, m.Post.ID)
-			wantCode(t, err, models.KindForbidden, "rest_cannot_delete")
+			wantReason(t, err, models.KindForbidden, models.ReasonCannotDeletePost)
 		})
 	}
 	t.Run("delete removes the file and the featured image", func(t *testing.T) {
@@ -387,7 +387,7 @@ func TestUpdateAndDeleteMedia(t *testing.T) {
 			t.Errorf("post still features %d", again.FeaturedMediaID)
 		}
 		_, err = s.DeleteMedia(ctx, author, m.Post.ID)
-		wantCode(t, err, models.KindNotFound, "rest_post_invalid_id")
+		wantReason(t, err, models.KindNotFound, models.ReasonInvalidAttachmentID)
 		// The name is free again.
 		if n := upload("pic.png"); n.File.File != "2026/11/pic.png" {
 			t.Errorf("re-upload stored as %s", n.File.File)
@@ -448,7 +448,7 @@ func TestListMedia(t *testing.T) {
 		viewer *models.User
 		q      models.MediaQuery
 		want   int64
-		code   string
+		reason models.Reason
 	}{
 		{"everything, anonymously", nil, models.MediaQuery{}, 4, ""},
 		{"images", nil, models.MediaQuery{MediaType: "image"}, 2, ""},
@@ -460,14 +460,14 @@ func TestListMedia(t *testing.T) {
 		{"attached to the post", nil, models.MediaQuery{Filter: models.PostFilter{Parents: []uint64{post.ID}}}, 2, ""},
 		{"unattached", nil, models.MediaQuery{Filter: models.PostFilter{Parents: []uint64{0}}}, 2, ""},
 		{"visitors never see private ones", nil, models.MediaQuery{Filter: models.PostFilter{Statuses: []string{"private"}}}, 0, ""},
-		{"the library needs upload_files", contributor, models.MediaQuery{RequireUploadFiles: true}, 0, "rest_cannot_create"},
+		{"the library needs upload_files", contributor, models.MediaQuery{RequireUploadFiles: true}, 0, models.ReasonCannotUploadFiles},
 		{"an author may list the library", author, models.MediaQuery{RequireUploadFiles: true, MimeType: "image/jpeg"}, 1, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			list, total, err := s.ListMedia(ctx, tt.viewer, tt.q)
-			if tt.code != "" {
-				wantCode(t, err, models.KindForbidden, tt.code)
+			if tt.reason != "" {
+				wantReason(t, err, models.KindForbidden, tt.reason)
 				return
 			}
 			if err != nil {
@@ -489,7 +489,7 @@ func TestUploadWithoutStorage(t *testing.T) {
 	s := fixturestest.Open(t)
 	author := newUser(t, s, "writer", "author")
 	_, err := s.UploadMedia(context.Background(), author, models.UploadInput{Filename: "a.png", Data: []byte("x")})
-	wantCode(t, err, models.KindUnavailable, "rest_upload_unknown_error")
+	wantReason(t, err, models.KindUnavailable, models.ReasonUploadsUnavailable)
 }
 
 // An attachment's title, caption and description are filtered with kses

@@ -12,8 +12,8 @@ import (
 )
 
 var (
-	errCannotUploadToPost = E(KindForbidden, "rest_cannot_edit", "Sorry, you are not allowed to upload media to this post.")
-	errInvalidParent      = E(KindInvalid, "rest_post_invalid_id", "Invalid post ID.")
+	errCannotUploadToPost = newError(KindForbidden, ReasonCannotUploadToPost)
+	errInvalidParent      = newError(KindInvalid, ReasonInvalidUploadParent)
 )
 
 // maxUploadSize is the configured limit or the default.
@@ -124,7 +124,7 @@ func (s *Store) uploadMedia(ctx context.Context, actor *User, in UploadInput) (*
 		return nil, ErrUploadNoData
 	}
 	if limit := s.maxUploadSize(); int64(len(in.Data)) > limit {
-		return nil, ErrUploadTooLarge.withMessage(fmt.Sprintf("This file is too big. Files must be less than %d KB in size.", limit/1024))
+		return nil, ErrUploadTooLarge.With(Details{Limit: limit})
 	}
 	name, mimeType, width, height, err := uploadFileType(in.Filename, in.ContentType, in.Data)
 	if err != nil {
@@ -228,7 +228,7 @@ func (s *Store) uploadMedia(ctx context.Context, actor *User, in UploadInput) (*
 		p.Status = published
 		return &Media{Post: p, File: *att, URL: p.GUID}, nil
 	}
-	return nil, E(KindConflict, "rest_upload_unknown_error", "No unique file name could be found.")
+	return nil, newError(KindConflict, ReasonFileNameExhausted)
 }
 
 // uploadingStatus marks an attachment whose file is still being stored:
@@ -303,7 +303,7 @@ func uniqueAttachmentSlug(tx *gorm.DB, slug string, id uint64) (string, error) {
 		}
 		candidate = fmt.Sprintf("%s-%d", slug, n)
 	}
-	return "", E(KindConflict, "slug_exhausted", "No unique slug could be found.")
+	return "", newError(KindConflict, ReasonSlugExhausted)
 }
 
 // errMediaNameTaken marks a failed attachments insert, usually a name that a
@@ -382,7 +382,7 @@ func (s *Store) updateMedia(ctx context.Context, actor *User, id uint64, in Medi
 	}
 	if in.AuthorID != nil && *in.AuthorID != p.AuthorID {
 		if !actor.HasCap("edit_others_posts") {
-			return nil, errCannotEditOthers.withMessage("Sorry, you are not allowed to update posts as this user.")
+			return nil, errCannotUpdateAsOthers
 		}
 		if err := s.authorExists(ctx, *in.AuthorID); err != nil {
 			return nil, err

@@ -69,7 +69,7 @@ var postStatuses = map[string]bool{
 // IsPostStatus reports whether s is a known post status.
 func IsPostStatus(s string) bool { return postStatuses[s] }
 
-var errPostInvalidID = E(KindNotFound, "rest_post_invalid_id", "Invalid post ID.")
+var errPostInvalidID = newError(KindNotFound, ReasonInvalidPostID)
 
 // ErrPostInvalidID is WordPress's answer for an unknown post id.
 func ErrPostInvalidID() *Error { return errPostInvalidID }

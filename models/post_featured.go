@@ -18,7 +18,7 @@ func addPostFeaturedMedia(tx *gorm.DB) error {
 	return tx.Migrator().AddColumn(&Post{}, "FeaturedMediaID")
 }
 
-var errInvalidFeaturedMedia = E(KindInvalid, "rest_invalid_featured_media", "Invalid featured media ID.")
+var errInvalidFeaturedMedia = newError(KindInvalid, ReasonInvalidFeaturedMedia)
 
 // CanBeFeaturedMedia reports whether the post with that id is an image
 // attachment that a post may show as its featured image.

@@ -136,7 +136,7 @@ func (s *Store) Autosave(ctx context.Context, parentID, userID uint64) (*Post, e
 	}
 	var p Post
 	if err := q.Order("date DESC").Order("id DESC").Take(&p).Error; err != nil {
-		return nil, notFoundOr(err, E(KindNotFound, "rest_post_no_autosave", "There is no autosave revision for this post."))
+		return nil, notFoundOr(err, newError(KindNotFound, ReasonNoAutosave))
 	}
 	return &p, nil
 }

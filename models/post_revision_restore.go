@@ -6,7 +6,7 @@ import "context"
 // (WordPress's wp_revisions_enabled for the type): posts and pages do.
 func SupportsRevisions(postType string) bool { return supportsRevisions(postType) }
 
-var errRevisionsDisabled = E(KindForbidden, "revisions_disabled", "Sorry, revisions are disabled.")
+var errRevisionsDisabled = newError(KindForbidden, ReasonRevisionsDisabled)
 
 // RestoreRevision copies a revision's title, content and excerpt back onto
 // the post it revises, as actor, the way wp_restore_post_revision does: the

@@ -33,21 +33,21 @@ func TestRestoreRevision(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		name  string
-		actor *models.User
-		id    uint64
-		kind  models.Kind
-		code  string
+		name   string
+		actor  *models.User
+		id     uint64
+		kind   models.Kind
+		reason models.Reason
 	}{
-		{"a post is no revision", author, post.ID, models.KindNotFound, "rest_post_invalid_id"},
-		{"an unknown id", author, 99999, models.KindNotFound, "rest_post_invalid_id"},
-		{"an autosave", editor, auto.ID, models.KindNotFound, "rest_post_invalid_id"},
-		{"contributor may not edit the post", contributor, older.ID, models.KindForbidden, "rest_cannot_edit"},
+		{"a post is no revision", author, post.ID, models.KindNotFound, models.ReasonInvalidPostID},
+		{"an unknown id", author, 99999, models.KindNotFound, models.ReasonInvalidPostID},
+		{"an autosave", editor, auto.ID, models.KindNotFound, models.ReasonInvalidPostID},
+		{"contributor may not edit the post", contributor, older.ID, models.KindForbidden, models.ReasonCannotEditPost},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := s.RestoreRevision(ctx, tt.actor, tt.id)
-			wantCode(t, err, tt.kind, tt.code)
+			wantReason(t, err, tt.kind, tt.reason)
 		})
 	}
 	t.Run("restored fields and a new revision", func(t *testing.T) {

@@ -48,16 +48,18 @@ type PostInput struct {
 
 // Errors of post writes, with WordPress's REST codes.
 var (
-	errCannotCreate       = E(KindForbidden, "rest_cannot_create", "Sorry, you are not allowed to create posts as this user.")
-	errCannotEdit         = E(KindForbidden, "rest_cannot_edit", "Sorry, you are not allowed to edit this post.")
-	errCannotDelete       = E(KindForbidden, "rest_cannot_delete", "Sorry, you are not allowed to delete this post.")
-	errCannotPublish      = E(KindForbidden, "rest_cannot_publish", "Sorry, you are not allowed to publish posts in this post type.")
-	errCannotEditOthers   = E(KindForbidden, "rest_cannot_edit_others", "Sorry, you are not allowed to create posts as this user.")
-	errCannotAssignSticky = E(KindForbidden, "rest_cannot_assign_sticky", "Sorry, you are not allowed to make posts sticky.")
-	errEmptyContent       = E(KindInvalid, "empty_content", "Content, title, and excerpt are empty.")
-	errAlreadyTrashed     = E(KindGone, "rest_already_trashed", "The post has already been deleted.")
-	errInvalidAuthor      = E(KindInvalid, "rest_invalid_author", "Invalid author ID.")
-	errInvalidStatus      = E(KindInvalid, "rest_invalid_param", "Invalid post status.")
+	errCannotCreate         = newError(KindForbidden, ReasonCannotCreatePost)
+	errCannotEdit           = newError(KindForbidden, ReasonCannotEditPost)
+	errCannotDelete         = newError(KindForbidden, ReasonCannotDeletePost)
+	errCannotPublish        = newError(KindForbidden, ReasonCannotPublish)
+	errCannotEditOthers     = newError(KindForbidden, ReasonCannotCreateAsOtherAuthor)
+	errCannotUpdateAsOthers = newError(KindForbidden, ReasonCannotUpdateAsOtherAuthor)
+	errCannotMakePrivate    = newError(KindForbidden, ReasonCannotCreatePrivate)
+	errCannotAssignSticky   = newError(KindForbidden, ReasonCannotStick)
+	errEmptyContent         = newError(KindInvalid, ReasonEmptyPostContent)
+	errAlreadyTrashed       = newError(KindGone, ReasonPostAlreadyTrashed)
+	errInvalidAuthor        = newError(KindInvalid, ReasonInvalidAuthor)
+	errInvalidStatus        = newError(KindInvalid, ReasonInvalidPostStatus)
 )
 
 // SiteLocation returns the site's time zone from its options (timezone_string
@@ -112,7 +114,7 @@ func (s *Store) uniqueSlug(tx *gorm.DB, slug string, p *Post) (string, error) {
 		}
 		candidate = fmt.Sprintf("%s-%d", slug, n)
 	}
-	return "", E(KindConflict, "slug_exhausted", "No unique slug could be found.")
+	return "", newError(KindConflict, ReasonSlugExhausted)
 }
 
 // authorizePostWrite checks that actor may give p (the post as it will be
@@ -124,7 +126,7 @@ func authorizePostWrite(actor *User, p *Post, creating bool, in PostInput) error
 		if creating {
 			return errCannotEditOthers
 		}
-		return errCannotEditOthers.withMessage("Sorry, you are not allowed to update posts as this user.")
+		return errCannotUpdateAsOthers
 	}
 	if in.Sticky != nil && *in.Sticky && !actor.HasCap(c.editOthers) && !(in.StickyWithPublish && actor.HasCap(c.publish)) {
 		return errCannotAssignSticky
@@ -140,7 +142,7 @@ func authorizePostStatus(actor *User, p *Post, in PostInput) error {
 		switch *in.Status {
 		case "private":
 			if !actor.HasCap(c.publish) {
-				return errCannotPublish.withMessage("Sorry, you are not allowed to create private posts in this post type.")
+				return errCannotMakePrivate
 			}
 		case "publish", "future":
 			if !actor.HasCap(c.publish) {
@@ -150,8 +152,6 @@ func authorizePostStatus(actor *User, p *Post, in PostInput) error {
 	}
 	return nil
 }
-
-func (e *Error) withMessage(m string) *Error { c := *e; c.Message = m; return &c }
 
 // applyPostInput copies given fields onto p.
 func applyPostInput(p *Post, in PostInput) {
@@ -369,7 +369,7 @@ func (s *Store) UpdatePost(ctx context.Context, actor *User, id uint64, in PostI
 		return nil, err
 	}
 	if in.IfNotModifiedSince != nil && p.ModifiedGMT.After(*in.IfNotModifiedSince) {
-		return nil, E(KindConflict, "xmlrpc_edit_conflict", "There is a revision of this post that is more recent.")
+		return nil, newError(KindConflict, ReasonEditConflict)
 	}
 	if err := s.checkFeaturedMedia(ctx, in); err != nil {
 		return nil, err

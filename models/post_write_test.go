@@ -22,26 +22,26 @@ func TestCreatePostPermissions(t *testing.T) {
 	yes := true
 	other := admin.ID
 	tests := []struct {
-		name  string
-		actor *models.User
-		in    models.PostInput
-		kind  models.Kind
-		code  string
+		name   string
+		actor  *models.User
+		in     models.PostInput
+		kind   models.Kind
+		reason models.Reason
 	}{
-		{"visitor cannot create", nil, models.PostInput{Title: strp("x")}, models.KindForbidden, "rest_cannot_create"},
-		{"subscriber cannot create", subscriber, models.PostInput{Title: strp("x")}, models.KindForbidden, "rest_cannot_create"},
-		{"subscriber cannot create pages", subscriber, models.PostInput{Type: "page", Title: strp("x")}, models.KindForbidden, "rest_cannot_create"},
-		{"author cannot create pages", author, models.PostInput{Type: "page", Title: strp("x")}, models.KindForbidden, "rest_cannot_create"},
-		{"contributor cannot publish", contributor, models.PostInput{Title: strp("x"), Status: strp("publish")}, models.KindForbidden, "rest_cannot_publish"},
-		{"author cannot write as another", author, models.PostInput{Title: strp("x"), AuthorID: &other}, models.KindForbidden, "rest_cannot_edit_others"},
-		{"XML-RPC's sticky rule needs edit_others_posts", author, models.PostInput{Title: strp("x"), Sticky: &yes}, models.KindForbidden, "rest_cannot_assign_sticky"},
-		{"empty post", author, models.PostInput{Status: strp("draft")}, models.KindInvalid, "empty_content"},
-		{"unknown status", author, models.PostInput{Title: strp("x"), Status: strp("bogus")}, models.KindInvalid, "rest_invalid_param"},
+		{"visitor cannot create", nil, models.PostInput{Title: strp("x")}, models.KindForbidden, models.ReasonCannotCreatePost},
+		{"subscriber cannot create", subscriber, models.PostInput{Title: strp("x")}, models.KindForbidden, models.ReasonCannotCreatePost},
+		{"subscriber cannot create pages", subscriber, models.PostInput{Type: "page", Title: strp("x")}, models.KindForbidden, models.ReasonCannotCreatePost},
+		{"author cannot create pages", author, models.PostInput{Type: "page", Title: strp("x")}, models.KindForbidden, models.ReasonCannotCreatePost},
+		{"contributor cannot publish", contributor, models.PostInput{Title: strp("x"), Status: strp("publish")}, models.KindForbidden, models.ReasonCannotPublish},
+		{"author cannot write as another", author, models.PostInput{Title: strp("x"), AuthorID: &other}, models.KindForbidden, models.ReasonCannotCreateAsOtherAuthor},
+		{"XML-RPC's sticky rule needs edit_others_posts", author, models.PostInput{Title: strp("x"), Sticky: &yes}, models.KindForbidden, models.ReasonCannotStick},
+		{"empty post", author, models.PostInput{Status: strp("draft")}, models.KindInvalid, models.ReasonEmptyPostContent},
+		{"unknown status", author, models.PostInput{Title: strp("x"), Status: strp("bogus")}, models.KindInvalid, models.ReasonInvalidPostStatus},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := s.CreatePost(ctx, tt.actor, tt.in)
-			wantCode(t, err, tt.kind, tt.code)
+			wantReason(t, err, tt.kind, tt.reason)
 		})
 	}
 	t.Run("REST's sticky rule lets an author make a post sticky", func(t *testing.T) {
@@ -132,7 +132,7 @@ func TestPostSlugsAndLinks(t *testing.T) {
 		t.Fatalf("trash: %+v %v", trashed, err)
 	}
 	_, err = s.TrashPost(ctx, admin, a.ID)
-	wantCode(t, err, models.KindGone, "rest_already_trashed")
+	wantReason(t, err, models.KindGone, models.ReasonPostAlreadyTrashed)
 }
 
 func TestPostRevisions(t *testing.T) {

@@ -75,8 +75,8 @@ func (s *Store) termSelect(ctx context.Context) *gorm.DB {
 }
 
 var (
-	errTermInvalidID = E(KindNotFound, "rest_term_invalid", "Term does not exist.")
-	errInvalidTax    = E(KindInvalid, "invalid_taxonomy", "Invalid taxonomy.")
+	errTermInvalidID = newError(KindNotFound, ReasonInvalidTermID)
+	errInvalidTax    = newError(KindInvalid, ReasonInvalidTaxonomy)
 )
 
 // TermByID returns a term of any taxonomy. Errors: not found

@@ -62,10 +62,10 @@ func (s *Store) PostTerms(ctx context.Context, postIDs []uint64, taxonomy string
 }
 
 var (
-	errTermInvalidForPost = E(KindInvalid, "invalid_term_id", "Invalid term ID.")
-	errTaxonomyNotForType = E(KindForbidden, "rest_invalid_taxonomy", "Sorry, one of the given taxonomies is not supported by the post type.")
-	errCannotAssignTerms  = E(KindForbidden, "rest_cannot_assign_term", "Sorry, you are not allowed to assign a term to one of the given taxonomies.")
-	errCannotEditTermPost = E(KindForbidden, "rest_cannot_edit", "Sorry, you are not allowed to edit this post.")
+	errTermInvalidForPost = newError(KindInvalid, ReasonInvalidTermForPost)
+	errTaxonomyNotForType = newError(KindForbidden, ReasonTaxonomyNotForPostType)
+	errCannotAssignTerms  = newError(KindForbidden, ReasonCannotAssignTerms)
+	errCannotEditTermPost = newError(KindForbidden, ReasonCannotEditPost)
 )
 
 // SetPostTerms replaces the post's terms in taxonomy with termIDs

@@ -31,30 +31,30 @@ func TestCreateTermRules(t *testing.T) {
 	news := mustTerm(t, s, "category", "News", 0)
 	mustTerm(t, s, "post_tag", "Go", 0)
 	tests := []struct {
-		name  string
-		actor *models.User
-		in    models.TermInput
-		kind  models.Kind
-		code  string
+		name   string
+		actor  *models.User
+		in     models.TermInput
+		kind   models.Kind
+		reason models.Reason
 	}{
-		{"unknown taxonomy", editor, models.TermInput{Taxonomy: "nope", Name: strp("x")}, models.KindInvalid, "invalid_taxonomy"},
-		{"author cannot create categories", author, models.TermInput{Taxonomy: "category", Name: strp("x")}, models.KindForbidden, "rest_cannot_create"},
-		{"author cannot create tags without the REST rule", author, models.TermInput{Taxonomy: "post_tag", Name: strp("x")}, models.KindForbidden, "rest_cannot_create"},
-		{"empty name", editor, models.TermInput{Taxonomy: "category", Name: strp("  <b></b> ")}, models.KindInvalid, "empty_term_name"},
-		{"missing parent", editor, models.TermInput{Taxonomy: "category", Name: strp("x"), ParentID: u64p(9999)}, models.KindInvalid, "rest_term_invalid"},
-		{"parent of a flat taxonomy", editor, models.TermInput{Taxonomy: "post_tag", Name: strp("x"), ParentID: &news.ID}, models.KindInvalid, "rest_taxonomy_not_hierarchical"},
-		{"same category name at the same level", editor, models.TermInput{Taxonomy: "category", Name: strp("news")}, models.KindInvalid, "term_exists"},
-		{"same tag name", editor, models.TermInput{Taxonomy: "post_tag", Name: strp("GO")}, models.KindInvalid, "term_exists"},
+		{"unknown taxonomy", editor, models.TermInput{Taxonomy: "nope", Name: strp("x")}, models.KindInvalid, models.ReasonInvalidTaxonomy},
+		{"author cannot create categories", author, models.TermInput{Taxonomy: "category", Name: strp("x")}, models.KindForbidden, models.ReasonCannotCreateTerm},
+		{"author cannot create tags without the REST rule", author, models.TermInput{Taxonomy: "post_tag", Name: strp("x")}, models.KindForbidden, models.ReasonCannotCreateTerm},
+		{"empty name", editor, models.TermInput{Taxonomy: "category", Name: strp("  <b></b> ")}, models.KindInvalid, models.ReasonTermNameRequired},
+		{"missing parent", editor, models.TermInput{Taxonomy: "category", Name: strp("x"), ParentID: u64p(9999)}, models.KindInvalid, models.ReasonParentTermMissing},
+		{"parent of a flat taxonomy", editor, models.TermInput{Taxonomy: "post_tag", Name: strp("x"), ParentID: &news.ID}, models.KindInvalid, models.ReasonTaxonomyNotHierarchical},
+		{"same category name at the same level", editor, models.TermInput{Taxonomy: "category", Name: strp("news")}, models.KindInvalid, models.ReasonTermExistsWithParent},
+		{"same tag name", editor, models.TermInput{Taxonomy: "post_tag", Name: strp("GO")}, models.KindInvalid, models.ReasonTermExists},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := s.CreateTerm(ctx, tt.actor, tt.in)
-			wantCode(t, err, tt.kind, tt.code)
+			wantReason(t, err, tt.kind, tt.reason)
 		})
 	}
 	t.Run("term_exists names the existing term", func(t *testing.T) {
 		_, err := s.CreateTerm(ctx, editor, models.TermInput{Taxonomy: "category", Name: strp("News")})
-		if got := models.AsError(err).Data["term_id"]; got != news.ID {
+		if got := models.AsError(err).Details.ID; got != news.ID {
 			t.Fatalf("term_id %v, want %d", got, news.ID)
 		}
 	})
@@ -101,19 +101,19 @@ func TestUpdateAndDeleteTerms(t *testing.T) {
 
 	t.Run("author cannot edit", func(t *testing.T) {
 		_, err := s.UpdateTerm(ctx, author, news.ID, models.TermInput{Taxonomy: "category", Name: strp("x")})
-		wantCode(t, err, models.KindForbidden, "rest_cannot_update")
+		wantReason(t, err, models.KindForbidden, models.ReasonCannotEditTerm)
 	})
 	t.Run("wrong taxonomy is not found", func(t *testing.T) {
 		_, err := s.UpdateTerm(ctx, editor, news.ID, models.TermInput{Taxonomy: "post_tag", Name: strp("x")})
-		wantCode(t, err, models.KindNotFound, "rest_term_invalid")
+		wantReason(t, err, models.KindNotFound, models.ReasonInvalidTermID)
 	})
 	t.Run("a term cannot go under its own child", func(t *testing.T) {
 		_, err := s.UpdateTerm(ctx, editor, news.ID, models.TermInput{Taxonomy: "category", ParentID: &local.ID})
-		wantCode(t, err, models.KindInvalid, "invalid_parent")
+		wantReason(t, err, models.KindInvalid, models.ReasonTermOwnAncestor)
 	})
 	t.Run("a slug in use is a conflict", func(t *testing.T) {
 		_, err := s.UpdateTerm(ctx, editor, local.ID, models.TermInput{Taxonomy: "category", Slug: strp("news")})
-		wantCode(t, err, models.KindConflict, "duplicate_term_slug")
+		wantReason(t, err, models.KindConflict, models.ReasonDuplicateTermSlug)
 	})
 	t.Run("rename keeps the count", func(t *testing.T) {
 		got, err := s.UpdateTerm(ctx, editor, news.ID, models.TermInput{Taxonomy: "category", Name: strp("Headlines"), Description: strp(" All ")})
@@ -123,11 +123,11 @@ func TestUpdateAndDeleteTerms(t *testing.T) {
 	})
 	t.Run("the default category cannot be deleted", func(t *testing.T) {
 		_, err := s.DeleteTerm(ctx, editor, "category", 1)
-		wantCode(t, err, models.KindForbidden, "rest_cannot_delete")
+		wantReason(t, err, models.KindForbidden, models.ReasonCannotDeleteTerm)
 	})
 	t.Run("author cannot delete a tag", func(t *testing.T) {
 		_, err := s.DeleteTerm(ctx, author, "post_tag", tag.ID)
-		wantCode(t, err, models.KindForbidden, "rest_cannot_delete")
+		wantReason(t, err, models.KindForbidden, models.ReasonCannotDeleteTerm)
 	})
 	t.Run("deleting a category moves children up and posts to the default", func(t *testing.T) {
 		if _, err := s.DeleteTerm(ctx, editor, "category", news.ID); err != nil {
@@ -142,7 +142,7 @@ func TestUpdateAndDeleteTerms(t *testing.T) {
 			t.Fatalf("post categories %v, %v", ids, err)
 		}
 		_, err = s.DeleteTerm(ctx, editor, "category", news.ID)
-		wantCode(t, err, models.KindNotFound, "rest_term_invalid")
+		wantReason(t, err, models.KindNotFound, models.ReasonInvalidTermID)
 	})
 }
 
@@ -177,18 +177,18 @@ func TestPostTermsAndCounts(t *testing.T) {
 		taxonomy string
 		ids      []uint64
 		kind     models.Kind
-		code     string
+		reason   models.Reason
 	}{
-		{"subscriber cannot edit the post", subscriber, mine.ID, "category", []uint64{news.ID}, models.KindForbidden, "rest_cannot_edit"},
-		{"author cannot file another's post", author, others.ID, "category", []uint64{news.ID}, models.KindForbidden, "rest_cannot_edit"},
-		{"pages have no categories", editor, page.ID, "category", []uint64{news.ID}, models.KindForbidden, "rest_invalid_taxonomy"},
-		{"a tag id is not a category", author, mine.ID, "category", []uint64{goTag.ID}, models.KindInvalid, "invalid_term_id"},
-		{"unknown post", author, 99999, "category", nil, models.KindNotFound, "rest_post_invalid_id"},
+		{"subscriber cannot edit the post", subscriber, mine.ID, "category", []uint64{news.ID}, models.KindForbidden, models.ReasonCannotEditPost},
+		{"author cannot file another's post", author, others.ID, "category", []uint64{news.ID}, models.KindForbidden, models.ReasonCannotEditPost},
+		{"pages have no categories", editor, page.ID, "category", []uint64{news.ID}, models.KindForbidden, models.ReasonTaxonomyNotForPostType},
+		{"a tag id is not a category", author, mine.ID, "category", []uint64{goTag.ID}, models.KindInvalid, models.ReasonInvalidTermForPost},
+		{"unknown post", author, 99999, "category", nil, models.KindNotFound, models.ReasonInvalidPostID},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := s.SetPostTerms(ctx, tt.actor, tt.post, tt.taxonomy, tt.ids)
-			wantCode(t, err, tt.kind, tt.code)
+			wantReason(t, err, tt.kind, tt.reason)
 		})
 	}
 	for _, step := range []struct {
@@ -244,7 +244,7 @@ func TestPostTermsAndCounts(t *testing.T) {
 			t.Fatalf("default category %+v, %v: want the count of the one post filed there", def, err)
 		}
 		err = s.SetObjectTerms(ctx, subscriber, others.ID, "category", nil)
-		wantCode(t, err, models.KindForbidden, "rest_cannot_edit")
+		wantReason(t, err, models.KindForbidden, models.ReasonCannotEditPost)
 	})
 	t.Run("listing filters, orders and hides empty terms", func(t *testing.T) {
 		mustTerm(t, s, "post_tag", "Tutorial", 0)
@@ -262,6 +262,6 @@ func TestPostTermsAndCounts(t *testing.T) {
 			t.Fatalf("got %+v, %v", byCount, err)
 		}
 		_, _, err = s.Terms(ctx, models.TermFilter{Taxonomy: "nope"})
-		wantCode(t, err, models.KindInvalid, "invalid_taxonomy")
+		wantReason(t, err, models.KindInvalid, models.ReasonInvalidTaxonomy)
 	})
 }

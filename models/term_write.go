@@ -23,12 +23,12 @@ type TermInput struct {
 }
 
 var (
-	errTermNameEmpty   = E(KindInvalid, "empty_term_name", "A name is required for this term.")
-	errMissingParent   = E(KindInvalid, "rest_term_invalid", "Parent term does not exist.")
-	errNotHierarchical = E(KindInvalid, "rest_taxonomy_not_hierarchical", "Cannot set parent term, taxonomy is not hierarchical.")
-	errTermCannotEdit  = E(KindForbidden, "rest_cannot_update", "Sorry, you are not allowed to edit this term.")
-	errTermCannotMake  = E(KindForbidden, "rest_cannot_create", "Sorry, you are not allowed to create terms in this taxonomy.")
-	errTermCannotDel   = E(KindForbidden, "rest_cannot_delete", "Sorry, you are not allowed to delete this term.")
+	errTermNameEmpty   = newError(KindInvalid, ReasonTermNameRequired)
+	errMissingParent   = newError(KindInvalid, ReasonParentTermMissing)
+	errNotHierarchical = newError(KindInvalid, ReasonTaxonomyNotHierarchical)
+	errTermCannotEdit  = newError(KindForbidden, ReasonCannotEditTerm)
+	errTermCannotMake  = newError(KindForbidden, ReasonCannotCreateTerm)
+	errTermCannotDel   = newError(KindForbidden, ReasonCannotDeleteTerm)
 )
 
 var (
@@ -67,12 +67,12 @@ func sanitizeTermName(name string) string {
 // termExistsError is WordPress's term_exists error; its data carries the id
 // of the term that is in the way.
 func termExistsError(hierarchical bool, id uint64) *Error {
-	msg := "A term with the name provided already exists in this taxonomy."
+	reason := ReasonTermExists
 	if hierarchical {
-		msg = "A term with the name provided already exists with this parent."
+		reason = ReasonTermExistsWithParent
 	}
-	// REST answers it with 400, not 409.
-	return E(KindInvalid, "term_exists", msg).WithData("term_id", id)
+	// Invalid rather than conflict: WordPress answers it with 400.
+	return newError(KindInvalid, reason).With(Details{ID: id})
 }
 
 // CreateTerm adds a term, as wp_insert_term does: the name is required, the
@@ -230,7 +230,7 @@ func uniqueTermSlug(tx *gorm.DB, tax Taxonomy, slug string, t *Term) (string, er
 			return candidate, nil
 		}
 	}
-	return "", E(KindConflict, "slug_exhausted", "No unique slug could be found.")
+	return "", newError(KindConflict, ReasonSlugExhausted)
 }
 
 // UpdateTerm changes a term of taxonomy in.Taxonomy, as wp_update_term
@@ -282,7 +282,7 @@ func (s *Store) UpdateTerm(ctx context.Context, actor *User, id uint64, in TermI
 				return Internal(err)
 			}
 			if other > 0 {
-				return E(KindConflict, "duplicate_term_slug", fmt.Sprintf("The slug &#8220;%s&#8221; is already in use by another term.", slug))
+				return newError(KindConflict, ReasonDuplicateTermSlug).With(Details{Value: slug})
 			}
 			t.Slug = slug
 		}
@@ -301,7 +301,7 @@ func (s *Store) UpdateTerm(ctx context.Context, actor *User, id uint64, in TermI
 func checkNoCycle(tx *gorm.DB, id, parent uint64) error {
 	for depth := 0; parent != 0 && depth < 1000; depth++ {
 		if parent == id {
-			return E(KindInvalid, "invalid_parent", "A term cannot be its own ancestor.")
+			return newError(KindInvalid, ReasonTermOwnAncestor)
 		}
 		var p Term
 		if err := tx.Model(&Term{}).Select("id", "parent_id").Where("id = ?", parent).Take(&p).Error; err != nil {

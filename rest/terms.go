@@ -334,10 +334,10 @@ func (s *Server) deleteTerm(tr termRoute) func(*Request) (*Response, error) {
 // which WP_Error serializes as additional_data; clients read either.
 func (s *Server) termExistsResponse(r *Request, err error) (*Response, error) {
 	e := models.AsError(err)
-	id, ok := e.Data["term_id"]
-	if e.Code != "term_exists" || !ok {
+	if e.Reason != models.ReasonTermExists && e.Reason != models.ReasonTermExistsWithParent {
 		return nil, err
 	}
+	id := e.Details.ID
 	resp := s.errorResponse(err, r.User != nil)
 	if body, isObj := resp.Data.(map[string]any); isObj {
 		body["additional_data"] = []any{id, id}

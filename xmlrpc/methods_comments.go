@@ -206,11 +206,10 @@ func wpEditComment(c *Call, p Params) (Value, error) {
 		}
 	}
 	if _, err := c.srv.store.UpdateComment(c.ctx, u, cm.ID, in); err != nil {
-		me := models.AsError(err)
-		if me.Kind == models.KindInternal || me.Kind == models.KindUnavailable {
+		if k := models.ErrorKind(err); k == models.KindInternal || k == models.KindUnavailable {
 			return Value{}, err
 		}
-		return Value{}, NewFault(500, me.Message)
+		return Value{}, faultCoded(500, err)
 	}
 	return Bool(true), nil
 }
@@ -262,11 +261,10 @@ func wpNewComment(c *Call, p Params) (Value, error) {
 	}
 	cm, err := c.srv.store.CreateComment(c.ctx, u, in)
 	if err != nil {
-		me := models.AsError(err)
-		if me.Kind == models.KindInternal || me.Kind == models.KindUnavailable {
+		if k := models.ErrorKind(err); k == models.KindInternal || k == models.KindUnavailable {
 			return Value{}, err
 		}
-		return Value{}, NewFault(403, me.Message)
+		return Value{}, faultCoded(403, err)
 	}
 	return Int(int64(cm.ID)), nil
 }

@@ -91,13 +91,13 @@ func couldNotWrite(name, reason string) *Fault {
 func uploadFault(name string, err error) error {
 	me := models.AsError(err)
 	switch {
-	case me.Code == models.ErrCannotUploadFiles.Code && me.Kind == models.KindForbidden:
+	case me.Reason == models.ReasonCannotUploadFiles:
 		return faultCannotUpload
 	case me.Kind == models.KindForbidden:
 		// The parent post: edit_post is required to attach a file to it.
 		return faultCannotEditPost
-	case me.Kind == models.KindInvalid, me.Kind == models.KindConflict, me.Code == models.ErrUploadsUnavailable.Code:
-		return couldNotWrite(name, me.Message)
+	case me.Kind == models.KindInvalid, me.Kind == models.KindConflict, me.Reason == models.ReasonUploadsUnavailable:
+		return couldNotWrite(name, storeFault(me).Message)
 	}
 	return err
 }

@@ -175,7 +175,7 @@ func wpDeletePost(c *Call, p Params) (Value, error) {
 
 func deleteFault(err error, message string) error {
 	if models.ErrorKind(err) == models.KindForbidden {
-		return NewFault(401, models.AsError(err).Message)
+		return faultCoded(401, err)
 	}
 	if models.ErrorKind(err) == models.KindInternal {
 		return err

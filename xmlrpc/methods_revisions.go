@@ -82,7 +82,7 @@ func restoreFault(err error) error {
 	case models.KindNotFound:
 		return faultNoSuchPost
 	case models.KindForbidden:
-		return NewFault(401, models.AsError(err).Message)
+		return faultCoded(401, err)
 	}
 	return err
 }

@@ -84,14 +84,13 @@ func taxonomyArg(v Value, present bool) (models.Taxonomy, bool) {
 // termFault maps a term write error to WordPress's answer: wp_insert_term
 // and wp_update_term errors are 500 faults with their message.
 func termFault(err error) error {
-	me := models.AsError(err)
-	switch me.Kind {
+	switch models.ErrorKind(err) {
 	case models.KindInternal, models.KindUnavailable:
 		return err
 	case models.KindForbidden:
-		return NewFault(401, me.Message)
+		return faultCoded(401, err)
 	}
-	return NewFault(500, me.Message)
+	return faultCoded(500, err)
 }
 
 // termOf resolves a taxonomy argument and the term id in it, with
@@ -532,10 +531,8 @@ func wpNewCategory(c *Call, p Params) (Value, error) {
 	t, err := c.srv.store.CreateTerm(c.ctx, u, in)
 	if err != nil {
 		me := models.AsError(err)
-		if me.Code == "term_exists" {
-			if id, ok := me.Data["term_id"].(uint64); ok {
-				return Int(int64(id)), nil
-			}
+		if me.Reason == models.ReasonTermExists || me.Reason == models.ReasonTermExistsWithParent {
+			return Int(int64(me.Details.ID)), nil
 		}
 		if me.Kind == models.KindInternal {
 			return Value{}, err

@@ -127,8 +127,8 @@ func (c *Call) pingbackStoreError(err error) error {
 	case models.KindInternal, models.KindUnavailable:
 		return err
 	}
-	code, _ := strconv.Atoi(me.Code)
-	return c.pingbackError(code, me.Message)
+	f := storeFault(me)
+	return c.pingbackError(f.Code, f.Message)
 }
 
 var (
