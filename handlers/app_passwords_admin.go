@@ -296,10 +296,7 @@ func (a *app) adminRevokeOne(c echo.Context, actor *models.User, f *adminFilter)
 	}
 	ap, err := a.store.AppPasswordByUUID(ctx, owner.ID, uuid)
 	if err != nil {
-		if models.IsNotFound(err) {
-			return a.adminError(c, f, models.AsError(err).Message)
-		}
-		return a.internalError(c, err)
+		return a.showOr(c, err, func(msg string) error { return a.adminError(c, f, msg) })
 	}
 	if c.FormValue("confirm") != "1" {
 		return a.renderAdminAppPasswords(c, http.StatusOK, f, 1, &adminAppPasswordsData{Confirm: &confirmData{
@@ -309,10 +306,7 @@ func (a *app) adminRevokeOne(c echo.Context, actor *models.User, f *adminFilter)
 		}})
 	}
 	if _, err := a.store.DeleteAppPassword(ctx, owner.ID, ap.UUID); err != nil {
-		if models.IsNotFound(err) {
-			return a.adminError(c, f, models.AsError(err).Message)
-		}
-		return a.internalError(c, err)
+		return a.showOr(c, err, func(msg string) error { return a.adminError(c, f, msg) })
 	}
 	a.log.Info("application password revoked", "user", owner.ID, "by", actor.ID, "uuid", ap.UUID)
 	return a.adminDone(c, f, 1)
@@ -348,10 +342,7 @@ func (a *app) adminRevokeFiltered(c echo.Context, f *adminFilter) error {
 	}
 	n, err := a.store.DeleteAppPasswordsMatching(ctx, f.filter)
 	if err != nil {
-		if models.ErrorKind(err) == models.KindInternal {
-			return a.internalError(c, err)
-		}
-		return a.adminError(c, f, models.AsError(err).Message)
+		return a.showOr(c, err, func(msg string) error { return a.adminError(c, f, msg) })
 	}
 	a.log.Info("application passwords revoked in bulk", "by", currentUser(c).ID, "count", n, "filter", f.query().Encode())
 	return a.adminDone(c, f, n)

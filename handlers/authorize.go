@@ -204,10 +204,7 @@ func (a *app) authorizePost(c echo.Context) error {
 		opts.Name, opts.AppID = r.AppName, r.AppID
 		np, err := a.store.CreateAppPasswordWith(c.Request().Context(), u.ID, opts)
 		if err != nil {
-			if models.ErrorKind(err) == models.KindInternal {
-				return a.internalError(c, err)
-			}
-			return a.renderAuthorize(c, http.StatusOK, u, r, models.AsError(err).Message, nil)
+			return a.showOr(c, err, func(msg string) error { return a.renderAuthorize(c, http.StatusOK, u, r, msg, nil) })
 		}
 		a.log.Info("application password authorized", "user", u.ID, "uuid", np.UUID)
 		if r.SuccessURL == "" {

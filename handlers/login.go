@@ -136,8 +136,9 @@ func (a *app) loginPost(c echo.Context) error {
 		case models.KindTooManyRequests:
 			// The address or the account is locked for a while; the form
 			// says so, with WordPress's error block.
-			d.Errors = []template.HTML{a.errorText(c, models.AsError(err).Message)}
-			if secs, ok := models.AsError(err).Data["retry_after"].(int); ok {
+			msg, _ := Message(err)
+			d.Errors = []template.HTML{a.errorText(c, msg)}
+			if secs := models.AsError(err).Details.RetryAfter; secs > 0 {
 				c.Response().Header().Set("Retry-After", strconv.Itoa(secs))
 			}
 			return a.render(c, http.StatusTooManyRequests, "login", a.loginView(c, a.T(c, "Log In"), d))
@@ -168,10 +169,10 @@ func (a *app) finishLogin(c echo.Context, u *models.User, remember bool, redirec
 func (a *app) loginErrorMessage(c echo.Context, err error, log string) template.HTML {
 	lost := template.HTML(` <a href="` + template.HTMLEscapeString(a.cfg.SiteURL+"/wp-login.php?action=lostpassword") + `">` +
 		template.HTMLEscapeString(a.T(c, "Lost your password?")) + `</a>`)
-	switch models.AsError(err).Code {
-	case "invalid_username":
+	switch models.AsError(err).Reason {
+	case models.ReasonLoginUnknownUsername:
 		return a.errorHTML(c, markup(a.T(c, "The username <strong>%s</strong> is not registered on this site. If you are unsure of your username, try your email address instead."), log))
-	case "invalid_email":
+	case models.ReasonLoginUnknownEmail:
 		return a.errorText(c, a.T(c, "Unknown email address. Check again or try your username."))
 	}
 	if models.IsEmail(log) {

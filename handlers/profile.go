@@ -368,28 +368,28 @@ func (a *app) updateProfile(c echo.Context, actor, target *models.User) error {
 			in.Password = &pass1
 		}
 	}
-	if len(errs) == 0 {
-		updated, err := a.store.UpdateUser(ctx, target.ID, in)
-		if err == nil {
-			if in.Password != nil && actor.ID == target.ID {
-				// The new password ended every session of the old one,
-				// this browser's too: give it a fresh session.
-				if _, err := a.startSession(c, updated, currentSession(c).Remember); err != nil {
-					return a.internalError(c, err)
-				}
-			}
-			return a.done(c, actor, updated, "1")
-		}
-		if models.ErrorKind(err) == models.KindInternal {
+	// again shows what was typed, with the errors.
+	again := func(errs ...string) error {
+		shown := *target
+		shown.FirstName, shown.LastName, shown.Nickname = *in.FirstName, *in.LastName, *in.Nickname
+		shown.Email, shown.URL, shown.Description = email, site, desc
+		return a.renderProfile(c, http.StatusOK, actor, target, &profileData{Errors: errs, Target: &shown})
+	}
+	if len(errs) > 0 {
+		return again(errs...)
+	}
+	updated, err := a.store.UpdateUser(ctx, target.ID, in)
+	if err != nil {
+		return a.showOr(c, err, func(msg string) error { return again(msg) })
+	}
+	if in.Password != nil && actor.ID == target.ID {
+		// The new password ended every session of the old one, this
+		// browser's too: give it a fresh session.
+		if _, err := a.startSession(c, updated, currentSession(c).Remember); err != nil {
 			return a.internalError(c, err)
 		}
-		errs = append(errs, models.AsError(err).Message)
 	}
-	// Show what was typed, with the errors.
-	shown := *target
-	shown.FirstName, shown.LastName, shown.Nickname = *in.FirstName, *in.LastName, *in.Nickname
-	shown.Email, shown.URL, shown.Description = email, site, desc
-	return a.renderProfile(c, http.StatusOK, actor, target, &profileData{Errors: errs, Target: &shown})
+	return a.done(c, actor, updated, "1")
 }
 
 // cleanWebsite accepts an http(s) URL, adding http:// to a bare host as
@@ -438,10 +438,7 @@ func (a *app) createAppPassword(c echo.Context, actor, target *models.User) erro
 	}
 	np, err := a.store.CreateAppPasswordWith(c.Request().Context(), target.ID, opts)
 	if err != nil {
-		if models.ErrorKind(err) == models.KindInternal {
-			return a.internalError(c, err)
-		}
-		return again(models.AsError(err).Message)
+		return a.showOr(c, err, again)
 	}
 	a.log.Info("application password created", "user", target.ID, "by", actor.ID, "uuid", np.UUID)
 	// Shown in this response only (no-store), never again.
@@ -458,10 +455,9 @@ func (a *app) revokeAppPassword(c echo.Context, actor, target *models.User) erro
 	}
 	ap, err := a.store.AppPasswordByUUID(c.Request().Context(), target.ID, uuid)
 	if err != nil {
-		if models.IsNotFound(err) {
-			return a.renderProfile(c, http.StatusOK, actor, target, &profileData{Errors: []string{models.AsError(err).Message}})
-		}
-		return a.internalError(c, err)
+		return a.showOr(c, err, func(msg string) error {
+			return a.renderProfile(c, http.StatusOK, actor, target, &profileData{Errors: []string{msg}})
+		})
 	}
 	if c.FormValue("confirm") != "1" {
 		return a.renderProfile(c, http.StatusOK, actor, target, &profileData{Confirm: &confirmData{
@@ -510,17 +506,16 @@ func (a *app) destroySessions(c echo.Context, actor, target *models.User) error 
 
 // destroySession ends one session from the Sessions table.
 func (a *app) destroySession(c echo.Context, actor, target *models.User) error {
-	id, err := strconv.ParseUint(c.FormValue("session"), 10, 64)
-	if err == nil {
-		err = a.store.DeleteUserSession(c.Request().Context(), target.ID, id)
-	} else {
-		err = models.E(models.KindNotFound, "session_not_found", a.T(c, "That session has already ended."))
+	show := func(msg string) error {
+		return a.renderProfile(c, http.StatusOK, actor, target, &profileData{Errors: []string{msg}})
 	}
+	id, err := strconv.ParseUint(c.FormValue("session"), 10, 64)
 	if err != nil {
-		if models.IsNotFound(err) {
-			return a.renderProfile(c, http.StatusOK, actor, target, &profileData{Errors: []string{models.AsError(err).Message}})
-		}
-		return a.internalError(c, err)
+		// No session has such an id.
+		return show(a.T(c, "That session has already ended."))
+	}
+	if err := a.store.DeleteUserSession(c.Request().Context(), target.ID, id); err != nil {
+		return a.showOr(c, err, show)
 	}
 	if sess := currentSession(c); sess != nil && sess.ID == id {
 		a.clearSessionCookie(c)

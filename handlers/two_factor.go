@@ -63,16 +63,15 @@ func (a *app) siteNameForIssuer() string {
 func (a *app) twoFactorProfilePost(c echo.Context, actor, target *models.User) error {
 	ctx := c.Request().Context()
 	fail := func(err error) error {
-		if models.ErrorKind(err) == models.KindInternal {
-			return a.internalError(c, err)
-		}
-		d := &profileData{}
-		d.TwoFactor.Error = models.AsError(err).Message
-		status := http.StatusOK
-		if models.ErrorKind(err) == models.KindForbidden {
-			status = http.StatusForbidden
-		}
-		return a.renderProfile(c, status, actor, target, d)
+		return a.showOr(c, err, func(msg string) error {
+			d := &profileData{}
+			d.TwoFactor.Error = msg
+			status := http.StatusOK
+			if models.ErrorKind(err) == models.KindForbidden {
+				status = http.StatusForbidden
+			}
+			return a.renderProfile(c, status, actor, target, d)
+		})
 	}
 	switch c.FormValue("action") {
 	case "two-factor-start":

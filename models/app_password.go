@@ -102,15 +102,15 @@ func SanitizeTextField(s string) string {
 func CleanAppPasswordName(name string) (string, error) {
 	clean := SanitizeTextField(name)
 	if clean == "" {
-		return "", E(KindInvalid, "application_password_empty_name", "An application name is required to create an application password.")
+		return "", newError(KindInvalid, ReasonAppPasswordNameRequired)
 	}
 	if len(clean) > 200 {
-		return "", E(KindInvalid, "application_password_name_too_long", "The application name is too long.")
+		return "", newError(KindInvalid, ReasonAppPasswordNameTooLong)
 	}
 	return html.UnescapeString(html.EscapeString(clean)), nil
 }
 
-var errAppPasswordNotFound = E(KindNotFound, "rest_application_password_not_found", "Application password not found.")
+var errAppPasswordNotFound = newError(KindNotFound, ReasonAppPasswordNotFound)
 
 // CreateAppPassword generates a new application password for user, stores its
 // hash and returns the plain password once. appID must be empty or a UUID.
@@ -129,7 +129,7 @@ type AppPasswordOptions struct {
 	Scope   string
 }
 
-var errInvalidScope = E(KindInvalid, "application_password_invalid_scope", "The scope must be full or read.")
+var errInvalidScope = newError(KindInvalid, ReasonAppPasswordInvalidScope)
 
 // CreateAppPasswordWith is CreateAppPassword with the extension fields. The
 // site's maximum lifetime, when set, caps (or supplies) the expiry.
@@ -141,7 +141,7 @@ func (s *Store) CreateAppPasswordWith(ctx context.Context, userID uint64, o AppP
 		return nil, err
 	}
 	if appID != "" && !IsUUID(appID) {
-		return nil, E(KindInvalid, "application_password_invalid_app_id", "The app_id must be a UUID.")
+		return nil, newError(KindInvalid, ReasonAppPasswordInvalidAppID)
 	}
 	scope := o.Scope
 	switch scope {
@@ -156,7 +156,7 @@ func (s *Store) CreateAppPasswordWith(ctx context.Context, userID uint64, o AppP
 	if expires != nil {
 		e := expires.UTC().Truncate(time.Second)
 		if !e.After(now) {
-			return nil, E(KindInvalid, "application_password_invalid_expires", "The expiry must be in the future.")
+			return nil, newError(KindInvalid, ReasonAppPasswordInvalidExpiry)
 		}
 		expires = &e
 	}
@@ -200,7 +200,7 @@ func (s *Store) CreateAppPasswordWith(ctx context.Context, userID uint64, o AppP
 // statement. Errors: invalid (not a UUID), internal.
 func (s *Store) DeleteAppPasswordsByAppID(ctx context.Context, userID uint64, appID string) (int64, error) {
 	if !IsUUID(appID) {
-		return 0, E(KindInvalid, "application_password_invalid_app_id", "The app_id must be a UUID.")
+		return 0, newError(KindInvalid, ReasonAppPasswordInvalidAppID)
 	}
 	res := s.withContext(ctx).Where("user_id = ? AND app_id = ?", userID, strings.ToLower(appID)).Delete(&AppPassword{})
 	if res.Error != nil {

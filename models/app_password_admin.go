@@ -118,7 +118,7 @@ func (s *Store) AllAppPasswords(ctx context.Context, f AppPasswordFilter) ([]App
 func (s *Store) DeleteAppPasswordsMatching(ctx context.Context, f AppPasswordFilter) (int64, error) {
 	f.Offset, f.Limit = 0, 0
 	if f == (AppPasswordFilter{}) {
-		return 0, E(KindInvalid, "application_password_filter_required", "Give at least one filter to revoke application passwords in bulk.")
+		return 0, newError(KindInvalid, ReasonAppPasswordFilterRequired)
 	}
 	var uuids []string
 	if err := s.appPasswordFilterQuery(ctx, f).Pluck("uuid", &uuids).Error; err != nil {

@@ -17,7 +17,7 @@ func TestAppPasswordExpiry(t *testing.T) {
 	u := newUser(t, s, "olga", "author")
 	past := now.Add(-time.Hour)
 	_, err := s.CreateAppPasswordWith(ctx, u.ID, models.AppPasswordOptions{Name: "x", Expires: &past})
-	wantCode(t, err, models.KindInvalid, "application_password_invalid_expires")
+	wantReason(t, err, models.KindInvalid, models.ReasonAppPasswordInvalidExpiry)
 	in := now.Add(48 * time.Hour)
 	ap, err := s.CreateAppPasswordWith(ctx, u.ID, models.AppPasswordOptions{Name: "x", Expires: &in})
 	if err != nil {
@@ -28,10 +28,10 @@ func TestAppPasswordExpiry(t *testing.T) {
 	}
 	now = in
 	_, _, err = s.AuthenticateAppPassword(ctx, "olga", ap.Password, models.ClientInfo{})
-	wantCode(t, err, models.KindUnauthenticated, "application_password_expired")
+	wantReason(t, err, models.KindUnauthenticated, models.ReasonAppPasswordExpired)
 	// XML-RPC: an expired password fails like a wrong one.
 	_, _, err = s.AuthenticateAPI(ctx, "olga", ap.Password, models.ClientInfo{})
-	wantCode(t, err, models.KindUnauthenticated, "incorrect_password")
+	wantReason(t, err, models.KindUnauthenticated, models.ReasonIncorrectLogin)
 	// Listed as expired until deleted.
 	yes := true
 	list, total, err := s.AllAppPasswords(ctx, models.AppPasswordFilter{Expired: &yes})
@@ -61,7 +61,7 @@ func TestAppPasswordScope(t *testing.T) {
 	s := fixturestest.Open(t)
 	u := newUser(t, s, "quinn", "editor")
 	_, err := s.CreateAppPasswordWith(ctx, u.ID, models.AppPasswordOptions{Name: "x", Scope: "admin"})
-	wantCode(t, err, models.KindInvalid, "application_password_invalid_scope")
+	wantReason(t, err, models.KindInvalid, models.ReasonAppPasswordInvalidScope)
 	ro, err := s.CreateAppPasswordWith(ctx, u.ID, models.AppPasswordOptions{Name: "reader", Scope: models.ScopeRead})
 	if err != nil {
 		t.Fatal(err)

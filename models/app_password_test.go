@@ -19,17 +19,6 @@ func newUser(t *testing.T, s *models.Store, login, role string) *models.User {
 	return u
 }
 
-func wantCode(t *testing.T, err error, kind models.Kind, code string) {
-	t.Helper()
-	if err == nil {
-		t.Fatalf("got no error, want %s (%s)", code, kind)
-	}
-	e := models.AsError(err)
-	if e.Kind != kind || e.Code != code {
-		t.Fatalf("got %s/%s (%v), want %s/%s", e.Kind, e.Code, err, kind, code)
-	}
-}
-
 func TestAppPasswordLifecycle(t *testing.T) {
 	ctx := context.Background()
 	s := fixturestest.Open(t)
@@ -55,22 +44,22 @@ func TestAppPasswordLifecycle(t *testing.T) {
 		name     string
 		login    string
 		password string
-		code     string // "" = success
+		reason   models.Reason // "" = success
 	}{
 		{"plain", "alice", created.Password, ""},
 		{"chunked as displayed", "alice", created.Chunked(), ""},
 		{"by email", "alice@example.com", created.Password, ""},
-		{"other user's name", "bob", created.Password, "incorrect_password"},
-		{"wrong password", "alice", "AAAAAAAAAAAAAAAAAAAAAAAA", "incorrect_password"},
-		{"too short", "alice", created.Password[:20], "incorrect_password"},
-		{"main password is not an application password", "alice", "alice-pass", "incorrect_password"},
-		{"unknown user", "nobody", created.Password, "invalid_username"},
-		{"unknown email", "nobody@example.com", created.Password, "invalid_email"},
+		{"other user's name", "bob", created.Password, models.ReasonBadAppPassword},
+		{"wrong password", "alice", "AAAAAAAAAAAAAAAAAAAAAAAA", models.ReasonBadAppPassword},
+		{"too short", "alice", created.Password[:20], models.ReasonBadAppPassword},
+		{"main password is not an application password", "alice", "alice-pass", models.ReasonBadAppPassword},
+		{"unknown user", "nobody", created.Password, models.ReasonLoginUnknownUsername},
+		{"unknown email", "nobody@example.com", created.Password, models.ReasonLoginUnknownEmail},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			u, ap, err := s.AuthenticateAppPassword(ctx, tt.login, tt.password, local)
-			if tt.code == "" {
+			if tt.reason == "" {
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -79,7 +68,7 @@ func TestAppPasswordLifecycle(t *testing.T) {
 				}
 				return
 			}
-			wantCode(t, err, models.KindUnauthenticated, tt.code)
+			wantReason(t, err, models.KindUnauthenticated, tt.reason)
 		})
 	}
 
@@ -99,9 +88,9 @@ func TestAppPasswordLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, err = s.AuthenticateAppPassword(ctx, "alice", created.Password, local)
-	wantCode(t, err, models.KindUnauthenticated, "incorrect_password")
+	wantReason(t, err, models.KindUnauthenticated, models.ReasonBadAppPassword)
 	_, err = s.DeleteAppPassword(ctx, alice.ID, created.UUID)
-	wantCode(t, err, models.KindNotFound, "rest_application_password_not_found")
+	wantReason(t, err, models.KindNotFound, models.ReasonAppPasswordNotFound)
 }
 
 func TestAppPasswordManyPerUserAndDeleteAll(t *testing.T) {
@@ -137,7 +126,7 @@ func TestAppPasswordAppID(t *testing.T) {
 	s := fixturestest.Open(t)
 	u := newUser(t, s, "dave", "subscriber")
 	_, err := s.CreateAppPassword(ctx, u.ID, "x", "not-a-uuid")
-	wantCode(t, err, models.KindInvalid, "application_password_invalid_app_id")
+	wantReason(t, err, models.KindInvalid, models.ReasonAppPasswordInvalidAppID)
 	n, err := s.CreateAppPassword(ctx, u.ID, "x", "6F5D6A9E-2C2C-4A1A-9B1E-0D3C5A7E9F11")
 	if err != nil {
 		t.Fatal(err)
@@ -146,7 +135,7 @@ func TestAppPasswordAppID(t *testing.T) {
 		t.Fatalf("app id %q not normalized", n.AppID)
 	}
 	_, err = s.CreateAppPassword(ctx, u.ID, " \t ", "")
-	wantCode(t, err, models.KindInvalid, "application_password_empty_name")
+	wantReason(t, err, models.KindInvalid, models.ReasonAppPasswordNameRequired)
 }
 
 func TestAppPasswordUsageRecordedOncePerDay(t *testing.T) {
@@ -207,7 +196,7 @@ func TestAppPasswordAvailability(t *testing.T) {
 	}
 	s.Config.Environment = models.EnvironmentProduction
 	_, _, err = s.AuthenticateAppPassword(ctx, "frank", n.Password, models.ClientInfo{Secure: false})
-	wantCode(t, err, models.KindUnauthenticated, "application_passwords_disabled")
+	wantReason(t, err, models.KindUnauthenticated, models.ReasonAppPasswordsUnavailable)
 	if _, _, err := s.AuthenticateAppPassword(ctx, "frank", n.Password, models.ClientInfo{Secure: true}); err != nil {
 		t.Fatalf("over HTTPS in production: %v", err)
 	}
@@ -215,7 +204,7 @@ func TestAppPasswordAvailability(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, err = s.AuthenticateAppPassword(ctx, "frank", n.Password, models.ClientInfo{Secure: true})
-	wantCode(t, err, models.KindUnauthenticated, "application_passwords_disabled_for_user")
+	wantReason(t, err, models.KindUnauthenticated, models.ReasonAppPasswordsDisabledForUser)
 }
 
 func TestImportedWordPressAppPasswordHashes(t *testing.T) {

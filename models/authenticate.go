@@ -40,14 +40,13 @@ func (s *Store) AppPasswordsAvailableForUser(secure bool, u *User) bool {
 
 // The errors WordPress returns from authentication, with its codes and texts.
 var (
-	errUnknownUsername = E(KindUnauthenticated, "invalid_username", "<strong>Error:</strong> Unknown username. Check again or try your email address.")
-	errUnknownEmail    = E(KindUnauthenticated, "invalid_email", "<strong>Error:</strong> Unknown email address. Check again or try your username.")
-	errBadAppPassword  = E(KindUnauthenticated, "incorrect_password", "The provided password is an invalid application password.")
-	errAppPwDisabled   = E(KindUnauthenticated, "application_passwords_disabled", "Application passwords are not available.")
-	errAppPwUserOff    = E(KindUnauthenticated, "application_passwords_disabled_for_user", "Application passwords are not available for your account. Please contact the site administrator for assistance.")
-	errIncorrectLogin  = E(KindUnauthenticated, "incorrect_password", "Incorrect username or password.")
-	errAppPwExpired    = E(KindUnauthenticated, "application_password_expired", "The provided application password has expired.")
-	errTwoFactorAPI    = E(KindUnauthenticated, "two_factor_api_login_disabled", "Password-based API logins are disabled for accounts with two-factor authentication. Use an application password.")
+	errUnknownUsername = newError(KindUnauthenticated, ReasonLoginUnknownUsername)
+	errUnknownEmail    = newError(KindUnauthenticated, ReasonLoginUnknownEmail)
+	errBadAppPassword  = newError(KindUnauthenticated, ReasonBadAppPassword)
+	errAppPwDisabled   = newError(KindUnauthenticated, ReasonAppPasswordsUnavailable)
+	errAppPwUserOff    = newError(KindUnauthenticated, ReasonAppPasswordsDisabledForUser)
+	errIncorrectLogin  = newError(KindUnauthenticated, ReasonIncorrectLogin)
+	errAppPwExpired    = newError(KindUnauthenticated, ReasonAppPasswordExpired)
 )
 
 // dummyPasswordHash is verified against when a login names no user, so that an
@@ -199,7 +198,7 @@ func (s *Store) AuthenticatePassword(ctx context.Context, name, password string)
 		return u, nil
 	}
 	if password == "" || !VerifyPassword(password, u.PasswordHash) {
-		return u, E(KindUnauthenticated, "incorrect_password", "The password you entered is incorrect.")
+		return u, newError(KindUnauthenticated, ReasonIncorrectPassword)
 	}
 	if PasswordNeedsRehash(u.PasswordHash, s.Config.BcryptCost) {
 		if h, err := HashPassword(password, s.Config.BcryptCost); err == nil {
@@ -282,10 +281,6 @@ func (s *Store) AuthenticatePasswordFrom(ctx context.Context, name, password str
 func looksLikeAppPassword(pw string) bool {
 	return strings.Trim(pw, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 ") == ""
 }
-
-// ErrTwoFactorAPILogin is returned to protocol adapters that want to tell a
-// two-factor user why a main-password API login was refused.
-func ErrTwoFactorAPILogin() *Error { return errTwoFactorAPI }
 
 // DirectClient describes a client connected straight to us: its address is
 // the TCP peer's (without the port, so that every connection from one host

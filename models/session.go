@@ -72,7 +72,7 @@ func hashSessionToken(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-var errNoSession = E(KindUnauthenticated, "invalid_session", "Your session has expired. Please log in to continue where you left off.")
+var errNoSession = newError(KindUnauthenticated, ReasonSessionExpired)
 
 // CreateSession starts a browser session for u and returns it with its plain
 // token (Session.Token), which goes into the cookie and is never stored.
@@ -191,7 +191,7 @@ func (s *Store) DeleteUserSession(ctx context.Context, userID, id uint64) error 
 		return Internal(res.Error)
 	}
 	if res.RowsAffected == 0 {
-		return E(KindNotFound, "session_not_found", "That session has already ended.")
+		return newError(KindNotFound, ReasonSessionNotFound)
 	}
 	return nil
 }

@@ -18,7 +18,7 @@ import (
 // would reject (a bad e-mail address or time zone) leaves the option as it
 // was, as WordPress does.
 
-var errCannotManageOptions = E(KindForbidden, "rest_forbidden", "Sorry, you are not allowed to do that.")
+var errCannotManageOptions = newError(KindForbidden, ReasonCannotManageOptions)
 
 // UpdateOptions writes several options as actor, who needs manage_options.
 // Errors: forbidden (rest_forbidden), internal.

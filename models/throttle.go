@@ -91,9 +91,7 @@ func errLocked(until, now time.Time) *Error {
 	if secs < 1 {
 		secs = 1
 	}
-	e := E(KindTooManyRequests, "too_many_login_attempts",
-		fmt.Sprintf("Too many failed login attempts. Try again in %d seconds.", secs))
-	return e.WithData("retry_after", secs)
+	return newError(KindTooManyRequests, ReasonTooManyLoginAttempts).With(Details{RetryAfter: secs})
 }
 
 // checkLocks refuses the attempt while the address (or, for main-password

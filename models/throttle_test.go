@@ -24,16 +24,16 @@ func TestThrottleLocksAddressThenGrows(t *testing.T) {
 	owner := models.ClientInfo{IP: "198.51.100.7"}
 	for i := 0; i < 3; i++ {
 		_, _, err := s.AuthenticateAppPassword(ctx, "kate", "AAAAAAAAAAAAAAAAAAAAAAAA", attacker)
-		wantCode(t, err, models.KindUnauthenticated, "incorrect_password")
+		wantReason(t, err, models.KindUnauthenticated, models.ReasonBadAppPassword)
 	}
 	// Locked: even the right password is refused from that address.
 	_, _, err = s.AuthenticateAppPassword(ctx, "kate", ap.Password, attacker)
-	wantCode(t, err, models.KindTooManyRequests, "too_many_login_attempts")
-	if secs := models.AsError(err).Data["retry_after"]; secs != 60 {
+	wantReason(t, err, models.KindTooManyRequests, models.ReasonTooManyLoginAttempts)
+	if secs := models.AsError(err).Details.RetryAfter; secs != 60 {
 		t.Fatalf("retry_after = %v, want 60", secs)
 	}
 	_, _, err = s.AuthenticateAPI(ctx, "kate", ap.Password, attacker)
-	wantCode(t, err, models.KindTooManyRequests, "too_many_login_attempts")
+	wantReason(t, err, models.KindTooManyRequests, models.ReasonTooManyLoginAttempts)
 	// The owner, elsewhere, is not affected.
 	if _, _, err := s.AuthenticateAppPassword(ctx, "kate", ap.Password, owner); err != nil {
 		t.Fatalf("owner locked out by the attacker: %v", err)
@@ -47,7 +47,7 @@ func TestThrottleLocksAddressThenGrows(t *testing.T) {
 		_, _, _ = s.AuthenticateAppPassword(ctx, "kate", "AAAAAAAAAAAAAAAAAAAAAAAA", attacker)
 	}
 	_, _, err = s.AuthenticateAppPassword(ctx, "kate", ap.Password, attacker)
-	if secs := models.AsError(err).Data["retry_after"]; secs != 120 {
+	if secs := models.AsError(err).Details.RetryAfter; secs != 120 {
 		t.Fatalf("second lock retry_after = %v, want 120 (%v)", secs, err)
 	}
 	events, _, _ := s.AuditEvents(ctx, models.AuditFilter{Event: models.AuditLockout})
@@ -68,12 +68,12 @@ func TestThrottleAccountLockSparesApplicationPasswords(t *testing.T) {
 	// A botnet: every guess from another address.
 	for i := 0; i < 3; i++ {
 		_, err := s.AuthenticatePasswordFrom(ctx, "liam", "guess", models.ClientInfo{IP: "192.0.2." + string(rune('1'+i))})
-		wantCode(t, err, models.KindUnauthenticated, "incorrect_password")
+		wantReason(t, err, models.KindUnauthenticated, models.ReasonIncorrectPassword)
 	}
 	_, err = s.AuthenticatePasswordFrom(ctx, "liam", "liam-pass", models.ClientInfo{IP: "198.51.100.1"})
-	wantCode(t, err, models.KindTooManyRequests, "too_many_login_attempts")
+	wantReason(t, err, models.KindTooManyRequests, models.ReasonTooManyLoginAttempts)
 	_, _, err = s.AuthenticateAPI(ctx, "LIAM", "liam-pass", models.ClientInfo{IP: "198.51.100.1"})
-	wantCode(t, err, models.KindTooManyRequests, "too_many_login_attempts")
+	wantReason(t, err, models.KindTooManyRequests, models.ReasonTooManyLoginAttempts)
 	// The account's application passwords keep working, over REST and XML-RPC.
 	if _, _, err := s.AuthenticateAppPassword(ctx, "liam", ap.Password, models.ClientInfo{IP: "198.51.100.1"}); err != nil {
 		t.Fatalf("REST application password refused during an account lock: %v", err)

@@ -60,11 +60,11 @@ type LoginChallenge struct {
 func (LoginChallenge) TableName() string { return "login_challenges" }
 
 var (
-	errTwoFactorCode     = E(KindInvalid, "invalid_two_factor_code", "The authentication code is incorrect.")
-	errTwoFactorNotSetUp = E(KindInvalid, "two_factor_not_set_up", "Start the two-factor setup first.")
-	errTwoFactorSelf     = E(KindForbidden, "two_factor_self_only", "Only the account owner can set up two-factor authentication.")
-	errCannotEditUser    = E(KindForbidden, "edit_user_forbidden", "Sorry, you are not allowed to edit this user.")
-	errChallengeExpired  = E(KindUnauthenticated, "two_factor_expired", "The login attempt expired. Please log in again.")
+	errTwoFactorCode     = newError(KindInvalid, ReasonTwoFactorCodeIncorrect)
+	errTwoFactorNotSetUp = newError(KindInvalid, ReasonTwoFactorNotSetUp)
+	errTwoFactorSelf     = newError(KindForbidden, ReasonTwoFactorSelfOnly)
+	errCannotEditUser    = newError(KindForbidden, ReasonCannotEditUser)
+	errChallengeExpired  = newError(KindUnauthenticated, ReasonLoginChallengeExpired)
 )
 
 // NewTOTPSecret returns a random 160-bit secret in base32, the form

@@ -82,10 +82,7 @@ func (s *Store) UserByID(ctx context.Context, id uint64) (*User, error) {
 	return &u, nil
 }
 
-var errUserInvalidID = E(KindNotFound, "rest_user_invalid_id", "Invalid user ID.")
-
-// ErrUserInvalidID is WordPress's answer for an unknown user id.
-func ErrUserInvalidID() *Error { return errUserInvalidID }
+var errUserInvalidID = newError(KindNotFound, ReasonInvalidUserID)
 
 // UserByLogin returns the user with that login (case-insensitively, as MySQL
 // collations compare WordPress logins).
@@ -93,7 +90,7 @@ func (s *Store) UserByLogin(ctx context.Context, login string) (*User, error) {
 	var u User
 	err := s.withContext(ctx).Where("login = ?", login).Take(&u).Error
 	if err != nil {
-		return nil, notFoundOr(err, E(KindNotFound, "invalid_username", "Unknown username."))
+		return nil, notFoundOr(err, newError(KindNotFound, ReasonNoSuchLogin))
 	}
 	return &u, nil
 }
@@ -103,7 +100,7 @@ func (s *Store) UserByEmail(ctx context.Context, email string) (*User, error) {
 	var u User
 	err := s.withContext(ctx).Where("email = ?", email).Order("id").Take(&u).Error
 	if err != nil {
-		return nil, notFoundOr(err, E(KindNotFound, "invalid_email", "Unknown email address."))
+		return nil, notFoundOr(err, newError(KindNotFound, ReasonNoSuchEmail))
 	}
 	return &u, nil
 }
@@ -134,7 +131,7 @@ func (s *Store) UserByRef(ctx context.Context, ref string) (*User, error) {
 	}
 	u, err := s.UserByLoginOrEmail(ctx, ref)
 	if IsNotFound(err) {
-		return nil, E(KindNotFound, "invalid_user", "Invalid user ID, email or login: '"+ref+"'")
+		return nil, newError(KindNotFound, ReasonUnknownUserRef).With(Details{Value: ref})
 	}
 	return u, err
 }

@@ -14,21 +14,21 @@ func TestCreateUserValidation(t *testing.T) {
 	newUser(t, s, "taken", "author")
 	str := func(s string) *string { return &s }
 	tests := []struct {
-		name string
-		in   models.UserInput
-		kind models.Kind
-		code string
+		name   string
+		in     models.UserInput
+		kind   models.Kind
+		reason models.Reason
 	}{
-		{"empty login", models.UserInput{Login: str("<>"), Email: str("a@example.com")}, models.KindInvalid, "empty_user_login"},
-		{"bad email", models.UserInput{Login: str("new"), Email: str("not-an-email")}, models.KindInvalid, "invalid_email"},
-		{"bad role", models.UserInput{Login: str("new"), Email: str("n@example.com"), Role: str("root")}, models.KindInvalid, "rest_user_invalid_role"},
-		{"login taken", models.UserInput{Login: str("taken"), Email: str("x@example.com")}, models.KindInvalid, "existing_user_login"},
-		{"email taken", models.UserInput{Login: str("other"), Email: str("taken@example.com")}, models.KindInvalid, "existing_user_email"},
+		{"empty login", models.UserInput{Login: str("<>"), Email: str("a@example.com")}, models.KindInvalid, models.ReasonEmptyUserLogin},
+		{"bad email", models.UserInput{Login: str("new"), Email: str("not-an-email")}, models.KindInvalid, models.ReasonInvalidEmail},
+		{"bad role", models.UserInput{Login: str("new"), Email: str("n@example.com"), Role: str("root")}, models.KindInvalid, models.ReasonInvalidRole},
+		{"login taken", models.UserInput{Login: str("taken"), Email: str("x@example.com")}, models.KindInvalid, models.ReasonExistingUserLogin},
+		{"email taken", models.UserInput{Login: str("other"), Email: str("taken@example.com")}, models.KindInvalid, models.ReasonExistingUserEmail},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := s.CreateUser(ctx, tt.in)
-			wantCode(t, err, tt.kind, tt.code)
+			wantReason(t, err, tt.kind, tt.reason)
 		})
 	}
 }
@@ -99,7 +99,7 @@ func TestAuthenticateAPITwoFactor(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, err = s.AuthenticateAPI(ctx, "ivy", "ivy-pass", models.ClientInfo{})
-	wantCode(t, err, models.KindUnauthenticated, "incorrect_password")
+	wantReason(t, err, models.KindUnauthenticated, models.ReasonIncorrectLogin)
 	if _, gotAP, err := s.AuthenticateAPI(ctx, "ivy", ap.Chunked(), models.ClientInfo{}); err != nil || gotAP == nil {
 		t.Fatalf("application password refused for a two-factor user: %v", err)
 	}
@@ -123,7 +123,7 @@ func TestDeleteUserReassignsAndRemovesPasswords(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = s.DeleteUser(ctx, victim.ID, victim.ID)
-	wantCode(t, err, models.KindInvalid, "rest_user_invalid_reassign")
+	wantReason(t, err, models.KindInvalid, models.ReasonInvalidReassign)
 	if _, err := s.DeleteUser(ctx, victim.ID, admin.ID); err != nil {
 		t.Fatal(err)
 	}

@@ -29,12 +29,12 @@ type UserInput struct {
 }
 
 var (
-	errExistingLogin = E(KindInvalid, "existing_user_login", "Sorry, that username already exists!")
-	errExistingEmail = E(KindInvalid, "existing_user_email", "Sorry, that email address is already used!")
-	errEmptyLogin    = E(KindInvalid, "empty_user_login", "Cannot create a user with an empty login name.")
-	errInvalidEmail  = E(KindInvalid, "invalid_email", "Invalid email address.")
-	errInvalidRole   = E(KindInvalid, "rest_user_invalid_role", "Role is invalid.")
-	errLoginTooLong  = E(KindInvalid, "user_login_too_long", "Username may not be longer than 60 characters.")
+	errExistingLogin = newError(KindInvalid, ReasonExistingUserLogin)
+	errExistingEmail = newError(KindInvalid, ReasonExistingUserEmail)
+	errEmptyLogin    = newError(KindInvalid, ReasonEmptyUserLogin)
+	errInvalidEmail  = newError(KindInvalid, ReasonInvalidEmail)
+	errInvalidRole   = newError(KindInvalid, ReasonInvalidRole)
+	errLoginTooLong  = newError(KindInvalid, ReasonUserLoginTooLong)
 )
 
 // SanitizeUser is WordPress's sanitize_user in strict mode: letters, digits,
@@ -160,7 +160,7 @@ func (s *Store) applyUserInput(ctx context.Context, u *User, in UserInput) error
 		u.PasswordVersion++
 	case in.Password != nil:
 		if *in.Password == "" {
-			return E(KindInvalid, "empty_password", "Passwords cannot be empty.")
+			return newError(KindInvalid, ReasonEmptyPassword)
 		}
 		h, err := HashPassword(*in.Password, s.Config.BcryptCost)
 		if err != nil {
@@ -184,7 +184,7 @@ func (s *Store) UpdateUser(ctx context.Context, id uint64, in UserInput) (*User,
 			return notFoundOr(err, errUserInvalidID)
 		}
 		if in.Login != nil && SanitizeUser(*in.Login) != u.Login {
-			return E(KindInvalid, "user_login_not_editable", "Username isn't editable.")
+			return newError(KindInvalid, ReasonUserLoginNotEditable)
 		}
 		if err := s.applyUserInput(ctx, &u, in); err != nil {
 			return err
@@ -235,11 +235,11 @@ func (s *Store) DeleteUser(ctx context.Context, id, reassignTo uint64) (*User, e
 	}
 	if reassignTo != 0 {
 		if reassignTo == id {
-			return nil, E(KindInvalid, "rest_user_invalid_reassign", "Invalid user ID for reassignment.")
+			return nil, newError(KindInvalid, ReasonInvalidReassign)
 		}
 		if _, err := s.UserByID(ctx, reassignTo); err != nil {
 			if IsNotFound(err) {
-				return nil, E(KindInvalid, "rest_user_invalid_reassign", "Invalid user ID for reassignment.")
+				return nil, newError(KindInvalid, ReasonInvalidReassign)
 			}
 			return nil, err
 		}

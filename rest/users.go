@@ -505,18 +505,6 @@ func (r *Request) userInput() models.UserInput {
 	return in
 }
 
-// insertError answers a wp_insert_user failure. WordPress's WP_Error
-// carries no status there, so it answers 500; the client's mistake deserves
-// 400 with WordPress's code and message (a documented deviation).
-func insertError(err error) error {
-	me := models.AsError(err)
-	switch me.Code {
-	case "existing_user_login", "existing_user_email", "empty_user_login", "user_login_too_long", "invalid_email", "empty_password", "user_login_not_editable":
-		return Err(http.StatusBadRequest, me.Code, me.Message)
-	}
-	return err
-}
-
 // createUser is create_item.
 func (s *Server) createUser(r *Request) (*Response, error) {
 	if r.Has("id") && r.Int("id") != 0 {
@@ -529,7 +517,7 @@ func (s *Server) createUser(r *Request) (*Response, error) {
 	}
 	u, err := s.store.CreateUser(r.ctx, r.userInput())
 	if err != nil {
-		return nil, insertError(err)
+		return nil, err
 	}
 	resp := NewResponse(http.StatusCreated, r.renderUser(u, "edit", true))
 	resp.Header.Set("Location", r.URL("/wp/v2/users/"+strconv.FormatUint(u.ID, 10)))
@@ -608,7 +596,7 @@ func (s *Server) updateUser(r *Request) (*Response, error) {
 	in.Login = nil
 	updated, err := s.store.UpdateUser(r.ctx, u.ID, in)
 	if err != nil {
-		return nil, insertError(err)
+		return nil, err
 	}
 	r.forgetUser(u.ID)
 	if r.User != nil && r.User.ID == updated.ID {

@@ -244,7 +244,7 @@ func wpEditProfile(c *Call, p Params) (Value, error) {
 		if models.ErrorKind(err) == models.KindInternal {
 			return Value{}, err
 		}
-		return Value{}, NewFault(500, models.AsError(err).Message)
+		return Value{}, faultCoded(500, err)
 	}
 	return Bool(true), nil
 }

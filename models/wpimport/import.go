@@ -274,9 +274,9 @@ func saveUser(ctx context.Context, tx *models.Store, u *models.User) error {
 	err := tx.SaveUserRecord(ctx, u)
 	switch models.ErrorKind(err) {
 	case models.KindConflict:
-		return &userSkip{models.AsError(err).Message + " (it belongs to another PressPass user)"}
+		return &userSkip{models.AsError(err).Describe() + " (it belongs to another PressPass user)"}
 	case models.KindInvalid:
-		return &userSkip{models.AsError(err).Message}
+		return &userSkip{models.AsError(err).Describe()}
 	}
 	return err
 }
@@ -407,7 +407,7 @@ func (im *importer) post(ctx context.Context, tx *models.Store, sp SourcePost) e
 	})
 	if err != nil {
 		if models.ErrorKind(err) == models.KindInvalid {
-			im.report.skip(KindPosts, ref, models.AsError(err).Message)
+			im.report.skip(KindPosts, ref, models.AsError(err).Describe())
 			return nil
 		}
 		return fmt.Errorf("post %s: %w", ref, err)

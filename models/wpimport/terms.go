@@ -111,7 +111,7 @@ func writeTerm(ctx context.Context, tx *models.Store, t *models.Term) (outcome, 
 	}
 	if err := tx.SaveTermRecord(ctx, t); err != nil {
 		if models.ErrorKind(err) == models.KindInvalid {
-			return 0, &termSkip{models.AsError(err).Message}
+			return 0, &termSkip{models.AsError(err).Describe()}
 		}
 		return 0, err
 	}
