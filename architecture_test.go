@@ -5,10 +5,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io"
+	"io/fs"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -67,8 +73,9 @@ var packageRules = map[string]packageRule{
 	"models/wpimport":              {layer: service, imports: []string{"models"}},
 	"rest":                         {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "outbound"}},
 	"xmlrpc":                       {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "outbound"}, never: []string{echoModule}}, // a plain http.Handler
-	"handlers":                     {layer: adapter, imports: []string{"models", "handlers/site", "languages"}},
-	"handlers/site":                {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "languages"}}, // the public site, part of the browser adapter
+	"handlers":                     {layer: adapter, imports: []string{"models", "handlers/site", "languages", "handlers/words"}},
+	"handlers/words":               {layer: adapter, imports: []string{"models"}},                                                                 // the pages' words for the store's reasons
+	"handlers/site":                {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "languages", "handlers/words"}}, // the public site, part of the browser adapter
 	"fixtures/fixturestest":        {layer: testHelper, imports: []string{"models", "fixtures", "fixtures/testdb"}},
 	"fixtures/testdb":              {layer: testHelper}, // fresh databases, for leaves' tests too
 	"models/wpimport/wpimporttest": {layer: testHelper},
@@ -295,4 +302,73 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// TestModelsSpeakNoProtocol keeps models free of the protocols' words: no
+// REST code ("rest_…" string) and no HTTP status (net/http, a Status field
+// or WithStatus call, a status-like number given to something named status)
+// in any non-test file under models/. The adapters word the store's reasons
+// in their own tables.
+func TestModelsSpeakNoProtocol(t *testing.T) {
+	isStatusName := func(name string) bool { return strings.Contains(strings.ToLower(name), "status") }
+	isStatusNumber := func(e ast.Expr) bool {
+		lit, ok := e.(*ast.BasicLit)
+		if !ok || lit.Kind != token.INT {
+			return false
+		}
+		n, err := strconv.Atoi(lit.Value)
+		return err == nil && n >= 100 && n <= 599
+	}
+	nameOf := func(e ast.Expr) string {
+		switch x := e.(type) {
+		case *ast.Ident:
+			return x.Name
+		case *ast.SelectorExpr:
+			return x.Sel.Name
+		}
+		return ""
+	}
+	err := filepath.WalkDir("models", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return err
+		}
+		report := func(n ast.Node, what string) { t.Errorf("%s: %s", fset.Position(n.Pos()), what) }
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"net/http"` {
+				report(imp, "imports net/http")
+			}
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.BasicLit:
+				if s, err := strconv.Unquote(x.Value); x.Kind == token.STRING && err == nil && strings.HasPrefix(s, "rest_") {
+					report(x, "holds the REST code "+x.Value)
+				}
+			case *ast.KeyValueExpr:
+				if isStatusName(nameOf(x.Key)) && isStatusNumber(x.Value) {
+					report(x, "sets an HTTP status")
+				}
+			case *ast.AssignStmt:
+				for i, lhs := range x.Lhs {
+					if i < len(x.Rhs) && isStatusName(nameOf(lhs)) && isStatusNumber(x.Rhs[i]) {
+						report(x, "assigns an HTTP status")
+					}
+				}
+			case *ast.CallExpr:
+				if name := nameOf(x.Fun); name == "WithStatus" || isStatusName(name) && len(x.Args) > 0 && isStatusNumber(x.Args[0]) {
+					report(x, "passes an HTTP status to "+name)
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/presspass/presspass/handlers"
+	"github.com/presspass/presspass/handlers/words"
 	"github.com/presspass/presspass/models"
 )
 
@@ -88,8 +88,8 @@ func oneLine(err error) string {
 	msg := err.Error()
 	var me *models.Error
 	if errors.As(err, &me) {
-		if words, ok := handlers.Message(me); ok {
-			msg = strings.Replace(msg, me.Error(), words, 1)
+		if worded, ok := words.Message(me); ok {
+			msg = strings.Replace(msg, me.Error(), worded, 1)
 		}
 	}
 	for i := 0; i < len(msg); i++ {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+	"github.com/presspass/presspass/handlers/words"
 	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
@@ -136,7 +137,7 @@ func (a *app) loginPost(c echo.Context) error {
 		case models.KindTooManyRequests:
 			// The address or the account is locked for a while; the form
 			// says so, with WordPress's error block.
-			msg, _ := Message(err)
+			msg, _ := words.Message(err)
 			d.Errors = []template.HTML{a.errorText(c, msg)}
 			if secs := models.AsError(err).Details.RetryAfter; secs > 0 {
 				c.Response().Header().Set("Retry-After", strconv.Itoa(secs))

@@ -205,11 +205,11 @@ func (s *Store) BlockTemplates(ctx context.Context, typ string, q BlockTemplateQ
 	return out, nil
 }
 
-var errTemplateNotFound = E(KindNotFound, "rest_template_not_found", "No templates exist with that id.")
+var errTemplateNotFound = newError(KindNotFound, ReasonTemplateNotFound)
 
 // BlockTemplate is get_block_template: the saved template with that id
 // ("theme//slug"), else the active theme's own.
-// Errors: not found (rest_template_not_found), internal.
+// Errors: not found (ReasonTemplateNotFound), internal.
 func (s *Store) BlockTemplate(ctx context.Context, typ, id string) (*BlockTemplate, error) {
 	theme, slug, ok := splitTemplateID(id)
 	if !ok {
@@ -328,12 +328,12 @@ func (s *Store) SaveBlockTemplate(ctx context.Context, actor *User, typ string, 
 	return &t, nil
 }
 
-var errThemeTemplateDelete = E(KindInvalid, "rest_invalid_template", "Templates based on theme files can't be removed.")
+var errThemeTemplateDelete = newError(KindInvalid, ReasonThemeTemplateUndeletable)
 
 // DeleteBlockTemplate removes a saved template (to the trash unless
 // force), so that the theme's own shows again. A theme's own template
 // cannot be removed.
-// Errors: invalid (rest_invalid_template), gone (already trashed),
+// Errors: invalid (ReasonThemeTemplateUndeletable), gone (already trashed),
 // forbidden, internal.
 func (s *Store) DeleteBlockTemplate(ctx context.Context, actor *User, t *BlockTemplate, force bool) error {
 	if t.Source != "custom" {
@@ -344,7 +344,7 @@ func (s *Store) DeleteBlockTemplate(ctx context.Context, actor *User, t *BlockTe
 		return err
 	}
 	if t.Status == "trash" {
-		return E(KindGone, "rest_template_already_trashed", "The template has already been deleted.")
+		return newError(KindGone, ReasonTemplateAlreadyTrashed)
 	}
 	_, err := s.TrashPost(ctx, actor, t.WPID)
 	return err

@@ -24,7 +24,7 @@ const DoctorTokenLifetime = 10 * time.Minute
 const doctorTokenPrefix = "_presspass_doctor_token_"
 
 var (
-	errDoctorToken = E(KindUnauthenticated, "presspass_doctor_token_invalid", "The doctor token is unknown, used or expired.")
+	errDoctorToken = newError(KindUnauthenticated, ReasonDoctorTokenInvalid)
 )
 
 func doctorTokenName(token string) string {
@@ -140,7 +140,7 @@ func (s *Store) Schema(ctx context.Context) (SchemaState, error) {
 func (s *Store) UploadsWritable(ctx context.Context) error {
 	st := s.Config.Media.Storage
 	if st == nil {
-		return E(KindInternal, "presspass_no_uploads", "No upload storage is configured.")
+		return newError(KindInternal, ReasonUploadsUnavailable)
 	}
 	key := ".presspass-doctor-" + strconv.FormatInt(time.Now().UnixNano(), 36)
 	if err := st.Put(ctx, key, []byte("doctor"), "text/plain"); err != nil {

@@ -59,14 +59,6 @@ type Error struct {
 	Reason  Reason
 	Details Details
 	Err     error
-
-	// Code, Message, Status and Data are the old protocol-shaped fields,
-	// kept while the store moves to reasons; adapters use them only for
-	// errors without a Reason.
-	Code    string
-	Message string
-	Status  int
-	Data    map[string]any
 }
 
 // Error describes e for logs: its kind, reason, details and cause.
@@ -74,14 +66,7 @@ func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Kind.String())
 	b.WriteString(": ")
-	if e.Reason != "" {
-		b.WriteString(e.Describe())
-	} else {
-		b.WriteString(e.Message)
-		if e.Code != "" {
-			b.WriteString(" (" + e.Code + ")")
-		}
-	}
+	b.WriteString(e.Describe())
 	if e.Err != nil {
 		b.WriteString(": ")
 		b.WriteString(e.Err.Error())
@@ -92,9 +77,6 @@ func (e *Error) Error() string {
 // Describe is the reason with its details in plain English, for logs and
 // operators' reports (never a protocol's wording).
 func (e *Error) Describe() string {
-	if e.Reason == "" {
-		return e.Message
-	}
 	if d := e.Details.String(); d != "" {
 		return string(e.Reason) + " (" + d + ")"
 	}
@@ -126,29 +108,6 @@ func (e *Error) Is(target error) bool {
 func HasReason(err error, reason Reason) bool {
 	var me *Error
 	return errors.As(err, &me) && me.Reason == reason
-}
-
-// E builds an *Error of the given kind with a WordPress code and message.
-func E(kind Kind, code, message string) *Error {
-	return &Error{Kind: kind, Code: code, Message: message}
-}
-
-// WithStatus returns a copy of e with an explicit HTTP status.
-func (e *Error) WithStatus(status int) *Error {
-	c := *e
-	c.Status = status
-	return &c
-}
-
-// WithData returns a copy of e with an extra member in its data object.
-func (e *Error) WithData(key string, value any) *Error {
-	c := *e
-	c.Data = make(map[string]any, len(e.Data)+1)
-	for k, v := range e.Data {
-		c.Data[k] = v
-	}
-	c.Data[key] = value
-	return &c
 }
 
 // Internal wraps an unexpected failure (usually from the database) as an

@@ -18,7 +18,7 @@ func TestInternalErrorKinds(t *testing.T) {
 		{errors.New("syntax error near SELECT"), models.KindInternal},
 		{fmt.Errorf("dial tcp 127.0.0.1:3306: connect: connection refused"), models.KindUnavailable},
 		{context.DeadlineExceeded, models.KindUnavailable},
-		{models.E(models.KindNotFound, "x", "y"), models.KindNotFound},
+		{&models.Error{Kind: models.KindNotFound, Reason: models.ReasonInvalidPostID}, models.KindNotFound},
 	}
 	for _, tt := range tests {
 		if got := models.Internal(tt.err).Kind; got != tt.kind {

@@ -50,7 +50,7 @@ func (s *Store) OEmbedForURL(ctx context.Context, rawURL string, maxWidth int, v
 	return d, nil
 }
 
-var errOEmbedInvalidURL = E(KindNotFound, "oembed_invalid_url", "Not Found")
+var errOEmbedInvalidURL = newError(KindNotFound, ReasonOEmbedInvalidURL)
 
 // PostFromURL is url_to_postid: the post a link of this site points at, or
 // nil for a link elsewhere or to no single post.

@@ -46,6 +46,7 @@ func (d Details) String() string {
 const (
 	ReasonInternal            Reason = "internal failure"
 	ReasonDatabaseUnavailable Reason = "the database is unavailable"
+	ReasonWriteConflict       Reason = "writes kept colliding with others"
 )
 
 // Posts and pages.
@@ -72,6 +73,17 @@ const (
 	// none WordPress knows.
 	ReasonUnknownPostStatus Reason = "unknown post status"
 	ReasonPostTypeRequired  Reason = "a post needs a type"
+)
+
+// Block templates, oEmbed and sitemaps.
+const (
+	ReasonTemplateNotFound         Reason = "no such template"
+	ReasonThemeTemplateUndeletable Reason = "a theme's own template cannot be removed"
+	ReasonTemplateAlreadyTrashed   Reason = "the template is already in the trash"
+	ReasonOEmbedInvalidURL         Reason = "the URL is no post of this site"
+	ReasonSitemapNotFound          Reason = "no such sitemap"
+	ReasonNoSuchTermSlug           Reason = "no term has that slug"
+	ReasonDoctorTokenInvalid       Reason = "the doctor token is unknown, used or expired"
 )
 
 // Media.
@@ -103,6 +115,7 @@ const (
 	ReasonInvalidCommentParent     Reason = "no such parent comment"
 	ReasonCannotComment            Reason = "cannot comment on this post"
 	ReasonCannotEditComment        Reason = "cannot moderate or edit this comment"
+	ReasonCommentOnProtectedPost   Reason = "the post is password protected and its password was not given"
 	ReasonInvalidCommentStatus     Reason = "no such comment status"
 	// ReasonUnknownCommentStatus: a loaded record's status (Details.Value)
 	// is none WordPress knows.

@@ -245,7 +245,7 @@ func (s *Store) archiveFilter(ctx context.Context, q *SiteQuery, f *PostFilter) 
 			var ts []Term
 			ts, _, err = s.Terms(ctx, TermFilter{Taxonomy: tx.taxonomy, Slugs: []string{SanitizeTitle(parts[len(parts)-1])}, Limit: 1})
 			if err == nil && len(ts) == 0 {
-				err = E(KindNotFound, "term_invalid", "Invalid term.")
+				err = newError(KindNotFound, ReasonNoSuchTermSlug)
 			} else if err == nil {
 				t = &ts[0]
 			}

@@ -86,7 +86,7 @@ func (s *Store) SitemapIndex(ctx context.Context) ([]SitemapEntry, error) {
 	return out, nil
 }
 
-var errSitemapNotFound = E(KindNotFound, "sitemap_not_found", "Not Found")
+var errSitemapNotFound = newError(KindNotFound, ReasonSitemapNotFound)
 
 // SitemapEntries returns one page of a sub-sitemap. Errors: not found for
 // an unknown provider or subtype, or a page past the last.

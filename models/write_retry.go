@@ -79,6 +79,5 @@ func (s *Store) transaction(ctx context.Context, fn func(tx *gorm.DB) error) err
 // writeConflict is a write that kept colliding with others: the site is
 // busy, the client should try again shortly.
 func writeConflict(err error) *Error {
-	return &Error{Kind: KindUnavailable, Code: "write_conflict", Status: 503,
-		Message: "The site is busy. Please try again shortly.", Data: map[string]any{"retry_after": 1}, Err: err}
+	return &Error{Kind: KindUnavailable, Reason: ReasonWriteConflict, Details: Details{RetryAfter: 1}, Err: err}
 }

@@ -24,8 +24,8 @@ func TestWriteConflictRetriedThenUnavailable(t *testing.T) {
 		return &mysqldriver.MySQLError{Number: 1213, Message: "Deadlock found when trying to get lock; try restarting transaction"}
 	})
 	var me *models.Error
-	if tries != 5 || !errors.As(err, &me) || me.Kind != models.KindUnavailable || me.Code != "write_conflict" || me.Status != 503 ||
-		me.Data["retry_after"] != 1 {
+	if tries != 5 || !errors.As(err, &me) || me.Kind != models.KindUnavailable || me.Reason != models.ReasonWriteConflict ||
+		me.Details.RetryAfter != 1 {
 		t.Fatalf("after %d tries: %#v", tries, err)
 	}
 	// Any other failure is not tried again.
@@ -38,7 +38,7 @@ func TestWriteConflictRetriedThenUnavailable(t *testing.T) {
 		t.Fatalf("a duplicate key was tried %d times", tries)
 	}
 	// A Galera node that is not ready answers 1047: unavailable too.
-	if e := models.Internal(&mysqldriver.MySQLError{Number: 1047, Message: "WSREP has not yet prepared node for application use"}); e.Kind != models.KindUnavailable || e.Status != 503 {
+	if e := models.Internal(&mysqldriver.MySQLError{Number: 1047, Message: "WSREP has not yet prepared node for application use"}); e.Kind != models.KindUnavailable || e.Reason != models.ReasonDatabaseUnavailable {
 		t.Fatalf("1047: %#v", e)
 	}
 }

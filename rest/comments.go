@@ -139,7 +139,7 @@ func checkCommentAuthorEmail(_ *Request, v any) (any, error) {
 		return email, nil
 	}
 	if !models.IsEmail(email) {
-		return nil, models.E(models.KindInvalid, "rest_invalid_email", "Invalid email address.").WithStatus(http.StatusBadRequest)
+		return nil, Err(http.StatusBadRequest, "rest_invalid_email", "Invalid email address.")
 	}
 	return email, nil
 }

@@ -84,12 +84,8 @@ func (s *Server) word(err error, loggedIn bool) wording {
 	return w
 }
 
-// wordReason words a store error from the table, falling back to the old
-// protocol fields while the store moves to reasons.
+// wordReason words a store error from the table.
 func wordReason(e *models.Error) (wording, bool) {
-	if e.Reason == "" {
-		return wording{status: e.Status, explicitStatus: e.Status != 0, code: e.Code, message: e.Message, data: e.Data}, true
-	}
 	rw, ok := reasonWords[e.Reason]
 	if !ok {
 		return wording{code: "rest_error", message: "The request could not be completed."}, false

@@ -35,6 +35,7 @@ var kindStatuses = map[models.Kind]int{
 // reasonWords is the one table from the store's reasons to REST's words.
 var reasonWords = map[models.Reason]reasonWording{
 	models.ReasonDatabaseUnavailable: {"database_unavailable", http.StatusServiceUnavailable, "The database is unavailable. Please try again shortly.", nil, retryAfterData},
+	models.ReasonWriteConflict:       {"write_conflict", http.StatusServiceUnavailable, "The site is busy. Please try again shortly.", nil, retryAfterData},
 
 	// Posts and pages.
 	models.ReasonInvalidPostID:             {"rest_post_invalid_id", 0, "Invalid post ID.", nil, nil},
@@ -55,6 +56,12 @@ var reasonWords = map[models.Reason]reasonWording{
 	models.ReasonNoAutosave:                {"rest_post_no_autosave", 0, "There is no autosave revision for this post.", nil, nil},
 	models.ReasonRevisionsDisabled:         {"revisions_disabled", 0, "Sorry, revisions are disabled.", nil, nil},
 	models.ReasonInvalidFeaturedMedia:      {"rest_invalid_featured_media", 0, "Invalid featured media ID.", nil, nil},
+
+	// Block templates and oEmbed.
+	models.ReasonTemplateNotFound:         {"rest_template_not_found", 0, "No templates exist with that id.", nil, nil},
+	models.ReasonThemeTemplateUndeletable: {"rest_invalid_template", 0, "Templates based on theme files can't be removed.", nil, nil},
+	models.ReasonTemplateAlreadyTrashed:   {"rest_template_already_trashed", 0, "The template has already been deleted.", nil, nil},
+	models.ReasonOEmbedInvalidURL:         {"oembed_invalid_url", 0, "Not Found", nil, nil},
 
 	// Media.
 	models.ReasonCannotUploadFiles:   {"rest_cannot_create", 0, "Sorry, you are not allowed to upload media on this site.", nil, nil},

@@ -176,7 +176,7 @@ func (s *Server) getOEmbedProxy(r *Request) (*Response, error) {
 		// This site's own post: no request leaves the server.
 		return NewResponse(http.StatusOK, s.oembedData(r.ctx, d)), nil
 	}
-	notFound := models.E(models.KindNotFound, "oembed_invalid_url", "Not Found")
+	notFound := Err(http.StatusNotFound, "oembed_invalid_url", "Not Found")
 	if s.cfg.OEmbedFetcher == nil {
 		return nil, notFound
 	}

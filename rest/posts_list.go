@@ -36,7 +36,7 @@ func sanitizeStatuses(r *Request, pt *postType, open string, v any) (any, error)
 			if r.User != nil {
 				code = http.StatusForbidden
 			}
-			return nil, models.E(models.KindInvalid, "rest_forbidden_status", "Status is forbidden.").WithData("status", code)
+			return nil, Err(http.StatusBadRequest, "rest_forbidden_status", "Status is forbidden.").WithData("status", code)
 		}
 		out = append(out, st)
 	}

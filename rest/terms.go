@@ -108,7 +108,7 @@ func termWriteArgs(tax models.Taxonomy, create bool) []Arg {
 func itemTerm(r *Request, tr termRoute) (*models.Term, error) {
 	id, err := parseID(r.URLParam("id"))
 	if err != nil || id == 0 {
-		return nil, models.E(models.KindNotFound, "rest_term_invalid", "Term does not exist.")
+		return nil, Err(http.StatusNotFound, "rest_term_invalid", "Term does not exist.")
 	}
 	return r.Store().TermInTaxonomy(r.Ctx(), tr.Taxonomy.Name, id)
 }

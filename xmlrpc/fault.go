@@ -67,6 +67,7 @@ type reasonFault struct {
 var reasonFaults = map[models.Reason]reasonFault{
 	models.ReasonInternal:            {500, "An internal error occurred.", nil},
 	models.ReasonDatabaseUnavailable: {503, "The database is unavailable. Please try again shortly.", nil},
+	models.ReasonWriteConflict:       {503, "The site is busy. Please try again shortly.", nil},
 
 	// Posts and pages.
 	models.ReasonInvalidPostID:             {0, "Invalid post ID.", nil},
@@ -201,16 +202,13 @@ var kindFaultCodes = map[models.Kind]int{
 
 // storeFault words a store error from the tables.
 func storeFault(me *models.Error) *Fault {
-	code, message := 0, me.Message
-	if me.Reason != "" {
-		rf, ok := reasonFaults[me.Reason]
-		if !ok {
-			rf = reasonFaults[models.ReasonInternal]
-		}
-		code, message = rf.code, rf.message
-		if rf.args != nil {
-			message = fmt.Sprintf(rf.message, rf.args(me.Details)...)
-		}
+	rf, ok := reasonFaults[me.Reason]
+	if !ok {
+		rf = reasonFaults[models.ReasonInternal]
+	}
+	code, message := rf.code, rf.message
+	if rf.args != nil {
+		message = fmt.Sprintf(rf.message, rf.args(me.Details)...)
 	}
 	if code == 0 {
 		var ok bool

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/presspass/presspass/handlers/words"
 	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
@@ -104,7 +105,7 @@ func (st *Site) commentPost(c echo.Context) error {
 		err = models.ErrPostInvalidID()
 	}
 	if err == nil && models.PostPasswordRequired(post, st.passCookieValue(c)) {
-		err = models.E(models.KindForbidden, "comment_on_password_protected", "Sorry, you are not allowed to comment on this post.")
+		err = &models.Error{Kind: models.KindForbidden, Reason: models.ReasonCommentOnProtectedPost}
 	}
 	var cm *models.Comment
 	if err == nil {
@@ -131,10 +132,10 @@ func (st *Site) commentPost(c echo.Context) error {
 	return redirect(c, http.StatusFound, link+"#comment-"+strconv.FormatUint(cm.ID, 10))
 }
 
-// errorMessage is a refusal's message as the store words it.
+// errorMessage words a refusal from the pages' table.
 func errorMessage(err error) string {
-	if me, ok := err.(*models.Error); ok && me.Message != "" {
-		return me.Message
+	if msg, ok := words.Message(err); ok {
+		return msg
 	}
 	return "Sorry, the comment could not be saved."
 }

@@ -1,9 +1,11 @@
-package handlers
+// Package words is the browser adapter's one table from the store's
+// reasons to the messages the pages show (and the admin commands print):
+// the login and profile pages, the administrators' pages, the public site's
+// comment form.
+package words
 
 import (
 	"fmt"
-
-	"github.com/labstack/echo/v4"
 
 	"github.com/presspass/presspass/models"
 )
@@ -15,9 +17,9 @@ type reasonMessage struct {
 	args    func(models.Details) []any
 }
 
-// reasonMessages is the one table from the store's reasons to the pages'
+// messages is the one table from the store's reasons to the pages'
 // messages (plain text; templates escape it).
-var reasonMessages = map[models.Reason]reasonMessage{
+var messages = map[models.Reason]reasonMessage{
 	// Users.
 	models.ReasonInvalidUserID:        {"Invalid user ID.", nil},
 	models.ReasonNoSuchLogin:          {"Unknown username.", nil},
@@ -43,6 +45,18 @@ var reasonMessages = map[models.Reason]reasonMessage{
 	models.ReasonTwoFactorSelfOnly:      {"Only the account owner can set up two-factor authentication.", nil},
 	models.ReasonLoginChallengeExpired:  {"The login attempt expired. Please log in again.", nil},
 
+	// The public site's comment form (wp_new_comment's refusals).
+	models.ReasonInvalidPostID:            {"Invalid post ID.", nil},
+	models.ReasonCommentsClosed:           {"Sorry, comments are closed for this item.", nil},
+	models.ReasonCannotComment:            {"Sorry, you are not allowed to comment on this post.", nil},
+	models.ReasonCommentOnProtectedPost:   {"Sorry, you are not allowed to comment on this post.", nil},
+	models.ReasonCommentRequired:          {"Comment is required.", nil},
+	models.ReasonCommentNameEmailRequired: {"Comment author name and email are required.", nil},
+	models.ReasonCommentEmailInvalid:      {"A valid email address is required.", nil},
+	models.ReasonInvalidCommentParent:     {"Invalid comment parent ID.", nil},
+	models.ReasonCommentDuplicate:         {"Duplicate comment detected; it looks as though you&#8217;ve already said that!", nil},
+	models.ReasonCommentFlood:             {"You are posting comments too quickly. Slow down.", nil},
+
 	// Application passwords.
 	models.ReasonAppPasswordNotFound:       {"Application password not found.", nil},
 	models.ReasonAppPasswordNameRequired:   {"An application name is required to create an application password.", nil},
@@ -62,10 +76,7 @@ func retryAfterSeconds(d models.Details) []any { return []any{d.RetryAfter} }
 // commands then print its description instead.
 func Message(err error) (message string, ok bool) {
 	me := models.AsError(err)
-	if me.Reason == "" {
-		return me.Message, me.Message != ""
-	}
-	rm, ok := reasonMessages[me.Reason]
+	rm, ok := messages[me.Reason]
 	if !ok {
 		return "", false
 	}
@@ -73,20 +84,4 @@ func Message(err error) (message string, ok bool) {
 		return fmt.Sprintf(rm.message, rm.args(me.Details)...), true
 	}
 	return rm.message, true
-}
-
-// showOr answers a store error on a page: a failure of the server (or of
-// its database) is the error page, anything else is worded from the table
-// and shown by show, usually the form again with the message.
-func (a *app) showOr(c echo.Context, err error, show func(message string) error) error {
-	switch models.ErrorKind(err) {
-	case models.KindInternal, models.KindUnavailable:
-		return a.internalError(c, err)
-	}
-	msg, ok := Message(err)
-	if !ok {
-		a.log.Error("the pages have no wording for a reason", "err", err)
-		msg = "Sorry, something went wrong. Please try again."
-	}
-	return show(msg)
 }

@@ -1,0 +1,38 @@
+package words
+
+import (
+	"io"
+	"testing"
+
+	"github.com/presspass/presspass/models"
+)
+
+func TestStoreErrorsAsPageMessages(t *testing.T) {
+	refuse := func(k models.Kind, r models.Reason, d models.Details) error {
+		return &models.Error{Kind: k, Reason: r, Details: d}
+	}
+	tests := []struct {
+		name string
+		err  error
+		want string
+		ok   bool
+	}{
+		{"a profile refusal", refuse(models.KindInvalid, models.ReasonExistingUserEmail, models.Details{}), "Sorry, that email address is already used!", true},
+		{"an application password refusal", refuse(models.KindInvalid, models.ReasonAppPasswordNameRequired, models.Details{}),
+			"An application name is required to create an application password.", true},
+		{"a message filled from the details", refuse(models.KindNotFound, models.ReasonUnknownUserRef, models.Details{Value: "nobody"}),
+			"Invalid user ID, email or login: 'nobody'", true},
+		{"a lockout", refuse(models.KindTooManyRequests, models.ReasonTooManyLoginAttempts, models.Details{RetryAfter: 5}),
+			"Too many failed login attempts. Try again in 5 seconds.", true},
+		{"a reason no page meets", refuse(models.KindForbidden, models.ReasonCannotStick, models.Details{}), "", false},
+		{"an internal failure", models.Internal(io.ErrUnexpectedEOF), "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := Message(tt.err)
+			if got != tt.want || ok != tt.ok {
+				t.Fatalf("got %q %v, want %q %v", got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}

@@ -1,0 +1,117 @@
+package rest
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io"
+	"log/slog"
+	"reflect"
+	"strconv"
+	"testing"
+
+	"github.com/presspass/presspass/models"
+)
+
+// storeReasons lists every Reason constant declared in models/reasons.go.
+func storeReasons(t *testing.T) []models.Reason {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), "../models/reasons.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []models.Reason
+	ast.Inspect(f, func(n ast.Node) bool {
+		vs, ok := n.(*ast.ValueSpec)
+		if !ok || len(vs.Values) != 1 {
+			return true
+		}
+		if id, isType := vs.Type.(*ast.Ident); !isType || id.Name != "Reason" {
+			return true
+		}
+		if lit, isLit := vs.Values[0].(*ast.BasicLit); isLit {
+			s, _ := strconv.Unquote(lit.Value)
+			out = append(out, models.Reason(s))
+		}
+		return true
+	})
+	if len(out) < 50 {
+		t.Fatalf("found only %d reasons in models/reasons.go", len(out))
+	}
+	return out
+}
+
+// notOverREST are the reasons no REST route can meet: loaders, the
+// pages' sessions and two-factor logins, the public site's own, pingbacks,
+// and internal failures (worded by kind).
+var notOverREST = map[models.Reason]bool{
+	models.ReasonInternal: true, models.ReasonUnknownPostStatus: true, models.ReasonPostTypeRequired: true,
+	models.ReasonUnknownCommentStatus: true, models.ReasonImportedUserUnknown: true, models.ReasonAppPasswordUUIDRequired: true,
+	models.ReasonUnknownUserRef: true, models.ReasonSessionExpired: true, models.ReasonSessionNotFound: true,
+	models.ReasonTwoFactorCodeIncorrect: true, models.ReasonTwoFactorNotSetUp: true, models.ReasonTwoFactorSelfOnly: true,
+	models.ReasonLoginChallengeExpired: true, models.ReasonPingbackTargetInvalid: true, models.ReasonPingbackRegistered: true,
+	models.ReasonSitemapNotFound: true, models.ReasonNoSuchTermSlug: true, models.ReasonCommentOnProtectedPost: true,
+	models.ReasonDoctorTokenInvalid: true, // the doctor route answers with its own error
+}
+
+func TestEveryReasonHasRESTWords(t *testing.T) {
+	for _, r := range storeReasons(t) {
+		_, worded := reasonWords[r]
+		if worded == notOverREST[r] {
+			t.Errorf("reason %q: worded %v, listed as out of REST's reach %v", r, worded, notOverREST[r])
+		}
+	}
+}
+
+func TestStoreErrorsAsREST(t *testing.T) {
+	s := &Server{log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	refuse := func(k models.Kind, r models.Reason, d models.Details) error {
+		return &models.Error{Kind: k, Reason: r, Details: d}
+	}
+	tests := []struct {
+		name     string
+		err      error
+		loggedIn bool
+		status   int
+		code     string
+		message  string
+		data     map[string]any
+	}{
+		{"a refusal to a visitor", refuse(models.KindForbidden, models.ReasonCannotEditPost, models.Details{}), false,
+			401, "rest_cannot_edit", "Sorry, you are not allowed to edit this post.", nil},
+		{"the same refusal to a user", refuse(models.KindForbidden, models.ReasonCannotEditPost, models.Details{}), true,
+			403, "rest_cannot_edit", "Sorry, you are not allowed to edit this post.", nil},
+		{"a status of the reason's own", refuse(models.KindTooManyRequests, models.ReasonCommentFlood, models.Details{}), true,
+			400, "comment_flood", "You are posting comments too quickly. Slow down.", nil},
+		{"a message filled from the details", refuse(models.KindInvalid, models.ReasonUploadTooLarge, models.Details{Limit: 2 << 20}), true,
+			400, "rest_upload_file_too_big", "This file is too big. Files must be less than 2048 KB in size.", nil},
+		{"details in the data object", refuse(models.KindInvalid, models.ReasonTermExists, models.Details{ID: 7}), true,
+			400, "term_exists", "A term with the name provided already exists in this taxonomy.", map[string]any{"term_id": uint64(7)}},
+		{"a lockout says when to return", refuse(models.KindTooManyRequests, models.ReasonTooManyLoginAttempts, models.Details{RetryAfter: 30}), false,
+			429, "too_many_login_attempts", "Too many failed login attempts. Try again in 30 seconds.", map[string]any{"retry_after": 30}},
+		{"a write that kept colliding", refuse(models.KindUnavailable, models.ReasonWriteConflict, models.Details{RetryAfter: 1}), true,
+			503, "write_conflict", "The site is busy. Please try again shortly.", map[string]any{"retry_after": 1}},
+		{"an internal failure shows nothing of its cause", models.Internal(io.ErrUnexpectedEOF), true,
+			500, "internal_error", "An internal error occurred.", nil},
+		{"REST's own error", Err(400, "rest_invalid_json", "Invalid JSON body passed."), false,
+			400, "rest_invalid_json", "Invalid JSON body passed.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := s.word(tt.err, tt.loggedIn)
+			if w.status != tt.status || w.code != tt.code || w.message != tt.message || !reflect.DeepEqual(w.data, tt.data) {
+				t.Fatalf("got %d %s %q %v, want %d %s %q %v", w.status, w.code, w.message, w.data, tt.status, tt.code, tt.message, tt.data)
+			}
+		})
+	}
+	t.Run("Retry-After header", func(t *testing.T) {
+		resp := s.errorResponse(refuse(models.KindTooManyRequests, models.ReasonTooManyLoginAttempts, models.Details{RetryAfter: 30}), false)
+		if got := resp.Header.Get("Retry-After"); got != "30" {
+			t.Fatalf("Retry-After %q, want 30", got)
+		}
+		resp = s.errorResponse(refuse(models.KindUnavailable, models.ReasonWriteConflict, models.Details{RetryAfter: 1}), false)
+		if got := resp.Header.Get("Retry-After"); got != "1" {
+			t.Fatalf("a busy database: Retry-After %q, want 1", got)
+		}
+	})
+}
