@@ -148,7 +148,7 @@ func (a *app) adminGate(c echo.Context) (*models.User, bool, error) {
 	if !ok {
 		return nil, false, err
 	}
-	if !models.Can(u, "edit_users") {
+	if !models.CanEditUsers(u) {
 		return nil, false, a.dieText(c, http.StatusForbidden, a.T(c, "Error"), a.T(c, "Sorry, you are not allowed to manage the application passwords of this site."))
 	}
 	return u, true, nil

@@ -47,7 +47,7 @@ func (a *app) dashboard(c echo.Context) error {
 		Role:                  a.roleName(c, u.Role),
 		AppPasswordCount:      len(list),
 		AppPasswordsAvailable: a.store.AppPasswordsAvailableForUser(a.cfg.Client(c.Request()).Secure, u),
-		ManagesAll:            models.Can(u, "edit_users"),
+		ManagesAll:            models.CanEditUsers(u),
 	}
 	v := a.newView(c, a.T(c, "Dashboard"), d)
 	v.BodyClass = "wp-admin index-php"

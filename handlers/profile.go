@@ -118,7 +118,7 @@ func (a *app) profileTarget(c echo.Context, actor *models.User) (*models.User, b
 		}
 		return nil, false, a.internalError(c, err)
 	}
-	if !models.CanOnUser(actor, "edit_user", target) {
+	if !models.CanEditUser(actor, target) {
 		return nil, false, a.dieText(c, http.StatusForbidden, a.T(c, "Error"), a.T(c, "Sorry, you are not allowed to edit this user."))
 	}
 	return target, true, nil

@@ -64,15 +64,15 @@ func BenchmarkAuthenticateAppPasswordVerify(b *testing.B) {
 	}
 }
 
-func BenchmarkCanOnPost(b *testing.B) {
+func BenchmarkPostPredicates(b *testing.B) {
 	author := &models.User{ID: 7, Role: "author"}
 	editor := &models.User{ID: 8, Role: "editor"}
 	post := &models.Post{ID: 1, AuthorID: 7, Type: "post", Status: "publish"}
 	draft := &models.Post{ID: 2, AuthorID: 8, Type: "post", Status: "draft"}
 	b.ReportAllocs()
 	for b.Loop() {
-		if !models.CanOnPost(author, "edit_post", post) || models.CanOnPost(author, "edit_post", draft) ||
-			!models.CanOnPost(editor, "delete_post", draft) {
+		if !models.CanEditPost(author, post) || models.CanEditPost(author, draft) ||
+			!models.CanDeletePost(editor, draft) {
 			b.Fatal("wrong answer")
 		}
 	}

@@ -1,8 +1,8 @@
 package models
 
-// This file is the one place where WordPress's meta capabilities (edit_post,
-// delete_user, …) are mapped to the primitive capabilities roles grant, as
-// WordPress's map_meta_cap() does. REST, XML-RPC and the pages all ask here.
+// This file maps WordPress's meta capabilities (edit_post, delete_user, …)
+// to the primitive capabilities roles grant, as WordPress's map_meta_cap()
+// does. Adapters ask through the named predicates of permissions.go.
 
 // postTypeCaps names the primitive capabilities of a post type.
 type postTypeCaps struct {
@@ -82,9 +82,9 @@ func PostTypeCap(postType, action string) string {
 	return "do_not_allow"
 }
 
-// CanOnPost resolves a post meta capability ("edit_post", "delete_post",
+// canOnPost resolves a post meta capability ("edit_post", "delete_post",
 // "read_post", "publish_post") for user on p. A nil user is a visitor.
-func CanOnPost(u *User, cap string, p *Post) bool {
+func canOnPost(u *User, cap string, p *Post) bool {
 	if p == nil {
 		return false
 	}
@@ -104,9 +104,9 @@ func CanOnPost(u *User, cap string, p *Post) bool {
 			}
 			return u.HasCap(c.readPrivate)
 		case "trash":
-			return CanOnPost(u, "edit_post", p)
+			return canOnPost(u, "edit_post", p)
 		default:
-			return CanOnPost(u, "edit_post", p)
+			return canOnPost(u, "edit_post", p)
 		}
 	case "edit_post":
 		if u == nil {
@@ -166,9 +166,9 @@ func CanOnPost(u *User, cap string, p *Post) bool {
 	return false
 }
 
-// CanOnUser resolves a user meta capability ("edit_user", "delete_user",
+// canOnUser resolves a user meta capability ("edit_user", "delete_user",
 // "promote_user", "list_users", "read_user") for actor on target.
-func CanOnUser(actor *User, cap string, target *User) bool {
+func canOnUser(actor *User, cap string, target *User) bool {
 	if actor == nil || target == nil {
 		return false
 	}
@@ -196,23 +196,9 @@ func CanOnUser(actor *User, cap string, target *User) bool {
 	return false
 }
 
-// Can resolves a primitive or meta capability that needs no object.
-func Can(u *User, cap string) bool {
-	if u == nil {
-		return false
-	}
-	switch cap {
-	case "exist":
-		return true
-	case "manage_application_passwords_of_others":
-		return u.HasCap("edit_users")
-	}
-	return u.HasCap(cap)
-}
-
 // CanManageAppPasswords reports whether actor may list, create, edit or
 // delete the application passwords of target (WordPress: edit_user on the
 // target for every action).
 func CanManageAppPasswords(actor, target *User) bool {
-	return CanOnUser(actor, "edit_user", target)
+	return CanEditUser(actor, target)
 }

@@ -317,15 +317,3 @@ func (s *Store) CountComments(ctx context.Context, postID uint64) (CommentCounts
 	}
 	return c, nil
 }
-
-// CanOnComment resolves edit_comment as map_meta_cap does: edit_post on
-// the comment's post, or edit_posts for a comment whose post is gone.
-func CanOnComment(u *User, cap string, c *Comment, post *Post) bool {
-	if u == nil || c == nil || cap != "edit_comment" {
-		return false
-	}
-	if post == nil {
-		return u.HasCap("edit_posts")
-	}
-	return CanOnPost(u, "edit_post", post)
-}

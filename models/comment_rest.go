@@ -13,6 +13,18 @@ import (
 // require_name_email is on, field lengths are checked, and a moderator's
 // status is applied after the comment is in, unknown statuses ignored.
 
+// CommentRules names the rule set a comment write follows.
+type CommentRules int
+
+const (
+	// XMLRPCCommentRules are wp_new_comment's and wp_update_comment's as
+	// XML-RPC calls them: the logged-in user is the author, unknown
+	// statuses are refused.
+	XMLRPCCommentRules CommentRules = iota
+	// RESTCommentRules are the REST comments controller's.
+	RESTCommentRules
+)
+
 var (
 	errRESTCommentContent    = newError(KindInvalid, ReasonCommentContentInvalid)
 	errRESTCommentAuthor     = newError(KindInvalid, ReasonCommentAuthorInvalid)
@@ -50,7 +62,7 @@ func checkCommentLengths(c *Comment) error {
 // else the caller's.
 func restCommentClient(actor *User, c *Comment, in CommentInput) {
 	switch {
-	case in.AuthorIP != nil && actor.HasCap("moderate_comments"):
+	case in.AuthorIP != nil && CanModerateComments(actor):
 		c.AuthorIP = *in.AuthorIP
 	case net.ParseIP(in.Client.IP) != nil:
 		c.AuthorIP = in.Client.IP
@@ -80,7 +92,7 @@ func (s *Store) applyCommentUser(ctx context.Context, c *Comment, id uint64) err
 }
 
 // createRESTComment is CreateComment under the REST controller's rules
-// (in.REST); the caller has run create_item_permissions_check.
+// (RESTCommentRules); the caller has run create_item_permissions_check.
 func (s *Store) createRESTComment(ctx context.Context, actor *User, post *Post, in CommentInput) (*Comment, error) {
 	c := &Comment{PostID: post.ID, Type: "comment"}
 	restCommentClient(actor, c, in)
@@ -121,7 +133,7 @@ func (s *Store) createRESTComment(ctx context.Context, actor *User, post *Post, 
 	if err := s.checkDuplicateComment(ctx, c); err != nil {
 		return nil, err
 	}
-	if !actor.HasCap("moderate_comments") && !actor.HasCap("manage_options") {
+	if !CanModerateComments(actor) && !CanManageOptions(actor) {
 		if err := s.checkCommentFlood(ctx, actor, c); err != nil {
 			return nil, err
 		}
@@ -134,7 +146,7 @@ func (s *Store) createRESTComment(ctx context.Context, actor *User, post *Post, 
 		if err != nil && !IsNotFound(err) {
 			return nil, err
 		}
-		trusted = u != nil && (u.ID == post.AuthorID || u.HasCap("moderate_comments"))
+		trusted = u != nil && (u.ID == post.AuthorID || CanModerateComments(u))
 	}
 	c.Approved = "1"
 	if !trusted {
@@ -146,7 +158,7 @@ func (s *Store) createRESTComment(ctx context.Context, actor *User, post *Post, 
 			c.Approved = "0"
 		}
 	}
-	if in.Status != nil && actor.HasCap("moderate_comments") {
+	if in.Status != nil && CanModerateComments(actor) {
 		applyRESTCommentStatus(c, *in.Status)
 	}
 	// The REST controller filters the content (kses) after its checks,

@@ -182,7 +182,7 @@ func TestCommentModeration(t *testing.T) {
 }
 
 // TestRESTCommentRules covers the REST controller's variant of the
-// comment rules (CommentInput.REST).
+// comment rules (RESTCommentRules).
 func TestRESTCommentRules(t *testing.T) {
 	ctx := context.Background()
 	s := fixturestest.Open(t)
@@ -200,7 +200,10 @@ func TestRESTCommentRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	client := models.ClientInfo{IP: "192.0.2.1", UserAgent: "rest/1.0"}
-	rest := func(in models.CommentInput) models.CommentInput { in.REST, in.Client = true, client; return in }
+	rest := func(in models.CommentInput) models.CommentInput {
+		in.Rules, in.Client = models.RESTCommentRules, client
+		return in
+	}
 	tests := []struct {
 		name   string
 		actor  *models.User

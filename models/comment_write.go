@@ -29,9 +29,11 @@ type CommentInput struct {
 	// Client is who sends the comment (address and user agent are stored).
 	Client ClientInfo
 
-	// REST selects the REST controller's rules (comment_rest.go) for the
-	// fields below and for author, content, length and status handling.
-	REST bool
+	// Rules are the rules the write follows: wp_new_comment's as XML-RPC
+	// calls it (the zero value) or the REST controller's
+	// (RESTCommentRules, comment_rest.go), which alone read the fields
+	// below and differ in author, content, length and status handling.
+	Rules CommentRules
 	// UserID makes the comment that user's, with their name, e-mail and
 	// URL (the REST author field; the adapter lets only moderators name
 	// someone else).
@@ -89,15 +91,15 @@ func (s *Store) CreateComment(ctx context.Context, actor *User, in CommentInput)
 	}
 	switch post.Status {
 	case "draft", "pending", "future", "auto-draft", "trash":
-		if !CanOnPost(actor, "edit_post", post) {
+		if !CanEditPost(actor, post) {
 			return nil, errCommentNotAllowed
 		}
 	case "private":
-		if !CanOnPost(actor, "read_post", post) {
+		if !CanReadPost(actor, post) {
 			return nil, errCommentNotAllowed
 		}
 	}
-	if in.REST {
+	if in.Rules == RESTCommentRules {
 		return s.createRESTComment(ctx, actor, post, in)
 	}
 	c := &Comment{PostID: post.ID, Type: in.Type, Agent: clipBytes(in.Client.UserAgent, 254), AuthorIP: in.Client.IP}
@@ -111,13 +113,13 @@ func (s *Store) CreateComment(ctx context.Context, actor *User, in CommentInput)
 		c.UserID = actor.ID
 		c.AuthorName, c.AuthorEmail, c.AuthorURL = actor.DisplayName, actor.Email, actor.URL
 	}
-	if in.AuthorName != nil && (actor == nil || actor.HasCap("moderate_comments")) {
+	if in.AuthorName != nil && (actor == nil || CanModerateComments(actor)) {
 		c.AuthorName = cleanCommentAuthorName(*in.AuthorName)
 	}
-	if in.AuthorEmail != nil && (actor == nil || actor.HasCap("moderate_comments")) {
+	if in.AuthorEmail != nil && (actor == nil || CanModerateComments(actor)) {
 		c.AuthorEmail = strings.TrimSpace(*in.AuthorEmail)
 	}
-	if in.AuthorURL != nil && (actor == nil || actor.HasCap("moderate_comments")) {
+	if in.AuthorURL != nil && (actor == nil || CanModerateComments(actor)) {
 		c.AuthorURL = cleanCommentAuthorURL(*in.AuthorURL)
 	}
 	if actor == nil && s.Option(ctx, "require_name_email") != "0" {
@@ -142,11 +144,11 @@ func (s *Store) CreateComment(ctx context.Context, actor *User, in CommentInput)
 		return nil, err
 	}
 	s.settleCommentDates(ctx, c, in)
-	moderator := actor != nil && actor.HasCap("moderate_comments")
+	moderator := actor != nil && CanModerateComments(actor)
 	if err := s.checkDuplicateComment(ctx, c); err != nil {
 		return nil, err
 	}
-	if !moderator && !(actor != nil && actor.HasCap("manage_options")) {
+	if !moderator && !(actor != nil && CanManageOptions(actor)) {
 		if err := s.checkCommentFlood(ctx, actor, c); err != nil {
 			return nil, err
 		}
@@ -328,7 +330,7 @@ func (s *Store) authorizeCommentEdit(ctx context.Context, actor *User, id uint64
 	if err != nil && !IsNotFound(err) {
 		return nil, err
 	}
-	if !CanOnComment(actor, "edit_comment", c, post) {
+	if !CanEditComment(actor, c, post) {
 		return nil, errCommentCannotEdit
 	}
 	return c, nil
@@ -344,7 +346,7 @@ func (s *Store) UpdateComment(ctx context.Context, actor *User, id uint64, in Co
 	}
 	oldPost := c.PostID
 	authorID := c.UserID // whose comment it was, for the kses decision below
-	if in.REST {
+	if in.Rules == RESTCommentRules {
 		if err := s.prepareRESTCommentUpdate(ctx, actor, c, in); err != nil {
 			return nil, err
 		}
@@ -358,7 +360,7 @@ func (s *Store) UpdateComment(ctx context.Context, actor *User, id uint64, in Co
 		}
 		c.Approved = v
 	}
-	if in.Content != nil && !in.REST {
+	if in.Content != nil && in.Rules != RESTCommentRules {
 		c.Content = *in.Content
 	}
 	if in.Content != nil {
@@ -393,7 +395,7 @@ func (s *Store) UpdateComment(ctx context.Context, actor *User, id uint64, in Co
 		}
 		c.ParentID = *in.ParentID
 	}
-	if in.REST {
+	if in.Rules == RESTCommentRules {
 		if err := checkCommentLengths(c); err != nil {
 			return nil, err
 		}

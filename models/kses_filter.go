@@ -14,7 +14,7 @@ import (
 // one, so every later read (content.raw included) shows it.
 
 // mayPostUnfilteredHTML reports whether u's HTML is stored as sent.
-func mayPostUnfilteredHTML(u *User) bool { return u != nil && u.HasCap("unfiltered_html") }
+func mayPostUnfilteredHTML(u *User) bool { return u != nil && CanPostUnfilteredHTML(u) }
 
 // ksesPostInput filters the title (wp_filter_kses on title_save_pre, the
 // small list) and the content and excerpt (wp_filter_post_kses) that in

@@ -105,19 +105,19 @@ func TestCommentHTMLFilteredWithoutUnfilteredHTML(t *testing.T) {
 	tests := []struct {
 		name  string
 		actor *models.User
-		rest  bool
+		rules models.CommentRules
 		want  string
 	}{
-		{"visitor", nil, false, filtered},
-		{"visitor over REST", nil, true, filtered},
-		{"subscriber", subscriber, false, filtered},
-		{"author over REST", author, true, filtered},
-		{"editor keeps markup", editor, false, unfiltered},
-		{"administrator keeps markup over REST", admin, true, unfiltered},
+		{"visitor", nil, models.XMLRPCCommentRules, filtered},
+		{"visitor over REST", nil, models.RESTCommentRules, filtered},
+		{"subscriber", subscriber, models.XMLRPCCommentRules, filtered},
+		{"author over REST", author, models.RESTCommentRules, filtered},
+		{"editor keeps markup", editor, models.XMLRPCCommentRules, unfiltered},
+		{"administrator keeps markup over REST", admin, models.RESTCommentRules, unfiltered},
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := models.CommentInput{PostID: post.ID, Content: strp(body + string(rune('a'+i))), Client: client, REST: tt.rest}
+			in := models.CommentInput{PostID: post.ID, Content: strp(body + string(rune('a'+i))), Client: client, Rules: tt.rules}
 			if tt.actor == nil {
 				in.AuthorName, in.AuthorEmail = strp("Visitor"), strp("visitor@example.com")
 			}
@@ -156,13 +156,13 @@ func TestCommentHTMLFilteredWithoutUnfilteredHTML(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, rest := range []bool{false, true} {
-			up, err := s.UpdateComment(ctx, admin, c.ID, models.CommentInput{Content: strp(`<img src=x onerror=alert(1)>edited`), REST: rest})
+		for _, rules := range []models.CommentRules{models.XMLRPCCommentRules, models.RESTCommentRules} {
+			up, err := s.UpdateComment(ctx, admin, c.ID, models.CommentInput{Content: strp(`<img src=x onerror=alert(1)>edited`), Rules: rules})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if up.Content != "edited" {
-				t.Errorf("rest=%v: content %q", rest, up.Content)
+				t.Errorf("rules %v: content %q", rules, up.Content)
 			}
 		}
 	})
@@ -194,17 +194,17 @@ func TestCommentAuthorNameAndURLFiltered(t *testing.T) {
 	client := models.ClientInfo{IP: "192.0.2.1", UserAgent: "test/1.0"}
 	tests := []struct {
 		name, authorName, url, wantName, wantURL string
-		rest                                     bool
+		rules                                    models.CommentRules
 	}{
-		{"markup in the name", `<b onclick="x()">Eve</b> & co`, "https://eve.example", "Eve &amp; co", "https://eve.example", false},
-		{"javascript site", "Mallory", "javascript:alert(document.cookie)", "Mallory", "", false},
-		{"data site over REST", "Trudy", "data:text/html,<script>alert(1)</script>", "Trudy", "", true},
-		{"bare host over REST", `Eve<img src=x onerror=alert(1)>`, "eve.example/blog", "Eve", "http://eve.example/blog", true},
+		{"markup in the name", `<b onclick="x()">Eve</b> & co`, "https://eve.example", "Eve &amp; co", "https://eve.example", models.XMLRPCCommentRules},
+		{"javascript site", "Mallory", "javascript:alert(document.cookie)", "Mallory", "", models.XMLRPCCommentRules},
+		{"data site over REST", "Trudy", "data:text/html,<script>alert(1)</script>", "Trudy", "", models.RESTCommentRules},
+		{"bare host over REST", `Eve<img src=x onerror=alert(1)>`, "eve.example/blog", "Eve", "http://eve.example/blog", models.RESTCommentRules},
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, err := s.CreateComment(ctx, nil, models.CommentInput{PostID: post.ID, Content: strp("hello " + string(rune('a'+i))),
-				AuthorName: strp(tt.authorName), AuthorEmail: strp("visitor@example.com"), AuthorURL: strp(tt.url), Client: client, REST: tt.rest})
+				AuthorName: strp(tt.authorName), AuthorEmail: strp("visitor@example.com"), AuthorURL: strp(tt.url), Client: client, Rules: tt.rules})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -104,7 +104,7 @@ func (s *Store) uploadMedia(ctx context.Context, actor *User, in UploadInput) (*
 	if !CanUploadFiles(actor) {
 		return nil, ErrCannotUploadFiles
 	}
-	if in.AuthorID != nil && *in.AuthorID != actor.ID && !actor.HasCap("edit_others_posts") {
+	if in.AuthorID != nil && *in.AuthorID != actor.ID && !CanEditOthersPosts(actor, "post") {
 		return nil, errCannotEditOthers
 	}
 	if in.ParentID != nil && *in.ParentID != 0 {
@@ -112,7 +112,7 @@ func (s *Store) uploadMedia(ctx context.Context, actor *User, in UploadInput) (*
 		if err != nil && !IsNotFound(err) {
 			return nil, err
 		}
-		if err != nil || !CanOnPost(actor, "edit_post", parent) {
+		if err != nil || !CanEditPost(actor, parent) {
 			return nil, errCannotUploadToPost
 		}
 	}
@@ -377,11 +377,11 @@ func (s *Store) updateMedia(ctx context.Context, actor *User, id uint64, in Medi
 		return nil, err
 	}
 	p := m.Post
-	if actor == nil || !CanOnPost(actor, "edit_post", p) {
+	if actor == nil || !CanEditPost(actor, p) {
 		return nil, errCannotEdit
 	}
 	if in.AuthorID != nil && *in.AuthorID != p.AuthorID {
-		if !actor.HasCap("edit_others_posts") {
+		if !CanEditOthersPosts(actor, "post") {
 			return nil, errCannotUpdateAsOthers
 		}
 		if err := s.authorExists(ctx, *in.AuthorID); err != nil {
@@ -432,7 +432,7 @@ func (s *Store) deleteMedia(ctx context.Context, actor *User, id uint64) (*Media
 	if err != nil {
 		return nil, err
 	}
-	if actor == nil || !CanOnPost(actor, "delete_post", m.Post) {
+	if actor == nil || !CanDeletePost(actor, m.Post) {
 		return nil, errCannotDelete
 	}
 	err = s.transaction(ctx, func(tx *gorm.DB) error {

@@ -33,7 +33,7 @@ func OEmbedSize(maxWidth int) (width, height int) {
 func (s *Store) OEmbedForURL(ctx context.Context, rawURL string, maxWidth int, viewer *User) (*OEmbedData, error) {
 	p := s.PostFromURL(ctx, rawURL)
 	if p == nil || !isPublicType(p.Type) || !(p.Status == "publish" || p.Status == "inherit" ||
-		(p.Status == "private" && CanOnPost(viewer, "read_post", p))) {
+		(p.Status == "private" && CanReadPost(viewer, p))) {
 		return nil, errOEmbedInvalidURL
 	}
 	d := &OEmbedData{

@@ -97,6 +97,13 @@ func (s *Store) OptionInt(ctx context.Context, name string) int {
 	return n
 }
 
+// IsPrivacyPolicyPage reports whether the post with that id is the site's
+// privacy policy page (wp_page_for_privacy_policy), which
+// CanChangePrivacyPolicyPage guards.
+func (s *Store) IsPrivacyPolicyPage(ctx context.Context, id uint64) bool {
+	return id != 0 && strconv.FormatUint(id, 10) == s.Option(ctx, "wp_page_for_privacy_policy")
+}
+
 // SetOption writes a site option.
 func (s *Store) SetOption(ctx context.Context, name, value string) error {
 	row := Option{Name: name, Value: value}

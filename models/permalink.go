@@ -21,7 +21,7 @@ func (s *Store) Permalink(ctx context.Context, p *Post, viewer *User) string {
 	case "publish":
 		pretty = true
 	case "private":
-		pretty = CanOnPost(viewer, "read_post", p)
+		pretty = CanReadPost(viewer, p)
 	}
 	if !pretty {
 		return s.plainLink(p)

@@ -154,7 +154,7 @@ func (s *Store) SaveAutosave(ctx context.Context, actor *User, postID uint64, in
 	if p.Type == "revision" || !supportsRevisions(p.Type) {
 		return nil, errPostInvalidID
 	}
-	if !CanOnPost(actor, "edit_post", p) {
+	if !CanEditPost(actor, p) {
 		return nil, errCannotEdit
 	}
 	if (p.Status == "draft" || p.Status == "auto-draft") && p.AuthorID == actor.ID {

@@ -28,7 +28,7 @@ func (s *Store) RestoreRevision(ctx context.Context, actor *User, revisionID uin
 	if err != nil {
 		return nil, err
 	}
-	if !CanOnPost(actor, "edit_post", parent) {
+	if !CanEditPost(actor, parent) {
 		return nil, errCannotEdit
 	}
 	if !supportsRevisions(parent.Type) {

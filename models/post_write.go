@@ -33,9 +33,8 @@ type PostInput struct {
 	// IfNotModifiedSince refuses the update with a conflict when the post was
 	// modified after this time (XML-RPC's if_not_modified_since).
 	IfNotModifiedSince *time.Time
-	// StickyWithPublish applies REST's rule for sticky: publish_posts is
-	// enough, where XML-RPC asks for edit_others_posts.
-	StickyWithPublish bool
+	// StickyRule is who may make the post sticky (see CanStick).
+	StickyRule StickyRule
 	// FeaturedMediaID sets the featured image: an image attachment, or 0
 	// for none.
 	FeaturedMediaID *uint64
@@ -121,14 +120,13 @@ func (s *Store) uniqueSlug(tx *gorm.DB, slug string, p *Post) (string, error) {
 // saved) its status, author and stickiness, in the order and with the
 // messages of WordPress's REST permission checks.
 func authorizePostWrite(actor *User, p *Post, creating bool, in PostInput) error {
-	c := capsForType(p.Type)
-	if in.AuthorID != nil && *in.AuthorID != actor.ID && !actor.HasCap(c.editOthers) {
+	if in.AuthorID != nil && *in.AuthorID != actor.ID && !CanEditOthersPosts(actor, p.Type) {
 		if creating {
 			return errCannotEditOthers
 		}
 		return errCannotUpdateAsOthers
 	}
-	if in.Sticky != nil && *in.Sticky && !actor.HasCap(c.editOthers) && !(in.StickyWithPublish && actor.HasCap(c.publish)) {
+	if in.Sticky != nil && *in.Sticky && !CanStick(actor, p.Type, in.StickyRule) {
 		return errCannotAssignSticky
 	}
 	return nil
@@ -137,15 +135,14 @@ func authorizePostWrite(actor *User, p *Post, creating bool, in PostInput) error
 // authorizePostStatus checks the capability a requested status needs, which
 // WordPress checks after the create or edit capability.
 func authorizePostStatus(actor *User, p *Post, in PostInput) error {
-	c := capsForType(p.Type)
 	if in.Status != nil {
 		switch *in.Status {
 		case "private":
-			if !actor.HasCap(c.publish) {
+			if !CanPublish(actor, p.Type) {
 				return errCannotMakePrivate
 			}
 		case "publish", "future":
-			if !actor.HasCap(c.publish) {
+			if !CanPublish(actor, p.Type) {
 				return errCannotPublish
 			}
 		}
@@ -268,7 +265,6 @@ func (s *Store) CreatePost(ctx context.Context, actor *User, in PostInput) (*Pos
 	if in.Type == "" {
 		in.Type = "post"
 	}
-	c := capsForType(in.Type)
 	p := &Post{
 		Type:          in.Type,
 		Status:        "draft",
@@ -293,7 +289,7 @@ func (s *Store) CreatePost(ctx context.Context, actor *User, in PostInput) (*Pos
 			return nil, err
 		}
 	}
-	if actor == nil || !actor.HasCap(c.edit) {
+	if !CanCreatePost(actor, in.Type) {
 		return nil, errCannotCreate
 	}
 	if err := authorizePostStatus(actor, p, in); err != nil {
@@ -359,7 +355,7 @@ func (s *Store) UpdatePost(ctx context.Context, actor *User, id uint64, in PostI
 	if p.Type == "revision" {
 		return nil, errPostInvalidID
 	}
-	if !CanOnPost(actor, "edit_post", p) {
+	if !CanEditPost(actor, p) {
 		return nil, errCannotEdit
 	}
 	if err := authorizePostWrite(actor, p, false, in); err != nil {
@@ -433,7 +429,7 @@ func (s *Store) TrashPost(ctx context.Context, actor *User, id uint64) (*Post, e
 	if p.Type == "revision" {
 		return nil, errPostInvalidID
 	}
-	if !CanOnPost(actor, "delete_post", p) {
+	if !CanDeletePost(actor, p) {
 		return nil, errCannotDelete
 	}
 	if p.Status == "trash" {
@@ -470,7 +466,7 @@ func (s *Store) DeletePost(ctx context.Context, actor *User, id uint64) (*Post, 
 	if err != nil {
 		return nil, err
 	}
-	if !CanOnPost(actor, "delete_post", p) {
+	if !CanDeletePost(actor, p) {
 		return nil, errCannotDelete
 	}
 	if p.Type == "attachment" {

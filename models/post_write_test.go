@@ -45,7 +45,7 @@ func TestCreatePostPermissions(t *testing.T) {
 		})
 	}
 	t.Run("REST's sticky rule lets an author make a post sticky", func(t *testing.T) {
-		p, err := s.CreatePost(ctx, author, models.PostInput{Title: strp("x"), Sticky: &yes, StickyWithPublish: true, Status: strp("publish")})
+		p, err := s.CreatePost(ctx, author, models.PostInput{Title: strp("x"), Sticky: &yes, StickyRule: models.StickyByEditorsOrPublishers, Status: strp("publish")})
 		if err != nil || !p.Sticky {
 			t.Fatalf("got %v, %v", p, err)
 		}

@@ -23,7 +23,7 @@ var errCannotManageOptions = newError(KindForbidden, ReasonCannotManageOptions)
 // UpdateOptions writes several options as actor, who needs manage_options.
 // Errors: forbidden (rest_forbidden), internal.
 func (s *Store) UpdateOptions(ctx context.Context, actor *User, values map[string]string) error {
-	if !Can(actor, "manage_options") {
+	if !CanManageOptions(actor) {
 		return errCannotManageOptions
 	}
 	for name, v := range values {

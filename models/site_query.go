@@ -346,9 +346,9 @@ func (s *Store) SiteCanShowPost(p *Post, viewer *User, preview bool) bool {
 	case "publish", "inherit":
 		return true
 	case "private":
-		return CanOnPost(viewer, "read_post", p)
+		return CanReadPost(viewer, p)
 	case "draft", "pending", "future":
-		return preview && CanOnPost(viewer, "edit_post", p)
+		return preview && CanEditPost(viewer, p)
 	}
 	return false
 }

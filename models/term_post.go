@@ -99,7 +99,7 @@ func (s *Store) setPostTerms(ctx context.Context, actor *User, postID uint64, ta
 		return errTaxonomyNotForType
 	}
 	if actor != nil {
-		if !CanOnPost(actor, "edit_post", p) {
+		if !CanEditPost(actor, p) {
 			return errCannotEditTermPost
 		}
 		if !CanOnTaxonomy(actor, TermCapAssign, tax) {

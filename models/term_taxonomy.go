@@ -72,15 +72,15 @@ func CanOnTaxonomy(u *User, action string, t Taxonomy) bool {
 	case TermCapManage, TermCapEdit, TermCapDelete:
 		return u.HasCap("manage_categories")
 	case TermCapAssign:
-		return u.HasCap("edit_posts")
+		return CanEditPosts(u, "post")
 	}
 	return false
 }
 
-// CanOnTerm resolves the term meta capabilities edit_term, delete_term and
+// canOnTerm resolves the term meta capabilities edit_term, delete_term and
 // assign_term as map_meta_cap does: a missing term allows nothing, and the
 // default category cannot be deleted by anyone.
-func CanOnTerm(u *User, cap string, t *Term, defaultCategory uint64) bool {
+func canOnTerm(u *User, cap string, t *Term, defaultCategory uint64) bool {
 	if u == nil || t == nil {
 		return false
 	}

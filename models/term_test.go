@@ -59,7 +59,7 @@ func TestCreateTermRules(t *testing.T) {
 		}
 	})
 	t.Run("an author may create a tag under the REST rule", func(t *testing.T) {
-		tag, err := s.CreateTerm(ctx, author, models.TermInput{Taxonomy: "post_tag", Name: strp("Fresh & new"), AllowAssigners: true})
+		tag, err := s.CreateTerm(ctx, author, models.TermInput{Taxonomy: "post_tag", Name: strp("Fresh & new"), CreateRule: models.FlatTermsByAssigners})
 		if err != nil || tag.Name != "Fresh &amp; new" || tag.Slug != "fresh-new" {
 			t.Fatalf("got %+v, %v", tag, err)
 		}

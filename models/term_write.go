@@ -17,9 +17,8 @@ type TermInput struct {
 	Slug        *string
 	Description *string
 	ParentID    *uint64
-	// AllowAssigners lets users who may only assign terms create terms of a
-	// flat taxonomy, as the REST API does for tags (XML-RPC does not).
-	AllowAssigners bool
+	// CreateRule is who may create the term (see CanCreateTerm).
+	CreateRule TermCreateRule
 }
 
 var (
@@ -87,8 +86,7 @@ func (s *Store) CreateTerm(ctx context.Context, actor *User, in TermInput) (*Ter
 	if !ok {
 		return nil, errInvalidTax
 	}
-	if actor != nil && !CanOnTaxonomy(actor, TermCapEdit, tax) &&
-		!(in.AllowAssigners && !tax.Hierarchical && CanOnTaxonomy(actor, TermCapAssign, tax)) {
+	if actor != nil && !CanCreateTerm(actor, tax, in.CreateRule) {
 		return nil, errTermCannotMake
 	}
 	name := ""
@@ -247,7 +245,7 @@ func (s *Store) UpdateTerm(ctx context.Context, actor *User, id uint64, in TermI
 	if err != nil {
 		return nil, err
 	}
-	if actor != nil && !CanOnTerm(actor, "edit_term", t, s.DefaultCategoryID(ctx)) {
+	if actor != nil && !CanEditTerm(actor, t) {
 		return nil, errTermCannotEdit
 	}
 	if in.Name != nil {
@@ -330,7 +328,7 @@ func (s *Store) DeleteTerm(ctx context.Context, actor *User, taxonomy string, id
 	if taxonomy == "category" && t.ID == def {
 		return nil, errTermCannotDel
 	}
-	if actor != nil && !CanOnTerm(actor, "delete_term", t, def) {
+	if actor != nil && !CanDeleteTerm(actor, t, def) {
 		return nil, errTermCannotDel
 	}
 	err = s.transaction(ctx, func(tx *gorm.DB) error {

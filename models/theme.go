@@ -85,7 +85,7 @@ func CanViewThemes(u *User) bool { return u.HasCap("switch_themes") }
 // CanReadActiveTheme reports whether u may read the active theme and its
 // global styles: anyone who may edit posts of some type.
 func CanReadActiveTheme(u *User) bool {
-	if u.HasCap("edit_posts") {
+	if CanEditPosts(u, "post") {
 		return true
 	}
 	for _, t := range postTypes {

@@ -194,7 +194,7 @@ func (s *Store) ConfirmTwoFactor(ctx context.Context, actor, target *User, code 
 // and recovery codes. The owner and anyone who may edit the user can.
 // Errors: forbidden, internal.
 func (s *Store) DisableTwoFactor(ctx context.Context, actor, target *User) error {
-	if !CanOnUser(actor, "edit_user", target) {
+	if !CanEditUser(actor, target) {
 		return errCannotEditUser
 	}
 	res := s.withContext(ctx).Model(&User{}).Where("id = ?", target.ID).

@@ -82,12 +82,12 @@ func sanitizeBlockAttributes(r *Request, v any) (any, error) {
 func (s *Server) canRenderBlock(r *Request) error {
 	if id := r.Int("post_id"); id > 0 {
 		p, err := s.store.PostByID(r.Ctx(), uint64(id))
-		if err != nil || !models.CanOnPost(r.User, "edit_post", p) {
+		if err != nil || !models.CanEditPost(r.User, p) {
 			return Forbidden("block_cannot_read", "Sorry, you are not allowed to read blocks of this post.")
 		}
 		return nil
 	}
-	if !models.Can(r.User, "edit_posts") {
+	if !models.CanEditPosts(r.User, "post") {
 		return Forbidden("block_cannot_read", "Sorry, you are not allowed to read blocks as this user.")
 	}
 	return nil

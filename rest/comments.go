@@ -182,7 +182,7 @@ func commentPostReadable(r *Request, p *models.Post) bool {
 	if p.Password != "" {
 		requested := len(r.IntList("post")) == 1 || r.Int("id") != 0
 		if !requested || !canReadPassword(r, p) {
-			return models.CanOnPost(r.User, "edit_post", p)
+			return models.CanEditPost(r.User, p)
 		}
 	}
 	return canReadPost(r.User, p)
@@ -196,13 +196,13 @@ func commentReadable(r *Request, c *models.Comment, p *models.Post) bool {
 	if r.User == nil {
 		return false
 	}
-	if c.PostID == 0 && !r.User.HasCap("moderate_comments") {
+	if c.PostID == 0 && !models.CanModerateComments(r.User) {
 		return false
 	}
 	if c.UserID != 0 && c.UserID == r.User.ID {
 		return true
 	}
-	return models.CanOnComment(r.User, "edit_comment", c, p)
+	return models.CanEditComment(r.User, c, p)
 }
 
 // commentEditable is check_edit_permission.
@@ -210,7 +210,7 @@ func commentEditable(r *Request, c *models.Comment, p *models.Post) bool {
 	if r.User == nil {
 		return false
 	}
-	return r.User.HasCap("moderate_comments") || models.CanOnComment(r.User, "edit_comment", c, p)
+	return models.CanModerateComments(r.User) || models.CanEditComment(r.User, c, p)
 }
 
 // emptyParam is PHP's empty() for a parameter value.
@@ -236,7 +236,7 @@ func emptyParam(v any) bool {
 
 // canListComments is get_items_permissions_check.
 func (s *Server) canListComments(r *Request) error {
-	moderator := r.User.HasCap("moderate_comments")
+	moderator := models.CanModerateComments(r.User)
 	if !emptyParam(r.Param("post")) {
 		for _, id := range r.IntList("post") {
 			if id == 0 {
@@ -260,7 +260,7 @@ func (s *Server) canListComments(r *Request) error {
 	if r.ViewContext() == "edit" && !moderator {
 		return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit comments.")
 	}
-	if !r.User.HasCap("edit_posts") {
+	if !models.CanEditPosts(r.User, "post") {
 		var forbidden []string
 		for _, name := range []string{"author", "author_exclude", "author_email", "type", "status"} {
 			switch name {
@@ -304,7 +304,7 @@ func (s *Server) canCreateComment(r *Request) error {
 			return errCommentLoginRequired
 		}
 	}
-	moderator := r.User.HasCap("moderate_comments")
+	moderator := models.CanModerateComments(r.User)
 	if r.Param("author") != nil && (r.User == nil || r.Int("author") != int64(r.User.ID)) && !moderator {
 		return Forbidden("rest_comment_invalid_author", "Sorry, you are not allowed to edit 'author' for comments.")
 	}
@@ -347,7 +347,7 @@ func (s *Server) canReadComment(r *Request) error {
 	if err != nil {
 		return err
 	}
-	if r.ViewContext() == "edit" && !r.User.HasCap("moderate_comments") {
+	if r.ViewContext() == "edit" && !models.CanModerateComments(r.User) {
 		return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit comments.")
 	}
 	if !commentReadable(r, c, p) {
@@ -460,7 +460,7 @@ func (s *Server) getComment(r *Request) (*Response, error) {
 
 // commentInput reads prepare_item_for_database's fields.
 func commentInput(r *Request) models.CommentInput {
-	in := models.CommentInput{REST: true, Client: r.Client}
+	in := models.CommentInput{Rules: models.RESTCommentRules, Client: r.Client}
 	if r.HTTP != nil {
 		in.Client.UserAgent = r.HTTP.UserAgent()
 	}
@@ -519,7 +519,7 @@ func (s *Server) createComment(r *Request) (*Response, error) {
 	}
 	in := commentInput(r)
 	in.PostID = uint64(max(r.Int("post"), 0))
-	if in.Status != nil && !r.User.HasCap("moderate_comments") {
+	if in.Status != nil && !models.CanModerateComments(r.User) {
 		in.Status = nil
 	}
 	c, err := s.store.CreateComment(r.Ctx(), r.User, in)
@@ -529,7 +529,7 @@ func (s *Server) createComment(r *Request) (*Response, error) {
 	// WordPress answers moderators in the edit context, others in view;
 	// the context also decides the Allow header.
 	ctxName := "view"
-	if r.User.HasCap("moderate_comments") {
+	if models.CanModerateComments(r.User) {
 		ctxName = "edit"
 	}
 	r.SetParam("context", ctxName)

@@ -47,6 +47,13 @@ func Forbidden(code, message string) *apiError {
 	return &apiError{code: code, message: message}
 }
 
+// refusal is one of the store's reasons met by REST's own checks (a
+// permission callback, an id in the route), worded from the table as the
+// store's errors are, so that each rule's words live in one place.
+func refusal(kind models.Kind, reason models.Reason) error {
+	return &models.Error{Kind: kind, Reason: reason}
+}
+
 // wording is what REST answers for an error: its status, code, message and
 // further members of its data object. explicitStatus tells whether the
 // status was chosen for this error rather than for its kind (WordPress puts

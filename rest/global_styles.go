@@ -50,7 +50,7 @@ func (s *Server) globalStylesRoutes() []*Route {
 // canReadThemeGlobalStyles: whoever may edit posts of some type, or edit
 // theme options, may read a theme's global styles.
 func canReadThemeGlobalStyles(r *Request) error {
-	if models.CanReadActiveTheme(r.User) || r.User.HasCap("edit_theme_options") {
+	if models.CanReadActiveTheme(r.User) || models.CanEditThemeOptions(r.User) {
 		return nil
 	}
 	return Forbidden("rest_cannot_read_global_styles", "Sorry, you are not allowed to access the global styles on this site.")
@@ -123,10 +123,10 @@ func (s *Server) canReadGlobalStyles(r *Request) error {
 	if err != nil {
 		return err
 	}
-	if r.ViewContext() == "edit" && !models.CanOnPost(r.User, "edit_post", p) {
+	if r.ViewContext() == "edit" && !models.CanEditPost(r.User, p) {
 		return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit this global style.")
 	}
-	if !models.CanOnPost(r.User, "read_post", p) {
+	if !models.CanReadPost(r.User, p) {
 		return Forbidden("rest_cannot_view", "Sorry, you are not allowed to view this global style.")
 	}
 	return nil
@@ -137,7 +137,7 @@ func (s *Server) canEditGlobalStyles(r *Request) error {
 	if err != nil {
 		return err
 	}
-	if !models.CanOnPost(r.User, "edit_post", p) {
+	if !models.CanEditPost(r.User, p) {
 		return Forbidden("rest_cannot_edit", "Sorry, you are not allowed to edit this global style.")
 	}
 	return nil
@@ -187,11 +187,10 @@ func (s *Server) renderGlobalStyles(r *Request, p *models.Post) (map[string]any,
 		{Rel: "about", Href: r.URL("/wp/v2/types/wp_global_styles")},
 		{Rel: "version-history", Href: self + "/revisions", Attrs: map[string]any{"count": stats[p.ID].Count}},
 	}
-	if r.User.HasCap(models.PostTypeCap(p.Type, "publish")) {
+	if models.CanPublish(r.User, p.Type) {
 		links = append(links, Link{Rel: wpRelPrefix + "action-publish", Href: self})
 	}
-	if r.User.HasCap("edit_theme_options") && r.User.HasCap("unfiltered_html") {
-		// edit_css, as map_meta_cap resolves it on a single site.
+	if models.CanEditCSS(r.User) {
 		links = append(links, Link{Rel: wpRelPrefix + "action-edit-css", Href: self})
 	}
 	return r.WithLinks(data, links), nil

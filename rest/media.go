@@ -81,7 +81,7 @@ func mediaReadPermission(r *Request) error {
 	if err != nil {
 		return err
 	}
-	if r.ViewContext() == "edit" && !models.CanOnPost(r.User, "edit_post", m.Post) {
+	if r.ViewContext() == "edit" && !models.CanEditPost(r.User, m.Post) {
 		return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit this post.")
 	}
 	if !canReadMedia(r, m.Post) {
@@ -100,19 +100,19 @@ func mediaCreatePermission(r *Request) error {
 	if err := authorAndStickyPermission(r, postTypeAttachment, true); err != nil {
 		return err
 	}
-	if !r.User.HasCap("edit_posts") {
-		return Forbidden("rest_cannot_create", "Sorry, you are not allowed to create posts as this user.")
+	if !models.CanCreatePost(r.User, "attachment") {
+		return refusal(models.KindForbidden, models.ReasonCannotCreatePost)
 	}
 	if !models.CanUploadFiles(r.User) {
-		return Forbidden("rest_cannot_create", "Sorry, you are not allowed to upload media on this site.")
+		return refusal(models.KindForbidden, models.ReasonCannotUploadFiles)
 	}
 	if id := r.Int("post"); r.Has("post") && id > 0 {
 		parent, err := r.Store().PostByID(r.Ctx(), uint64(id))
 		if err != nil && !models.IsNotFound(err) {
 			return err
 		}
-		if err != nil || !models.CanOnPost(r.User, "edit_post", parent) {
-			return Forbidden("rest_cannot_edit", "Sorry, you are not allowed to upload media to this post.")
+		if err != nil || !models.CanEditPost(r.User, parent) {
+			return refusal(models.KindForbidden, models.ReasonCannotUploadToPost)
 		}
 	}
 	return nil
@@ -123,8 +123,8 @@ func mediaUpdatePermission(r *Request) error {
 	if err != nil {
 		return err
 	}
-	if !models.CanOnPost(r.User, "edit_post", m.Post) {
-		return Forbidden("rest_cannot_edit", "Sorry, you are not allowed to edit this post.")
+	if !models.CanEditPost(r.User, m.Post) {
+		return refusal(models.KindForbidden, models.ReasonCannotEditPost)
 	}
 	return authorAndStickyPermission(r, postTypeAttachment, false)
 }
@@ -134,8 +134,8 @@ func mediaDeletePermission(r *Request) error {
 	if err != nil {
 		return err
 	}
-	if !models.CanOnPost(r.User, "delete_post", m.Post) {
-		return Forbidden("rest_cannot_delete", "Sorry, you are not allowed to delete this post.")
+	if !models.CanDeletePost(r.User, m.Post) {
+		return refusal(models.KindForbidden, models.ReasonCannotDeletePost)
 	}
 	return nil
 }

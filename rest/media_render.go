@@ -145,10 +145,10 @@ func (s *Server) mediaLinks(r *Request, p *models.Post) Links {
 	if r.ViewContext() == "edit" {
 		u := r.User
 		self := r.URL("/wp/v2/media/" + strconv.FormatUint(p.ID, 10))
-		if u.HasCap("unfiltered_html") {
+		if models.CanPostUnfilteredHTML(u) {
 			links = append(links, Link{Rel: wpRelPrefix + "action-unfiltered-html", Href: self})
 		}
-		if u.HasCap("edit_others_posts") {
+		if models.CanEditOthersPosts(u, "post") {
 			links = append(links, Link{Rel: wpRelPrefix + "action-assign-author", Href: self})
 		}
 	}

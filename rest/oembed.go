@@ -162,7 +162,7 @@ func oembedXML(data map[string]any) []byte {
 }
 
 func oembedProxyPermission(r *Request) error {
-	if !models.Can(r.User, "edit_posts") {
+	if !models.CanEditPosts(r.User, "post") {
 		return Forbidden("rest_forbidden", "Sorry, you are not allowed to make proxied oEmbed requests.")
 	}
 	return nil
@@ -176,7 +176,7 @@ func (s *Server) getOEmbedProxy(r *Request) (*Response, error) {
 		// This site's own post: no request leaves the server.
 		return NewResponse(http.StatusOK, s.oembedData(r.ctx, d)), nil
 	}
-	notFound := Err(http.StatusNotFound, "oembed_invalid_url", "Not Found")
+	notFound := refusal(models.KindNotFound, models.ReasonOEmbedInvalidURL)
 	if s.cfg.OEmbedFetcher == nil {
 		return nil, notFound
 	}

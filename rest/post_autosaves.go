@@ -70,7 +70,7 @@ func autosavesPermission(pt *postType, param string) func(*Request) error {
 		if err != nil {
 			return err
 		}
-		if !models.CanOnPost(r.User, "edit_post", p) {
+		if !models.CanEditPost(r.User, p) {
 			return Forbidden("rest_cannot_read", "Sorry, you are not allowed to view autosaves of this post.")
 		}
 		return nil

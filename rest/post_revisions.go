@@ -80,7 +80,7 @@ func revisionsPermission(pt *postType) func(*Request) error {
 		if err != nil {
 			return err
 		}
-		if !models.CanOnPost(r.User, "edit_post", p) {
+		if !models.CanEditPost(r.User, p) {
 			return Forbidden("rest_cannot_read", "Sorry, you are not allowed to view revisions of this post.")
 		}
 		return nil
@@ -216,7 +216,7 @@ func revisionDeletePermission(pt *postType) func(*Request) error {
 		if err != nil {
 			return err
 		}
-		if !models.CanOnPost(r.User, "delete_post", p) {
+		if !models.CanDeletePost(r.User, p) {
 			return Forbidden("rest_cannot_delete", "Sorry, you are not allowed to delete revisions of this post.")
 		}
 		if _, err := revisionForRoute(r, p); err != nil {

@@ -72,15 +72,15 @@ func itemPost(r *Request, pt *postType) (*models.Post, error) {
 // canReadPost is check_read_permission; a pattern needs read_post first
 // (its type maps it to edit_posts), as WP_REST_Blocks_Controller adds.
 func canReadPost(u *models.User, p *models.Post) bool {
-	if p.Type == "wp_block" && !models.CanOnPost(u, "read_post", p) {
+	if p.Type == "wp_block" && !models.CanReadPost(u, p) {
 		return false
 	}
-	return p.Status == "publish" || p.Status == "inherit" || models.CanOnPost(u, "read_post", p)
+	return p.Status == "publish" || p.Status == "inherit" || models.CanReadPost(u, p)
 }
 
 func postsListPermission(pt *postType) func(*Request) error {
 	return func(r *Request) error {
-		if r.ViewContext() == "edit" && !r.User.HasCap(models.PostTypeCap(pt.Name, "edit")) {
+		if r.ViewContext() == "edit" && !models.CanEditPosts(r.User, pt.Name) {
 			return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit posts in this post type.")
 		}
 		return nil
@@ -93,7 +93,7 @@ func postReadPermission(pt *postType) func(*Request) error {
 		if err != nil {
 			return err
 		}
-		if r.ViewContext() == "edit" && !models.CanOnPost(r.User, "edit_post", p) {
+		if r.ViewContext() == "edit" && !models.CanEditPost(r.User, p) {
 			return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit this post.")
 		}
 		if pw := r.String("password"); pw != "" && r.Has("password") && pw != p.Password {
@@ -109,17 +109,15 @@ func postReadPermission(pt *postType) func(*Request) error {
 // authorAndStickyPermission are the checks create and update share.
 func authorAndStickyPermission(r *Request, pt *postType, creating bool) error {
 	if r.Has("author") {
-		if a := r.Int("author"); a != 0 && (r.User == nil || uint64(a) != r.User.ID) && !r.User.HasCap(models.PostTypeCap(pt.Name, "edit_others")) {
-			msg := "Sorry, you are not allowed to update posts as this user."
+		if a := r.Int("author"); a != 0 && (r.User == nil || uint64(a) != r.User.ID) && !models.CanEditOthersPosts(r.User, pt.Name) {
 			if creating {
-				msg = "Sorry, you are not allowed to create posts as this user."
+				return refusal(models.KindForbidden, models.ReasonCannotCreateAsOtherAuthor)
 			}
-			return Forbidden("rest_cannot_edit_others", msg)
+			return refusal(models.KindForbidden, models.ReasonCannotUpdateAsOtherAuthor)
 		}
 	}
-	if pt.sticky() && r.Has("sticky") && r.Bool("sticky") &&
-		!r.User.HasCap(models.PostTypeCap(pt.Name, "edit_others")) && !r.User.HasCap(models.PostTypeCap(pt.Name, "publish")) {
-		return Forbidden("rest_cannot_assign_sticky", "Sorry, you are not allowed to make posts sticky.")
+	if pt.sticky() && r.Has("sticky") && r.Bool("sticky") && !models.CanStick(r.User, pt.Name, models.StickyByEditorsOrPublishers) {
+		return refusal(models.KindForbidden, models.ReasonCannotStick)
 	}
 	return nil
 }
@@ -132,8 +130,8 @@ func postCreatePermission(pt *postType) func(*Request) error {
 		if err := authorAndStickyPermission(r, pt, true); err != nil {
 			return err
 		}
-		if !r.User.HasCap(models.PostTypeCap(pt.Name, "create")) {
-			return Forbidden("rest_cannot_create", "Sorry, you are not allowed to create posts as this user.")
+		if !models.CanCreatePost(r.User, pt.Name) {
+			return refusal(models.KindForbidden, models.ReasonCannotCreatePost)
 		}
 		return assignTermsPermission(r, pt)
 	}
@@ -145,8 +143,8 @@ func postUpdatePermission(pt *postType) func(*Request) error {
 		if err != nil {
 			return err
 		}
-		if !models.CanOnPost(r.User, "edit_post", p) {
-			return Forbidden("rest_cannot_edit", "Sorry, you are not allowed to edit this post.")
+		if !models.CanEditPost(r.User, p) {
+			return refusal(models.KindForbidden, models.ReasonCannotEditPost)
 		}
 		if err := authorAndStickyPermission(r, pt, false); err != nil {
 			return err
@@ -161,8 +159,8 @@ func postDeletePermission(pt *postType) func(*Request) error {
 		if err != nil {
 			return err
 		}
-		if !models.CanOnPost(r.User, "delete_post", p) {
-			return Forbidden("rest_cannot_delete", "Sorry, you are not allowed to delete this post.")
+		if !models.CanDeletePost(r.User, p) {
+			return refusal(models.KindForbidden, models.ReasonCannotDeletePost)
 		}
 		return nil
 	}
@@ -274,7 +272,7 @@ func (s *Server) deletePost(pt *postType) func(*Request) (*Response, error) {
 // postInputFromRequest is prepare_item_for_database: the fields the client
 // sent, as models.PostInput. cur is the post being updated (nil on create).
 func postInputFromRequest(r *Request, pt *postType, cur *models.Post) (models.PostInput, error) {
-	in := models.PostInput{StickyWithPublish: true}
+	in := models.PostInput{StickyRule: models.StickyByEditorsOrPublishers}
 	for _, f := range []struct {
 		name string
 		dst  **string

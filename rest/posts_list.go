@@ -30,8 +30,8 @@ func sanitizeStatuses(r *Request, pt *postType, open string, v any) (any, error)
 		if st == "" {
 			continue
 		}
-		if st != open && !r.User.HasCap(models.PostTypeCap(pt.Name, "edit")) &&
-			!(st == "private" && r.User.HasCap(models.PostTypeCap(pt.Name, "read_private"))) {
+		if st != open && !models.CanEditPosts(r.User, pt.Name) &&
+			!(st == "private" && models.CanReadPrivatePosts(r.User, pt.Name)) {
 			code := http.StatusUnauthorized
 			if r.User != nil {
 				code = http.StatusForbidden

@@ -53,14 +53,14 @@ func (s *Server) presspassRoutes() []*Route {
 }
 
 func canManageAllAppPasswords(r *Request) error {
-	if !models.Can(r.User, "edit_users") {
+	if !models.CanEditUsers(r.User) {
 		return Forbidden("rest_forbidden", "Sorry, you are not allowed to manage the application passwords of this site.")
 	}
 	return nil
 }
 
 func canReadAudit(r *Request) error {
-	if !models.Can(r.User, "manage_options") {
+	if !models.CanManageOptions(r.User) {
 		return Forbidden("rest_forbidden", "Sorry, you are not allowed to read the audit trail.")
 	}
 	return nil

@@ -115,7 +115,7 @@ func canReadPassword(r *Request, p *models.Post) bool {
 	if p.Password == "" {
 		return true
 	}
-	if models.CanOnPost(r.User, "edit_post", p) {
+	if models.CanEditPost(r.User, p) {
 		return true
 	}
 	return r.String("password") == p.Password
@@ -434,21 +434,16 @@ func postActionLinks(r *Request, self string, u *models.User, pt *postType) Link
 			out = append(out, Link{Rel: wpRelPrefix + "action-" + action, Href: self})
 		}
 	}
-	add("publish", u.HasCap(models.PostTypeCap(pt.Name, "publish")))
-	add("unfiltered-html", u.HasCap("unfiltered_html"))
+	add("publish", models.CanPublish(u, pt.Name))
+	add("unfiltered-html", models.CanPostUnfilteredHTML(u))
 	if pt.sticky() {
-		add("sticky", u.HasCap(models.PostTypeCap(pt.Name, "edit_others")) && u.HasCap(models.PostTypeCap(pt.Name, "publish")))
+		add("sticky", models.CanStick(u, pt.Name, models.StickyByEditorsWhoPublish))
 	}
 	if pt.supports("author") {
-		add("assign-author", u.HasCap(models.PostTypeCap(pt.Name, "edit_others")))
+		add("assign-author", models.CanEditOthersPosts(u, pt.Name))
 	}
 	for _, t := range pt.Taxonomies {
-		// Terms of a flat taxonomy are created by assigning them.
-		create := t.canAssign(u)
-		if t.Hierarchical {
-			create = t.canEdit(u)
-		}
-		add("create-"+t.RestBase, create)
+		add("create-"+t.RestBase, t.canCreate(u))
 		add("assign-"+t.RestBase, t.canAssign(u))
 	}
 	return out
@@ -458,10 +453,10 @@ func postActionLinks(r *Request, self string, u *models.User, pt *postType) Link
 // checks u passes on p (the self link's targetHints).
 func postAllowedMethods(u *models.User, p *models.Post) []any {
 	out := []any{"GET"}
-	if models.CanOnPost(u, "edit_post", p) {
+	if models.CanEditPost(u, p) {
 		out = append(out, "POST", "PUT", "PATCH")
 	}
-	if models.CanOnPost(u, "delete_post", p) {
+	if models.CanDeletePost(u, p) {
 		out = append(out, "DELETE")
 	}
 	return out

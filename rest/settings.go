@@ -58,8 +58,8 @@ func (s *Server) settingsRoutes() []*Route {
 }
 
 func canManageOptions(r *Request) error {
-	if !models.Can(r.User, "manage_options") {
-		return Forbidden("rest_forbidden", "Sorry, you are not allowed to do that.")
+	if !models.CanManageOptions(r.User) {
+		return refusal(models.KindForbidden, models.ReasonCannotManageOptions)
 	}
 	return nil
 }

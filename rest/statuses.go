@@ -45,7 +45,7 @@ func (s *Server) statusesRoutes() []*Route {
 // canEditSomeType is what reading a non-public status or the edit context
 // takes: the edit capability of some post type.
 func canEditSomeType(u *models.User) bool {
-	return u.HasCap("edit_posts") || u.HasCap("edit_pages")
+	return models.CanEditPosts(u, "post") || models.CanEditPosts(u, "page")
 }
 
 func statusesListPermission(r *Request) error {

@@ -74,6 +74,18 @@ func (t restTaxonomy) canEdit(u *models.User) bool {
 	return u.HasCap(t.Caps[1])
 }
 
+// canCreate is the REST API's rule for creating terms: edit_terms, or
+// assign_terms for a flat taxonomy (models.FlatTermsByAssigners).
+func (t restTaxonomy) canCreate(u *models.User) bool {
+	if tax, ok := models.TaxonomyByName(t.Slug); ok {
+		return models.CanCreateTerm(u, tax, models.FlatTermsByAssigners)
+	}
+	if t.Hierarchical {
+		return t.canEdit(u)
+	}
+	return t.canAssign(u)
+}
+
 func (s *Server) taxonomiesRoutes() []*Route {
 	return []*Route{
 		{

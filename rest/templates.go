@@ -68,7 +68,7 @@ func canReadTemplates(r *Request) error {
 
 // canManageTemplates: writing takes edit_theme_options.
 func canManageTemplates(r *Request) error {
-	if r.User.HasCap("edit_theme_options") {
+	if models.CanEditThemeOptions(r.User) {
 		return nil
 	}
 	return errCannotManageTemplates
@@ -387,10 +387,10 @@ func (h templateHandlers) render(r *Request, t *models.BlockTemplate) map[string
 			}
 		}
 	}
-	if r.User.HasCap(models.PostTypeCap(h.typ, "publish")) {
+	if models.CanPublish(r.User, h.typ) {
 		links = append(links, Link{Rel: wpRelPrefix + "action-publish", Href: self})
 	}
-	if r.User.HasCap("unfiltered_html") {
+	if models.CanPostUnfilteredHTML(r.User) {
 		links = append(links, Link{Rel: wpRelPrefix + "action-unfiltered-html", Href: self})
 	}
 	return r.WithLinks(data, links)

@@ -140,7 +140,7 @@ func (s *Server) canReadTerm(tr termRoute) func(*Request) error {
 		if err != nil {
 			return err
 		}
-		if r.ViewContext() == "edit" && !models.CanOnTerm(r.User, "edit_term", t, s.store.DefaultCategoryID(r.Ctx())) {
+		if r.ViewContext() == "edit" && !models.CanEditTerm(r.User, t) {
 			return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit this term.")
 		}
 		return nil
@@ -151,12 +151,8 @@ func (s *Server) canReadTerm(tr termRoute) func(*Request) error {
 // needs edit_terms, a flat one only assign_terms.
 func (s *Server) canCreateTerm(tr termRoute) func(*Request) error {
 	return func(r *Request) error {
-		action := models.TermCapAssign
-		if tr.Taxonomy.Hierarchical {
-			action = models.TermCapEdit
-		}
-		if !models.CanOnTaxonomy(r.User, action, tr.Taxonomy) {
-			return Forbidden("rest_cannot_create", "Sorry, you are not allowed to create terms in this taxonomy.")
+		if !models.CanCreateTerm(r.User, tr.Taxonomy, models.FlatTermsByAssigners) {
+			return refusal(models.KindForbidden, models.ReasonCannotCreateTerm)
 		}
 		return nil
 	}
@@ -168,8 +164,8 @@ func (s *Server) canUpdateTerm(tr termRoute) func(*Request) error {
 		if err != nil {
 			return err
 		}
-		if !models.CanOnTerm(r.User, "edit_term", t, s.store.DefaultCategoryID(r.Ctx())) {
-			return Forbidden("rest_cannot_update", "Sorry, you are not allowed to edit this term.")
+		if !models.CanEditTerm(r.User, t) {
+			return refusal(models.KindForbidden, models.ReasonCannotEditTerm)
 		}
 		return nil
 	}
@@ -181,8 +177,8 @@ func (s *Server) canDeleteTerm(tr termRoute) func(*Request) error {
 		if err != nil {
 			return err
 		}
-		if !models.CanOnTerm(r.User, "delete_term", t, s.store.DefaultCategoryID(r.Ctx())) {
-			return Forbidden("rest_cannot_delete", "Sorry, you are not allowed to delete this term.")
+		if !models.CanDeleteTerm(r.User, t, s.store.DefaultCategoryID(r.Ctx())) {
+			return refusal(models.KindForbidden, models.ReasonCannotDeleteTerm)
 		}
 		return nil
 	}
@@ -242,7 +238,7 @@ func (s *Server) getTerm(tr termRoute) func(*Request) (*Response, error) {
 
 // termInput reads the written fields of a create or update request.
 func termInput(r *Request, tr termRoute) models.TermInput {
-	in := models.TermInput{Taxonomy: tr.Taxonomy.Name, AllowAssigners: true}
+	in := models.TermInput{Taxonomy: tr.Taxonomy.Name, CreateRule: models.FlatTermsByAssigners}
 	for _, f := range []struct {
 		name string
 		dst  **string

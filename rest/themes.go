@@ -157,7 +157,7 @@ func (s *Server) renderTheme(r *Request, t models.Theme) (map[string]any, error)
 		return nil, err
 	}
 	exportAllow := []any{}
-	if r.User.HasCap("export") {
+	if models.CanExport(r.User) {
 		exportAllow = []any{"GET"}
 	}
 	links := Links{
@@ -215,7 +215,7 @@ func themeSchema() map[string]any {
 // canViewPlugins: listing or reading plugins takes activate_plugins.
 func canViewPlugins(code string) func(*Request) error {
 	return func(r *Request) error {
-		if !r.User.HasCap("activate_plugins") {
+		if !models.CanManagePlugins(r.User) {
 			return Forbidden(code, "Sorry, you are not allowed to manage plugins for this site.")
 		}
 		return nil

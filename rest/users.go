@@ -112,7 +112,7 @@ func (r *Request) userSearchColumns(search string) []string {
 		cols = []string{"login", "url", "email", "nicename", "display_name"}
 	}
 	valid := []string{"id", "login", "nicename", "email", "display_name"}
-	if !models.Can(r.User, "list_users") {
+	if !models.CanListUsers(r.User) {
 		cols = []string{"id", "login", "nicename", "display_name"}
 		valid = cols
 	}
@@ -242,7 +242,7 @@ func (r *Request) targetUser() (*models.User, error) {
 
 // canListUsers is get_items_permissions_check.
 func (s *Server) canListUsers(r *Request) error {
-	canList := models.Can(r.User, "list_users")
+	canList := models.CanListUsers(r.User)
 	if len(r.StringList("roles")) > 0 && !canList {
 		return Forbidden("rest_user_cannot_view", "Sorry, you are not allowed to filter users by role.")
 	}
@@ -255,7 +255,7 @@ func (s *Server) canListUsers(r *Request) error {
 	if ob := r.String("orderby"); (ob == "email" || ob == "registered_date") && !canList {
 		return Forbidden("rest_forbidden_orderby", "Sorry, you are not allowed to order users by this parameter.")
 	}
-	if r.String("who") == "authors" && !models.Can(r.User, "edit_posts") && !models.Can(r.User, "edit_pages") {
+	if r.String("who") == "authors" && !models.CanEditPosts(r.User, "post") && !models.CanEditPosts(r.User, "page") {
 		return Forbidden("rest_forbidden_who", "Sorry, you are not allowed to query users by this parameter.")
 	}
 	return nil
@@ -293,7 +293,7 @@ func (s *Server) listUsers(r *Request) (*Response, error) {
 	switch {
 	case r.String("who") == "authors":
 		f.Authors = true
-	case !models.Can(r.User, "list_users"):
+	case !models.CanListUsers(r.User):
 		f.HasPublished = restPostTypes
 	}
 	if r.Has("has_published_posts") {
@@ -417,11 +417,11 @@ func (s *Server) canReadUser(r *Request) error {
 	if r.User != nil && r.User.ID == u.ID {
 		return nil
 	}
-	canList := models.Can(r.User, "list_users")
+	canList := models.CanListUsers(r.User)
 	if r.String("context") == "edit" && !canList {
 		return Forbidden("rest_user_cannot_view", "Sorry, you are not allowed to list users.")
 	}
-	if canList || models.CanOnUser(r.User, "edit_user", u) {
+	if canList || models.CanEditUser(r.User, u) {
 		return nil
 	}
 	counts, err := s.store.CountPostsByAuthor(r.ctx, []uint64{u.ID}, restPostTypes)
@@ -455,7 +455,7 @@ func (s *Server) getCurrentUser(r *Request) (*Response, error) {
 
 // canCreateUser is create_item_permissions_check.
 func (s *Server) canCreateUser(r *Request) error {
-	if !models.Can(r.User, "create_users") {
+	if !models.CanCreateUsers(r.User) {
 		return Forbidden("rest_cannot_create_user", "Sorry, you are not allowed to create new users.")
 	}
 	return nil
@@ -468,7 +468,7 @@ func (r *Request) checkRoleUpdate(userID uint64, roles []string) error {
 		if !models.IsRole(role) {
 			return Err(http.StatusBadRequest, "rest_user_invalid_role", "The role "+role+" does not exist.")
 		}
-		if r.User != nil && r.User.ID == userID && !models.RoleCaps(role)["edit_users"] {
+		if !models.CanGiveRole(r.User, userID, role) {
 			return Forbidden("rest_user_invalid_role", "Sorry, you are not allowed to give users that role.")
 		}
 		// WordPress's third check, get_editable_roles(), allows every role
@@ -531,14 +531,14 @@ func (s *Server) canUpdateUser(r *Request) error {
 		return err
 	}
 	if r.Has("roles") && len(r.StringList("roles")) > 0 {
-		if !models.CanOnUser(r.User, "promote_user", u) {
+		if !models.CanPromoteUser(r.User, u) {
 			return Forbidden("rest_cannot_edit_roles", "Sorry, you are not allowed to edit roles of this user.")
 		}
 		if r.onlyParams("id", "roles") {
 			return nil
 		}
 	}
-	if !models.CanOnUser(r.User, "edit_user", u) {
+	if !models.CanEditUser(r.User, u) {
 		return Forbidden("rest_cannot_edit", "Sorry, you are not allowed to edit this user.")
 	}
 	return nil
@@ -611,7 +611,7 @@ func (s *Server) canDeleteUser(r *Request) error {
 	if err != nil {
 		return err
 	}
-	if !models.CanOnUser(r.User, "delete_user", u) {
+	if !models.CanDeleteUser(r.User, u) {
 		return Forbidden("rest_user_cannot_delete", "Sorry, you are not allowed to delete this user.")
 	}
 	return nil

@@ -86,7 +86,7 @@ func (c *Call) editableComment(u *models.User, id int64, deny *Fault) (*models.C
 	if err != nil && !models.IsNotFound(err) {
 		return nil, err
 	}
-	if !models.CanOnComment(u, "edit_comment", cm, post) {
+	if !models.CanEditComment(u, cm, post) {
 		return nil, deny
 	}
 	return cm, nil
@@ -110,7 +110,7 @@ func wpGetComments(c *Call, p Params) (Value, error) {
 	}
 	filter := p.Struct(3)
 	status, _ := memberString(filter, "status")
-	if !u.HasCap("moderate_comments") && status != "approve" {
+	if !models.CanModerateComments(u) && status != "approve" {
 		return Value{}, faultInvalidCommentSt
 	}
 	f := models.CommentFilter{Status: status, Limit: 10}
@@ -242,10 +242,10 @@ func wpNewComment(c *Call, p Params) (Value, error) {
 	if post.CommentStatus != "open" {
 		return Value{}, NewFault(403, "Sorry, comments are closed for this item.")
 	}
-	if post.Status == "publish" && !c.can(u, "edit_post", post) && post.Password != "" {
+	if post.Status == "publish" && !c.canEditPost(u, post) && post.Password != "" {
 		return Value{}, faultNoCommentPost
 	}
-	if post.Status == "private" && !c.can(u, "read_post", post) {
+	if post.Status == "private" && !models.CanReadPost(u, post) {
 		return Value{}, faultNoCommentPost
 	}
 	content := p.Struct(4)
@@ -311,7 +311,7 @@ func wpGetCommentCount(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	post, err := c.postWithCap(u, id, "edit_post", faultNoSuchPost, NewFault(403, "Sorry, you are not allowed to access details of this post."))
+	post, err := c.postWithCap(u, id, c.canEditPost, faultNoSuchPost, NewFault(403, "Sorry, you are not allowed to access details of this post."))
 	if err != nil {
 		return Value{}, err
 	}
@@ -329,7 +329,7 @@ func wpGetCommentCount(c *Call, p Params) (Value, error) {
 
 // wpGetCommentStatusList(blog, username, password).
 func wpGetCommentStatusList(c *Call, p Params) (Value, error) {
-	if _, err := c.loginCan(p, "publish_posts", faultSiteDetails); err != nil {
+	if _, err := c.loginCan(p, publishesPosts, faultSiteDetails); err != nil {
 		return Value{}, err
 	}
 	var out []Member
@@ -410,7 +410,7 @@ func pingbackGetPingbacks(c *Call, p Params) (Value, error) {
 // wpGetPageTemplates(blog, username, password): PressPass has no theme
 // templates, so only WordPress's "Default" entry is listed.
 func wpGetPageTemplates(c *Call, p Params) (Value, error) {
-	if _, err := c.loginCan(p, "edit_pages", faultSiteDetails); err != nil {
+	if _, err := c.loginCan(p, editsPages, faultSiteDetails); err != nil {
 		return Value{}, err
 	}
 	return Struct(M("Default", Str("default"))), nil

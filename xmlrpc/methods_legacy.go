@@ -86,19 +86,14 @@ func (c *Call) mwNewPost(u *models.User, content Value, publish bool) (Value, er
 		}
 		postType = t
 	}
-	cap := models.PostTypeCap(postType, "edit")
-	if s, _ := memberString(content, postType+"_status"); publish || s == "publish" {
-		cap = models.PostTypeCap(postType, "publish")
-	}
-	message := "Sorry, you are not allowed to publish posts on this site."
-	if postType == "page" {
-		message = "Sorry, you are not allowed to publish pages on this site."
-	}
-	if !u.HasCap(models.PostTypeCap(postType, "create")) {
+	if !models.CanCreatePost(u, postType) {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to publish posts on this site.")
 	}
-	if !u.HasCap(cap) {
-		return Value{}, NewFault(401, message)
+	if s, _ := memberString(content, postType+"_status"); (publish || s == "publish") && !models.CanPublish(u, postType) {
+		if postType == "page" {
+			return Value{}, NewFault(401, "Sorry, you are not allowed to publish pages on this site.")
+		}
+		return Value{}, NewFault(401, "Sorry, you are not allowed to publish posts on this site.")
 	}
 	var format *string
 	if f, ok := memberString(content, "wp_post_format"); ok {
@@ -124,7 +119,7 @@ func (c *Call) mwNewPost(u *models.User, content Value, publish bool) (Value, er
 		in.MenuOrder = &order
 	}
 	if n, ok := memberInt(content, "wp_author_id"); ok && uint64(n) != u.ID {
-		if !u.HasCap(models.PostTypeCap(postType, "edit_others")) {
+		if !models.CanEditOthersPosts(u, postType) {
 			return Value{}, NewFault(401, "Sorry, you are not allowed to create "+postType+"s as this user.")
 		}
 		if n <= 0 {
@@ -176,7 +171,7 @@ func (c *Call) mwNewPost(u *models.User, content Value, publish bool) (Value, er
 					return Value{}, NewFault(401, "Sorry, you cannot stick a private post.")
 				}
 			} else {
-				if !u.HasCap("edit_others_posts") {
+				if !models.CanStick(u, "post", models.StickyByEditorsWhoPublish) {
 					return Value{}, NewFault(401, "Sorry, you are not allowed to make posts sticky.")
 				}
 				b := validateBool(sv)
@@ -214,7 +209,7 @@ func mwEditPost(c *Call, p Params) (Value, error) {
 }
 
 func (c *Call) mwEditPost(u *models.User, post *models.Post, content Value, publish bool) (Value, error) {
-	if !c.can(u, "edit_post", post) {
+	if !c.canEditPost(u, post) {
 		return Value{}, faultCannotEditPost
 	}
 	if post.Type != "post" && post.Type != "page" {
@@ -251,7 +246,7 @@ func (c *Call) mwEditPost(u *models.User, post *models.Post, content Value, publ
 		in.Template = &t
 	}
 	if n, ok := memberInt(content, "wp_author_id"); ok && (uint64(n) != u.ID || post.AuthorID != u.ID) {
-		if !u.HasCap(models.PostTypeCap(post.Type, "edit_others")) {
+		if !models.CanEditOthersPosts(u, post.Type) {
 			return Value{}, NewFault(401, "Sorry, you are not allowed to change the "+post.Type+" author as this user.")
 		}
 		author := uint64(absint(n))
@@ -290,9 +285,9 @@ func (c *Call) mwEditPost(u *models.User, post *models.Post, content Value, publ
 		}
 	}
 	if status == "publish" || status == "private" {
-		if post.Type == "page" && !u.HasCap("publish_pages") {
+		if post.Type == "page" && !models.CanPublish(u, "page") {
 			return Value{}, NewFault(401, "Sorry, you are not allowed to publish this page.")
-		} else if !u.HasCap("publish_posts") {
+		} else if !models.CanPublish(u, "post") {
 			return Value{}, NewFault(401, "Sorry, you are not allowed to publish this post.")
 		}
 	}
@@ -307,7 +302,7 @@ func (c *Call) mwEditPost(u *models.User, post *models.Post, content Value, publ
 				off := false
 				in.Sticky = &off
 			} else {
-				if !u.HasCap("edit_others_posts") {
+				if !models.CanStick(u, "post", models.StickyByEditorsWhoPublish) {
 					return Value{}, NewFault(401, "Sorry, you are not allowed to make posts sticky.")
 				}
 				b := validateBool(sv)
@@ -346,7 +341,7 @@ func mwGetRecentPosts(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	u, err := c.loginCan(p, "edit_posts", NewFault(401, "Sorry, you are not allowed to edit posts."))
+	u, err := c.loginCan(p, editsPosts, NewFault(401, "Sorry, you are not allowed to edit posts."))
 	if err != nil {
 		return Value{}, err
 	}
@@ -356,7 +351,7 @@ func mwGetRecentPosts(c *Call, p Params) (Value, error) {
 	}
 	out := make([]Value, 0, len(posts))
 	for i := range posts {
-		if !c.can(u, "edit_post", &posts[i]) {
+		if !c.canEditPost(u, &posts[i]) {
 			continue
 		}
 		v, err := c.mwPost(&posts[i], true)
@@ -389,7 +384,7 @@ func bloggerGetRecentPosts(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if !u.HasCap("edit_posts") {
+	if !models.CanEditPosts(u, "post") {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to edit posts.")
 	}
 	posts, err := c.recentPosts(absint(n))
@@ -401,7 +396,7 @@ func bloggerGetRecentPosts(c *Call, p Params) (Value, error) {
 	}
 	out := make([]Value, 0, len(posts))
 	for i := range posts {
-		if !c.can(u, "edit_post", &posts[i]) {
+		if !c.canEditPost(u, &posts[i]) {
 			continue
 		}
 		v, err := c.bloggerPost(&posts[i])
@@ -441,11 +436,7 @@ func bloggerNewPost(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	cap := "edit_posts"
-	if publish {
-		cap = "publish_posts"
-	}
-	if !u.HasCap("edit_posts") || !u.HasCap(cap) {
+	if !models.CanCreatePost(u, "post") || publish && !models.CanPublish(u, "post") {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to post on this site.")
 	}
 	status := "draft"
@@ -483,10 +474,10 @@ func bloggerEditPost(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if !c.can(u, "edit_post", post) {
+	if !c.canEditPost(u, post) {
 		return Value{}, faultCannotEditPost
 	}
-	if post.Status == "publish" && !u.HasCap("publish_posts") {
+	if post.Status == "publish" && !models.CanPublish(u, "post") {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to publish this post.")
 	}
 	title, body := bloggerContent(content)
@@ -530,7 +521,7 @@ func bloggerDeletePost(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if !c.can(u, "delete_post", post) {
+	if !c.canDeletePost(u, post) {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to delete this post.")
 	}
 	if err := c.trashOrDelete(u, post); err != nil {
@@ -559,7 +550,7 @@ func mtGetRecentPostTitles(c *Call, p Params) (Value, error) {
 	out := make([]Value, 0, len(posts))
 	for i := range posts {
 		post := &posts[i]
-		if !c.can(u, "edit_post", post) {
+		if !c.canEditPost(u, post) {
 			continue
 		}
 		out = append(out, Struct(
@@ -584,7 +575,7 @@ func mtPublishPost(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if !u.HasCap("publish_posts") || !c.can(u, "edit_post", post) {
+	if !models.CanPublish(u, "post") || !c.canEditPost(u, post) {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to publish this post.")
 	}
 	status := "publish"

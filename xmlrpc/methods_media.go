@@ -62,7 +62,7 @@ func mwNewMediaObject(c *Call, p Params) (Value, error) {
 			return Value{}, faultCannotEditPost
 		}
 		parent := uint64(n)
-		if _, err := c.postWithCap(u, parent, "edit_post", faultCannotEditPost, faultCannotEditPost); err != nil {
+		if _, err := c.postWithCap(u, parent, c.canEditPost, faultCannotEditPost, faultCannotEditPost); err != nil {
 			return Value{}, err
 		}
 		in.ParentID = &parent

@@ -19,7 +19,7 @@ func wpGetPage(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	page, err := c.postWithCap(u, id, "edit_post", faultNoSuchPost, NewFault(401, "Sorry, you are not allowed to edit this page."))
+	page, err := c.postWithCap(u, id, c.canEditPost, faultNoSuchPost, NewFault(401, "Sorry, you are not allowed to edit this page."))
 	if err != nil {
 		return Value{}, err
 	}
@@ -39,7 +39,7 @@ func wpGetPages(c *Call, p Params) (Value, error) {
 			return Value{}, err
 		}
 	}
-	u, err := c.loginCan(p, "edit_pages", NewFault(401, "Sorry, you are not allowed to edit pages."))
+	u, err := c.loginCan(p, editsPages, NewFault(401, "Sorry, you are not allowed to edit pages."))
 	if err != nil {
 		return Value{}, err
 	}
@@ -53,7 +53,7 @@ func wpGetPages(c *Call, p Params) (Value, error) {
 	}
 	out := make([]Value, 0, len(pages))
 	for i := range pages {
-		if !c.can(u, "edit_post", &pages[i]) {
+		if !c.canEditPost(u, &pages[i]) {
 			continue
 		}
 		v, err := c.preparePage(&pages[i])
@@ -90,7 +90,7 @@ func wpDeletePage(c *Call, p Params) (Value, error) {
 	if page.Type != "page" {
 		return Value{}, faultNoSuchPage
 	}
-	if !c.can(u, "delete_post", page) {
+	if !c.canDeletePost(u, page) {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to delete this page.")
 	}
 	if err := c.trashOrDelete(u, page); err != nil {
@@ -112,7 +112,7 @@ func wpEditPage(c *Call, p Params) (Value, error) {
 	if page.Type != "page" {
 		return Value{}, faultNoSuchPage
 	}
-	if !c.can(u, "edit_post", page) {
+	if !c.canEditPost(u, page) {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to edit this page.")
 	}
 	content := p.Struct(4)
@@ -125,7 +125,7 @@ var allStatuses = []string{"publish", "future", "draft", "pending", "private", "
 
 // wpGetPageList(blog, username, password): every page row by id.
 func wpGetPageList(c *Call, p Params) (Value, error) {
-	if _, err := c.loginCan(p, "edit_pages", NewFault(401, "Sorry, you are not allowed to edit pages.")); err != nil {
+	if _, err := c.loginCan(p, editsPages, NewFault(401, "Sorry, you are not allowed to edit pages.")); err != nil {
 		return Value{}, err
 	}
 	pages, _, err := c.srv.store.Posts(c.ctx, models.PostFilter{Types: []string{"page"}, Statuses: allStatuses, OrderBy: "id", Order: "asc"})
@@ -147,7 +147,7 @@ func wpGetPageList(c *Call, p Params) (Value, error) {
 
 // wpGetPageStatusList(blog, username, password).
 func wpGetPageStatusList(c *Call, p Params) (Value, error) {
-	if _, err := c.loginCan(p, "edit_pages", faultSiteDetails); err != nil {
+	if _, err := c.loginCan(p, editsPages, faultSiteDetails); err != nil {
 		return Value{}, err
 	}
 	return Struct(pageStatuses...), nil
@@ -155,7 +155,7 @@ func wpGetPageStatusList(c *Call, p Params) (Value, error) {
 
 // wpGetPostStatusList(blog, username, password).
 func wpGetPostStatusList(c *Call, p Params) (Value, error) {
-	if _, err := c.loginCan(p, "edit_posts", faultSiteDetails); err != nil {
+	if _, err := c.loginCan(p, editsPosts, faultSiteDetails); err != nil {
 		return Value{}, err
 	}
 	return Struct(postStatuses...), nil

@@ -28,14 +28,15 @@ func (c *Call) postOrNotFound(id uint64, fault *Fault) (*models.Post, error) {
 	return p, nil
 }
 
-// postWithCap loads a post (notFound when missing) and checks capability
-// on it for u (denied without it), the lookup most post methods start with.
-func (c *Call) postWithCap(u *models.User, id uint64, capability string, notFound, denied *Fault) (*models.Post, error) {
+// postWithCap loads a post (notFound when missing) and asks allowed
+// whether u may act on it (denied if not), the lookup most post methods
+// start with.
+func (c *Call) postWithCap(u *models.User, id uint64, allowed func(*models.User, *models.Post) bool, notFound, denied *Fault) (*models.Post, error) {
 	post, err := c.postOrNotFound(id, notFound)
 	if err != nil {
 		return nil, err
 	}
-	if !c.can(u, capability, post) {
+	if !allowed(u, post) {
 		return nil, denied
 	}
 	return post, nil
@@ -44,7 +45,7 @@ func (c *Call) postWithCap(u *models.User, id uint64, capability string, notFoun
 // editablePost is postWithCap's most common form: the post by id
 // (WordPress's "Invalid post ID." when missing) and the edit_post check.
 func (c *Call) editablePost(u *models.User, id uint64) (*models.Post, error) {
-	return c.postWithCap(u, id, "edit_post", faultNoSuchPost, faultCannotEditPost)
+	return c.postWithCap(u, id, c.canEditPost, faultNoSuchPost, faultCannotEditPost)
 }
 
 // idAndLogin reads the object id at argument idArg, then logs in with the
@@ -85,17 +86,27 @@ func (c *Call) idFieldsAndLogin(p Params, defaults []string) (uint64, []string, 
 }
 
 // loginCan logs in with the username and password at WordPress's usual
-// positions (1 and 2) and refuses, with the method's own fault, a user
-// without the capability the method requires.
-func (c *Call) loginCan(p Params, capability string, refused *Fault) (*models.User, error) {
+// positions (1 and 2) and refuses, with the method's own fault, a user whom
+// allowed (a models predicate) refuses.
+func (c *Call) loginCan(p Params, allowed func(*models.User) bool, refused *Fault) (*models.User, error) {
 	u, err := c.login(p, 1, 2)
 	if err != nil {
 		return nil, err
 	}
-	if !u.HasCap(capability) {
+	if !allowed(u) {
 		return nil, refused
 	}
 	return u, nil
+}
+
+// The gates of methods that need no particular object, as models decides
+// them.
+func editsPosts(u *models.User) bool     { return models.CanEditPosts(u, "post") }
+func editsPages(u *models.User) bool     { return models.CanEditPosts(u, "page") }
+func publishesPosts(u *models.User) bool { return models.CanPublish(u, "post") }
+func createsCategories(u *models.User) bool {
+	category, _ := models.TaxonomyByName("category")
+	return models.CanCreateTerm(u, category, models.TermsByEditors)
 }
 
 // loginEditablePost is how the methods that read or change one post
@@ -163,7 +174,7 @@ func wpDeletePost(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	post, err := c.postWithCap(u, id, "delete_post", faultNoSuchPost, NewFault(401, "Sorry, you are not allowed to delete this post."))
+	post, err := c.postWithCap(u, id, c.canDeletePost, faultNoSuchPost, NewFault(401, "Sorry, you are not allowed to delete this post."))
 	if err != nil {
 		return Value{}, err
 	}
@@ -218,7 +229,7 @@ func wpGetPosts(c *Call, p Params) (Value, error) {
 		}
 		postType = t
 	}
-	if !u.HasCap(models.PostTypeCap(postType, "edit")) {
+	if !models.CanEditPosts(u, postType) {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to edit posts in this post type.")
 	}
 	f := models.PostFilter{Types: []string{postType}, Statuses: recentStatuses, Limit: c.srv.store.OptionInt(c.ctx, "posts_per_page")}
@@ -249,7 +260,7 @@ func wpGetPosts(c *Call, p Params) (Value, error) {
 	}
 	out := make([]Value, 0, len(posts))
 	for i := range posts {
-		if !c.can(u, "edit_post", &posts[i]) {
+		if !c.canEditPost(u, &posts[i]) {
 			continue
 		}
 		v, err := c.preparePost(&posts[i], fields)

@@ -19,7 +19,7 @@ func wpGetRevisions(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	post, err := c.postWithCap(u, id, "edit_post", faultNoSuchPost, NewFault(401, "Sorry, you are not allowed to edit posts."))
+	post, err := c.postWithCap(u, id, c.canEditPost, faultNoSuchPost, NewFault(401, "Sorry, you are not allowed to edit posts."))
 	if err != nil {
 		return Value{}, err
 	}

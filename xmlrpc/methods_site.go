@@ -95,7 +95,7 @@ func (c *Call) optionValue(o blogOption) Value {
 // those who may not manage options. No match is an empty array, as PHP
 // encodes an empty array.
 func (c *Call) getOptions(u *models.User, names []string) Value {
-	canManage := models.Can(u, "manage_options")
+	canManage := models.CanManageOptions(u)
 	var out []Member
 	for _, name := range names {
 		o, ok := lookupBlogOption(name)
@@ -165,7 +165,7 @@ func wpSetOptions(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if !models.Can(u, "manage_options") {
+	if !models.CanManageOptions(u) {
 		return Value{}, NewFault(403, "Sorry, you are not allowed to update options.")
 	}
 	v, _ := p.Value(3)
@@ -200,7 +200,7 @@ func wpSetOptions(c *Call, p Params) (Value, error) {
 
 // wpGetPostFormats(blog, username, password[, {show-supported}]).
 func wpGetPostFormats(c *Call, p Params) (Value, error) {
-	if _, err := c.loginCan(p, "edit_posts", faultSiteDetails); err != nil {
+	if _, err := c.loginCan(p, editsPosts, faultSiteDetails); err != nil {
 		return Value{}, err
 	}
 	all := make([]Member, len(postFormats))
@@ -315,13 +315,6 @@ func preparePostType(def Value, fields []string) Value {
 	return Struct(out...)
 }
 
-// postTypeEditCap is the edit_posts capability of a post type definition.
-func postTypeEditCap(def Value) string {
-	caps, _ := def.Get("cap")
-	s, _ := memberString(caps, "edit_posts")
-	return s
-}
-
 // wpGetPostType(blog, username, password, name[, fields]).
 func wpGetPostType(c *Call, p Params) (Value, error) {
 	if err := p.Min(4); err != nil {
@@ -343,7 +336,7 @@ func wpGetPostType(c *Call, p Params) (Value, error) {
 	if !ok {
 		return Value{}, faultInvalidPostType
 	}
-	if !u.HasCap(postTypeEditCap(def)) {
+	if !models.CanEditPosts(u, name) {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to edit posts in this post type.")
 	}
 	return preparePostType(def, fields), nil
@@ -369,7 +362,7 @@ func wpGetPostTypes(c *Call, p Params) (Value, error) {
 	}
 	var out []Member
 	for _, m := range postTypeDefs.Members {
-		if !matchesFilter(m.Value, filter) || !u.HasCap(postTypeEditCap(m.Value)) {
+		if !matchesFilter(m.Value, filter) || !models.CanEditPosts(u, m.Name) {
 			continue
 		}
 		out = append(out, M(m.Name, preparePostType(m.Value, fields)))

@@ -210,7 +210,7 @@ func wpEditTerm(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if !models.CanOnTerm(u, "edit_term", t, c.srv.store.DefaultCategoryID(c.ctx)) {
+	if !models.CanEditTerm(u, t) {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to edit this term.")
 	}
 	in := models.TermInput{Taxonomy: tax.Name}
@@ -252,7 +252,7 @@ func wpDeleteTerm(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if !models.CanOnTerm(u, "delete_term", t, c.srv.store.DefaultCategoryID(c.ctx)) {
+	if !models.CanDeleteTerm(u, t, c.srv.store.DefaultCategoryID(c.ctx)) {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to delete this term.")
 	}
 	if _, err := c.srv.store.DeleteTerm(c.ctx, u, tax.Name, t.ID); err != nil {
@@ -267,7 +267,7 @@ func wpGetTerm(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if !models.CanOnTerm(u, "assign_term", t, 0) {
+	if !models.CanAssignTerm(u, t) {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to assign this term.")
 	}
 	return prepareTerm(t), nil
@@ -436,7 +436,7 @@ func (c *Call) allCategories() ([]models.Term, error) {
 
 // mwGetCategories(blog, username, password), also wp.getCategories.
 func mwGetCategories(c *Call, p Params) (Value, error) {
-	if _, err := c.loginCan(p, "edit_posts", faultViewCategories); err != nil {
+	if _, err := c.loginCan(p, editsPosts, faultViewCategories); err != nil {
 		return Value{}, err
 	}
 	cats, err := c.allCategories()
@@ -465,7 +465,7 @@ func mwGetCategories(c *Call, p Params) (Value, error) {
 
 // mtGetCategoryList(blog, username, password).
 func mtGetCategoryList(c *Call, p Params) (Value, error) {
-	if _, err := c.loginCan(p, "edit_posts", faultViewCategories); err != nil {
+	if _, err := c.loginCan(p, editsPosts, faultViewCategories); err != nil {
 		return Value{}, err
 	}
 	cats, err := c.allCategories()
@@ -481,7 +481,7 @@ func mtGetCategoryList(c *Call, p Params) (Value, error) {
 
 // wpGetTags(blog, username, password): the tags in use, by name.
 func wpGetTags(c *Call, p Params) (Value, error) {
-	if _, err := c.loginCan(p, "edit_posts", NewFault(401, "Sorry, you must be able to edit posts on this site in order to view tags.")); err != nil {
+	if _, err := c.loginCan(p, editsPosts, NewFault(401, "Sorry, you must be able to edit posts on this site in order to view tags.")); err != nil {
 		return Value{}, err
 	}
 	tags, _, err := c.srv.store.Terms(c.ctx, models.TermFilter{Taxonomy: "post_tag", HideEmpty: true})
@@ -511,7 +511,7 @@ func wpGetTags(c *Call, p Params) (Value, error) {
 // exists already (same name and parent) is not an error: its id is the
 // answer.
 func wpNewCategory(c *Call, p Params) (Value, error) {
-	u, err := c.loginCan(p, "manage_categories", NewFault(401, "Sorry, you are not allowed to add a category."))
+	u, err := c.loginCan(p, createsCategories, NewFault(401, "Sorry, you are not allowed to add a category."))
 	if err != nil {
 		return Value{}, err
 	}
@@ -563,7 +563,7 @@ func wpDeleteCategory(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if !models.CanOnTerm(u, "delete_term", t, c.srv.store.DefaultCategoryID(c.ctx)) {
+	if !models.CanDeleteTerm(u, t, c.srv.store.DefaultCategoryID(c.ctx)) {
 		return Value{}, faultCannotDeleteCat
 	}
 	if t.Taxonomy != "category" {
@@ -586,7 +586,7 @@ func wpSuggestCategories(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	_, err = c.loginCan(p, "edit_posts", faultViewCategories)
+	_, err = c.loginCan(p, editsPosts, faultViewCategories)
 	if err != nil {
 		return Value{}, err
 	}

@@ -10,7 +10,7 @@ import (
 // usersBlogs is blogger.getUsersBlogs' answer for a single site.
 func usersBlogs(c *Call, u *models.User) Value {
 	return Array(Struct(
-		M("isAdmin", Bool(models.Can(u, "manage_options"))),
+		M("isAdmin", Bool(models.CanManageOptions(u))),
 		M("url", Str(c.srv.cfg.SiteURL+"/")),
 		M("blogid", Str("1")),
 		M("blogName", Str(c.srv.store.Option(c.ctx, "blogname"))),
@@ -46,7 +46,7 @@ func bloggerGetUserInfo(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if !models.Can(u, "edit_posts") {
+	if !models.CanEditPosts(u, "post") {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to access user data on this site.")
 	}
 	return Struct(
@@ -120,8 +120,7 @@ func wpGetUser(c *Call, p Params) (Value, error) {
 	}
 	// WordPress checks edit_user before looking the user up: only those who
 	// may edit others learn that an id does not exist.
-	canEdit := target != nil && models.CanOnUser(u, "edit_user", target) || target == nil && (u.ID == id || u.HasCap("edit_users"))
-	if !canEdit {
+	if !models.CanEditUserWithID(u, id, target) {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to edit this user.")
 	}
 	if target == nil {
@@ -152,7 +151,7 @@ func wpGetUsers(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if !models.Can(u, "list_users") {
+	if !models.CanListUsers(u) {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to list users.")
 	}
 	f := models.UserFilter{Limit: 50, OrderBy: "login"}
@@ -186,7 +185,7 @@ func wpGetUsers(c *Call, p Params) (Value, error) {
 	}
 	out := make([]Value, 0, len(users))
 	for i := range users {
-		if models.CanOnUser(u, "edit_user", &users[i]) {
+		if models.CanEditUser(u, &users[i]) {
 			out = append(out, prepareUser(&users[i], fields))
 		}
 	}
@@ -206,7 +205,7 @@ func wpGetProfile(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if !models.CanOnUser(u, "edit_user", u) {
+	if !models.CanEditUser(u, u) {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to edit your profile.")
 	}
 	return prepareUser(u, fields), nil
@@ -223,7 +222,7 @@ func wpEditProfile(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if !models.CanOnUser(u, "edit_user", u) {
+	if !models.CanEditUser(u, u) {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to edit your profile.")
 	}
 	var in models.UserInput
@@ -256,7 +255,7 @@ func wpGetAuthors(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	if !models.Can(u, "edit_posts") {
+	if !models.CanEditPosts(u, "post") {
 		return Value{}, NewFault(401, "Sorry, you are not allowed to edit posts.")
 	}
 	users, _, err := c.srv.store.Users(c.ctx, models.UserFilter{OrderBy: "login"})

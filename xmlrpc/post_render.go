@@ -29,18 +29,19 @@ func (c *Call) author(id uint64) *models.User {
 	return u
 }
 
-// can resolves a post meta capability with WordPress's extra rule for the
-// privacy policy page, which only those who may manage privacy options may
-// edit or delete.
-func (c *Call) can(u *models.User, cap string, p *models.Post) bool {
-	if !models.CanOnPost(u, cap, p) {
-		return false
-	}
-	if (cap == "edit_post" || cap == "delete_post") && p.ID != 0 &&
-		strconv.FormatUint(p.ID, 10) == c.srv.store.Option(c.ctx, "wp_page_for_privacy_policy") {
-		return u.HasCap("manage_options")
-	}
-	return true
+// canEditPost is models.CanEditPost with map_meta_cap's rule for the
+// site's privacy policy page.
+func (c *Call) canEditPost(u *models.User, p *models.Post) bool {
+	return models.CanEditPost(u, p) && c.mayChangeIfPrivacyPage(u, p)
+}
+
+// canDeletePost is models.CanDeletePost with the same rule.
+func (c *Call) canDeletePost(u *models.User, p *models.Post) bool {
+	return models.CanDeletePost(u, p) && c.mayChangeIfPrivacyPage(u, p)
+}
+
+func (c *Call) mayChangeIfPrivacyPage(u *models.User, p *models.Post) bool {
+	return !c.srv.store.IsPrivacyPolicyPage(c.ctx, p.ID) || models.CanChangePrivacyPolicyPage(u)
 }
 
 // postTermsOf returns a post's terms of every taxonomy, ordered by name.

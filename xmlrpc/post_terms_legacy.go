@@ -85,7 +85,7 @@ func (c *Call) tagIDForKeyword(u *models.User, name string) (uint64, error) {
 	if len(found) > 0 {
 		return found[0].ID, nil
 	}
-	t, err := c.srv.store.CreateTerm(c.ctx, u, models.TermInput{Taxonomy: "post_tag", Name: &name, AllowAssigners: true})
+	t, err := c.srv.store.CreateTerm(c.ctx, u, models.TermInput{Taxonomy: "post_tag", Name: &name, CreateRule: models.FlatTermsByAssigners})
 	if err != nil {
 		return 0, termFault(err)
 	}

@@ -83,7 +83,7 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 			if !postTypes[t] {
 				return 0, faultInvalidPostType
 			}
-			if !c.can(u, "edit_post", existing) {
+			if !c.canEditPost(u, existing) {
 				return 0, faultCannotEditPost
 			}
 			return 0, NewFault(401, "The post type may not be changed.")
@@ -92,14 +92,11 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 	if !postTypes[postType] {
 		return 0, faultInvalidPostType
 	}
-	editCap := models.PostTypeCap(postType, "edit")
-	publishCap := models.PostTypeCap(postType, "publish")
-	editOthers := models.PostTypeCap(postType, "edit_others")
 	if existing != nil {
-		if !c.can(u, "edit_post", existing) {
+		if !c.canEditPost(u, existing) {
 			return 0, faultCannotEditPost
 		}
-	} else if !u.HasCap(editCap) {
+	} else if !models.CanCreatePost(u, postType) {
 		return 0, NewFault(401, "Sorry, you are not allowed to post on this site.")
 	}
 
@@ -120,11 +117,11 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 	switch status {
 	case "draft", "pending":
 	case "private":
-		if !u.HasCap(publishCap) {
+		if !models.CanPublish(u, postType) {
 			return 0, NewFault(401, "Sorry, you are not allowed to create private posts in this post type.")
 		}
 	case "publish", "future":
-		if !u.HasCap(publishCap) {
+		if !models.CanPublish(u, postType) {
 			return 0, NewFault(401, "Sorry, you are not allowed to publish posts in this post type.")
 		}
 	default:
@@ -138,7 +135,7 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 	if !hasPassword && existing != nil {
 		password = existing.Password
 	}
-	if password != "" && !u.HasCap(publishCap) {
+	if password != "" && !models.CanPublish(u, postType) {
 		return 0, NewFault(401, "Sorry, you are not allowed to create password protected posts in this post type.")
 	}
 	if hasPassword {
@@ -153,7 +150,7 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 		author = uint64(absint(n))
 	}
 	if author != u.ID {
-		if !u.HasCap(editOthers) {
+		if !models.CanEditOthersPosts(u, postType) {
 			return 0, NewFault(401, "Sorry, you are not allowed to create posts as this user.")
 		}
 		if _, err := c.srv.store.UserByID(c.ctx, author); err != nil {
@@ -196,7 +193,7 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 				in.Sticky = &off
 			}
 		} else if hasSticky {
-			if !u.HasCap(editOthers) {
+			if !models.CanStick(u, postType, models.StickyByEditorsWhoPublish) {
 				return 0, NewFault(401, "Sorry, you are not allowed to make posts sticky.")
 			}
 			b := validateBool(sv)

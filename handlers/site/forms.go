@@ -87,7 +87,7 @@ func (st *Site) commentPost(c echo.Context) error {
 	postID, _ := strconv.ParseUint(r.PostForm.Get("comment_post_ID"), 10, 64)
 	parent, _ := strconv.ParseUint(r.PostForm.Get("comment_parent"), 10, 64)
 	in := models.CommentInput{PostID: postID, ParentID: &parent, Client: st.cfg.Client(r)}
-	if viewer != nil && viewer.HasCap("unfiltered_html") {
+	if viewer != nil && models.CanPostUnfilteredHTML(viewer) {
 		in.FilterHTML = !st.sess.VerifyNonce(c, "unfiltered-html-comment_"+strconv.FormatUint(postID, 10),
 			r.PostForm.Get("_wp_unfiltered_html_comment"))
 	}

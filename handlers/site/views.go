@@ -326,7 +326,7 @@ func (st *Site) discussion(c echo.Context, p *models.Post, pv *postView, viewer 
 	if p.CommentStatus == "open" {
 		f := &commentForm{Action: st.cfg.SiteURL + "/wp-comments-post.php", PostID: p.ID, User: viewer,
 			RequireNameEmail: st.store.Option(ctx, "require_name_email") != "0"}
-		if viewer != nil && viewer.HasCap("unfiltered_html") && st.sess.Nonce != nil {
+		if viewer != nil && models.CanPostUnfilteredHTML(viewer) && st.sess.Nonce != nil {
 			f.UnfilteredNonce = st.sess.Nonce(c, "unfiltered-html-comment_"+strconv.FormatUint(p.ID, 10))
 		}
 		d.Form = f
