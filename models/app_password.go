@@ -224,7 +224,7 @@ func (s *Store) AppPasswords(ctx context.Context, userID uint64) ([]AppPassword,
 }
 
 // AppPasswordByUUID returns one application password of a user.
-// Errors: not found (rest_application_password_not_found).
+// Errors: not found (ReasonAppPasswordNotFound).
 func (s *Store) AppPasswordByUUID(ctx context.Context, userID uint64, uuid string) (*AppPassword, error) {
 	var ap AppPassword
 	err := s.withContext(ctx).Where("uuid = ? AND user_id = ?", strings.ToLower(uuid), userID).Take(&ap).Error

@@ -71,7 +71,7 @@ func CommentStatuses() [][2]string {
 var errCommentInvalidID = newError(KindNotFound, ReasonInvalidCommentID)
 
 // CommentByID returns a comment of any status. Errors: not found
-// (rest_comment_invalid_id), internal.
+// (ReasonInvalidCommentID), internal.
 func (s *Store) CommentByID(ctx context.Context, id uint64) (*Comment, error) {
 	var c Comment
 	if err := s.withContext(ctx).Where("id = ?", id).Take(&c).Error; err != nil {

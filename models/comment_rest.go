@@ -78,7 +78,7 @@ func restCommentClient(actor *User, c *Comment, in CommentInput) {
 
 // applyCommentUser makes the comment the user's with their name, e-mail
 // and URL (the REST author field). Errors: invalid
-// (rest_comment_author_invalid), internal.
+// (ReasonCommentAuthorInvalid), internal.
 func (s *Store) applyCommentUser(ctx context.Context, c *Comment, id uint64) error {
 	u, err := s.UserByID(ctx, id)
 	if IsNotFound(err) || id == 0 {

@@ -176,9 +176,9 @@ func MediaTypeOf(mime string) string { return mediaTypeOf(mime) }
 // the extension, size limit, upload_files capability.
 // Content that does not match its extension (HTML named x.jpg) is refused
 // with ErrUploadForbiddenType, as WordPress's wp_check_filetype_and_ext does.
-// Errors: forbidden (ErrCannotUploadFiles, rest_cannot_edit_others for
+// Errors: forbidden (ErrCannotUploadFiles, ReasonCannotCreateAsOtherAuthor for
 // another author), invalid (ErrUploadNoData, ErrUploadForbiddenType,
-// ErrUploadTooLarge, rest_post_invalid_id for a bad parent), unavailable
+// ErrUploadTooLarge, ReasonInvalidUploadParent for a bad parent), unavailable
 // (ErrUploadsUnavailable), internal.
 func (s *Store) UploadMedia(ctx context.Context, actor *User, in UploadInput) (*Media, error) {
 	return s.uploadMedia(ctx, actor, in)
@@ -218,7 +218,7 @@ func (s *Store) AttachmentsFor(ctx context.Context, ids []uint64) (map[uint64]*A
 
 // UpdateMedia changes an attachment's fields (alt text, caption,
 // description, title, parent …) as edit_post allows.
-// Errors: not found (ErrInvalidAttachmentID), forbidden (rest_cannot_edit),
+// Errors: not found (ErrInvalidAttachmentID), forbidden (ReasonCannotEditPost),
 // invalid, internal.
 func (s *Store) UpdateMedia(ctx context.Context, actor *User, id uint64, in MediaInput) (*Media, error) {
 	return s.updateMedia(ctx, actor, id, in)
@@ -228,7 +228,7 @@ func (s *Store) UpdateMedia(ctx context.Context, actor *User, id uint64, in Medi
 // as in WordPress without MEDIA_TRASH), clears it as any post's featured
 // image and removes its file from storage. It returns the attachment as it
 // was.
-// Errors: not found (ErrInvalidAttachmentID), forbidden (rest_cannot_delete),
+// Errors: not found (ErrInvalidAttachmentID), forbidden (ReasonCannotDeletePost),
 // internal.
 func (s *Store) DeleteMedia(ctx context.Context, actor *User, id uint64) (*Media, error) {
 	return s.deleteMedia(ctx, actor, id)

@@ -324,7 +324,7 @@ func (s *Store) mediaFileTaken(ctx context.Context, key string) (bool, error) {
 }
 
 // authorExists refuses an attachment author who is no user
-// (rest_invalid_author).
+// (ReasonInvalidAuthor).
 func (s *Store) authorExists(ctx context.Context, id uint64) error {
 	if _, err := s.UserByID(ctx, id); err != nil {
 		if IsNotFound(err) {

@@ -75,7 +75,7 @@ var errPostInvalidID = newError(KindNotFound, ReasonInvalidPostID)
 func ErrPostInvalidID() *Error { return errPostInvalidID }
 
 // PostByID returns a post of any type and status.
-// Errors: not found (rest_post_invalid_id).
+// Errors: not found (ReasonInvalidPostID).
 func (s *Store) PostByID(ctx context.Context, id uint64) (*Post, error) {
 	var p Post
 	if err := s.withContext(ctx).Where("id = ?", id).Take(&p).Error; err != nil {

@@ -128,7 +128,7 @@ func (s *Store) Autosaves(ctx context.Context, parentID uint64) ([]Post, error) 
 }
 
 // Autosave returns a post's newest autosave (of any user when userID is
-// 0). Errors: not found (rest_post_no_autosave), internal.
+// 0). Errors: not found (ReasonNoAutosave), internal.
 func (s *Store) Autosave(ctx context.Context, parentID, userID uint64) (*Post, error) {
 	q := s.withContext(ctx).Where("parent_id = ? AND type = ? AND slug = ?", parentID, "revision", autosaveSlug(parentID))
 	if userID != 0 {
@@ -145,7 +145,8 @@ func (s *Store) Autosave(ctx context.Context, parentID, userID uint64) (*Post, e
 // autosave does: the author's own draft is simply updated; otherwise the
 // edits go into actor's autosave of the post (created, or overwritten when
 // they differ from it), and the post stays as it is. It returns the post or
-// the autosave. Errors: not found, forbidden (rest_cannot_edit), internal.
+// the autosave. Errors: not found, forbidden (ReasonCannotEditPost),
+// internal.
 func (s *Store) SaveAutosave(ctx context.Context, actor *User, postID uint64, in PostInput) (*Post, error) {
 	p, err := s.PostByID(ctx, postID)
 	if err != nil {

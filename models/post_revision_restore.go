@@ -13,8 +13,9 @@ var errRevisionsDisabled = newError(KindForbidden, ReasonRevisionsDisabled)
 // update goes through UpdatePost, so the restored state is itself recorded
 // as a new revision and the post's modified date moves. Autosaves are not
 // restorable here (the XML-RPC rule). It returns the updated post.
-// Errors: not found (rest_post_invalid_id: no such revision, an autosave,
-// or a missing parent), forbidden (rest_cannot_edit, revisions_disabled),
+// Errors: not found (ReasonInvalidPostID: no such revision, an autosave,
+// or a missing parent), forbidden (ReasonCannotEditPost,
+// ReasonRevisionsDisabled),
 // internal.
 func (s *Store) RestoreRevision(ctx context.Context, actor *User, revisionID uint64) (*Post, error) {
 	rev, err := s.PostByID(ctx, revisionID)

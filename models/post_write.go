@@ -259,8 +259,8 @@ func isDraftLike(status string) bool {
 // CreatePost creates a post (or page) as actor, with WordPress's checks:
 // edit capability of the type, publish capability for public statuses,
 // edit_others for another author, non-empty content, a unique slug.
-// Errors: forbidden (rest_cannot_create, rest_cannot_publish, …),
-// invalid (empty_content, rest_invalid_author), internal.
+// Errors: forbidden (ReasonCannotCreatePost, ReasonCannotPublish, …),
+// invalid (ReasonEmptyPostContent, ReasonInvalidAuthor), internal.
 func (s *Store) CreatePost(ctx context.Context, actor *User, in PostInput) (*Post, error) {
 	if in.Type == "" {
 		in.Type = "post"
@@ -344,8 +344,8 @@ func (s *Store) CreatePost(ctx context.Context, actor *User, in PostInput) (*Pos
 }
 
 // UpdatePost changes a post as actor and records a revision when its title,
-// content or excerpt changed. Errors: not found (rest_post_invalid_id),
-// forbidden (rest_cannot_edit, rest_cannot_publish, …), conflict
+// content or excerpt changed. Errors: not found (ReasonInvalidPostID),
+// forbidden (ReasonCannotEditPost, ReasonCannotPublish, …), conflict
 // (if_not_modified_since), invalid, internal.
 func (s *Store) UpdatePost(ctx context.Context, actor *User, id uint64, in PostInput) (*Post, error) {
 	p, err := s.PostByID(ctx, id)
@@ -419,8 +419,8 @@ const trashedSuffix = "__trashed"
 // TrashPost moves a post to the trash, as REST's DELETE without force does:
 // its slug gets the "__trashed" suffix and, as for any update, a revision is
 // recorded when the content changed since the last one.
-// Errors: not found, forbidden (rest_cannot_delete), gone
-// (rest_already_trashed).
+// Errors: not found, forbidden (ReasonCannotDeletePost), gone
+// (ReasonPostAlreadyTrashed).
 func (s *Store) TrashPost(ctx context.Context, actor *User, id uint64) (*Post, error) {
 	p, err := s.PostByID(ctx, id)
 	if err != nil {
@@ -460,7 +460,7 @@ func (s *Store) TrashPost(ctx context.Context, actor *User, id uint64) (*Post, e
 // DeletePost deletes a post for good, with its revisions and term
 // relationships, and returns it as it was; its child pages and attachments
 // move to its own parent.
-// Errors: not found, forbidden (rest_cannot_delete).
+// Errors: not found, forbidden (ReasonCannotDeletePost).
 func (s *Store) DeletePost(ctx context.Context, actor *User, id uint64) (*Post, error) {
 	p, err := s.PostByID(ctx, id)
 	if err != nil {

@@ -21,7 +21,7 @@ import (
 var errCannotManageOptions = newError(KindForbidden, ReasonCannotManageOptions)
 
 // UpdateOptions writes several options as actor, who needs manage_options.
-// Errors: forbidden (rest_forbidden), internal.
+// Errors: forbidden (ReasonCannotManageOptions), internal.
 func (s *Store) UpdateOptions(ctx context.Context, actor *User, values map[string]string) error {
 	if !CanManageOptions(actor) {
 		return errCannotManageOptions

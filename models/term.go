@@ -80,7 +80,7 @@ var (
 )
 
 // TermByID returns a term of any taxonomy. Errors: not found
-// (rest_term_invalid), internal.
+// (ReasonInvalidTermID), internal.
 func (s *Store) TermByID(ctx context.Context, id uint64) (*Term, error) {
 	var t Term
 	if err := s.termSelect(ctx).Where("terms.id = ?", id).Take(&t).Error; err != nil {

@@ -71,8 +71,8 @@ func IsEmail(s string) bool {
 	return emailPattern.MatchString(s)
 }
 
-// UserByID returns the user with that id, or a not-found error with
-// WordPress's rest_user_invalid_id code.
+// UserByID returns the user with that id. Errors: not found
+// (ReasonInvalidUserID), internal.
 func (s *Store) UserByID(ctx context.Context, id uint64) (*User, error) {
 	var u User
 	err := s.withContext(ctx).Where("id = ?", id).Take(&u).Error

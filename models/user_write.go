@@ -227,7 +227,7 @@ func (s *Store) SetAppPasswordsDisabled(ctx context.Context, id uint64, disabled
 // DeleteUser deletes a user with their application passwords. Their posts go
 // to reassignTo when it is non-zero and are deleted otherwise, as
 // wp_delete_user does. Everything happens in one transaction.
-// Errors: not found (rest_user_invalid_id), invalid (rest_user_invalid_reassign).
+// Errors: not found (ReasonInvalidUserID), invalid (ReasonInvalidReassign).
 func (s *Store) DeleteUser(ctx context.Context, id, reassignTo uint64) (*User, error) {
 	u, err := s.UserByID(ctx, id)
 	if err != nil {
