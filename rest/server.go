@@ -77,12 +77,14 @@
 // same user. r.UserByID(id) loads a user once per request (permission
 // callbacks and targetHints share it).
 //
-// Errors: return a *models.Error (store errors pass through unchanged). Its
-// Kind picks the HTTP status from one table (kindStatus); KindForbidden is
-// 401 for anonymous requests and 403 otherwise, like WordPress's
-// rest_authorization_required_code; Error.Status overrides. Build REST-only
-// errors with Err(status, code, message), Forbidden(code, message) and
-// InvalidParam(name, code, message) (a rest_invalid_param for one argument).
+// Errors: store errors pass through unchanged and are worded from the one
+// table of errors_table.go (a Reason's code, status and message; the Kind's
+// status where the reason has none); KindForbidden is 401 for anonymous
+// requests and 403 otherwise, like WordPress's
+// rest_authorization_required_code. Build REST-only errors with Err(status,
+// code, message), Forbidden(code, message) and InvalidParam(name, code,
+// message) (a rest_invalid_param for one argument); a permission callback
+// that checks one of the store's rules returns refusal(kind, reason).
 // Any other error is a 500 "internal" whose cause is logged, never shown; a
 // panic becomes the same 500.
 //
