@@ -79,6 +79,7 @@ var packageRules = map[string]packageRule{
 	"fixtures/fixturestest":        {layer: testHelper, imports: []string{"models", "fixtures", "fixtures/testdb"}},
 	"fixtures/testdb":              {layer: testHelper}, // fresh databases, for leaves' tests too
 	"models/wpimport/wpimporttest": {layer: testHelper},
+	"models/reasonstest":           {layer: testHelper, imports: []string{"models"}},
 	"handlers/e2e":                 {layer: testsOnly},
 	"loadtest":                     {layer: tool}, // presspass loadtest: the command prepares the site, this drives it over HTTP
 }

@@ -1,45 +1,14 @@
 package rest
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"io"
 	"log/slog"
 	"reflect"
-	"strconv"
 	"testing"
 
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/reasonstest"
 )
-
-// storeReasons lists every Reason constant declared in models/reasons.go.
-func storeReasons(t *testing.T) []models.Reason {
-	t.Helper()
-	f, err := parser.ParseFile(token.NewFileSet(), "../models/reasons.go", nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []models.Reason
-	ast.Inspect(f, func(n ast.Node) bool {
-		vs, ok := n.(*ast.ValueSpec)
-		if !ok || len(vs.Values) != 1 {
-			return true
-		}
-		if id, isType := vs.Type.(*ast.Ident); !isType || id.Name != "Reason" {
-			return true
-		}
-		if lit, isLit := vs.Values[0].(*ast.BasicLit); isLit {
-			s, _ := strconv.Unquote(lit.Value)
-			out = append(out, models.Reason(s))
-		}
-		return true
-	})
-	if len(out) < 50 {
-		t.Fatalf("found only %d reasons in models/reasons.go", len(out))
-	}
-	return out
-}
 
 // notOverREST are the reasons no REST route can meet: loaders, the
 // pages' sessions and two-factor logins, the public site's own, pingbacks,
@@ -55,19 +24,12 @@ var notOverREST = map[models.Reason]bool{
 }
 
 func TestEveryReasonHasRESTWords(t *testing.T) {
-	for _, r := range storeReasons(t) {
-		_, worded := reasonWords[r]
-		if worded == notOverREST[r] {
-			t.Errorf("reason %q: worded %v, listed as out of REST's reach %v", r, worded, notOverREST[r])
-		}
-	}
+	reasonstest.CheckWorded(t, func(r models.Reason) bool { _, ok := reasonWords[r]; return ok }, notOverREST)
 }
 
 func TestStoreErrorsAsREST(t *testing.T) {
 	s := &Server{log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	refuse := func(k models.Kind, r models.Reason, d models.Details) error {
-		return &models.Error{Kind: k, Reason: r, Details: d}
-	}
+	refuse := reasonstest.Refusal
 	tests := []struct {
 		name     string
 		err      error

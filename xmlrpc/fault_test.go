@@ -2,40 +2,12 @@ package xmlrpc
 
 import (
 	"context"
-	"go/ast"
-	goparser "go/parser"
-	"go/token"
 	"io"
-	"strconv"
 	"testing"
 
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/reasonstest"
 )
-
-// storeReasons lists every Reason constant declared in models/reasons.go.
-func storeReasons(t *testing.T) []models.Reason {
-	t.Helper()
-	f, err := goparser.ParseFile(token.NewFileSet(), "../models/reasons.go", nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []models.Reason
-	ast.Inspect(f, func(n ast.Node) bool {
-		if vs, ok := n.(*ast.ValueSpec); ok && len(vs.Values) == 1 {
-			id, isType := vs.Type.(*ast.Ident)
-			lit, isLit := vs.Values[0].(*ast.BasicLit)
-			if isType && id.Name == "Reason" && isLit {
-				s, _ := strconv.Unquote(lit.Value)
-				out = append(out, models.Reason(s))
-			}
-		}
-		return true
-	})
-	if len(out) < 50 {
-		t.Fatalf("found only %d reasons in models/reasons.go", len(out))
-	}
-	return out
-}
 
 // notOverXMLRPC are the reasons no XML-RPC method can meet: loaders, the
 // pages' sessions and two-factor logins, block templates, oEmbed and the
@@ -51,18 +23,11 @@ var notOverXMLRPC = map[models.Reason]bool{
 }
 
 func TestEveryReasonHasAFault(t *testing.T) {
-	for _, r := range storeReasons(t) {
-		_, worded := reasonFaults[r]
-		if worded == notOverXMLRPC[r] {
-			t.Errorf("reason %q: worded %v, listed as out of XML-RPC's reach %v", r, worded, notOverXMLRPC[r])
-		}
-	}
+	reasonstest.CheckWorded(t, func(r models.Reason) bool { _, ok := reasonFaults[r]; return ok }, notOverXMLRPC)
 }
 
 func TestStoreErrorsAsFaults(t *testing.T) {
-	refuse := func(k models.Kind, r models.Reason, d models.Details) error {
-		return &models.Error{Kind: k, Reason: r, Details: d}
-	}
+	refuse := reasonstest.Refusal
 	tests := []struct {
 		name    string
 		fault   error

@@ -5,12 +5,11 @@ import (
 	"testing"
 
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/reasonstest"
 )
 
 func TestStoreErrorsAsPageMessages(t *testing.T) {
-	refuse := func(k models.Kind, r models.Reason, d models.Details) error {
-		return &models.Error{Kind: k, Reason: r, Details: d}
-	}
+	refuse := reasonstest.Refusal
 	tests := []struct {
 		name string
 		err  error
