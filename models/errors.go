@@ -97,19 +97,6 @@ func (e *Error) With(d Details) *Error {
 	return &c
 }
 
-// Is makes errors.Is match two errors of the same kind and reason, so a
-// caller can test for a rule whatever its details.
-func (e *Error) Is(target error) bool {
-	t, ok := target.(*Error)
-	return ok && t.Reason != "" && t.Kind == e.Kind && t.Reason == e.Reason
-}
-
-// HasReason reports whether err is an *Error for that rule.
-func HasReason(err error, reason Reason) bool {
-	var me *Error
-	return errors.As(err, &me) && me.Reason == reason
-}
-
 // Internal wraps an unexpected failure (usually from the database) as an
 // internal error whose cause is logged but never shown.
 func Internal(err error) *Error {
