@@ -231,7 +231,7 @@ func (s *Store) BlockTemplate(ctx context.Context, typ, id string) (*BlockTempla
 
 // ThemeBlockTemplate is get_block_file_template: the active theme's own
 // template with that id, customized or not.
-// Errors: not found (rest_template_not_found).
+// Errors: not found (ReasonTemplateNotFound).
 func (s *Store) ThemeBlockTemplate(ctx context.Context, typ, id string) (*BlockTemplate, error) {
 	theme, slug, ok := splitTemplateID(id)
 	if !ok || theme != s.ActiveTheme(ctx).Stylesheet {
@@ -272,7 +272,7 @@ func templatePartArea(area string) string {
 // wp_insert_post/wp_update_post: a theme's own becomes a custom post that
 // starts from the theme's content, title and description.
 // Errors: forbidden (edit_theme_options), invalid (empty_content,
-// rest_invalid_author), internal.
+// ReasonInvalidAuthor), internal.
 func (s *Store) SaveBlockTemplate(ctx context.Context, actor *User, typ string, current *BlockTemplate, in BlockTemplateInput) (*BlockTemplate, error) {
 	publish := "publish"
 	pin := PostInput{Type: typ, Status: &publish, Content: in.Content, Title: in.Title, Excerpt: in.Description, AuthorID: in.AuthorID}
