@@ -3,7 +3,6 @@ package models
 import (
 	"context"
 	"net"
-	"strings"
 )
 
 // Authentication: the one verifier behind REST Basic auth, XML-RPC logins,
@@ -216,12 +215,13 @@ func (s *Store) AuthenticatePassword(ctx context.Context, name, password string)
 	return u, nil
 }
 
-// AuthenticateAPI is XML-RPC's login: an application password (spaced or not)
-// or, as WordPress allows for XML-RPC, the main password — except for users
-// with two-factor enabled unless the site allows it. Every failure is the
+// AuthenticateAPI is XML-RPC's login: an application password, normalized as
+// REST normalizes it (any grouping: spaces, dashes, tabs), or, as WordPress
+// allows for XML-RPC, the main password — except for users with two-factor
+// enabled unless the site allows it. Every failure is the
 // same "Incorrect username or password." error, as WordPress answers.
 func (s *Store) AuthenticateAPI(ctx context.Context, name, password string, c ClientInfo) (*User, *AppPassword, error) {
-	if s.AppPasswordsAvailable(c.Secure) && len(NormalizeAppPassword(password)) == AppPasswordLength && looksLikeAppPassword(password) {
+	if s.AppPasswordsAvailable(c.Secure) && len(NormalizeAppPassword(password)) == AppPasswordLength {
 		u, ap, err := s.appPasswordLogin(ctx, name, password, c, false)
 		if err == nil {
 			return u, ap, nil
@@ -273,13 +273,6 @@ func (s *Store) AuthenticatePasswordFrom(ctx context.Context, name, password str
 		s.logins.put(key, u, nil, epoch, s.now())
 	}
 	return u, nil
-}
-
-// looksLikeAppPassword reports whether a presented password could be an
-// application password: 24 alphanumerics, optionally in groups separated by
-// spaces (the only separators WordPress displays).
-func looksLikeAppPassword(pw string) bool {
-	return strings.Trim(pw, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 ") == ""
 }
 
 // DirectClient describes a client connected straight to us: its address is

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -24,6 +25,9 @@ func TestBasicAuthVariants(t *testing.T) {
 	}{
 		{"app password", basic("admin", adminPw), "/wp-json/wp/v2/users/me", 200, "", 1},
 		{"chunked app password", basic("admin", models.ChunkAppPassword(adminPw)), "/wp-json/wp/v2/users/me", 200, "", 1},
+		{"app password grouped with dashes", basic("admin", strings.ReplaceAll(models.ChunkAppPassword(adminPw), " ", "-")), "/wp-json/wp/v2/users/me", 200, "", 1},
+		{"app password grouped with tabs", basic("admin", strings.ReplaceAll(models.ChunkAppPassword(adminPw), " ", "\t")), "/wp-json/wp/v2/users/me", 200, "", 1},
+		{"app password grouped mixed", basic("admin", adminPw[:8]+"-"+adminPw[8:12]+"\t"+adminPw[12:20]+" _ "+adminPw[20:]), "/wp-json/wp/v2/users/me", 200, "", 1},
 		{"lower-case scheme", "basic " + base64.StdEncoding.EncodeToString([]byte("admin:"+adminPw)), "/wp-json/wp/v2/users/me", 200, "", 1},
 		{"e-mail as user name", basic("admin@example.com", adminPw), "/wp-json/wp/v2/users/me", 200, "", 1},
 		{"main password is refused", basic("admin", "admin-test-pass"), "/wp-json/wp/v2/users/me", 401, "incorrect_password", 0},
