@@ -149,8 +149,8 @@ func (s *Server) serveCached(w http.ResponseWriter, req *http.Request) bool {
 		keep = keep && r.User != nil && r.AppPassword != nil
 		if keep {
 			until = now.Add(time.Minute)
-			if exp := r.AppPassword.Expires; exp != nil && exp.Before(until) {
-				until = *exp
+			if exp := r.AppPassword.Expires; exp != nil {
+				until = epoch.Until(until, *exp)
 			}
 		}
 	}

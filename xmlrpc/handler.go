@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/models/epoch"
@@ -145,7 +146,7 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if cacheable {
-		srv.answers.keep(key, buf.Bytes(), epochs, srv.store.Now())
+		srv.answers.keep(key, buf.Bytes(), epochs, srv.store.Now(), c.credentialsUntil)
 	}
 	writeXML(w, http.StatusOK, buf.Bytes())
 }
@@ -190,6 +191,10 @@ type Call struct {
 	method string
 	// Lookups shared by the methods of one request.
 	authors map[uint64]*models.User
+	// credentialsUntil is the earliest expiry of the application passwords
+	// this request logged in with (zero: none expires): its answer may not
+	// be served from the cache past it.
+	credentialsUntil time.Time
 }
 
 // Method is one XML-RPC method.
@@ -247,6 +252,9 @@ func (c *Call) login(p Params, ui, pi int) (*models.User, error) {
 		return nil, err
 	}
 	models.NoteOf(c.ctx).SetUser(int64(u.ID))
+	if ap != nil && ap.Expires != nil && (c.credentialsUntil.IsZero() || ap.Expires.Before(c.credentialsUntil)) {
+		c.credentialsUntil = *ap.Expires
+	}
 	if !ap.AllowsWrite() && !readOnlyMethods[c.method] {
 		return nil, faultReadOnlyScope
 	}

@@ -40,10 +40,13 @@ func newAnswerCache() *answerCache {
 // keyOf is the key of one request: the client address and the whole body.
 func (c *answerCache) keyOf(ip string, body []byte) epoch.Key { return c.keys.KeyWithBody(body, ip) }
 
-// keep files a copy of an answer made under epochs, unless it is too large.
-func (c *answerCache) keep(k epoch.Key, body []byte, epochs epoch.Epochs, now time.Time) {
+// keep files a copy of an answer made under epochs, unless it is too large,
+// for at most a minute and never past credentialsUntil, the expiry of the
+// credentials it was made for (zero: they do not expire). Revocation, a
+// role or scope change and a lock move the auth epoch instead.
+func (c *answerCache) keep(k epoch.Key, body []byte, epochs epoch.Epochs, now, credentialsUntil time.Time) {
 	if len(body) > xmlrpcCacheMaxBody {
 		return
 	}
-	c.Put(k, append([]byte(nil), body...), epochs, now.Add(xmlrpcCacheTTL))
+	c.Put(k, append([]byte(nil), body...), epochs, epoch.Until(now.Add(xmlrpcCacheTTL), credentialsUntil))
 }

@@ -35,7 +35,8 @@ func NewCache[K comparable, V any](max int) *Cache[K, V] {
 }
 
 // Get returns the answer filed under k if it was made under the epochs now
-// current and its time limit has not passed at t; a stale answer is dropped.
+// current and t is before its time limit (a limit is often a credential's
+// expiry, which has passed at its very instant); a stale answer is dropped.
 func (c *Cache[K, V]) Get(k K, now Epochs, t time.Time) (v V, ok bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -43,11 +44,20 @@ func (c *Cache[K, V]) Get(k K, now Epochs, t time.Time) (v V, ok bool) {
 	if !ok {
 		return v, false
 	}
-	if e.at != now || (!e.until.IsZero() && t.After(e.until)) {
+	if e.at != now || (!e.until.IsZero() && !t.Before(e.until)) {
 		delete(c.entries, k)
 		return v, false
 	}
 	return e.value, true
+}
+
+// Until is the earlier of two time limits, a zero limit being none: an
+// answer's own lifetime and the expiry of the credentials it was made for.
+func Until(a, b time.Time) time.Time {
+	if a.IsZero() || (!b.IsZero() && b.Before(a)) {
+		return b
+	}
+	return a
 }
 
 // Has reports whether an answer is filed under k, current or not: a request

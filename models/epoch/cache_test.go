@@ -23,7 +23,9 @@ func TestCacheServesOnlyUnderItsEpochs(t *testing.T) {
 		{"both moved", time.Time{}, Epochs{4, 8}, t0, false},
 		{"an epoch went back", time.Time{}, Epochs{3, 6}, t0, false},
 		{"no time limit, years later", time.Time{}, filed, t0.AddDate(5, 0, 0), true},
-		{"at its time limit", t0.Add(time.Minute), filed, t0.Add(time.Minute), true},
+		{"just before its time limit", t0.Add(time.Minute), filed, t0.Add(time.Minute - time.Nanosecond), true},
+		// A limit is a credential's expiry, which has passed at its instant.
+		{"at its time limit", t0.Add(time.Minute), filed, t0.Add(time.Minute), false},
 		{"past its time limit", t0.Add(time.Minute), filed, t0.Add(time.Minute + time.Nanosecond), false},
 		{"past its time limit, epochs moved", t0.Add(time.Minute), Epochs{4, 7}, t0.Add(2 * time.Minute), false},
 	} {
@@ -93,6 +95,19 @@ func BenchmarkCacheGet(b *testing.B) {
 	for b.Loop() {
 		if _, ok := c.Get(k, at, time.Time{}); !ok {
 			b.Fatal("miss")
+		}
+	}
+}
+
+// Until is the earlier of two limits, a zero limit being none.
+func TestUntil(t *testing.T) {
+	t0 := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	t1 := t0.Add(time.Second)
+	for _, tc := range []struct{ a, b, want time.Time }{
+		{t0, t1, t0}, {t1, t0, t0}, {t0, time.Time{}, t0}, {time.Time{}, t1, t1}, {time.Time{}, time.Time{}, time.Time{}},
+	} {
+		if got := Until(tc.a, tc.b); !got.Equal(tc.want) {
+			t.Errorf("Until(%v, %v) = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
 	}
 }
