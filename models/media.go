@@ -192,13 +192,22 @@ func (s *Store) MediaByID(ctx context.Context, id uint64) (*Media, error) {
 }
 
 // MediaItem returns an attachment for a user who may upload files (XML-RPC's
-// wp.getMediaItem).
+// wp.getMediaItem). A private attachment the viewer may not read is not
+// found, so that its existence is not told either (WordPress shows it to
+// anyone who may upload).
 // Errors: forbidden (ErrCannotUploadFiles), not found (ErrInvalidAttachmentID).
 func (s *Store) MediaItem(ctx context.Context, viewer *User, id uint64) (*Media, error) {
 	if !CanUploadFiles(viewer) {
 		return nil, ErrCannotUploadFiles
 	}
-	return s.mediaByID(ctx, id)
+	m, err := s.mediaByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if m.Post.Status == "private" && !CanOnPost(viewer, "read_post", m.Post) {
+		return nil, ErrInvalidAttachmentID
+	}
+	return m, nil
 }
 
 // ListMedia lists the attachments viewer may read that match q, newest first

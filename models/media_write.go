@@ -409,7 +409,7 @@ func (s *Store) updateMedia(ctx context.Context, actor *User, id uint64, in Medi
 		}
 		if err := tx.Model(&Post{}).Where("id = ?", p.ID).Updates(map[string]any{
 			"title": p.Title, "excerpt": p.Excerpt, "content": p.Content, "parent_id": p.ParentID,
-			"author_id": p.AuthorID, "comment_status": p.CommentStatus, "ping_status": p.PingStatus,
+			"author_id": p.AuthorID, "comment_status": p.CommentStatus, "ping_status": p.PingStatus, "status": p.Status,
 			"slug": p.Slug, "date": p.Date, "date_gmt": p.DateGMT, "modified": p.Modified, "modified_gmt": p.ModifiedGMT,
 		}).Error; err != nil {
 			return Internal(err)
