@@ -198,7 +198,7 @@ func TestEndToEndMedia(t *testing.T) {
 		t.Error("a file was written outside the uploads directory")
 	}
 	// A PDF is a download, never displayed by the browser.
-	status, pdf := rest("POST", "/wp-json/wp/v2/media", "application/pdf", map[string]string{"Content-Disposition": "attachment; filename=doc.pdf"}, []byte("%PDF-1.4\n"))
+	status, pdf := rest("POST", "/wp-json/wp/v2/media", "application/pdf", map[string]string{"Content-Disposition": "attachment; filename=doc.pdf"}, []byte("%PDF-1.4\n%%EOF\n"))
 	if status != 201 {
 		t.Fatalf("pdf upload: %d %v", status, pdf)
 	}
@@ -290,7 +290,7 @@ func TestEndToEndMediaS3(t *testing.T) {
 		"--uploads-s3-access-key", "AKIDEXAMPLE", "--uploads-s3-prefix", "site/", "--uploads-dir", localDir)
 	base := site.base
 
-	data := []byte("%PDF-1.4\n% a small document\n")
+	data := []byte("%PDF-1.4\n% a small document\n%%EOF\n")
 	status, m := site.rest("POST", "/wp-json/wp/v2/media", "application/pdf", map[string]string{"Content-Disposition": "attachment; filename=report.pdf"}, data)
 	if status != 201 {
 		t.Fatalf("upload: %d %v", status, m)

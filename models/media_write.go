@@ -26,7 +26,8 @@ func (s *Store) maxUploadSize() int64 {
 
 // uploadFileType decides the stored name and MIME type of an upload, or
 // refuses it: the extension must be an allowed type, the declared type must
-// not contradict it, and the bytes must be what the extension says. An image
+// not contradict it, and the bytes must be what the extension says, from
+// start to end (media_structure.go). An image
 // whose bytes are another image format gets the right extension, as
 // wp_check_filetype_and_ext corrects it.
 func uploadFileType(filename, declared string, data []byte) (name, mimeType string, width, height int, err error) {
@@ -38,7 +39,7 @@ func uploadFileType(filename, declared string, data []byte) (name, mimeType stri
 	}
 	if _, wanted := imageFormats[mimeType]; wanted {
 		format, w, h, ok := imageInfo(data)
-		if !ok || looksDangerous(data) {
+		if !ok || looksDangerous(data) || !imageIsWhole(format, data) {
 			return "", "", 0, 0, ErrUploadForbiddenType
 		}
 		if real := imageMimeByFormat[format]; real != mimeType {
@@ -51,7 +52,7 @@ func uploadFileType(filename, declared string, data []byte) (name, mimeType stri
 			}
 		}
 		width, height = w, h
-	} else if !contentMatches(mimeType, data) {
+	} else if !contentMatches(mimeType, data) || !structureMatches(mimeType, data) {
 		return "", "", 0, 0, ErrUploadForbiddenType
 	}
 	if !declaredTypeAgrees(declared, mimeType) {

@@ -177,7 +177,7 @@ func TestMediaShapesAndFilters(t *testing.T) {
 	post := ts.expect(req{method: "POST", path: "/wp-json/wp/v2/posts", body: `{"title":"Host","status":"publish"}`, as: "author"}, 201, "").obj()
 	pid := fmt.Sprint(post["id"])
 	ts.expect(rawUpload("author", "/wp-json/wp/v2/media?post="+pid, "attached.png", "image/png", pngImage(t, 1, 1)), 201, "")
-	ts.expect(rawUpload("author", "/wp-json/wp/v2/media", "paper.pdf", "application/pdf", []byte("%PDF-1.4\n")), 201, "")
+	ts.expect(rawUpload("author", "/wp-json/wp/v2/media", "paper.pdf", "application/pdf", []byte("%PDF-1.4\n%%EOF\n")), 201, "")
 	for _, tt := range []struct {
 		query string
 		want  int
