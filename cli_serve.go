@@ -83,7 +83,7 @@ func serveOn(ctx context.Context, ln net.Listener, s *models.Store, c *config, l
 		return err
 	}
 	srv := &http.Server{
-		Handler:           e,
+		Handler:           minBodyRate(e, defaultBodyRate),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      120 * time.Second,
