@@ -16,8 +16,13 @@ import (
 	"github.com/presspass/presspass/models"
 )
 
-// maxBodyBytes bounds a REST request body (media uploads included).
-const maxBodyBytes = 64 << 20
+// maxBodyBytes bounds a REST request body (media uploads included);
+// maxFieldsBodyBytes bounds a JSON or form body, which is decoded into
+// fields (a post's content is bounded again by --max-post-size where set).
+const (
+	maxBodyBytes       = 64 << 20
+	maxFieldsBodyBytes = 32 << 20
+)
 
 // Request is one REST request as handlers and permission callbacks see it.
 type Request struct {
@@ -389,11 +394,23 @@ func (r *Request) readBody() error {
 		r.bodyParams = phpParams(pairs)
 		return nil
 	}
-	body, err := io.ReadAll(io.LimitReader(req.Body, maxBodyBytes+1))
+	limit := int64(maxBodyBytes)
+	if ct == "application/json" || strings.HasSuffix(ct, "+json") || ct == "application/x-www-form-urlencoded" {
+		limit = maxFieldsBodyBytes
+	}
+	if req.ContentLength > limit {
+		return errBodyTooLarge
+	}
+	var buf bytes.Buffer
+	if req.ContentLength > 0 {
+		buf.Grow(int(req.ContentLength) + 1) // one allocation, not a doubling series
+	}
+	_, err := buf.ReadFrom(io.LimitReader(req.Body, limit+1))
 	if err != nil {
 		return Err(http.StatusBadRequest, "rest_invalid_body", "The request body could not be read.")
 	}
-	if len(body) > maxBodyBytes {
+	body := buf.Bytes()
+	if int64(len(body)) > limit {
 		return errBodyTooLarge
 	}
 	r.Body = body
@@ -407,9 +424,13 @@ func (r *Request) readBody() error {
 			r.jsonErr = jsonError(5, "Malformed UTF-8 characters, possibly incorrectly encoded")
 			return nil
 		}
-		if jsonTooDeep(body, maxJSONDepth) {
+		tooDeep, tooMany := jsonShape(body, maxJSONDepth, maxJSONValues)
+		if tooDeep {
 			r.jsonErr = jsonError(1, "Maximum stack depth exceeded")
 			return nil
+		}
+		if tooMany {
+			return errBodyTooLarge
 		}
 		if err := json.Unmarshal(body, &v); err != nil {
 			r.jsonErr = jsonError(4, "Syntax error")
