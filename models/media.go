@@ -204,7 +204,7 @@ func (s *Store) MediaItem(ctx context.Context, viewer *User, id uint64) (*Media,
 	if err != nil {
 		return nil, err
 	}
-	if m.Post.Status == "private" && !CanOnPost(viewer, "read_post", m.Post) {
+	if m.Post.Status == "private" && !CanReadPost(viewer, m.Post) {
 		return nil, ErrInvalidAttachmentID
 	}
 	return m, nil

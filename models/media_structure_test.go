@@ -116,7 +116,7 @@ func TestUploadStructureChecked(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m, err := s.UploadMedia(ctx, author, models.UploadInput{Filename: tt.file, Data: tt.data})
 			if !tt.stored {
-				wantCode(t, err, models.KindInvalid, "rest_upload_sideload_error")
+				wantReason(t, err, models.KindInvalid, models.ReasonUploadForbiddenType)
 				return
 			}
 			if err != nil {
