@@ -9,21 +9,41 @@ import (
 	"github.com/presspass/presspass/models"
 )
 
-var appPasswordFlags = flagSpec{
-	"app-id": true, "porcelain": false, "format": true, "fields": true, "field": true, "name": true, "all": false,
-	"expires": true, "expires-in": true, "scope": true, "all-users": false, "user": true, "expired": true,
-	"unused-since": true,
-}
+var appPasswordFlags = flagsOf("app-password")
 
 var appPasswordListFields = []string{"uuid", "app_id", "name", "created", "last_used", "last_ip"}
+
+// appPasswordFields are every field of an application password, in order.
+var appPasswordFields = []string{"uuid", "app_id", "name", "scope", "created", "expires", "last_used", "last_ip", "user_id"}
+
+// appPasswordColumns are the list's default columns: scope and expiry join
+// them whenever a listed password is read-only or expires, so that the CLI
+// always shows what limits a password.
+func appPasswordColumns(list []models.AppPassword) []string {
+	limited, expiring := false, false
+	for _, ap := range list {
+		limited = limited || ap.Scope != models.ScopeFull
+		expiring = expiring || ap.Expires != nil
+	}
+	cols := []string{"uuid", "app_id", "name"}
+	if limited {
+		cols = append(cols, "scope")
+	}
+	cols = append(cols, "created")
+	if expiring {
+		cols = append(cols, "expires")
+	}
+	return append(cols, "last_used", "last_ip")
+}
 
 func appPasswordRecord(ap *models.AppPassword) record {
 	var lastUsed any
 	if ap.LastUsed != nil {
 		lastUsed = ap.LastUsed.UTC().Format(time.RFC3339)
 	}
+	fields := appPasswordColumns([]models.AppPassword{*ap})
 	return record{
-		fields: appPasswordListFields,
+		fields: append(fields, "user_id"),
 		values: map[string]any{
 			"uuid": ap.UUID, "app_id": ap.AppID, "name": ap.Name, "created": ap.Created.UTC().Format(time.RFC3339),
 			"last_used": lastUsed, "last_ip": ap.LastIP, "user_id": ap.UserID, "scope": ap.Scope,
@@ -64,10 +84,26 @@ func cmdAppPassword(ctx context.Context, raw []string, out io.Writer) error {
 		if len(a.pos) == 1 && a.pos[0] == "list" && a.has("all-users") {
 			return appPasswordListAll(ctx, s, a, out)
 		}
+		if len(a.pos) == 0 {
+			return fmt.Errorf("say what to do with application passwords: %s. See 'presspass help app-password'.", subcommandNames("app-password"))
+		}
 		if len(a.pos) < 2 {
-			return fmt.Errorf("usage: presspass app-password create|list|get|update|delete|exists|record-usage USER …")
+			if _, ok := commandDefFor("app-password " + a.pos[0]); !ok {
+				return unknownSubcommand("app-password", a.pos[0])
+			}
+			c, _ := commandDefFor("app-password " + a.pos[0])
+			return fmt.Errorf("say which user: %s. See 'presspass help app-password %s'.", usageLine(c), a.pos[0])
 		}
 		sub := a.pos[0]
+		if _, ok := commandDefFor("app-password " + sub); !ok {
+			return unknownSubcommand("app-password", sub)
+		}
+		if err := a.onlyFlagsOf("app-password " + sub); err != nil {
+			return err
+		}
+		if sub == "list" && (a.has("user") || a.has("app-id") || a.has("scope") || a.has("expired") || a.has("unused-since")) {
+			return fmt.Errorf("--user, --app-id, --scope, --expired and --unused-since go with --all-users.")
+		}
 		u, err := s.UserByRef(ctx, a.pos[1])
 		if err != nil {
 			return err
@@ -105,7 +141,7 @@ func cmdAppPassword(ctx context.Context, raw []string, out io.Writer) error {
 			for i := range list {
 				rows[i] = appPasswordRecord(&list[i])
 			}
-			return printRecords(out, a.str("format", "", "table"), a.str("fields", "", ""), "uuid", rows, appPasswordListFields)
+			return printRecords(out, a.str("format", "", "table"), a.str("fields", "", ""), "uuid", rows, appPasswordColumns(list), appPasswordFields)
 		case "get":
 			if err := a.need(1, 1, "app-password get USER UUID [--format=table|json]"); err != nil {
 				return err
@@ -156,7 +192,7 @@ func cmdAppPassword(ctx context.Context, raw []string, out io.Writer) error {
 			fmt.Fprintln(out, "Success: Recorded application password usage.")
 			return nil
 		}
-		return fmt.Errorf("unknown app-password command %q", sub)
+		return unknownSubcommand("app-password", sub)
 	})
 }
 
@@ -169,7 +205,7 @@ func appPasswordDelete(ctx context.Context, s *models.Store, a *args, u *models.
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "Success: Deleted %d application passwords of app %s.\n", n, appID)
+		fmt.Fprintln(out, deletedAppPasswords(n, " of app "+appID))
 		return nil
 	}
 	if a.has("all") {
@@ -180,7 +216,7 @@ func appPasswordDelete(ctx context.Context, s *models.Store, a *args, u *models.
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "Success: Deleted all %d application passwords.\n", n)
+		fmt.Fprintln(out, deletedAppPasswords(n, ""))
 		return nil
 	}
 	if err := a.need(1, -1, "app-password delete USER UUID... | USER --all"); err != nil {
@@ -197,7 +233,7 @@ func appPasswordDelete(ctx context.Context, s *models.Store, a *args, u *models.
 			return err
 		}
 	}
-	fmt.Fprintf(out, "Success: Deleted %d of %d application passwords.\n", len(a.pos), len(a.pos))
+	fmt.Fprintln(out, deletedAppPasswords(int64(len(a.pos)), ""))
 	return nil
 }
 
@@ -235,6 +271,14 @@ func appPasswordListAll(ctx context.Context, s *models.Store, a *args, out io.Wr
 		rows[i] = appPasswordRecord(&list[i].AppPassword)
 		rows[i].values["user"] = list[i].UserLogin
 	}
-	return printRecords(out, a.str("format", "", "table"), a.str("fields", "", ""), "uuid", rows,
-		[]string{"user", "uuid", "app_id", "name", "scope", "created", "expires", "last_used", "last_ip"})
+	cols := []string{"user", "uuid", "app_id", "name", "scope", "created", "expires", "last_used", "last_ip"}
+	return printRecords(out, a.str("format", "", "table"), a.str("fields", "", ""), "uuid", rows, cols, append(cols, "user_id"))
+}
+
+// deletedAppPasswords says how many passwords a delete removed.
+func deletedAppPasswords(n int64, of string) string {
+	if n == 0 {
+		return "Success: No application passwords" + of + " to delete."
+	}
+	return "Success: Deleted " + plural(n, "application password", "application passwords") + of + "."
 }

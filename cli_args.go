@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"os"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -20,24 +22,8 @@ type args struct {
 // flagSpec says which flags take a value; the rest are booleans.
 type flagSpec map[string]bool
 
-// globalFlags apply to every command: every setting the server reads (true
-// when the flag takes a value, false for a boolean).
-var globalFlags = flagSpec{
-	"addr": true, "database": true, "site-url": true, "environment": true, "tls-cert": true, "tls-key": true,
-	"trusted-proxies": true, "two-factor-api-login": false, "xmlrpc": true, "log-level": true,
-	"throttle-ip-failures": true, "throttle-account-failures": true, "throttle-window": true,
-	"throttle-lock": true, "throttle-max-lock": true, "throttle": true,
-	"smtp-url": true, "app-password-max-lifetime": true, "revoke-app-passwords-on-password-change": false,
-	"public-site": true, "templates-dir": true, "outbound": true,
-	"log-format": true, "shutdown-timeout": true,
-	// uploads (config_media.go)
-	"uploads-dir": true, "upload-max-size": true, "uploads-s3-url": true, "uploads-s3-bucket": true,
-	"uploads-s3-region": true, "uploads-s3-access-key": true, "uploads-s3-secret-key": true,
-	"uploads-s3-prefix": true, "uploads-public-url": true,
-	// pingback.ping (config_pingback.go)
-	"pingback":   true,
-	"epoch-mode": true,
-}
+// globalFlags are the settings, which every command accepts.
+var globalFlags = flagsOf("")
 
 func parseArgs(raw []string, spec flagSpec) (*args, error) {
 	a := &args{flags: map[string]string{}, used: map[string]bool{}}
@@ -57,12 +43,12 @@ func parseArgs(raw []string, spec flagSpec) (*args, error) {
 			takesValue, known = globalFlags[name]
 		}
 		if !known {
-			return nil, fmt.Errorf("unknown flag --%s", name)
+			return nil, unknownFlag(name, spec)
 		}
 		if !hasValue {
 			if takesValue {
 				if i+1 >= len(raw) {
-					return nil, fmt.Errorf("flag --%s needs a value", name)
+					return nil, fmt.Errorf("--%s needs a value.", name)
 				}
 				i++
 				value = raw[i]
@@ -99,9 +85,12 @@ func (a *args) opt(name string) *string {
 	return nil
 }
 
-// boolean reads a boolean flag or variable.
-func (a *args) boolean(name, env string) (bool, error) {
-	v := a.str(name, env, "false")
+// boolean reads a boolean flag, or setting.
+func (a *args) boolean(name string) (bool, error) {
+	v := a.str(name, "", "false")
+	if _, ok := globalFlags[name]; ok {
+		v = a.setting(name)
+	}
 	b, err := strconv.ParseBool(v)
 	if err != nil {
 		return false, fmt.Errorf("--%s: want true or false, got %q", name, v)
@@ -113,6 +102,50 @@ func (a *args) boolean(name, env string) (bool, error) {
 func (a *args) need(min, max int, usage string) error {
 	if len(a.pos) < min || (max >= 0 && len(a.pos) > max) {
 		return fmt.Errorf("usage: presspass %s", usage)
+	}
+	return nil
+}
+
+// setting reads a setting by its definition (cli_flags.go): the flag, else
+// its variable, else its default.
+func (a *args) setting(name string) string {
+	d := settingDef(name)
+	return a.str(d.Name, d.Env, d.Default)
+}
+
+// unknownFlag refuses a flag, suggesting the nearest one accepted.
+func unknownFlag(name string, spec flagSpec) error {
+	names := make([]string, 0, len(spec)+len(globalFlags))
+	for n := range spec {
+		names = append(names, n)
+	}
+	for n := range globalFlags {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	hint := didYouMean(name, names)
+	if hint != "" {
+		hint = strings.Replace(hint, `"`, `"--`, 1)
+	}
+	return fmt.Errorf("unknown flag --%s.%s See 'presspass help'.", name, hint)
+}
+
+// onlyFlagsOf refuses the flags given that the subcommand path does not
+// take (the parser accepts every flag of a command's subcommands).
+func (a *args) onlyFlagsOf(path string) error {
+	own := commandFlags(path)
+	for name := range a.flags {
+		if _, ok := globalFlags[name]; ok || slices.ContainsFunc(own, func(d flagDef) bool { return d.Name == name }) {
+			continue
+		}
+		if len(own) == 0 {
+			return fmt.Errorf("presspass %s takes no --%s.", path, name)
+		}
+		names := make([]string, len(own))
+		for i, d := range own {
+			names[i] = "--" + d.Name
+		}
+		return fmt.Errorf("presspass %s takes no --%s; its flags are %s.", path, name, strings.Join(names, ", "))
 	}
 	return nil
 }

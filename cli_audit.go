@@ -10,7 +10,7 @@ import (
 	"github.com/presspass/presspass/models"
 )
 
-var auditFlags = flagSpec{"user": true, "event": true, "since": true, "limit": true, "format": true, "fields": true}
+var auditFlags = flagsOf("audit")
 
 var auditFields = []string{"time", "event", "user_id", "login", "ip", "app_password", "detail"}
 
@@ -56,6 +56,6 @@ func cmdAudit(ctx context.Context, raw []string, out io.Writer) error {
 				"ip": e.IP, "app_password": e.AppPassword, "detail": e.Detail, "id": e.ID,
 			}}
 		}
-		return printRecords(out, a.str("format", "", "table"), a.str("fields", "", ""), "id", rows, auditFields)
+		return printRecords(out, a.str("format", "", "table"), a.str("fields", "", ""), "id", rows, auditFields, append([]string{"id"}, auditFields...))
 	})
 }

@@ -56,7 +56,7 @@ func (d *doctor) fail(name, detail, fix string) {
 }
 
 func cmdDoctor(ctx context.Context, raw []string, out io.Writer) error {
-	a, err := parseArgs(raw, flagSpec{"user": true, "token": true})
+	a, err := parseArgs(raw, flagsOf("doctor"))
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 )
@@ -16,11 +17,15 @@ type record struct {
 }
 
 // printRecords writes rows in WP-CLI's formats: table, json, csv, ids, count,
-// yaml is not offered. fields limits and orders the columns when given.
-func printRecords(out io.Writer, format, fields string, idField string, rows []record, defaults []string) error {
+// yaml is not offered. fields limits and orders the columns when given; it
+// may name any of valid.
+func printRecords(out io.Writer, format, fields string, idField string, rows []record, defaults, valid []string) error {
 	cols := defaults
 	if fields != "" {
 		cols = splitList(fields)
+		if err := checkFields(cols, valid); err != nil {
+			return err
+		}
 	}
 	switch format {
 	case "", "table":
@@ -68,23 +73,25 @@ func printRecords(out io.Writer, format, fields string, idField string, rows []r
 		_, err := fmt.Fprintln(out, len(rows))
 		return err
 	}
-	return fmt.Errorf("--format=%s: want table, json, csv, ids or count", format)
+	return fmt.Errorf("%q is not a format here; choose one of: table, json, csv, ids, count.", format)
 }
 
 // printRecord writes one row: as a field/value table, as JSON, or — with
 // field set — the bare value.
 func printRecord(out io.Writer, format, fields, field string, r record) error {
 	if field != "" {
-		v, ok := r.values[field]
-		if !ok {
-			return fmt.Errorf("invalid field: %s", field)
+		if err := checkFields([]string{field}, r.names()); err != nil {
+			return err
 		}
-		_, err := fmt.Fprintln(out, display(v))
+		_, err := fmt.Fprintln(out, display(r.values[field]))
 		return err
 	}
 	cols := r.fields
 	if fields != "" {
 		cols = splitList(fields)
+		if err := checkFields(cols, r.names()); err != nil {
+			return err
+		}
 	}
 	switch format {
 	case "", "table":
@@ -101,7 +108,7 @@ func printRecord(out io.Writer, format, fields, field string, r record) error {
 		}
 		return json.NewEncoder(out).Encode(m)
 	}
-	return fmt.Errorf("--format=%s: want table or json", format)
+	return fmt.Errorf("%q is not a format here; choose one of: table, json.", format)
 }
 
 func display(v any) any {
@@ -122,4 +129,28 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// names are every field a record has: its shown fields first, then the
+// rest in alphabetical order.
+func (r record) names() []string {
+	names := slices.Clone(r.fields)
+	var rest []string
+	for k := range r.values {
+		if !slices.Contains(names, k) {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest)
+	return append(names, rest...)
+}
+
+// checkFields refuses a field that is not one of valid, naming them.
+func checkFields(asked, valid []string) error {
+	for _, f := range asked {
+		if !slices.Contains(valid, f) {
+			return fmt.Errorf("%q is not a field; choose from: %s.", f, strings.Join(valid, ", "))
+		}
+	}
+	return nil
 }

@@ -16,7 +16,7 @@ func cmdHealthcheck(ctx context.Context, raw []string) error {
 	if err != nil {
 		return err
 	}
-	addr := a.str("addr", "PRESSPASS_ADDR", defaultAddr)
+	addr := a.setting("addr")
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return fmt.Errorf("--addr %q: %v", addr, err)
@@ -25,7 +25,7 @@ func cmdHealthcheck(ctx context.Context, raw []string) error {
 		host = "127.0.0.1"
 	}
 	scheme := "http"
-	if a.str("tls-cert", "PRESSPASS_TLS_CERT", "") != "" {
+	if a.setting("tls-cert") != "" {
 		scheme = "https"
 	}
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)

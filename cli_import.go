@@ -16,8 +16,7 @@ const importUsage = "import wordpress --from mysql://USER:PASS@HOST:PORT/DB [--p
 // The report goes to out even when the import stops half-way, so the
 // operator sees which batches were committed.
 func cmdImport(ctx context.Context, raw []string, out io.Writer) error {
-	spec := flagSpec{"from": true, "prefix": true, "dry-run": false, "format": true}
-	return withStore(ctx, raw, spec, func(s *models.Store, a *args) error {
+	return withStore(ctx, raw, flagsOf("import"), func(s *models.Store, a *args) error {
 		if err := a.need(1, 1, importUsage); err != nil {
 			return err
 		}
@@ -32,7 +31,7 @@ func cmdImport(ctx context.Context, raw []string, out io.Writer) error {
 		if format != "text" && format != "json" {
 			return fmt.Errorf("--format=%s: want text or json", format)
 		}
-		dryRun, err := a.boolean("dry-run", "")
+		dryRun, err := a.boolean("dry-run")
 		if err != nil {
 			return err
 		}

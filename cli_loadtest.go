@@ -21,10 +21,7 @@ import (
 // makes a fresh database and loads the site; package loadtest starts the
 // servers, drives them and prints the table.
 
-var loadtestFlags = flagSpec{
-	"duration": true, "connections": true, "max-requests": true, "large": false, "scenarios": true,
-	"mix": true, "keep": false,
-}
+var loadtestFlags = flagsOf("loadtest")
 
 func cmdLoadtest(ctx context.Context, raw []string, out io.Writer) error {
 	a, err := parseArgs(raw, loadtestFlags)

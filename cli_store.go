@@ -41,7 +41,10 @@ func withStore(ctx context.Context, raw []string, spec flagSpec, fn func(*models
 		return err
 	}
 	defer s.Close()
-	return fn(s, a)
+	if err := fn(s, a); err != nil {
+		return &flagsError{err: err, flags: a.flags}
+	}
+	return nil
 }
 
 func cmdMigrate(ctx context.Context, raw []string, out interface{ Write([]byte) (int, error) }) error {

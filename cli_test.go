@@ -62,11 +62,11 @@ func TestCLIUserCommands(t *testing.T) {
 		want string
 	}{
 		{"duplicate login", []string{"user", "create", "writer", "w2@example.com"}, "Sorry, that username already exists!"},
-		{"bad role", []string{"user", "update", "writer", "--role=king"}, "Role is invalid."},
+		{"bad role", []string{"user", "update", "writer", "--role=king"}, `"king" is not a role; choose one of: administrator, editor, author, contributor, subscriber.`},
 		{"unknown user", []string{"user", "get", "nobody"}, "Invalid user ID, email or login: 'nobody'"},
 		{"missing args", []string{"user", "create", "x"}, "usage: presspass user create"},
-		{"unknown flag", []string{"user", "list", "--colour=red"}, "unknown flag --colour"},
-		{"unknown subcommand", []string{"user", "frobnicate"}, "unknown user command"},
+		{"unknown flag", []string{"user", "list", "--formt=json"}, `unknown flag --formt. Did you mean "--format"?`},
+		{"unknown subcommand", []string{"user", "frobnicate"}, `"frobnicate" is not a user command; choose one of: create, list, get, update, delete.`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,7 +128,7 @@ func TestCLIAppPasswordCommands(t *testing.T) {
 	}
 	mustCLI(t, db, "app-password", "delete", "owner", uuid)
 	out = mustCLI(t, db, "app-password", "delete", "owner", "--all")
-	if !strings.Contains(out, "Deleted all 1 application passwords") {
+	if !strings.Contains(out, "Success: Deleted 1 application password.\n") {
 		t.Fatalf("delete --all: %q", out)
 	}
 }
@@ -198,7 +198,7 @@ func TestCLIAppPasswordExtensions(t *testing.T) {
 		t.Fatalf("filtered by app: %s", got)
 	}
 	out := mustCLI(t, db, "app-password", "delete", "ext", "--app-id="+app)
-	if !strings.Contains(out, "Deleted 1 application passwords of app") {
+	if !strings.Contains(out, "Deleted 1 application password of app") {
 		t.Fatalf("delete --app-id: %q", out)
 	}
 	if _, errOut, code := cli(t, db, "app-password", "create", "ext", "x", "--scope=root"); code == 0 || !strings.Contains(errOut, "scope") {

@@ -4,16 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strconv"
 
 	"github.com/presspass/presspass/models"
 )
 
-var userFlags = flagSpec{
-	"role": true, "user_pass": true, "display_name": true, "porcelain": false, "format": true, "fields": true,
-	"field": true, "reassign": true, "yes": false, "user_email": true, "first_name": true, "last_name": true,
-	"nickname": true, "user_url": true, "description": true, "user_nicename": true, "send-email": false, "locale": true,
-}
+var userFlags = flagsOf("user")
 
 var userListFields = []string{"ID", "user_login", "display_name", "user_email", "user_registered", "roles"}
 
@@ -29,13 +24,19 @@ func userRecord(u *models.User) record {
 	}
 }
 
-func cmdUser(ctx context.Context, raw []string, out io.Writer) error {
+func cmdUser(ctx context.Context, raw []string, con console, out io.Writer) error {
 	return withStore(ctx, raw, userFlags, func(s *models.Store, a *args) error {
 		if len(a.pos) == 0 {
-			return fmt.Errorf("usage: presspass user create|list|get|update|delete …")
+			return fmt.Errorf("say what to do with users: %s. See 'presspass help user'.", subcommandNames("user"))
 		}
 		sub := a.pos[0]
 		a.pos = a.pos[1:]
+		if _, ok := commandDefFor("user " + sub); !ok {
+			return unknownSubcommand("user", sub)
+		}
+		if err := a.onlyFlagsOf("user " + sub); err != nil {
+			return err
+		}
 		switch sub {
 		case "create":
 			return userCreate(ctx, s, a, out)
@@ -53,9 +54,9 @@ func cmdUser(ctx context.Context, raw []string, out io.Writer) error {
 		case "update":
 			return userUpdate(ctx, s, a, out)
 		case "delete":
-			return userDelete(ctx, s, a, out)
+			return userDelete(ctx, s, a, con, out)
 		}
-		return fmt.Errorf("unknown user command %q; want create, list, get, update or delete", sub)
+		return unknownSubcommand("user", sub)
 	})
 }
 
@@ -120,7 +121,7 @@ func userList(ctx context.Context, s *models.Store, a *args, out io.Writer) erro
 	for i := range users {
 		rows[i] = userRecord(&users[i])
 	}
-	return printRecords(out, a.str("format", "", "table"), a.str("fields", "", ""), "ID", rows, userListFields)
+	return printRecords(out, a.str("format", "", "table"), a.str("fields", "", ""), "ID", rows, userListFields, userRecord(&models.User{}).fields)
 }
 
 func userUpdate(ctx context.Context, s *models.Store, a *args, out io.Writer) error {
@@ -145,31 +146,60 @@ func userUpdate(ctx context.Context, s *models.Store, a *args, out io.Writer) er
 	return nil
 }
 
-func userDelete(ctx context.Context, s *models.Store, a *args, out io.Writer) error {
-	if err := a.need(1, -1, "user delete USER... [--reassign=ID]"); err != nil {
+func userDelete(ctx context.Context, s *models.Store, a *args, con console, out io.Writer) error {
+	if err := a.need(1, -1, "user delete USER... [--reassign=USER] [--yes]"); err != nil {
 		return err
 	}
-	var reassign uint64
+	var reassign *models.User
 	if r := a.str("reassign", "", ""); r != "" {
 		ru, err := s.UserByRef(ctx, r)
 		if err != nil {
 			return fmt.Errorf("--reassign: %w", err)
 		}
-		reassign = ru.ID
+		reassign = ru
 	}
-	for _, ref := range a.pos {
+	// Check every user first so that a typo or a refusal deletes nobody.
+	users := make([]*models.User, len(a.pos))
+	for i, ref := range a.pos {
 		u, err := s.UserByRef(ctx, ref)
 		if err != nil {
 			return err
 		}
-		if _, err := s.DeleteUser(ctx, u.ID, reassign); err != nil {
+		if last, err := s.IsLastAdministrator(ctx, u); err != nil {
+			return err
+		} else if last {
+			return fmt.Errorf("%s: %w", u.Login, models.ErrLastAdministrator())
+		}
+		users[i] = u
+	}
+	for _, u := range users {
+		if reassign != nil {
+			if _, err := s.DeleteUser(ctx, u.ID, reassign.ID); err != nil {
+				return err
+			}
+			fmt.Fprintf(out, "Success: Removed user %d (%s); their posts now belong to %s.\n", u.ID, u.Login, reassign.Login)
+			continue
+		}
+		n, err := s.PostCountByAuthor(ctx, u.ID)
+		if err != nil {
 			return err
 		}
-		msg := "Success: Removed user " + strconv.FormatUint(u.ID, 10)
-		if reassign != 0 {
-			msg += fmt.Sprintf("; posts reassigned to user %d", reassign)
+		if n > 0 && !a.has("yes") {
+			if !con.terminal {
+				return fmt.Errorf("%s has %s; give --reassign=USER to keep them, or --yes to delete them too.", u.Login, plural(n, "post", "posts"))
+			}
+			if !con.confirm(out, fmt.Sprintf("Delete %s by %s?", plural(n, "post", "posts"), u.Login)) {
+				return fmt.Errorf("nothing deleted: %s and their posts are kept.", u.Login)
+			}
 		}
-		fmt.Fprintln(out, msg+".")
+		if _, err := s.DeleteUser(ctx, u.ID, 0); err != nil {
+			return err
+		}
+		if n == 0 {
+			fmt.Fprintf(out, "Success: Removed user %d (%s); they had no posts.\n", u.ID, u.Login)
+		} else {
+			fmt.Fprintf(out, "Success: Removed user %d (%s) and %s.\n", u.ID, u.Login, plural(n, "post", "posts"))
+		}
 	}
 	return nil
 }

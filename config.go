@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -58,21 +59,24 @@ const defaultAddr = "127.0.0.1:8080"
 // loadConfig resolves every setting.
 func loadConfig(a *args) (*config, error) {
 	c := &config{
-		Addr:          a.str("addr", "PRESSPASS_ADDR", defaultAddr),
-		DatabaseURL:   a.str("database", "PRESSPASS_DATABASE_URL", "sqlite:presspass.db"),
-		TLSCert:       a.str("tls-cert", "PRESSPASS_TLS_CERT", ""),
-		TLSKey:        a.str("tls-key", "PRESSPASS_TLS_KEY", ""),
-		LogLevel:      a.str("log-level", "PRESSPASS_LOG_LEVEL", "info"),
-		LogFormat:     a.str("log-format", "PRESSPASS_LOG_FORMAT", "text"),
-		SMTPURL:       a.str("smtp-url", "PRESSPASS_SMTP_URL", ""),
-		AdminUser:     a.str("", "PRESSPASS_ADMIN_USER", "admin"),
-		AdminPassword: a.str("", "PRESSPASS_ADMIN_PASSWORD", ""),
+		Addr:          a.setting("addr"),
+		DatabaseURL:   a.setting("database"),
+		TLSCert:       a.setting("tls-cert"),
+		TLSKey:        a.setting("tls-key"),
+		LogLevel:      a.setting("log-level"),
+		LogFormat:     a.setting("log-format"),
+		SMTPURL:       a.setting("smtp-url"),
+		AdminUser:     a.setting("PRESSPASS_ADMIN_USER"),
+		AdminPassword: a.setting("PRESSPASS_ADMIN_PASSWORD"),
 	}
 	var err error
+	if !slices.Contains(logLevels, strings.ToLower(c.LogLevel)) {
+		return nil, fmt.Errorf("--log-level %q is not a level; choose one of: %s.", c.LogLevel, strings.Join(logLevels, ", "))
+	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		return nil, fmt.Errorf("--log-format %q: want text or json", c.LogFormat)
 	}
-	timeout := a.str("shutdown-timeout", "PRESSPASS_SHUTDOWN_TIMEOUT", "20s")
+	timeout := a.setting("shutdown-timeout")
 	if c.ShutdownTimeout, err = time.ParseDuration(timeout); err != nil || c.ShutdownTimeout <= 0 {
 		return nil, fmt.Errorf("--shutdown-timeout %q: want a duration such as 20s", timeout)
 	}
@@ -88,7 +92,10 @@ func loadConfig(a *args) (*config, error) {
 	if c.TLSCert != "" {
 		scheme = "https"
 	}
-	c.SiteURL = strings.TrimRight(a.str("site-url", "PRESSPASS_SITE_URL", scheme+"://"+c.Addr), "/")
+	c.SiteURL = strings.TrimRight(a.setting("site-url"), "/")
+	if c.SiteURL == "" {
+		c.SiteURL = scheme + "://" + c.Addr
+	}
 	if u, err := url.Parse(c.SiteURL); err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 		return nil, fmt.Errorf("--site-url %q: want http(s)://HOST[:PORT][/PATH]", c.SiteURL)
 	}
@@ -96,35 +103,38 @@ func loadConfig(a *args) (*config, error) {
 	if isLoopbackHost(host) {
 		defEnv = models.EnvironmentLocal
 	}
-	c.Environment = a.str("environment", "PRESSPASS_ENVIRONMENT", defEnv)
+	c.Environment = a.setting("environment")
+	if c.Environment == "" {
+		c.Environment = defEnv
+	}
 	if c.Environment != models.EnvironmentLocal && c.Environment != models.EnvironmentProduction {
 		return nil, fmt.Errorf("--environment %q: want local or production", c.Environment)
 	}
-	if c.TwoFactorAPILogin, err = a.boolean("two-factor-api-login", "PRESSPASS_TWO_FACTOR_API_LOGIN"); err != nil {
+	if c.TwoFactorAPILogin, err = a.boolean("two-factor-api-login"); err != nil {
 		return nil, err
 	}
-	switch x := a.str("xmlrpc", "PRESSPASS_XMLRPC", "on"); x {
+	switch x := a.setting("xmlrpc"); x {
 	case "on", "true", "1":
 		c.XMLRPCEnabled = true
 	case "off", "false", "0":
 	default:
 		return nil, fmt.Errorf("--xmlrpc %q: want on or off", x)
 	}
-	if c.TrustedProxies, err = parseCIDRs(a.str("trusted-proxies", "PRESSPASS_TRUSTED_PROXIES", "")); err != nil {
+	if c.TrustedProxies, err = parseCIDRs(a.setting("trusted-proxies")); err != nil {
 		return nil, err
 	}
 	if c.Throttle, err = throttleConfig(a); err != nil {
 		return nil, err
 	}
-	if c.EpochMode, err = epoch.ParseMode(a.str("epoch-mode", "PRESSPASS_EPOCH_MODE", "auto")); err != nil {
+	if c.EpochMode, err = epoch.ParseMode(a.setting("epoch-mode")); err != nil {
 		return nil, fmt.Errorf("--epoch-mode: %v", err)
 	}
-	if v := a.str("app-password-max-lifetime", "PRESSPASS_APP_PASSWORD_MAX_LIFETIME", ""); v != "" {
+	if v := a.setting("app-password-max-lifetime"); v != "" {
 		if c.AppPasswordMaxLifetime, err = parseLifetime(v); err != nil {
 			return nil, fmt.Errorf("--app-password-max-lifetime %q: want days such as 90d, or a duration such as 720h", v)
 		}
 	}
-	if c.RevokeOnPasswordChange, err = a.boolean("revoke-app-passwords-on-password-change", "PRESSPASS_REVOKE_APP_PASSWORDS_ON_PASSWORD_CHANGE"); err != nil {
+	if c.RevokeOnPasswordChange, err = a.boolean("revoke-app-passwords-on-password-change"); err != nil {
 		return nil, err
 	}
 	if c.Media, err = loadMediaConfig(a, c.DatabaseURL); err != nil {
@@ -159,7 +169,7 @@ func parseLifetime(v string) (time.Duration, error) {
 // policy); zero values take the defaults there.
 func throttleConfig(a *args) (models.ThrottleConfig, error) {
 	var t models.ThrottleConfig
-	switch v := a.str("throttle", "PRESSPASS_THROTTLE", "on"); v {
+	switch v := a.setting("throttle"); v {
 	case "on":
 	case "off":
 		t.Disabled = true
@@ -167,13 +177,13 @@ func throttleConfig(a *args) (models.ThrottleConfig, error) {
 		return t, fmt.Errorf("--throttle %q: want on or off", v)
 	}
 	for _, f := range []struct {
-		flag, env string
-		dst       *int
+		flag string
+		dst  *int
 	}{
-		{"throttle-ip-failures", "PRESSPASS_THROTTLE_IP_FAILURES", &t.IPThreshold},
-		{"throttle-account-failures", "PRESSPASS_THROTTLE_ACCOUNT_FAILURES", &t.AccountThreshold},
+		{"throttle-ip-failures", &t.IPThreshold},
+		{"throttle-account-failures", &t.AccountThreshold},
 	} {
-		if v := a.str(f.flag, f.env, ""); v != "" {
+		if v := a.setting(f.flag); v != "" {
 			n, err := strconv.Atoi(v)
 			if err != nil || n < 1 {
 				return t, fmt.Errorf("--%s %q: want a positive whole number", f.flag, v)
@@ -182,14 +192,14 @@ func throttleConfig(a *args) (models.ThrottleConfig, error) {
 		}
 	}
 	for _, f := range []struct {
-		flag, env string
-		dst       *time.Duration
+		flag string
+		dst  *time.Duration
 	}{
-		{"throttle-window", "PRESSPASS_THROTTLE_WINDOW", &t.Window},
-		{"throttle-lock", "PRESSPASS_THROTTLE_LOCK", &t.BaseLock},
-		{"throttle-max-lock", "PRESSPASS_THROTTLE_MAX_LOCK", &t.MaxLock},
+		{"throttle-window", &t.Window},
+		{"throttle-lock", &t.BaseLock},
+		{"throttle-max-lock", &t.MaxLock},
 	} {
-		if v := a.str(f.flag, f.env, ""); v != "" {
+		if v := a.setting(f.flag); v != "" {
 			d, err := time.ParseDuration(v)
 			if err != nil || d <= 0 {
 				return t, fmt.Errorf("--%s %q: want a duration such as 15m", f.flag, v)

@@ -26,21 +26,21 @@ type mediaConfig struct {
 // "uploads" beside the SQLite file, or in the working directory for MySQL.
 func loadMediaConfig(a *args, databaseURL string) (mediaConfig, error) {
 	var mc mediaConfig
-	size := a.str("upload-max-size", "PRESSPASS_UPLOAD_MAX_SIZE", "64M")
+	size := a.setting("upload-max-size")
 	n, err := parseByteSize(size)
 	if err != nil || n <= 0 {
 		return mc, fmt.Errorf("--upload-max-size %q: want a size such as 64M, 512K or 1G", size)
 	}
 	mc.MaxUploadSize = n
-	if endpoint := a.str("uploads-s3-url", "PRESSPASS_UPLOADS_S3_URL", ""); endpoint != "" {
+	if endpoint := a.setting("uploads-s3-url"); endpoint != "" {
 		s3, err := storage.NewS3(storage.S3Config{
 			Endpoint:      endpoint,
-			Bucket:        a.str("uploads-s3-bucket", "PRESSPASS_UPLOADS_S3_BUCKET", ""),
-			Region:        a.str("uploads-s3-region", "PRESSPASS_UPLOADS_S3_REGION", "us-east-1"),
-			AccessKey:     a.str("uploads-s3-access-key", "PRESSPASS_UPLOADS_S3_ACCESS_KEY", ""),
-			SecretKey:     a.str("uploads-s3-secret-key", "PRESSPASS_UPLOADS_S3_SECRET_KEY", ""),
-			Prefix:        a.str("uploads-s3-prefix", "PRESSPASS_UPLOADS_S3_PREFIX", ""),
-			PublicURL:     strings.TrimRight(a.str("uploads-public-url", "PRESSPASS_UPLOADS_PUBLIC_URL", ""), "/"),
+			Bucket:        a.setting("uploads-s3-bucket"),
+			Region:        a.setting("uploads-s3-region"),
+			AccessKey:     a.setting("uploads-s3-access-key"),
+			SecretKey:     a.setting("uploads-s3-secret-key"),
+			Prefix:        a.setting("uploads-s3-prefix"),
+			PublicURL:     strings.TrimRight(a.setting("uploads-public-url"), "/"),
 			MaxObjectSize: n,
 		})
 		if err != nil {
@@ -50,7 +50,7 @@ func loadMediaConfig(a *args, databaseURL string) (mediaConfig, error) {
 		mc.Describe = "s3:" + endpoint
 		return mc, nil
 	}
-	dir := a.str("uploads-dir", "PRESSPASS_UPLOADS_DIR", "")
+	dir := a.setting("uploads-dir")
 	if dir == "" {
 		dir = "uploads"
 		if du, err := models.ParseDatabaseURL(databaseURL); err == nil && du.Dialect == models.DialectSQLite {

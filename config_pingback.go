@@ -12,7 +12,7 @@ import (
 
 // loadPingback reads --pingback on|off.
 func loadPingback(a *args) (bool, error) {
-	switch v := a.str("pingback", "PRESSPASS_PINGBACK", "off"); v {
+	switch v := a.setting("pingback"); v {
 	case "on", "true", "1":
 		return true, nil
 	case "off", "false", "0":

@@ -15,13 +15,13 @@ import (
 // loadPublicSite reads --public-site, --templates-dir and --outbound.
 func loadPublicSite(a *args, c *config) error {
 	var err error
-	if c.PublicSite, err = onOff(a, "public-site", "PRESSPASS_PUBLIC_SITE", "on"); err != nil {
+	if c.PublicSite, err = onOff(a, "public-site"); err != nil {
 		return err
 	}
-	if c.Outbound, err = onOff(a, "outbound", "PRESSPASS_OUTBOUND", "on"); err != nil {
+	if c.Outbound, err = onOff(a, "outbound"); err != nil {
 		return err
 	}
-	c.TemplatesDir = a.str("templates-dir", "PRESSPASS_TEMPLATES_DIR", "")
+	c.TemplatesDir = a.setting("templates-dir")
 	if c.TemplatesDir != "" {
 		if fi, err := os.Stat(c.TemplatesDir); err != nil || !fi.IsDir() {
 			return fmt.Errorf("--templates-dir %q: not a folder", c.TemplatesDir)
@@ -31,8 +31,8 @@ func loadPublicSite(a *args, c *config) error {
 }
 
 // onOff reads an on|off switch.
-func onOff(a *args, flag, env, def string) (bool, error) {
-	switch v := a.str(flag, env, def); v {
+func onOff(a *args, flag string) (bool, error) {
+	switch v := a.setting(flag); v {
 	case "on", "true", "1":
 		return true, nil
 	case "off", "false", "0":

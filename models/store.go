@@ -97,6 +97,8 @@ type DatabaseURL struct {
 	// EpochMode is how a MySQL store learns that another process changed
 	// something (package epoch; empty: decided from the server).
 	EpochMode epoch.Mode
+	// Path is a SQLite database's file path.
+	Path string
 }
 
 // ParseDatabaseURL understands "sqlite:PATH" and
@@ -109,7 +111,7 @@ func ParseDatabaseURL(raw string) (DatabaseURL, error) {
 		if path == "" {
 			return DatabaseURL{}, fmt.Errorf("database URL %q names no file", raw)
 		}
-		return DatabaseURL{Dialect: DialectSQLite, DSN: sqliteDSN(path), Display: "sqlite:" + path}, nil
+		return DatabaseURL{Dialect: DialectSQLite, DSN: sqliteDSN(path), Display: "sqlite:" + path, Path: path}, nil
 	case strings.HasPrefix(raw, "mysql://"):
 		u, err := url.Parse(raw)
 		if err != nil {
@@ -212,7 +214,7 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 		NowFunc:            func() time.Time { return time.Now().UTC().Truncate(time.Second) },
 	})
 	if err != nil {
-		return nil, fmt.Errorf("cannot reach database %s: %w", du.Display, err)
+		return nil, openFailure(du, err)
 	}
 	sqlDB, err := db.DB()
 	if err != nil {
@@ -235,7 +237,7 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 	defer cancel()
 	if err := sqlDB.PingContext(pingCtx); err != nil {
 		_ = sqlDB.Close()
-		return nil, fmt.Errorf("cannot reach database %s: %w", du.Display, err)
+		return nil, openFailure(du, err)
 	}
 	var epochs epoch.Source
 	switch du.Dialect {
