@@ -99,3 +99,23 @@ func helpPath(words []string) string {
 	}
 	return pos[0]
 }
+
+// settingsTable is the README's table of settings, in Markdown.
+func settingsTable() string {
+	var b strings.Builder
+	b.WriteString("| flag | variable | default | meaning |\n|---|---|---|---|\n")
+	for _, d := range settings() {
+		name := "—"
+		if d.Name != "" {
+			name = "`--" + d.Name + "`"
+		}
+		def := "—"
+		if d.ShownDefault != "" {
+			def = d.ShownDefault
+		} else if d.Default != "" {
+			def = "`" + d.Default + "`"
+		}
+		fmt.Fprintf(&b, "| %s | `%s` | %s | %s |\n", name, d.Env, def, d.Help)
+	}
+	return b.String()
+}

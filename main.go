@@ -50,17 +50,23 @@ func runOn(ctx context.Context, argv []string, con console, stdout, stderr io.Wr
 	case cmd == "-h" || cmd == "--help":
 		writeGeneralHelp(stdout)
 		return 0
-	case cmd == "--version" || cmd == "version":
+	case cmd == "--version":
 		writeVersion(stdout)
 		return 0
 	case cmd == "help":
 		if path := helpPath(rest); path != "" {
 			return commandHelp(stdout, stderr, path)
 		}
+		if wantsHelp(rest) {
+			return commandHelp(stdout, stderr, "help")
+		}
 		writeGeneralHelp(stdout)
 		return 0
 	case wantsHelp(rest):
 		return commandHelp(stdout, stderr, helpPath(append([]string{cmd}, rest...)))
+	case cmd == "version":
+		writeVersion(stdout)
+		return 0
 	}
 	switch cmd {
 	case "serve":
