@@ -169,7 +169,7 @@ func hasProfile(s composeService, p string) bool {
 
 // TestComposeSettingsExist loads the configuration each PressPass service
 // would run with: every variable it passes must be one the binary reads
-// (a.str or a.boolean in this package, beside its global flag), and the
+// (a setting of cli_flags.go, or a.str in this package), and the
 // whole set must be accepted.
 func TestComposeSettingsExist(t *testing.T) {
 	cf, _ := readCompose(t)
@@ -202,8 +202,9 @@ func TestComposeSettingsExist(t *testing.T) {
 	}
 }
 
-// variablesRead maps each environment variable this package reads through
-// args.str or args.boolean to its flag ("" for variables without one).
+// variablesRead maps each environment variable this package reads to its
+// flag ("" for variables without one): the settings of cli_flags.go (read
+// through args.setting) and any other variable read through args.str.
 func variablesRead(t *testing.T) map[string]string {
 	t.Helper()
 	fset := token.NewFileSet()
@@ -212,6 +213,9 @@ func variablesRead(t *testing.T) map[string]string {
 		t.Fatal(err)
 	}
 	out := map[string]string{}
+	for _, d := range settings() {
+		out[d.Env] = d.Name
+	}
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
