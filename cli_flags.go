@@ -53,6 +53,8 @@ var flagDefs = []flagDef{
 		Help: "off stops every request to other sites: pingback.ping stays off whatever --pingback says, and the oEmbed proxy answers only this site's links"},
 	{Name: "public-site", Value: "on|off", Env: "PRESSPASS_PUBLIC_SITE", Default: "on",
 		Help: "off switches the public site off: post links, feeds, sitemaps and embeds answer 404, for headless setups"},
+	{Name: "no-sample-content", Env: "PRESSPASS_NO_SAMPLE_CONTENT", Default: "false",
+		Help: "start a new site empty, without WordPress's sample post, comment, page and privacy-policy draft"},
 	{Name: "templates-dir", Value: "DIR", Env: "PRESSPASS_TEMPLATES_DIR",
 		Help: "a folder whose files replace the public site's built-in templates of the same name"},
 	{Name: "log-level", Value: "LEVEL", Env: "PRESSPASS_LOG_LEVEL", Default: "info", Help: "one of " + strings.Join(logLevels, ", ")},

@@ -51,12 +51,21 @@ func cmdServe(ctx context.Context, raw []string, stdout, stderr io.Writer) error
 	defer s.Close()
 	d := s.EpochDecision()
 	logger.Info("epoch mode", "mode", d.Mode, "why", d.Why)
+	// Listen before the first administrator is created: a port in use
+	// must not leave behind an administrator whose one-time password went
+	// to a run that then failed.
+	ln, err := net.Listen("tcp", c.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", c.Addr, err)
+	}
 	if err := ensureFirstAdmin(ctx, s, c, stdout); err != nil {
+		ln.Close()
 		return err
 	}
 	if c.SMTPURL != "" {
 		mc, err := mail.ParseURL(c.SMTPURL)
 		if err != nil {
+			ln.Close()
 			return err
 		}
 		n := mail.New(mc, s.Option(ctx, "blogname"), c.SiteURL, logger)
@@ -66,10 +75,6 @@ func cmdServe(ctx context.Context, raw []string, stdout, stderr io.Writer) error
 			defer cancel()
 			n.Close(closeCtx)
 		}()
-	}
-	ln, err := net.Listen("tcp", c.Addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", c.Addr, err)
 	}
 	return serveOn(ctx, ln, s, c, logger)
 }
@@ -104,6 +109,7 @@ func serveOn(ctx context.Context, ln net.Listener, s *models.Store, c *config, l
 	}
 	logger.Info("PressPass listening", "url", scheme+"://"+ln.Addr().String(), "site_url", c.SiteURL,
 		"database", du.Display, "environment", c.Environment)
+	logAppPasswordAvailability(logger, c)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	go s.RunScheduledPublishing(ctx, time.Minute, logger) // WordPress's cron for scheduled posts
@@ -267,7 +273,7 @@ func ensureFirstAdmin(ctx context.Context, s *models.Store, c *config, out io.Wr
 	if models.IsEmail(c.AdminUser) {
 		email = c.AdminUser
 	}
-	u, err := s.CreateFirstAdministrator(ctx, models.UserInput{Login: &c.AdminUser, Email: &email, Password: &pw})
+	u, err := s.CreateFirstAdministrator(ctx, models.UserInput{Login: &c.AdminUser, Email: &email, Password: &pw}, c.SampleContent)
 	if err != nil {
 		return fmt.Errorf("create first administrator: %w", err)
 	}

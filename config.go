@@ -40,6 +40,10 @@ type config struct {
 	SMTPURL       string
 	AdminUser     string
 	AdminPassword string
+	// SampleContent writes a fresh WordPress site's sample post, comment
+	// and pages along with the first administrator (off with
+	// --no-sample-content).
+	SampleContent bool
 	// Media holds the upload settings (config_media.go).
 	Media mediaConfig
 	// Pingback offers pingback.ping (config_pingback.go).
@@ -83,8 +87,8 @@ func loadConfig(a *args) (*config, error) {
 	if (c.TLSCert == "") != (c.TLSKey == "") {
 		return nil, fmt.Errorf("--tls-cert and --tls-key go together")
 	}
-	var host string
-	host, _, err = net.SplitHostPort(c.Addr)
+	var host, port string
+	host, port, err = net.SplitHostPort(c.Addr)
 	if err != nil {
 		return nil, fmt.Errorf("--addr %q: %v", c.Addr, err)
 	}
@@ -92,9 +96,14 @@ func loadConfig(a *args) (*config, error) {
 	if c.TLSCert != "" {
 		scheme = "https"
 	}
+	linkHost := c.Addr
+	if isUnspecifiedHost(host) {
+		// Listening on every address names none a browser can use.
+		linkHost = net.JoinHostPort("localhost", port)
+	}
 	c.SiteURL = strings.TrimRight(a.setting("site-url"), "/")
 	if c.SiteURL == "" {
-		c.SiteURL = scheme + "://" + c.Addr
+		c.SiteURL = scheme + "://" + linkHost
 	}
 	if u, err := url.Parse(c.SiteURL); err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 		return nil, fmt.Errorf("--site-url %q: want http(s)://HOST[:PORT][/PATH]", c.SiteURL)
@@ -110,6 +119,11 @@ func loadConfig(a *args) (*config, error) {
 	if c.Environment != models.EnvironmentLocal && c.Environment != models.EnvironmentProduction {
 		return nil, fmt.Errorf("--environment %q: want local or production", c.Environment)
 	}
+	noSample, err := a.boolean("no-sample-content")
+	if err != nil {
+		return nil, err
+	}
+	c.SampleContent = !noSample
 	if c.TwoFactorAPILogin, err = a.boolean("two-factor-api-login"); err != nil {
 		return nil, err
 	}
@@ -208,6 +222,16 @@ func throttleConfig(a *args) (models.ThrottleConfig, error) {
 		}
 	}
 	return t, nil
+}
+
+// isUnspecifiedHost is true for a listen address that means every
+// interface: "" (":8080"), 0.0.0.0 or ::.
+func isUnspecifiedHost(host string) bool {
+	if host == "" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsUnspecified()
 }
 
 func isLoopbackHost(host string) bool {

@@ -188,10 +188,12 @@ func setupHolderName() string {
 }
 
 // CreateFirstAdministrator creates the administrator described by in when
-// the site has no user yet, under the setup lock so that of several
-// processes starting together exactly one creates it. It returns nil, nil
-// when the site already has users.
-func (s *Store) CreateFirstAdministrator(ctx context.Context, in UserInput) (*User, error) {
+// the site has no user yet, and with it, when sampleContent is true, the
+// sample post, comment and pages of a fresh WordPress site
+// (sample_content.go). It works under the setup lock so that of several
+// processes starting together exactly one sets the site up. It returns nil,
+// nil when the site already has users.
+func (s *Store) CreateFirstAdministrator(ctx context.Context, in UserInput, sampleContent bool) (*User, error) {
 	role := "administrator"
 	in.Role = &role
 	var created *User
@@ -204,8 +206,16 @@ func (s *Store) CreateFirstAdministrator(ctx context.Context, in UserInput) (*Us
 			return nil
 		}
 		u, err := tx.CreateUser(ctx, in)
+		if err != nil {
+			return err
+		}
+		if sampleContent {
+			if err := tx.createSampleContent(ctx, u); err != nil {
+				return err
+			}
+		}
 		created = u
-		return err
+		return nil
 	})
 	if err != nil {
 		var me *Error

@@ -3,6 +3,7 @@ package models_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -47,7 +48,7 @@ func TestConcurrentStartMigratesOnceWithOneAdministrator(t *testing.T) {
 				return
 			}
 			login, email, pw := "admin", "admin@example.com", fmt.Sprintf("password-of-process-%d", i)
-			created[i], errs[i] = s.CreateFirstAdministrator(ctx, models.UserInput{Login: &login, Email: &email, Password: &pw})
+			created[i], errs[i] = s.CreateFirstAdministrator(ctx, models.UserInput{Login: &login, Email: &email, Password: &pw}, true)
 		}()
 	}
 	wg.Wait()
@@ -76,9 +77,10 @@ func TestConcurrentStartMigratesOnceWithOneAdministrator(t *testing.T) {
 	if _, err := stores[1].AuthenticatePassword(ctx, "admin", fmt.Sprintf("password-of-process-%d", creator)); err != nil {
 		t.Fatalf("the creator's password does not work: %v", err)
 	}
+	checkSampleContent(t, stores[3], created[creator].ID)
 	// A later start finds the administrator and creates nobody.
 	login, pw := "other", "other-password"
-	if u, err := stores[2].CreateFirstAdministrator(ctx, models.UserInput{Login: &login, Password: &pw}); err != nil || u != nil {
+	if u, err := stores[2].CreateFirstAdministrator(ctx, models.UserInput{Login: &login, Password: &pw}, true); err != nil || u != nil {
 		t.Fatalf("a second first administrator: %v %v", u, err)
 	}
 }
@@ -127,5 +129,45 @@ func TestSetupLockWaitsForTheHolder(t *testing.T) {
 	}
 	if waited := time.Since(start); waited < 500*time.Millisecond || waited > 10*time.Second {
 		t.Fatalf("took over a dead holder's claim after %s; want about its one-second life", waited)
+	}
+}
+
+// checkSampleContent checks what WordPress's installer writes, with its ids:
+// post 1 with comment 1, page 2 and the draft privacy policy page 3.
+func checkSampleContent(t *testing.T, s *models.Store, adminID uint64) {
+	t.Helper()
+	ctx := context.Background()
+	for _, want := range []struct {
+		id                  uint64
+		typ, status, title  string
+		slug, contentPrefix string
+		comments            int64
+	}{
+		{1, "post", "publish", "Hello world!", "hello-world", "<!-- wp:paragraph -->\n<p>Welcome to WordPress.", 1},
+		{2, "page", "publish", "Sample Page", "sample-page", "<!-- wp:paragraph -->\n<p>This is an example page.", 0},
+		{3, "page", "draft", "Privacy Policy", "privacy-policy", "<!-- wp:heading -->", 0},
+	} {
+		p, err := s.PostByID(ctx, want.id)
+		if err != nil {
+			t.Fatalf("post %d: %v", want.id, err)
+		}
+		if p.Type != want.typ || p.Status != want.status || p.Title != want.title || p.Slug != want.slug ||
+			p.AuthorID != adminID || !strings.HasPrefix(p.Content, want.contentPrefix) || p.CommentCount != want.comments {
+			t.Errorf("post %d: %s %s %q %q author %d comments %d %.60q", want.id, p.Type, p.Status, p.Title, p.Slug, p.AuthorID, p.CommentCount, p.Content)
+		}
+	}
+	cats, err := s.PostTerms(ctx, []uint64{1}, "category")
+	if err != nil || len(cats[1]) != 1 || cats[1][0].Name != "Uncategorized" {
+		t.Errorf("post 1's categories: %v %v", cats, err)
+	}
+	c, err := s.CommentByID(ctx, 1)
+	if err != nil || c.PostID != 1 || c.AuthorName != "A WordPress Commenter" || c.AuthorURL != "https://wordpress.org/" || c.Approved != "1" {
+		t.Errorf("comment 1: %+v %v", c, err)
+	}
+	if err := s.ReloadOptions(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Option(ctx, "wp_page_for_privacy_policy"); got != "3" {
+		t.Errorf("wp_page_for_privacy_policy = %q", got)
 	}
 }
