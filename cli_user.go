@@ -168,7 +168,7 @@ func userDelete(ctx context.Context, s *models.Store, a *args, con console, out 
 		if last, err := s.IsLastAdministrator(ctx, u); err != nil {
 			return err
 		} else if last {
-			return fmt.Errorf("%s: %w", u.Login, models.ErrLastAdministrator())
+			return fmt.Errorf("%s: %w", u.Login, models.ErrLastAdministrator)
 		}
 		users[i] = u
 	}

@@ -20,6 +20,13 @@ func (a *app) home(c echo.Context) error {
 	return a.render(c, http.StatusOK, "home", v)
 }
 
+// notFound is the "Page not found" page for paths nothing serves when the
+// public site (which has its own) is off.
+func (a *app) notFound(c echo.Context) error {
+	return a.dieText(c, http.StatusNotFound, a.T(c, "Page not found"), a.T(c, "It looks like nothing was found at this location."),
+		a.T(c, "Home"), a.cfg.SiteURL+"/")
+}
+
 func (a *app) adminSlash(c echo.Context) error {
 	return redirect(c, http.StatusMovedPermanently, a.adminURL(""))
 }

@@ -61,6 +61,10 @@ func Register(e *echo.Echo, s *models.Store, cfg Config) {
 			}})
 	} else {
 		g.GET("/", a.home)
+		// Without the public site, every path nothing else claims is still
+		// a page, not Echo's bare JSON.
+		r := routes{e: e, mw: []echo.MiddlewareFunc{a.pageHeaders, a.loadSession}}
+		r.e.Any("/*", a.notFound, r.mw...)
 	}
 	g.GET("/wp-login.php", a.loginPage)
 	g.POST("/wp-login.php", a.loginPost)
@@ -78,6 +82,8 @@ func Register(e *echo.Echo, s *models.Store, cfg Config) {
 	g.GET("/wp-admin/admin-ajax.php", a.adminAjax)
 	g.POST("/wp-admin/admin-ajax.php", a.adminAjax)
 	e.GET(assetPrefix+"*", a.asset)
+	e.GET("/favicon.ico", a.favicon)
+	e.HEAD("/favicon.ico", a.favicon)
 }
 
 // routes adds the page middleware to every route it registers.

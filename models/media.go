@@ -157,6 +157,11 @@ var (
 	ErrUploadTooLarge = newError(KindInvalid, ReasonUploadTooLarge)
 	// ErrUploadsUnavailable: no storage is configured.
 	ErrUploadsUnavailable = newError(KindUnavailable, ReasonUploadsUnavailable)
+	// ErrUploadNotStored: the storage refused the file (an uploads folder
+	// that cannot be written, a bucket that is away). Returned with the
+	// folder as WordPress names it in Details.Path; the cause, with the
+	// server's own path, is only logged.
+	ErrUploadNotStored = newError(KindUnavailable, ReasonUploadNotStored)
 	// ErrInvalidAttachmentID: the id is not an attachment (XML-RPC's
 	// "Invalid attachment ID.").
 	ErrInvalidAttachmentID = newError(KindNotFound, ReasonInvalidAttachmentID)
@@ -179,7 +184,7 @@ func MediaTypeOf(mime string) string { return mediaTypeOf(mime) }
 // Errors: forbidden (ErrCannotUploadFiles, ReasonCannotCreateAsOtherAuthor for
 // another author), invalid (ErrUploadNoData, ErrUploadForbiddenType,
 // ErrUploadTooLarge, ReasonInvalidUploadParent for a bad parent), unavailable
-// (ErrUploadsUnavailable), internal.
+// (ErrUploadsUnavailable, ErrUploadNotStored), internal.
 func (s *Store) UploadMedia(ctx context.Context, actor *User, in UploadInput) (*Media, error) {
 	return s.uploadMedia(ctx, actor, in)
 }

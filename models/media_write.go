@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"mime"
+	"path"
 	"strings"
 	"time"
 
@@ -215,7 +216,11 @@ func (s *Store) uploadMedia(ctx context.Context, actor *User, in UploadInput) (*
 		}
 		if err := storage.Put(ctx, key, in.Data, mimeType); err != nil {
 			s.dropReservedUpload(ctx, p.ID)
-			return nil, Internal(fmt.Errorf("store upload %s: %w", key, err))
+			// Not Internal: a storage failure is not the database's, and the
+			// client is told the file could not be stored.
+			e := ErrUploadNotStored.With(Details{Path: "wp-content/uploads/" + path.Dir(key)})
+			e.Err = fmt.Errorf("store upload %s: %w", key, err)
+			return nil, e
 		}
 		if err := s.withContext(ctx).Model(&Post{}).Where("id = ?", p.ID).Update("status", published).Error; err != nil {
 			// The file is stored but the attachment stays hidden: remove

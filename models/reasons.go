@@ -22,6 +22,9 @@ type Details struct {
 	Limit int64
 	// RetryAfter is how many seconds the caller should wait.
 	RetryAfter int
+	// Path is where a file was to go, as WordPress names it to clients
+	// (wp-content/uploads/YYYY/MM), never the server's own path.
+	Path string
 }
 
 // String lists the details that are set, for logs.
@@ -38,6 +41,9 @@ func (d Details) String() string {
 	}
 	if d.RetryAfter != 0 {
 		parts = append(parts, "retry after "+strconv.Itoa(d.RetryAfter)+" s")
+	}
+	if d.Path != "" {
+		parts = append(parts, "path "+d.Path)
 	}
 	return strings.Join(parts, ", ")
 }
@@ -93,8 +99,11 @@ const (
 	ReasonUploadNoData        Reason = "the upload is empty"
 	ReasonUploadForbiddenType Reason = "the file type is not allowed"
 	// ReasonUploadTooLarge: the file exceeds Details.Limit bytes.
-	ReasonUploadTooLarge        Reason = "the file is too big"
-	ReasonUploadsUnavailable    Reason = "uploads are not configured"
+	ReasonUploadTooLarge     Reason = "the file is too big"
+	ReasonUploadsUnavailable Reason = "uploads are not configured"
+	// ReasonUploadNotStored: the storage refused the file; Details.Path is
+	// the folder it was to go to.
+	ReasonUploadNotStored       Reason = "the storage refused the file"
 	ReasonInvalidAttachmentID   Reason = "no such attachment"
 	ReasonInvalidUploadParent   Reason = "no such post to attach to"
 	ReasonFileNameExhausted     Reason = "no unique file name is left"
@@ -173,7 +182,10 @@ const (
 	ReasonUserLoginNotEditable Reason = "the username cannot change"
 	ReasonInvalidReassign      Reason = "no such user to reassign to"
 	ReasonCannotEditUser       Reason = "cannot edit this user"
-	ReasonImportedUserUnknown  Reason = "the user was not imported"
+	// ReasonLastAdministrator: the site's last administrator cannot be
+	// deleted.
+	ReasonLastAdministrator   Reason = "the site's last administrator"
+	ReasonImportedUserUnknown Reason = "the user was not imported"
 )
 
 // Logins, sessions, two-factor and throttling.

@@ -7,13 +7,8 @@ import "context"
 // that is the only one who could. Commands that delete users refuse the
 // last administrator outright.
 
-// CodeLastAdministrator names the refusal to delete the last administrator.
-const CodeLastAdministrator = "last_administrator"
-
 // ErrLastAdministrator refuses to remove the site's last administrator.
-func ErrLastAdministrator() *Error {
-	return E(KindConflict, CodeLastAdministrator, "The site's last administrator cannot be deleted.")
-}
+var ErrLastAdministrator = newError(KindConflict, ReasonLastAdministrator)
 
 // IsLastAdministrator reports whether u is an administrator and no other
 // user is.

@@ -84,6 +84,10 @@ func (s *Server) word(err error, loggedIn bool) wording {
 	w, ok := wordReason(e)
 	if !ok {
 		s.log.Error("REST has no wording for a reason", "err", err)
+	} else if w.status == http.StatusInternalServerError && e.Err != nil {
+		// A named failure (an upload the storage refused) is shown by its
+		// reason's words; its cause is for the operator.
+		s.log.Error("REST request failed", "code", w.code, "err", err)
 	}
 	if w.status == 0 {
 		w.status = kindStatus(e.Kind, loggedIn)

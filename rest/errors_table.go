@@ -70,6 +70,7 @@ var reasonWords = map[models.Reason]reasonWording{
 	models.ReasonUploadForbiddenType: {"rest_upload_sideload_error", 0, "Sorry, you are not allowed to upload this file type.", nil, nil},
 	models.ReasonUploadTooLarge:      {"rest_upload_file_too_big", 0, "This file is too big. Files must be less than %d KB in size.", limitInKB, nil},
 	models.ReasonUploadsUnavailable:  {"rest_upload_unknown_error", http.StatusInternalServerError, "Uploads are not configured on this site.", nil, nil},
+	models.ReasonUploadNotStored:     {"rest_upload_unknown_error", http.StatusInternalServerError, "The uploaded file could not be moved to %s.", uploadPath, nil},
 	models.ReasonInvalidAttachmentID: {"rest_post_invalid_id", 0, "Invalid post ID.", nil, nil},
 	models.ReasonInvalidUploadParent: {"rest_post_invalid_id", 0, "Invalid post ID.", nil, nil},
 	models.ReasonFileNameExhausted:   {"rest_upload_unknown_error", 0, "No unique file name could be found.", nil, nil},
@@ -159,6 +160,7 @@ var reasonWords = map[models.Reason]reasonWording{
 func givenValue(d models.Details) []any        { return []any{d.Value} }
 func limitInKB(d models.Details) []any         { return []any{d.Limit / 1024} }
 func retryAfterSeconds(d models.Details) []any { return []any{d.RetryAfter} }
+func uploadPath(d models.Details) []any        { return []any{d.Path} }
 
 func termIDData(d models.Details) map[string]any {
 	return map[string]any{"term_id": d.ID}

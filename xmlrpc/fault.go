@@ -98,6 +98,7 @@ var reasonFaults = map[models.Reason]reasonFault{
 	models.ReasonUploadForbiddenType:   {0, "Sorry, you are not allowed to upload this file type.", nil},
 	models.ReasonUploadTooLarge:        {0, "This file is too big. Files must be less than %d KB in size.", limitInKB},
 	models.ReasonUploadsUnavailable:    {0, "Uploads are not configured on this site.", nil},
+	models.ReasonUploadNotStored:       {500, "The uploaded file could not be moved to %s.", uploadPath},
 	models.ReasonInvalidAttachmentID:   {0, "Invalid post ID.", nil},
 	models.ReasonInvalidUploadParent:   {0, "Invalid post ID.", nil},
 	models.ReasonFileNameExhausted:     {0, "No unique file name could be found.", nil},
@@ -185,6 +186,7 @@ var reasonFaults = map[models.Reason]reasonFault{
 func givenValue(d models.Details) []any        { return []any{d.Value} }
 func limitInKB(d models.Details) []any         { return []any{d.Limit / 1024} }
 func retryAfterSeconds(d models.Details) []any { return []any{d.RetryAfter} }
+func uploadPath(d models.Details) []any        { return []any{d.Path} }
 
 // kindFaultCodes maps domain error kinds to XML-RPC fault codes where the
 // reason has no code of its own.

@@ -69,6 +69,10 @@ func mwNewMediaObject(c *Call, p Params) (Value, error) {
 	}
 	m, err := c.srv.store.UploadMedia(c.ctx, u, in)
 	if err != nil {
+		if me := models.AsError(err); me.Kind != models.KindInternal && me.Err != nil {
+			// The fault names the failure; its cause is for the operator.
+			c.srv.cfg.Logger.Error("xmlrpc upload failed", "request_id", models.RequestID(c.ctx), "method", c.method, "err", err)
+		}
 		return Value{}, uploadFault(name, err)
 	}
 	item := c.prepareMediaItem(m)
@@ -96,7 +100,7 @@ func uploadFault(name string, err error) error {
 	case me.Kind == models.KindForbidden:
 		// The parent post: edit_post is required to attach a file to it.
 		return faultCannotEditPost
-	case me.Kind == models.KindInvalid, me.Kind == models.KindConflict, me.Reason == models.ReasonUploadsUnavailable:
+	case me.Kind == models.KindInvalid, me.Kind == models.KindConflict, me.Reason == models.ReasonUploadsUnavailable, me.Reason == models.ReasonUploadNotStored:
 		return couldNotWrite(name, storeFault(me).Message)
 	}
 	return err
