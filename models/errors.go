@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql/driver"
 	"errors"
+	"io/fs"
 	"net"
+	"os"
 	"strings"
 )
 
@@ -124,6 +126,13 @@ func isUnavailable(err error) bool {
 	// database call was interrupted, not broken.
 	if errors.Is(err, driver.ErrBadConn) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return true
+	}
+	// A file's error (an uploads folder that cannot be written) is no
+	// network error, though its syscall.Errno has net.Error's methods.
+	var pathErr *fs.PathError
+	var linkErr *os.LinkError
+	if errors.As(err, &pathErr) || errors.As(err, &linkErr) {
+		return false
 	}
 	var netErr net.Error
 	if errors.As(err, &netErr) {
