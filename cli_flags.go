@@ -35,7 +35,7 @@ var flagDefs = []flagDef{
 	{Name: "addr", Value: "HOST:PORT", Env: "PRESSPASS_ADDR", Default: defaultAddr, Help: "listen address"},
 	{Name: "database", Value: "URL", Env: "PRESSPASS_DATABASE_URL", Default: "sqlite:presspass.db",
 		Help: "sqlite:PATH or mysql://USER:PASS@HOST:PORT/DBNAME?params; applies to every command"},
-	{Name: "site-url", Value: "URL", Env: "PRESSPASS_SITE_URL", ShownDefault: "http:// + addr",
+	{Name: "site-url", Value: "URL", Env: "PRESSPASS_SITE_URL", ShownDefault: "http:// + addr (http://localhost:PORT on 0.0.0.0, [::] or :PORT)",
 		Help: "public base URL used in links and redirects"},
 	{Name: "environment", Value: "ENV", Env: "PRESSPASS_ENVIRONMENT", ShownDefault: "local on a loopback address, else production",
 		Help: "local or production; application passwords work over plain http only in local"},
