@@ -59,7 +59,6 @@ func TestPagesAsAVisitorSeesThem(t *testing.T) {
 		{name: "the feed's query form moves to its path", path: "/?feed=rss2", status: 301, location: "/feed/"},
 		{name: "an old feed file moves to today's feed", path: "/wp-commentsrss2.php", status: 301, location: "/comments/feed/"},
 		{name: "the Atom feed without its slash", path: "/feed/atom", status: 301, location: "/feed/atom/"},
-		{name: "without a site icon, PressPass's own", path: "/favicon.ico", status: 200},
 		{name: "an embed", path: "/admin-published/embed/", status: 200, contains: []string{"wp-embed", "postMessage"},
 			links: []string{`<` + ts.url + `/wp-json/wp/v2/posts/1>; rel="alternate"; title="JSON"; type="application/json"`, `<` + ts.url + `/?p=1>; rel=shortlink`}},
 		{name: "robots.txt names the sitemap", path: "/robots.txt", status: 200,
