@@ -5,12 +5,16 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/presspass/presspass/handlers/words"
 	"github.com/presspass/presspass/models"
 )
 
-// The CLI words the store's errors from one table, as each adapter does:
-// one line a person understands, naming the valid choices where there are
-// some. The machine-readable code is added only for --format=json.
+// The CLI is an adapter with its own table: it words the store's reasons
+// in one line a person understands, naming the valid choices where there
+// are some. Reasons it has no sentence of its own for take WordPress's
+// message from handlers/words (as WP-CLI prints WordPress's messages), and
+// anything else its kind's sentence with the reason. The reason itself is
+// added only for --format=json, for scripts to match on.
 
 // flagsError carries the flags of the command line that failed, for the
 // wordings that name the value given.
@@ -25,45 +29,50 @@ func (e *flagsError) Unwrap() error { return e.err }
 // wording words one store error; flags are the command line's.
 type wording func(e *models.Error, flags map[string]string) string
 
-// cliWordings is the table, keyed by the store's error code.
-var cliWordings = map[string]wording{
-	"rest_user_invalid_role": func(_ *models.Error, flags map[string]string) string {
+// cliWordings is the table, keyed by the store's reason.
+var cliWordings = map[models.Reason]wording{
+	models.ReasonInvalidRole: func(_ *models.Error, flags map[string]string) string {
 		return fmt.Sprintf("%q is not a role; choose one of: %s.", flags["role"], strings.Join(roleNames(), ", "))
 	},
-	"rest_user_invalid_reassign": func(_ *models.Error, flags map[string]string) string {
+	models.ReasonInvalidReassign: func(_ *models.Error, flags map[string]string) string {
 		return fmt.Sprintf("--reassign=%s: the posts cannot go to that user (give another user's login, e-mail or id).", flags["reassign"])
 	},
-	"application_password_invalid_scope": func(_ *models.Error, flags map[string]string) string {
+	models.ReasonAppPasswordInvalidScope: func(_ *models.Error, flags map[string]string) string {
 		return fmt.Sprintf("%q is not a scope; choose one of: %s, %s.", flags["scope"], models.ScopeFull, models.ScopeRead)
 	},
-	"application_password_invalid_app_id": func(_ *models.Error, flags map[string]string) string {
+	models.ReasonAppPasswordInvalidAppID: func(_ *models.Error, flags map[string]string) string {
 		return fmt.Sprintf("--app-id=%s is not a UUID (such as 1f0e2b4c-8d3a-4c6e-9b7a-2d5f8e1c3a90).", flags["app-id"])
 	},
-	"application_password_invalid_expires": func(*models.Error, map[string]string) string {
+	models.ReasonAppPasswordInvalidExpiry: func(*models.Error, map[string]string) string {
 		return "The expiry must be in the future."
 	},
-	"rest_application_password_not_found": func(*models.Error, map[string]string) string {
+	models.ReasonAppPasswordNotFound: func(*models.Error, map[string]string) string {
 		return "The user has no application password with that UUID ('presspass app-password list USER' shows them)."
 	},
-	models.CodeLastAdministrator: func(*models.Error, map[string]string) string {
+	models.ReasonLastAdministrator: func(*models.Error, map[string]string) string {
 		return "This is the site's last administrator; make another user an administrator first."
+	},
+	models.ReasonWriteConflict: func(*models.Error, map[string]string) string {
+		return "The site is busy; try again shortly."
 	},
 }
 
-// kindWordings is the fallback for store errors the table does not name
-// and that carry no message of their own.
+// kindWordings is the fallback for reasons neither table words.
 var kindWordings = map[models.Kind]string{
-	models.KindInternal:    "Something went wrong inside PressPass; the log has the details.",
-	models.KindInvalid:     "That value is not accepted.",
-	models.KindNotFound:    "There is no such thing.",
-	models.KindForbidden:   "That is not allowed.",
-	models.KindConflict:    "That collides with the site's current state.",
-	models.KindUnavailable: "The database is unavailable; try again shortly.",
-	models.KindGone:        "That is already done.",
+	models.KindInternal:        "Something went wrong inside PressPass.",
+	models.KindInvalid:         "That value is not accepted.",
+	models.KindNotFound:        "There is no such thing.",
+	models.KindUnauthenticated: "Those credentials are not accepted.",
+	models.KindForbidden:       "That is not allowed.",
+	models.KindConflict:        "That collides with the site's current state.",
+	models.KindUnavailable:     "The database is unavailable; try again shortly.",
+	models.KindTooManyRequests: "Too many attempts; try again later.",
+	models.KindGone:            "That is already done.",
 }
 
-// errorLine is the one line printed for a failed command.
-func errorLine(err error, withCode bool) string {
+// errorLine is the one line printed for a failed command; withReason adds
+// the store's reason in brackets (--format=json).
+func errorLine(err error, withReason bool) string {
 	msg := oneLine(err)
 	var me *models.Error
 	if !errors.As(err, &me) {
@@ -74,21 +83,35 @@ func errorLine(err error, withCode bool) string {
 	if errors.As(err, &fe) {
 		flags = fe.flags
 	}
-	words := me.Message
-	if w, ok := cliWordings[me.Code]; ok {
-		words = w(me, flags)
-	} else if words == "" || me.Kind == models.KindInternal {
-		words = kindWordings[me.Kind]
-		if me.Err != nil && me.Kind != models.KindInternal {
-			words = strings.TrimSuffix(words, ".") + ": " + oneLine(me.Err) + "."
-		}
-	}
 	// A store error wrapped with context ("UUID: …") keeps that context.
-	msg = strings.Replace(msg, oneLine(me), words, 1)
-	if withCode && me.Code != "" {
-		msg += " [" + me.Code + "]"
+	msg = strings.Replace(msg, oneLine(me), storeErrorWords(me, flags), 1)
+	if withReason && me.Reason != "" {
+		msg += " [" + string(me.Reason) + "]"
 	}
 	return msg
+}
+
+// storeErrorWords words a store error: the CLI's table, then WordPress's
+// message, then the kind's sentence naming the reason.
+func storeErrorWords(me *models.Error, flags map[string]string) string {
+	if w, ok := cliWordings[me.Reason]; ok {
+		return w(me, flags)
+	}
+	if me.Kind == models.KindInternal {
+		// The one running the command is the operator the cause is for:
+		// a command has no log to send them to.
+		if me.Err != nil {
+			return strings.TrimSuffix(kindWordings[models.KindInternal], ".") + ": " + oneLine(me.Err)
+		}
+		return kindWordings[models.KindInternal]
+	}
+	if m, ok := words.Message(me); ok {
+		return m
+	}
+	if me.Reason == models.ReasonDatabaseUnavailable {
+		return kindWordings[models.KindUnavailable]
+	}
+	return strings.TrimSuffix(kindWordings[me.Kind], ".") + ": " + me.Describe() + "."
 }
 
 func roleNames() []string {

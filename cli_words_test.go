@@ -14,7 +14,8 @@ import (
 )
 
 // TestCLIErrorWords: each error is one line in words, with the valid
-// choices, and no kind prefix or REST code unless --format=json.
+// choices, and no kind prefix, REST code or reason unless --format=json
+// (which adds the store's reason).
 func TestCLIErrorWords(t *testing.T) {
 	db := fixturestest.DatabaseURL(t)
 	mustCLI(t, db, "user", "create", "ann", "ann@example.com", "--role=administrator", "--porcelain")
@@ -36,7 +37,7 @@ func TestCLIErrorWords(t *testing.T) {
 		{[]string{"app-password", "list", "ann", "--porcelain"}, "Error: presspass app-password list takes no --porcelain;"},
 		{[]string{"user", "list", "--format=yaml"}, `Error: "yaml" is not a format here; choose one of: table, json, csv, ids, count.` + "\n"},
 		{[]string{"user", "list", "--log-level=loud"}, `Error: --log-level "loud" is not a level; choose one of: debug, info, warn, error.` + "\n"},
-		{[]string{"app-password", "get", "ann", "00000000-0000-4000-8000-000000000000", "--format=json"}, "[rest_application_password_not_found]\n"},
+		{[]string{"app-password", "get", "ann", "00000000-0000-4000-8000-000000000000", "--format=json"}, "[no such application password]\n"},
 	}
 	for _, tt := range tests {
 		_, errOut, code := cli(t, db, tt.argv...)

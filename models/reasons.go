@@ -7,7 +7,7 @@ import (
 
 // Reason names the WordPress rule that refused a request, one constant per
 // rule. Adapters word a reason from their own tables (rest/errors_table.go,
-// xmlrpc/fault.go, handlers/messages.go); the value is a plain-English
+// xmlrpc/fault.go, handlers/words, the CLI's cli_errors.go); the value is a plain-English
 // phrase for logs and operators' reports, never shown to API clients.
 type Reason string
 

@@ -21,6 +21,7 @@ var notOverREST = map[models.Reason]bool{
 	models.ReasonLoginChallengeExpired: true, models.ReasonPingbackTargetInvalid: true, models.ReasonPingbackRegistered: true,
 	models.ReasonSitemapNotFound: true, models.ReasonNoSuchTermSlug: true, models.ReasonCommentOnProtectedPost: true,
 	models.ReasonDoctorTokenInvalid: true, // the doctor route answers with its own error
+	models.ReasonLastAdministrator:  true, // only the CLI's user delete refuses it
 }
 
 func TestEveryReasonHasRESTWords(t *testing.T) {
@@ -47,6 +48,8 @@ func TestStoreErrorsAsREST(t *testing.T) {
 			400, "comment_flood", "You are posting comments too quickly. Slow down.", nil},
 		{"a message filled from the details", refuse(models.KindInvalid, models.ReasonUploadTooLarge, models.Details{Limit: 2 << 20}), true,
 			400, "rest_upload_file_too_big", "This file is too big. Files must be less than 2048 KB in size.", nil},
+		{"an upload the storage refused names its folder", refuse(models.KindUnavailable, models.ReasonUploadNotStored, models.Details{Path: "wp-content/uploads/2026/12"}), true,
+			500, "rest_upload_unknown_error", "The uploaded file could not be moved to wp-content/uploads/2026/12.", nil},
 		{"details in the data object", refuse(models.KindInvalid, models.ReasonTermExists, models.Details{ID: 7}), true,
 			400, "term_exists", "A term with the name provided already exists in this taxonomy.", map[string]any{"term_id": uint64(7)}},
 		{"a lockout says when to return", refuse(models.KindTooManyRequests, models.ReasonTooManyLoginAttempts, models.Details{RetryAfter: 30}), false,

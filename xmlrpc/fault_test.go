@@ -19,7 +19,7 @@ var notOverXMLRPC = map[models.Reason]bool{
 	models.ReasonTwoFactorNotSetUp: true, models.ReasonTwoFactorSelfOnly: true, models.ReasonLoginChallengeExpired: true,
 	models.ReasonTemplateNotFound: true, models.ReasonThemeTemplateUndeletable: true, models.ReasonTemplateAlreadyTrashed: true,
 	models.ReasonOEmbedInvalidURL: true, models.ReasonSitemapNotFound: true, models.ReasonNoSuchTermSlug: true, models.ReasonCommentOnProtectedPost: true,
-	models.ReasonDoctorTokenInvalid: true,
+	models.ReasonDoctorTokenInvalid: true, models.ReasonLastAdministrator: true,
 }
 
 func TestEveryReasonHasAFault(t *testing.T) {
@@ -50,6 +50,8 @@ func TestStoreErrorsAsFaults(t *testing.T) {
 			500, "Could not update post in the database."},
 		{"wp_insert_post's own refusals are 500", postWriteFault(refuse(models.KindInvalid, models.ReasonEmptyPostContent, models.Details{}), true),
 			500, "Content, title, and excerpt are empty."},
+		{"an upload the storage refused names its folder", uploadFault("photo.png", refuse(models.KindUnavailable, models.ReasonUploadNotStored, models.Details{Path: "wp-content/uploads/2026/12"})),
+			500, "Could not write file photo.png (The uploaded file could not be moved to wp-content/uploads/2026/12.)."},
 		{"a post write refused for a capability keeps 401", postWriteFault(refuse(models.KindForbidden, models.ReasonCannotStick, models.Details{}), true),
 			401, "Sorry, you are not allowed to make posts sticky."},
 	}

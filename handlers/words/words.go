@@ -1,5 +1,6 @@
 // Package words is the browser adapter's one table from the store's
-// reasons to the messages the pages show (and the admin commands print):
+// reasons to the messages the pages show (and the admin commands print
+// where their own table, cli_errors.go, has no sentence):
 // the login and profile pages, the administrators' pages, the public site's
 // comment form.
 package words
@@ -73,7 +74,8 @@ func retryAfterSeconds(d models.Details) []any { return []any{d.RetryAfter} }
 
 // Message words a store error as the pages show it. ok is false for an
 // error without wording here (internal failures among them); the admin
-// commands then print its description instead.
+// commands (cli_errors.go, which asks here after its own table) then print
+// their kind's sentence with the reason.
 func Message(err error) (message string, ok bool) {
 	me := models.AsError(err)
 	rm, ok := messages[me.Reason]
