@@ -1,5 +1,7 @@
 package main
 
+//lint:file-ignore ST1005 the CLI prints its errors to people as they are, whole sentences (see cli_errors.go)
+
 import (
 	"context"
 	"fmt"
@@ -10,8 +12,6 @@ import (
 )
 
 var appPasswordFlags = flagsOf("app-password")
-
-var appPasswordListFields = []string{"uuid", "app_id", "name", "created", "last_used", "last_ip"}
 
 // appPasswordFields are every field of an application password, in order.
 var appPasswordFields = []string{"uuid", "app_id", "name", "scope", "created", "expires", "last_used", "last_ip", "user_id"}

@@ -1,5 +1,7 @@
 package main
 
+//lint:file-ignore ST1005 the CLI prints its errors to people as they are, whole sentences (see cli_errors.go)
+
 import (
 	"fmt"
 	"net"

@@ -228,9 +228,8 @@ func TestServeOnEveryAddress(t *testing.T) {
 	if err := json.Unmarshal(body, &index); status != http.StatusOK || err != nil || index.URL != "http://localhost:"+port {
 		t.Errorf("site URL on 0.0.0.0: %d %q (%v)", status, index.URL, err)
 	}
-	logs := f.stderr.String()
 	_ = f.waitLog("--environment local")
-	logs = f.stderr.String()
+	logs := f.stderr.String()
 	for _, want := range []string{"application passwords are off: production environment over plain http",
 		"--tls-cert and --tls-key", "--trusted-proxies that sends X-Forwarded-Proto: https", "--environment local"} {
 		if !strings.Contains(logs, want) {

@@ -3,6 +3,8 @@
 // WP-CLI-style admin commands.
 package main
 
+//lint:file-ignore ST1005 the CLI prints its errors to people as they are, whole sentences (see cli_errors.go)
+
 import (
 	"context"
 	"errors"
