@@ -118,3 +118,10 @@ func Tx(locale, msgid, context string) string {
 // kept in tables and translated later with T, WordPress's __( 'x' ) kept
 // untranslated until shown (its _n_noop and friends).
 func Mark(msgid string) string { return msgid }
+
+// Plural is a message's singular and plural forms, kept in a table and
+// shown later with Tn.
+type Plural struct{ Singular, Plural string }
+
+// MarkN marks a singular and plural pair for the catalog as _n_noop does.
+func MarkN(singular, plural string) Plural { return Plural{singular, plural} }

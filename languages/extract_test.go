@@ -24,8 +24,9 @@ func (e *entry) key() string { return e.context + "\x04" + e.id }
 
 // markers are the functions whose literal arguments are catalog strings,
 // with how many leading string literals they take: T(locale, msgid),
-// Tn(locale, singular, plural, n), Tx(locale, msgid, context), Mark(msgid).
-var markers = map[string]int{"T": 1, "Tn": 2, "Tx": 2, "Mark": 1}
+// Tn(locale, singular, plural, n), Tx(locale, msgid, context), Mark(msgid),
+// MarkN(singular, plural).
+var markers = map[string]int{"T": 1, "Tn": 2, "Tx": 2, "Mark": 1, "MarkN": 2}
 
 // extract walks the project from root and returns its marked strings
 // sorted by context and msgid.
@@ -38,7 +39,7 @@ func extract(t *testing.T, root string) []*entry {
 		}
 		e := &entry{id: lits[0]}
 		switch marker {
-		case "Tn":
+		case "Tn", "MarkN":
 			e.plural = lits[1]
 		case "Tx":
 			e.context = lits[1]

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -27,9 +28,9 @@ func (s *Server) appPasswordRoutes() []*Route {
 			Pattern:   appPasswordsBase,
 			Schema:    appPasswordSchema,
 			Endpoints: []*Endpoint{
-				{Methods: []string{"GET"}, Args: []Arg{ContextArg("view")}, Permission: s.appPasswordPermission("rest_cannot_list_application_passwords", "Sorry, you are not allowed to list application passwords for this user."), Handler: s.listAppPasswords},
-				{Methods: []string{"POST"}, Args: []Arg{appIDArg, nameArg(true)}, Permission: s.appPasswordPermission("rest_cannot_create_application_passwords", "Sorry, you are not allowed to create application passwords for this user."), Handler: s.createAppPassword},
-				{Methods: []string{"DELETE"}, Permission: s.appPasswordPermission("rest_cannot_delete_application_passwords", "Sorry, you are not allowed to delete application passwords for this user."), Handler: s.deleteAllAppPasswords},
+				{Methods: []string{"GET"}, Args: []Arg{ContextArg("view")}, Permission: s.appPasswordPermission("rest_cannot_list_application_passwords", languages.Mark("Sorry, you are not allowed to list application passwords for this user.")), Handler: s.listAppPasswords},
+				{Methods: []string{"POST"}, Args: []Arg{appIDArg, nameArg(true)}, Permission: s.appPasswordPermission("rest_cannot_create_application_passwords", languages.Mark("Sorry, you are not allowed to create application passwords for this user.")), Handler: s.createAppPassword},
+				{Methods: []string{"DELETE"}, Permission: s.appPasswordPermission("rest_cannot_delete_application_passwords", languages.Mark("Sorry, you are not allowed to delete application passwords for this user.")), Handler: s.deleteAllAppPasswords},
 			},
 		},
 		{
@@ -45,9 +46,9 @@ func (s *Server) appPasswordRoutes() []*Route {
 			Pattern:   appPasswordsBase + `/(?P<uuid>[\w\-]+)`,
 			Schema:    appPasswordSchema,
 			Endpoints: []*Endpoint{
-				{Methods: []string{"GET"}, Args: []Arg{ContextArg("view")}, Permission: s.appPasswordPermission("rest_cannot_read_application_password", "Sorry, you are not allowed to read this application password."), Handler: s.getAppPassword},
-				{Methods: []string{"POST", "PUT", "PATCH"}, Args: []Arg{appIDArg, nameArg(false)}, Permission: s.appPasswordPermission("rest_cannot_edit_application_password", "Sorry, you are not allowed to edit this application password."), Handler: s.updateAppPassword},
-				{Methods: []string{"DELETE"}, Permission: s.appPasswordPermission("rest_cannot_delete_application_password", "Sorry, you are not allowed to delete this application password."), Handler: s.deleteAppPassword},
+				{Methods: []string{"GET"}, Args: []Arg{ContextArg("view")}, Permission: s.appPasswordPermission("rest_cannot_read_application_password", languages.Mark("Sorry, you are not allowed to read this application password.")), Handler: s.getAppPassword},
+				{Methods: []string{"POST", "PUT", "PATCH"}, Args: []Arg{appIDArg, nameArg(false)}, Permission: s.appPasswordPermission("rest_cannot_edit_application_password", languages.Mark("Sorry, you are not allowed to edit this application password.")), Handler: s.updateAppPassword},
+				{Methods: []string{"DELETE"}, Permission: s.appPasswordPermission("rest_cannot_delete_application_password", languages.Mark("Sorry, you are not allowed to delete this application password.")), Handler: s.deleteAppPassword},
 			},
 		},
 	}
@@ -58,7 +59,7 @@ func (s *Server) appPasswordRoutes() []*Route {
 // first.
 func (s *Server) appPasswordOwner(r *Request) (*models.User, error) {
 	if !s.store.AppPasswordsAvailable(r.Client.Secure) {
-		return nil, Err(http.StatusNotImplemented, "application_passwords_disabled", "Application passwords are not available.")
+		return nil, Err(http.StatusNotImplemented, "application_passwords_disabled", languages.Mark("Application passwords are not available."))
 	}
 	var u *models.User
 	if id := r.URLParam("user_id"); id == "me" {
@@ -79,7 +80,7 @@ func (s *Server) appPasswordOwner(r *Request) (*models.User, error) {
 		}
 	}
 	if !s.store.AppPasswordsAvailableForUser(r.Client.Secure, u) {
-		return nil, Err(http.StatusNotImplemented, "application_passwords_disabled_for_user", "Application passwords are not available for your account. Please contact the site administrator for assistance.")
+		return nil, Err(http.StatusNotImplemented, "application_passwords_disabled_for_user", languages.Mark("Application passwords are not available for your account. Please contact the site administrator for assistance."))
 	}
 	return u, nil
 }
@@ -154,17 +155,17 @@ func appPasswordExtensions(r *Request) (models.AppPasswordOptions, error) {
 	if r.Has("expires") && r.String("expires") != "" {
 		t, err := parseRFC3339ish(r.String("expires"))
 		if err != nil {
-			return o, InvalidParam("expires", "rest_invalid_date", "expires is not a valid date-time.")
+			return o, InvalidParam("expires", "rest_invalid_date", languages.Mark("expires is not a valid date-time."))
 		}
 		o.Expires = &t
 	}
 	if r.Has("expires_in") && r.String("expires_in") != "" {
 		days, err := strconv.Atoi(r.String("expires_in"))
 		if err != nil || days < 1 || days > 36500 {
-			return o, InvalidParam("expires_in", "rest_invalid_type", "expires_in must be a number of days from 1 to 36500.")
+			return o, InvalidParam("expires_in", "rest_invalid_type", languages.Mark("expires_in must be a number of days from 1 to 36500."))
 		}
 		if o.Expires != nil {
-			return o, InvalidParam("expires_in", "rest_invalid_param", "Give expires or expires_in, not both.")
+			return o, InvalidParam("expires_in", "rest_invalid_param", languages.Mark("Give expires or expires_in, not both."))
 		}
 		t := r.Store().Now().Add(time.Duration(days) * 24 * time.Hour)
 		o.Expires = &t
@@ -174,7 +175,7 @@ func appPasswordExtensions(r *Request) (models.AppPasswordOptions, error) {
 		case "", models.ScopeFull, models.ScopeRead:
 			o.Scope = sc
 		default:
-			return o, InvalidParam("scope", "rest_not_in_enum", "scope is not one of full and read.")
+			return o, InvalidParam("scope", "rest_not_in_enum", languages.Mark("scope is not one of full and read."))
 		}
 	}
 	return o, nil
@@ -234,7 +235,7 @@ func (s *Server) deleteAllAppPasswords(r *Request) (*Response, error) {
 		// Revoke by app (a PressPass extension): the app knows its app_id,
 		// not the uuid of each password it was given.
 		if !models.IsUUID(appID) {
-			return nil, InvalidParam("app_id", "rest_invalid_param", "app_id is not a valid UUID.")
+			return nil, InvalidParam("app_id", "rest_invalid_param", languages.Mark("app_id is not a valid UUID."))
 		}
 		n, err = s.store.DeleteAppPasswordsByAppID(r.ctx, owner.ID, appID)
 	} else {
@@ -300,7 +301,7 @@ func (s *Server) canIntrospectAppPassword(r *Request) error {
 		return err
 	}
 	if r.User == nil || r.User.ID != u.ID {
-		return Forbidden("rest_cannot_introspect_app_password_for_non_authenticated_user", "The authenticated Application Password can only be introspected for the current user.")
+		return Forbidden("rest_cannot_introspect_app_password_for_non_authenticated_user", languages.Mark("The authenticated Application Password can only be introspected for the current user."))
 	}
 	return nil
 }
@@ -313,12 +314,12 @@ func (s *Server) introspectAppPassword(r *Request) (*Response, error) {
 		return nil, err
 	}
 	if r.AppPassword == nil {
-		return nil, Err(http.StatusNotFound, "rest_no_authenticated_app_password", "Cannot introspect Application Password.")
+		return nil, Err(http.StatusNotFound, "rest_no_authenticated_app_password", languages.Mark("Cannot introspect Application Password."))
 	}
 	ap, err := s.store.AppPasswordByUUID(r.ctx, owner.ID, r.AppPassword.UUID)
 	if err != nil {
 		if models.IsNotFound(err) {
-			return nil, Err(http.StatusInternalServerError, "rest_application_password_not_found", "Application password not found.")
+			return nil, Err(http.StatusInternalServerError, "rest_application_password_not_found", languages.Mark("Application password not found."))
 		}
 		return nil, err
 	}

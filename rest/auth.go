@@ -5,12 +5,13 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
 // errCookieNonce is WordPress's answer to a logged-in cookie with a wrong
 // wp_rest nonce.
-var errCookieNonce = Err(http.StatusForbidden, "rest_cookie_invalid_nonce", "Cookie check failed")
+var errCookieNonce = Err(http.StatusForbidden, "rest_cookie_invalid_nonce", languages.Mark("Cookie check failed"))
 
 // authenticate resolves the request's user, as WordPress's
 // determine_current_user filters and rest_authentication_errors do:
@@ -48,7 +49,7 @@ func (s *Server) authenticate(r *Request) error {
 
 // errReadOnlyPassword refuses a changing request authenticated by a
 // read-only application password (a PressPass extension).
-var errReadOnlyPassword = Err(http.StatusForbidden, "application_password_insufficient_scope", "This application password is read-only: it cannot be used to change anything.")
+var errReadOnlyPassword = Err(http.StatusForbidden, "application_password_insufficient_scope", languages.Mark("This application password is read-only: it cannot be used to change anything."))
 
 // safeMethod reports whether a method only reads.
 func safeMethod(m string) bool {

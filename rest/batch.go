@@ -1,6 +1,8 @@
 package rest
 
 import (
+	"github.com/presspass/presspass/languages"
+
 	"net/http"
 	"net/url"
 	"strings"
@@ -60,7 +62,7 @@ func (s *Server) serveBatch(r *Request) (*Response, error) {
 	if failed && r.String("validation") == "require-all-validate" {
 		for i, it := range items {
 			if it.err != nil {
-				responses[i] = envelope(s.errorResponse(it.err, r.User != nil))
+				responses[i] = envelope(s.errorResponse(r, it.err))
 			}
 		}
 		return NewResponse(http.StatusMultiStatus, map[string]any{"failed": "validation", "responses": responses}), nil
@@ -68,7 +70,7 @@ func (s *Server) serveBatch(r *Request) (*Response, error) {
 	for i, it := range items {
 		var resp *Response
 		if it.req == nil {
-			resp = s.errorResponse(it.err, r.User != nil)
+			resp = s.errorResponse(r, it.err)
 		} else {
 			resp = s.finish(it.req, s.dispatch(it.req))
 		}
@@ -87,7 +89,7 @@ func (s *Server) prepareBatchItem(r *Request, spec map[string]any) batchItem {
 	rawPath, _ := spec["path"].(string)
 	u, err := url.Parse(rawPath)
 	if err != nil {
-		return batchItem{err: Err(http.StatusBadRequest, "parse_path_failed", "Could not parse the path.")}
+		return batchItem{err: Err(http.StatusBadRequest, "parse_path_failed", languages.Mark("Could not parse the path."))}
 	}
 	path := strings.TrimRight(u.Path, "/")
 	if path == "" {
@@ -111,7 +113,7 @@ func (s *Server) prepareBatchItem(r *Request, spec map[string]any) batchItem {
 		return batchItem{err: errNoRoute}
 	}
 	if !ep.AllowBatch && !route.AllowBatch {
-		return batchItem{err: Err(http.StatusBadRequest, "rest_batch_not_allowed", "The requested route does not support batch requests.")}
+		return batchItem{err: Err(http.StatusBadRequest, "rest_batch_not_allowed", languages.Mark("The requested route does not support batch requests."))}
 	}
 	sub.urlParams = params
 	sub.Route, sub.Endpoint = route, ep

@@ -3,6 +3,7 @@ package rest
 import (
 	"net/http"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -15,12 +16,12 @@ func (s *Server) blockPatternsRoutes() []*Route {
 	return []*Route{
 		{Namespace: "wp/v2", Pattern: "/wp/v2/block-patterns/patterns", Schema: blockPatternSchema, Endpoints: []*Endpoint{{
 			Methods:    []string{"GET"},
-			Permission: canViewBlockPatterns("Sorry, you are not allowed to view the registered block patterns."),
+			Permission: canViewBlockPatterns(languages.Mark("Sorry, you are not allowed to view the registered block patterns.")),
 			Handler:    func(*Request) (*Response, error) { return NewResponse(http.StatusOK, []any{}), nil },
 		}}},
 		{Namespace: "wp/v2", Pattern: "/wp/v2/block-patterns/categories", Schema: blockPatternCategorySchema, Endpoints: []*Endpoint{{
 			Methods:    []string{"GET"},
-			Permission: canViewBlockPatterns("Sorry, you are not allowed to view the registered block pattern categories."),
+			Permission: canViewBlockPatterns(languages.Mark("Sorry, you are not allowed to view the registered block pattern categories.")),
 			Handler:    s.listBlockPatternCategories,
 		}}},
 	}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"sort"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/models/wptext"
 )
@@ -54,7 +55,7 @@ func validateBlockAttributes(r *Request, v any) error {
 		return nil
 	}
 	if e := validateValue(v, schema, "attributes"); e != nil {
-		return Err(http.StatusBadRequest, e.code, e.message)
+		return &apiError{status: http.StatusBadRequest, code: e.code, message: e.message}
 	}
 	obj, _ := toObject(v)
 	names := make([]string, 0, len(obj))
@@ -64,7 +65,7 @@ func validateBlockAttributes(r *Request, v any) error {
 	sort.Strings(names)
 	for _, k := range names {
 		if _, declared := schema.Properties[k]; !declared {
-			return Err(http.StatusBadRequest, "rest_additional_properties_forbidden", k+" is not a valid property of Object.")
+			return Errf(http.StatusBadRequest, "rest_additional_properties_forbidden", languages.Mark("%s is not a valid property of Object."), k)
 		}
 	}
 	return nil
@@ -83,12 +84,12 @@ func (s *Server) canRenderBlock(r *Request) error {
 	if id := r.Int("post_id"); id > 0 {
 		p, err := s.store.PostByID(r.Ctx(), uint64(id))
 		if err != nil || !models.CanEditPost(r.User, p) {
-			return Forbidden("block_cannot_read", "Sorry, you are not allowed to read blocks of this post.")
+			return Forbidden("block_cannot_read", languages.Mark("Sorry, you are not allowed to read blocks of this post."))
 		}
 		return nil
 	}
 	if !models.CanEditPosts(r.User, "post") {
-		return Forbidden("block_cannot_read", "Sorry, you are not allowed to read blocks as this user.")
+		return Forbidden("block_cannot_read", languages.Mark("Sorry, you are not allowed to read blocks as this user."))
 	}
 	return nil
 }
@@ -96,7 +97,7 @@ func (s *Server) canRenderBlock(r *Request) error {
 func (s *Server) renderBlock(r *Request) (*Response, error) {
 	block, ok := models.DynamicBlock(r.URLParam("name"))
 	if !ok {
-		return nil, Err(http.StatusNotFound, "block_invalid", "Invalid block.")
+		return nil, Err(http.StatusNotFound, "block_invalid", languages.Mark("Invalid block."))
 	}
 	given, _ := r.Param("attributes").(map[string]any)
 	attrs := block.WithDefaults(given)

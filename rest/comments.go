@@ -3,8 +3,10 @@ package rest
 import (
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -139,13 +141,13 @@ func checkCommentAuthorEmail(_ *Request, v any) (any, error) {
 		return email, nil
 	}
 	if !models.IsEmail(email) {
-		return nil, Err(http.StatusBadRequest, "rest_invalid_email", "Invalid email address.")
+		return nil, Err(http.StatusBadRequest, "rest_invalid_email", languages.Mark("Invalid email address."))
 	}
 	return email, nil
 }
 
 // errCommentInvalidID is get_comment()'s error for a bad id.
-var errCommentInvalidID = Err(http.StatusNotFound, "rest_comment_invalid_id", "Invalid comment ID.")
+var errCommentInvalidID = Err(http.StatusNotFound, "rest_comment_invalid_id", languages.Mark("Invalid comment ID."))
 
 // itemComment is the controller's get_comment: the comment of the item
 // route and its post (nil for a comment without one). A comment whose post
@@ -167,7 +169,7 @@ func itemComment(r *Request) (*models.Comment, *models.Post, error) {
 	}
 	p, err := r.Store().PostByID(r.Ctx(), c.PostID)
 	if models.IsNotFound(err) {
-		return nil, nil, Err(http.StatusNotFound, "rest_post_invalid_id", "Invalid post ID.")
+		return nil, nil, Err(http.StatusNotFound, "rest_post_invalid_id", languages.Mark("Invalid post ID."))
 	}
 	if err != nil {
 		return nil, nil, err
@@ -241,7 +243,7 @@ func (s *Server) canListComments(r *Request) error {
 		for _, id := range r.IntList("post") {
 			if id == 0 {
 				if !moderator {
-					return Forbidden("rest_cannot_read", "Sorry, you are not allowed to read comments without a post.")
+					return Forbidden("rest_cannot_read", languages.Mark("Sorry, you are not allowed to read comments without a post."))
 				}
 				continue
 			}
@@ -253,12 +255,12 @@ func (s *Server) canListComments(r *Request) error {
 				return err
 			}
 			if !commentPostReadable(r, p) {
-				return Forbidden("rest_cannot_read_post", "Sorry, you are not allowed to read the post for this comment.")
+				return Forbidden("rest_cannot_read_post", languages.Mark("Sorry, you are not allowed to read the post for this comment."))
 			}
 		}
 	}
 	if r.ViewContext() == "edit" && !moderator {
-		return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit comments.")
+		return Forbidden("rest_forbidden_context", languages.Mark("Sorry, you are not allowed to edit comments."))
 	}
 	if !models.CanEditPosts(r.User, "post") {
 		var forbidden []string
@@ -279,14 +281,9 @@ func (s *Server) canListComments(r *Request) error {
 			}
 		}
 		if len(forbidden) > 0 {
-			msg := "Query parameter not permitted: "
-			for i, f := range forbidden {
-				if i > 0 {
-					msg += ", "
-				}
-				msg += f
-			}
-			return Forbidden("rest_forbidden_param", msg)
+			e := Forbidden("rest_forbidden_param", languages.Mark("Query parameter not permitted: %s"))
+			e.message.args = []any{strings.Join(forbidden, ", ")}
+			return e
 		}
 	}
 	return nil
@@ -294,7 +291,7 @@ func (s *Server) canListComments(r *Request) error {
 
 // errCommentLoginRequired refuses visitors (rest_allow_anonymous_comments
 // is off unless the site option of that name is "1").
-var errCommentLoginRequired = Err(http.StatusUnauthorized, "rest_comment_login_required", "Sorry, you must be logged in to comment.")
+var errCommentLoginRequired = Err(http.StatusUnauthorized, "rest_comment_login_required", languages.Mark("Sorry, you must be logged in to comment."))
 
 // canCreateComment is create_item_permissions_check.
 func (s *Server) canCreateComment(r *Request) error {
@@ -306,15 +303,15 @@ func (s *Server) canCreateComment(r *Request) error {
 	}
 	moderator := models.CanModerateComments(r.User)
 	if r.Param("author") != nil && (r.User == nil || r.Int("author") != int64(r.User.ID)) && !moderator {
-		return Forbidden("rest_comment_invalid_author", "Sorry, you are not allowed to edit 'author' for comments.")
+		return Forbidden("rest_comment_invalid_author", languages.Mark("Sorry, you are not allowed to edit 'author' for comments."))
 	}
 	if r.Param("author_ip") != nil && !moderator && (r.Client.IP == "" || r.String("author_ip") != r.Client.IP) {
-		return Forbidden("rest_comment_invalid_author_ip", "Sorry, you are not allowed to edit 'author_ip' for comments.")
+		return Forbidden("rest_comment_invalid_author_ip", languages.Mark("Sorry, you are not allowed to edit 'author_ip' for comments."))
 	}
 	if r.Param("status") != nil && !moderator {
-		return Forbidden("rest_comment_invalid_status", "Sorry, you are not allowed to edit 'status' for comments.")
+		return Forbidden("rest_comment_invalid_status", languages.Mark("Sorry, you are not allowed to edit 'status' for comments."))
 	}
-	noPost := Err(http.StatusForbidden, "rest_comment_invalid_post_id", "Sorry, you are not allowed to create this comment without a post.")
+	noPost := Err(http.StatusForbidden, "rest_comment_invalid_post_id", languages.Mark("Sorry, you are not allowed to create this comment without a post."))
 	id := r.Int("post")
 	if id <= 0 {
 		return noPost
@@ -328,15 +325,15 @@ func (s *Server) canCreateComment(r *Request) error {
 	}
 	switch p.Status {
 	case "draft":
-		return Err(http.StatusForbidden, "rest_comment_draft_post", "Sorry, you are not allowed to create a comment on this post.")
+		return Err(http.StatusForbidden, "rest_comment_draft_post", languages.Mark("Sorry, you are not allowed to create a comment on this post."))
 	case "trash":
-		return Err(http.StatusForbidden, "rest_comment_trash_post", "Sorry, you are not allowed to create a comment on this post.")
+		return Err(http.StatusForbidden, "rest_comment_trash_post", languages.Mark("Sorry, you are not allowed to create a comment on this post."))
 	}
 	if !commentPostReadable(r, p) {
-		return Forbidden("rest_cannot_read_post", "Sorry, you are not allowed to read the post for this comment.")
+		return Forbidden("rest_cannot_read_post", languages.Mark("Sorry, you are not allowed to read the post for this comment."))
 	}
 	if p.CommentStatus != "open" {
-		return Err(http.StatusForbidden, "rest_comment_closed", "Sorry, comments are closed for this item.")
+		return Err(http.StatusForbidden, "rest_comment_closed", languages.Mark("Sorry, comments are closed for this item."))
 	}
 	return nil
 }
@@ -348,25 +345,25 @@ func (s *Server) canReadComment(r *Request) error {
 		return err
 	}
 	if r.ViewContext() == "edit" && !models.CanModerateComments(r.User) {
-		return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit comments.")
+		return Forbidden("rest_forbidden_context", languages.Mark("Sorry, you are not allowed to edit comments."))
 	}
 	if !commentReadable(r, c, p) {
-		return Forbidden("rest_cannot_read", "Sorry, you are not allowed to read this comment.")
+		return Forbidden("rest_cannot_read", languages.Mark("Sorry, you are not allowed to read this comment."))
 	}
 	if p != nil && !commentPostReadable(r, p) {
-		return Forbidden("rest_cannot_read_post", "Sorry, you are not allowed to read the post for this comment.")
+		return Forbidden("rest_cannot_read_post", languages.Mark("Sorry, you are not allowed to read the post for this comment."))
 	}
 	return nil
 }
 
 // canUpdateComment is update_item_permissions_check.
 func (s *Server) canUpdateComment(r *Request) error {
-	return editableCommentPermission(r, "rest_cannot_edit", "Sorry, you are not allowed to edit this comment.")
+	return editableCommentPermission(r, "rest_cannot_edit", languages.Mark("Sorry, you are not allowed to edit this comment."))
 }
 
 // canDeleteComment is delete_item_permissions_check.
 func (s *Server) canDeleteComment(r *Request) error {
-	return editableCommentPermission(r, "rest_cannot_delete", "Sorry, you are not allowed to delete this comment.")
+	return editableCommentPermission(r, "rest_cannot_delete", languages.Mark("Sorry, you are not allowed to delete this comment."))
 }
 
 // editableCommentPermission is the check update and delete share: the
@@ -512,10 +509,10 @@ func commentInput(r *Request) models.CommentInput {
 // createComment is create_item.
 func (s *Server) createComment(r *Request) (*Response, error) {
 	if !emptyParam(r.Param("id")) {
-		return nil, Err(http.StatusBadRequest, "rest_comment_exists", "Cannot create existing comment.")
+		return nil, Err(http.StatusBadRequest, "rest_comment_exists", languages.Mark("Cannot create existing comment."))
 	}
 	if t := r.Param("type"); !emptyParam(t) && toString(t) != "comment" {
-		return nil, Err(http.StatusBadRequest, "rest_invalid_comment_type", "Cannot create a comment with that type.")
+		return nil, Err(http.StatusBadRequest, "rest_invalid_comment_type", languages.Mark("Cannot create a comment with that type."))
 	}
 	in := commentInput(r)
 	in.PostID = uint64(max(r.Int("post"), 0))
@@ -563,7 +560,7 @@ func (s *Server) updateComment(r *Request) (*Response, error) {
 		return nil, err
 	}
 	if t := r.Param("type"); t != nil && toString(t) != commentTypeName(cur) {
-		return nil, Err(http.StatusNotFound, "rest_comment_invalid_type", "Sorry, you are not allowed to change the comment type.")
+		return nil, Err(http.StatusNotFound, "rest_comment_invalid_type", languages.Mark("Sorry, you are not allowed to change the comment type."))
 	}
 	in := commentInput(r)
 	if r.Param("post") != nil {

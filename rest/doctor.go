@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -18,7 +19,7 @@ import (
 const DoctorTokenHeader = "X-PressPass-Doctor-Token"
 
 var errDoctorForbidden = Err(http.StatusUnauthorized, "presspass_doctor_forbidden",
-	"Sorry, only an administrator or a fresh doctor token may run these checks.")
+	languages.Mark("Sorry, only an administrator or a fresh doctor token may run these checks."))
 
 func (s *Server) doctorRoute() *Route {
 	return &Route{Namespace: "presspass/v1", Pattern: "/presspass/v1/doctor", Endpoints: []*Endpoint{

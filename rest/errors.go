@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -17,13 +18,50 @@ type apiError struct {
 	// to visitors and 403 to users (rest_authorization_required_code).
 	status  int
 	code    string
-	message string
+	message text
 	data    map[string]any
+	// invalid holds rest_invalid_param's failed arguments, whose messages
+	// are worded in the request's language with the error's own.
+	invalid *invalidParams
 }
 
 func (e *apiError) Error() string {
-	return fmt.Sprintf("REST error %d %s: %s", e.status, e.code, e.message)
+	return fmt.Sprintf("REST error %d %s: %s", e.status, e.code, e.message.in(languages.Default))
 }
+
+// text is a message written in English and shown in the request's
+// language, WordPress's sprintf( __( format ), args… ): format is marked
+// with languages.Mark where it is written; plural, when set, is the form
+// for n other than one (_n).
+type text struct {
+	format, plural string
+	n              int
+	args           []any
+}
+
+// in is the message in locale. A format without args is shown as written,
+// so a literal % needs no escaping.
+func (t text) in(locale string) string {
+	f := languages.T(locale, t.format)
+	if t.plural != "" {
+		f = languages.Tn(locale, t.format, t.plural, t.n)
+	}
+	if len(t.args) == 0 {
+		return f
+	}
+	args := make([]any, len(t.args))
+	for i, a := range t.args {
+		if l, ok := a.(localized); ok {
+			a = l.in(locale)
+		}
+		args[i] = a
+	}
+	return fmt.Sprintf(f, args...)
+}
+
+// localized is an argument of a message that is itself worded in the
+// message's language (a list joined with "and").
+type localized interface{ in(locale string) string }
 
 // WithData returns a copy of e with an extra member in its data object.
 func (e *apiError) WithData(key string, value any) *apiError {
@@ -36,15 +74,21 @@ func (e *apiError) WithData(key string, value any) *apiError {
 	return &c
 }
 
-// Err builds a REST error with an explicit status, WordPress code and message.
+// Err builds a REST error with an explicit status, WordPress code and
+// message, the message marked with languages.Mark.
 func Err(status int, code, message string) *apiError {
-	return &apiError{status: status, code: code, message: message}
+	return &apiError{status: status, code: code, message: text{format: message}}
+}
+
+// Errf is Err with a message format filled by args after translation.
+func Errf(status int, code, format string, args ...any) *apiError {
+	return &apiError{status: status, code: code, message: text{format: format, args: args}}
 }
 
 // Forbidden builds a permission error: 401 for anonymous requests, 403 for
 // logged-in ones (rest_authorization_required_code).
 func Forbidden(code, message string) *apiError {
-	return &apiError{code: code, message: message}
+	return &apiError{code: code, message: text{format: message}}
 }
 
 // refusal is one of the store's reasons met by REST's own checks (a
@@ -65,12 +109,15 @@ type wording struct {
 	data           map[string]any
 }
 
-// word turns any error a handler returns into REST's wording for a request
-// by a user (loggedIn) or a visitor.
-func (s *Server) word(err error, loggedIn bool) wording {
+// word turns any error a handler returns into REST's wording, in locale,
+// for a request by a user (loggedIn) or a visitor.
+func (s *Server) word(err error, loggedIn bool, locale string) wording {
 	var ae *apiError
 	if errors.As(err, &ae) {
-		w := wording{status: ae.status, explicitStatus: ae.status != 0, code: ae.code, message: ae.message, data: ae.data}
+		w := wording{status: ae.status, explicitStatus: ae.status != 0, code: ae.code, message: ae.message.in(locale), data: ae.data}
+		if ae.invalid != nil {
+			w.data = ae.invalid.data(s, loggedIn, locale, ae.data)
+		}
 		if w.status == 0 {
 			w.status = refusalStatus(loggedIn)
 		}
@@ -79,9 +126,9 @@ func (s *Server) word(err error, loggedIn bool) wording {
 	e := models.AsError(err)
 	if e.Kind == models.KindInternal {
 		s.log.Error("REST request failed", "err", err)
-		return wording{status: http.StatusInternalServerError, code: "internal_error", message: "An internal error occurred."}
+		return wording{status: http.StatusInternalServerError, code: "internal_error", message: languages.T(locale, internalErrorMessage)}
 	}
-	w, ok := wordReason(e)
+	w, ok := wordReason(e, locale)
 	if !ok {
 		s.log.Error("REST has no wording for a reason", "err", err)
 	} else if w.status == http.StatusInternalServerError && e.Err != nil {
@@ -95,16 +142,20 @@ func (s *Server) word(err error, loggedIn bool) wording {
 	return w
 }
 
-// wordReason words a store error from the table.
-func wordReason(e *models.Error) (wording, bool) {
+// internalErrorMessage is all a client learns of a server failure.
+var internalErrorMessage = languages.Mark("An internal error occurred.")
+
+// wordReason words a store error from the table in locale.
+func wordReason(e *models.Error, locale string) (wording, bool) {
 	rw, ok := reasonWords[e.Reason]
 	if !ok {
-		return wording{code: "rest_error", message: "The request could not be completed."}, false
+		return wording{code: "rest_error", message: languages.T(locale, languages.Mark("The request could not be completed."))}, false
 	}
-	w := wording{status: rw.status, explicitStatus: rw.status != 0, code: rw.code, message: rw.message}
+	msg := text{format: rw.message}
 	if rw.args != nil {
-		w.message = fmt.Sprintf(rw.message, rw.args(e.Details)...)
+		msg.args = rw.args(e.Details)
 	}
+	w := wording{status: rw.status, explicitStatus: rw.status != 0, code: rw.code, message: msg.in(locale)}
 	if rw.data != nil {
 		w.data = rw.data(e.Details)
 	}
@@ -133,10 +184,15 @@ func refusalStatus(loggedIn bool) int {
 }
 
 // errorResponse renders err as WordPress's error envelope
-// {"code","message","data":{"status",…}}. Internal errors are logged and
-// shown only as a generic message.
-func (s *Server) errorResponse(err error, loggedIn bool) *Response {
-	w := s.word(err, loggedIn)
+// {"code","message","data":{"status",…}} in the request's language.
+// Internal errors are logged and shown only as a generic message.
+func (s *Server) errorResponse(r *Request, err error) *Response {
+	return s.errorResponseIn(err, r.User != nil, r.Locale())
+}
+
+// errorResponseIn is errorResponse for a user (loggedIn) or a visitor in locale.
+func (s *Server) errorResponseIn(err error, loggedIn bool, locale string) *Response {
+	w := s.word(err, loggedIn, locale)
 	data := map[string]any{"status": w.status}
 	for k, v := range w.data {
 		data[k] = v

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/models/reasonstest"
 )
@@ -63,18 +64,18 @@ func TestStoreErrorsAsREST(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			w := s.word(tt.err, tt.loggedIn)
+			w := s.word(tt.err, tt.loggedIn, languages.Default)
 			if w.status != tt.status || w.code != tt.code || w.message != tt.message || !reflect.DeepEqual(w.data, tt.data) {
 				t.Fatalf("got %d %s %q %v, want %d %s %q %v", w.status, w.code, w.message, w.data, tt.status, tt.code, tt.message, tt.data)
 			}
 		})
 	}
 	t.Run("Retry-After header", func(t *testing.T) {
-		resp := s.errorResponse(refuse(models.KindTooManyRequests, models.ReasonTooManyLoginAttempts, models.Details{RetryAfter: 30}), false)
+		resp := s.errorResponseIn(refuse(models.KindTooManyRequests, models.ReasonTooManyLoginAttempts, models.Details{RetryAfter: 30}), false, languages.Default)
 		if got := resp.Header.Get("Retry-After"); got != "30" {
 			t.Fatalf("Retry-After %q, want 30", got)
 		}
-		resp = s.errorResponse(refuse(models.KindUnavailable, models.ReasonWriteConflict, models.Details{RetryAfter: 1}), false)
+		resp = s.errorResponseIn(refuse(models.KindUnavailable, models.ReasonWriteConflict, models.Details{RetryAfter: 1}), false, languages.Default)
 		if got := resp.Header.Get("Retry-After"); got != "1" {
 			t.Fatalf("a busy database: Retry-After %q, want 1", got)
 		}

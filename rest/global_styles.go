@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/models/wptext"
 )
@@ -53,10 +54,10 @@ func canReadThemeGlobalStyles(r *Request) error {
 	if models.CanReadActiveTheme(r.User) || models.CanEditThemeOptions(r.User) {
 		return nil
 	}
-	return Forbidden("rest_cannot_read_global_styles", "Sorry, you are not allowed to access the global styles on this site.")
+	return Forbidden("rest_cannot_read_global_styles", languages.Mark("Sorry, you are not allowed to access the global styles on this site."))
 }
 
-var errThemeNotFound = Err(http.StatusNotFound, "rest_theme_not_found", "Theme not found.")
+var errThemeNotFound = Err(http.StatusNotFound, "rest_theme_not_found", languages.Mark("Theme not found."))
 
 // requestedStylesheet is the stylesheet of the route, URL-decoded as
 // WordPress's sanitize callback does.
@@ -97,7 +98,7 @@ func (s *Server) getThemeGlobalStyles(r *Request) (*Response, error) {
 // cssMarkup finds an HTML tag in custom CSS (validate_custom_css).
 var cssMarkup = regexp.MustCompile(`</?\w+`)
 
-var errGlobalStylesNotFound = Err(http.StatusNotFound, "rest_global_styles_not_found", "No global styles config exists with that ID.")
+var errGlobalStylesNotFound = Err(http.StatusNotFound, "rest_global_styles_not_found", languages.Mark("No global styles config exists with that ID."))
 
 // globalStylesPost loads the wp_global_styles post of the route.
 func globalStylesPost(r *Request) (*models.Post, error) {
@@ -124,10 +125,10 @@ func (s *Server) canReadGlobalStyles(r *Request) error {
 		return err
 	}
 	if r.ViewContext() == "edit" && !models.CanEditPost(r.User, p) {
-		return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit this global style.")
+		return Forbidden("rest_forbidden_context", languages.Mark("Sorry, you are not allowed to edit this global style."))
 	}
 	if !models.CanReadPost(r.User, p) {
-		return Forbidden("rest_cannot_view", "Sorry, you are not allowed to view this global style.")
+		return Forbidden("rest_cannot_view", languages.Mark("Sorry, you are not allowed to view this global style."))
 	}
 	return nil
 }
@@ -138,7 +139,7 @@ func (s *Server) canEditGlobalStyles(r *Request) error {
 		return err
 	}
 	if !models.CanEditPost(r.User, p) {
-		return Forbidden("rest_cannot_edit", "Sorry, you are not allowed to edit this global style.")
+		return Forbidden("rest_cannot_edit", languages.Mark("Sorry, you are not allowed to edit this global style."))
 	}
 	return nil
 }
@@ -229,7 +230,7 @@ func (s *Server) updateGlobalStyles(r *Request) (*Response, error) {
 		}
 		if styles, ok := config["styles"].(map[string]any); ok && r.Has("styles") {
 			if css, ok := styles["css"].(string); ok && cssMarkup.MatchString(css) {
-				return nil, Err(http.StatusBadRequest, "rest_custom_css_illegal_markup", "Markup is not allowed in CSS.")
+				return nil, Err(http.StatusBadRequest, "rest_custom_css_illegal_markup", languages.Mark("Markup is not allowed in CSS."))
 			}
 		}
 		config["isGlobalStylesUserThemeJSON"] = true

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -82,10 +83,10 @@ func mediaReadPermission(r *Request) error {
 		return err
 	}
 	if r.ViewContext() == "edit" && !models.CanEditPost(r.User, m.Post) {
-		return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit this post.")
+		return Forbidden("rest_forbidden_context", languages.Mark("Sorry, you are not allowed to edit this post."))
 	}
 	if !canReadMedia(r, m.Post) {
-		return Forbidden("rest_forbidden", "Sorry, you are not allowed to do that.")
+		return Forbidden("rest_forbidden", languages.Mark("Sorry, you are not allowed to do that."))
 	}
 	return nil
 }
@@ -95,7 +96,7 @@ func mediaReadPermission(r *Request) error {
 // file is attached to.
 func mediaCreatePermission(r *Request) error {
 	if r.Has("id") {
-		return Err(http.StatusBadRequest, "rest_post_exists", "Cannot create existing post.")
+		return Err(http.StatusBadRequest, "rest_post_exists", languages.Mark("Cannot create existing post."))
 	}
 	if err := authorAndStickyPermission(r, postTypeAttachment, true); err != nil {
 		return err
@@ -168,11 +169,11 @@ func mediaInput(r *Request, cur *models.Post) models.MediaInput {
 // Upload errors of the REST adapter (the request's shape, before the store
 // sees the file), with WordPress's codes and messages.
 var (
-	errUploadNoData         = Err(http.StatusBadRequest, "rest_upload_no_data", "No data supplied.")
-	errUploadNoType         = Err(http.StatusBadRequest, "rest_upload_no_content_type", "No Content-Type supplied.")
-	errUploadNoDisposition  = Err(http.StatusBadRequest, "rest_upload_no_content_disposition", "No Content-Disposition supplied.")
+	errUploadNoData         = Err(http.StatusBadRequest, "rest_upload_no_data", languages.Mark("No data supplied."))
+	errUploadNoType         = Err(http.StatusBadRequest, "rest_upload_no_content_type", languages.Mark("No Content-Type supplied."))
+	errUploadNoDisposition  = Err(http.StatusBadRequest, "rest_upload_no_content_disposition", languages.Mark("No Content-Disposition supplied."))
 	errUploadBadDisposition = Err(http.StatusBadRequest, "rest_upload_invalid_disposition",
-		"Invalid Content-Disposition supplied. Content-Disposition needs to be formatted as `attachment; filename=\"image.png\"` or similar.")
+		languages.Mark("Invalid Content-Disposition supplied. Content-Disposition needs to be formatted as `attachment; filename=\"image.png\"` or similar."))
 )
 
 // uploadedFile extracts the file of an upload request: the multipart "file"
@@ -181,17 +182,17 @@ func uploadedFile(r *Request) (name, contentType string, data []byte, err error)
 	if mf := r.HTTP.MultipartForm; mf != nil {
 		files := mf.File["file"]
 		if len(files) == 0 {
-			return "", "", nil, Err(http.StatusBadRequest, "rest_upload_no_data", "No data supplied.")
+			return "", "", nil, Err(http.StatusBadRequest, "rest_upload_no_data", languages.Mark("No data supplied."))
 		}
 		fh := files[0]
 		f, err := fh.Open()
 		if err != nil {
-			return "", "", nil, Err(http.StatusInternalServerError, "rest_upload_unknown_error", "The file could not be read.")
+			return "", "", nil, Err(http.StatusInternalServerError, "rest_upload_unknown_error", languages.Mark("The file could not be read."))
 		}
 		defer f.Close()
 		data, err := io.ReadAll(f)
 		if err != nil {
-			return "", "", nil, Err(http.StatusInternalServerError, "rest_upload_unknown_error", "The file could not be read.")
+			return "", "", nil, Err(http.StatusInternalServerError, "rest_upload_unknown_error", languages.Mark("The file could not be read."))
 		}
 		return fh.Filename, fh.Header.Get("Content-Type"), data, nil
 	}
@@ -211,7 +212,7 @@ func uploadedFile(r *Request) (name, contentType string, data []byte, err error)
 		return "", "", nil, errUploadBadDisposition
 	}
 	if md5 := r.HTTP.Header.Get("Content-MD5"); md5 != "" && !md5Matches(md5, r.Body) {
-		return "", "", nil, Err(http.StatusPreconditionFailed, "rest_upload_hash_mismatch", "Content hash did not match expected.")
+		return "", "", nil, Err(http.StatusPreconditionFailed, "rest_upload_hash_mismatch", languages.Mark("Content hash did not match expected."))
 	}
 	return name, contentType, r.Body, nil
 }
@@ -288,7 +289,7 @@ func (s *Server) deleteMedia(r *Request) (*Response, error) {
 		return nil, err
 	}
 	if !r.Bool("force") {
-		return nil, Err(http.StatusNotImplemented, "rest_trash_not_supported", "The post does not support trashing. Set 'force=true' to delete.")
+		return nil, Err(http.StatusNotImplemented, "rest_trash_not_supported", languages.Mark("The post does not support trashing. Set 'force=true' to delete."))
 	}
 	r.SetParam("context", "edit")
 	previous := s.renderMedia(r, cur)

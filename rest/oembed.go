@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/models/epoch"
 	"github.com/presspass/presspass/models/wptext"
@@ -163,7 +164,7 @@ func oembedXML(data map[string]any) []byte {
 
 func oembedProxyPermission(r *Request) error {
 	if !models.CanEditPosts(r.User, "post") {
-		return Forbidden("rest_forbidden", "Sorry, you are not allowed to make proxied oEmbed requests.")
+		return Forbidden("rest_forbidden", languages.Mark("Sorry, you are not allowed to make proxied oEmbed requests."))
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -46,7 +47,7 @@ func (s *Server) autosaveRoutesOf(pt *postType) []*Route {
 // autosaveParent loads the post whose autosaves the route names (its URL
 // parameter param).
 func autosaveParent(r *Request, pt *postType, param string) (*models.Post, error) {
-	errParent := Err(http.StatusNotFound, "rest_post_invalid_parent", "Invalid post parent ID.")
+	errParent := Err(http.StatusNotFound, "rest_post_invalid_parent", languages.Mark("Invalid post parent ID."))
 	id, err := parseID(r.URLParam(param))
 	if err != nil || id == 0 {
 		return nil, errParent
@@ -71,7 +72,7 @@ func autosavesPermission(pt *postType, param string) func(*Request) error {
 			return err
 		}
 		if !models.CanEditPost(r.User, p) {
-			return Forbidden("rest_cannot_read", "Sorry, you are not allowed to view autosaves of this post.")
+			return Forbidden("rest_cannot_read", languages.Mark("Sorry, you are not allowed to view autosaves of this post."))
 		}
 		return nil
 	}

@@ -1,11 +1,11 @@
 package rest
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 	"time"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/models/wptext"
 )
@@ -56,7 +56,7 @@ func (s *Server) revisionRoutesOf(pt *postType) []*Route {
 
 // revisionParent loads the revised post of the route.
 func revisionParent(r *Request, pt *postType) (*models.Post, error) {
-	errParent := Err(http.StatusNotFound, "rest_post_invalid_parent", "Invalid post parent ID.")
+	errParent := Err(http.StatusNotFound, "rest_post_invalid_parent", languages.Mark("Invalid post parent ID."))
 	id, err := parseID(r.URLParam("parent"))
 	if err != nil || id == 0 {
 		return nil, errParent
@@ -81,7 +81,7 @@ func revisionsPermission(pt *postType) func(*Request) error {
 			return err
 		}
 		if !models.CanEditPost(r.User, p) {
-			return Forbidden("rest_cannot_read", "Sorry, you are not allowed to view revisions of this post.")
+			return Forbidden("rest_cannot_read", languages.Mark("Sorry, you are not allowed to view revisions of this post."))
 		}
 		return nil
 	}
@@ -165,7 +165,7 @@ func (s *Server) listRevisions(pt *postType) func(*Request) (*Response, error) {
 			perPage = max(total, 1)
 		}
 		if maxPages := (total + perPage - 1) / perPage; total > 0 && page > maxPages {
-			return nil, Err(http.StatusBadRequest, "rest_revision_invalid_page_number", "The page number requested is larger than the number of pages available.")
+			return nil, Err(http.StatusBadRequest, "rest_revision_invalid_page_number", languages.Mark("The page number requested is larger than the number of pages available."))
 		}
 		items := make([]any, 0, len(revs))
 		for i := range revs {
@@ -180,7 +180,7 @@ func (s *Server) listRevisions(pt *postType) func(*Request) (*Response, error) {
 // revisionForRoute loads the revision of the item route and checks that it
 // belongs to the route's parent.
 func revisionForRoute(r *Request, p *models.Post) (*models.Post, error) {
-	errInvalid := Err(http.StatusNotFound, "rest_post_invalid_id", "Invalid revision ID.")
+	errInvalid := Err(http.StatusNotFound, "rest_post_invalid_id", languages.Mark("Invalid revision ID."))
 	id, err := parseID(r.URLParam("id"))
 	if err != nil {
 		return nil, errInvalid
@@ -196,8 +196,8 @@ func revisionForRoute(r *Request, p *models.Post) (*models.Post, error) {
 		return nil, errInvalid
 	}
 	if rev.ParentID != p.ID {
-		return nil, Err(http.StatusNotFound, "rest_revision_parent_id_mismatch",
-			fmt.Sprintf("The revision does not belong to the specified parent with id of \"%d\"", p.ID))
+		return nil, Errf(http.StatusNotFound, "rest_revision_parent_id_mismatch",
+			languages.Mark("The revision does not belong to the specified parent with id of \"%d\""), p.ID)
 	}
 	return rev, nil
 }
@@ -205,7 +205,7 @@ func revisionForRoute(r *Request, p *models.Post) (*models.Post, error) {
 // errRevisionUndeletable is WordPress's last word on deleting a revision:
 // map_meta_cap never grants delete_post on a revision, so after the checks
 // on the parent every request is refused.
-var errRevisionUndeletable = Forbidden("rest_cannot_delete", "Sorry, you are not allowed to delete this revision.")
+var errRevisionUndeletable = Forbidden("rest_cannot_delete", languages.Mark("Sorry, you are not allowed to delete this revision."))
 
 // revisionDeletePermission runs delete_item_permissions_check in
 // WordPress's order: the parent, delete_post on it, the revision, the read
@@ -217,7 +217,7 @@ func revisionDeletePermission(pt *postType) func(*Request) error {
 			return err
 		}
 		if !models.CanDeletePost(r.User, p) {
-			return Forbidden("rest_cannot_delete", "Sorry, you are not allowed to delete revisions of this post.")
+			return Forbidden("rest_cannot_delete", languages.Mark("Sorry, you are not allowed to delete revisions of this post."))
 		}
 		if _, err := revisionForRoute(r, p); err != nil {
 			return err

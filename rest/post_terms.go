@@ -1,6 +1,7 @@
 package rest
 
 import (
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -36,7 +37,7 @@ func assignTermsPermission(r *Request, pt *postType) error {
 			return err
 		}
 		if given && len(ids) > 0 && !t.canAssign(r.User) {
-			return Forbidden("rest_cannot_assign_term", "Sorry, you are not allowed to assign the provided terms.")
+			return Forbidden("rest_cannot_assign_term", languages.Mark("Sorry, you are not allowed to assign the provided terms."))
 		}
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -81,7 +82,7 @@ func canReadPost(u *models.User, p *models.Post) bool {
 func postsListPermission(pt *postType) func(*Request) error {
 	return func(r *Request) error {
 		if r.ViewContext() == "edit" && !models.CanEditPosts(r.User, pt.Name) {
-			return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit posts in this post type.")
+			return Forbidden("rest_forbidden_context", languages.Mark("Sorry, you are not allowed to edit posts in this post type."))
 		}
 		return nil
 	}
@@ -94,13 +95,13 @@ func postReadPermission(pt *postType) func(*Request) error {
 			return err
 		}
 		if r.ViewContext() == "edit" && !models.CanEditPost(r.User, p) {
-			return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit this post.")
+			return Forbidden("rest_forbidden_context", languages.Mark("Sorry, you are not allowed to edit this post."))
 		}
 		if pw := r.String("password"); pw != "" && r.Has("password") && pw != p.Password {
-			return Err(http.StatusForbidden, "rest_post_incorrect_password", "Incorrect post password.")
+			return Err(http.StatusForbidden, "rest_post_incorrect_password", languages.Mark("Incorrect post password."))
 		}
 		if !canReadPost(r.User, p) {
-			return Forbidden("rest_forbidden", "Sorry, you are not allowed to do that.")
+			return Forbidden("rest_forbidden", languages.Mark("Sorry, you are not allowed to do that."))
 		}
 		return nil
 	}
@@ -125,7 +126,7 @@ func authorAndStickyPermission(r *Request, pt *postType, creating bool) error {
 func postCreatePermission(pt *postType) func(*Request) error {
 	return func(r *Request) error {
 		if r.Has("id") {
-			return Err(http.StatusBadRequest, "rest_post_exists", "Cannot create existing post.")
+			return Err(http.StatusBadRequest, "rest_post_exists", languages.Mark("Cannot create existing post."))
 		}
 		if err := authorAndStickyPermission(r, pt, true); err != nil {
 			return err
@@ -294,12 +295,12 @@ func postInputFromRequest(r *Request, pt *postType, cur *models.Post) (models.Po
 		pw := r.String("password")
 		in.Password = &pw
 		if pw != "" && pt.sticky() && (r.Bool("sticky") || cur != nil && cur.Sticky && !r.Has("sticky")) {
-			return in, Err(http.StatusBadRequest, "rest_invalid_field", "A post can not be sticky and have a password.")
+			return in, Err(http.StatusBadRequest, "rest_invalid_field", languages.Mark("A post can not be sticky and have a password."))
 		}
 	}
 	if pt.sticky() && r.Has("sticky") {
 		if r.Bool("sticky") && cur != nil && cur.Password != "" && !r.Has("password") {
-			return in, Err(http.StatusBadRequest, "rest_invalid_field", "A password protected post can not be set to sticky.")
+			return in, Err(http.StatusBadRequest, "rest_invalid_field", languages.Mark("A password protected post can not be set to sticky."))
 		}
 		sticky := r.Bool("sticky")
 		in.Sticky = &sticky
@@ -310,7 +311,7 @@ func postInputFromRequest(r *Request, pt *postType, cur *models.Post) (models.Po
 			pp, err := r.Store().PostByID(r.Ctx(), uint64(id))
 			if err != nil {
 				if models.IsNotFound(err) {
-					return in, Err(http.StatusBadRequest, "rest_post_invalid_id", "Invalid post parent ID.")
+					return in, Err(http.StatusBadRequest, "rest_post_invalid_id", languages.Mark("Invalid post parent ID."))
 				}
 				return in, err
 			}

@@ -1,5 +1,11 @@
 package rest
 
+import (
+	"net/http"
+
+	"github.com/presspass/presspass/languages"
+)
+
 // The argument schemas of the posts and pages endpoints, as
 // WP_REST_Posts_Controller registers them (the same names, types,
 // descriptions and defaults, since clients read them from OPTIONS and the
@@ -192,5 +198,5 @@ func checkTemplate(r *Request, v any) error {
 			return nil
 		}
 	}
-	return Err(400, "rest_invalid_param", "Invalid parameter(s): template")
+	return Errf(http.StatusBadRequest, "rest_invalid_param", languages.Mark("Invalid parameter(s): %s"), "template")
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -36,7 +37,7 @@ func sanitizeStatuses(r *Request, pt *postType, open string, v any) (any, error)
 			if r.User != nil {
 				code = http.StatusForbidden
 			}
-			return nil, Err(http.StatusBadRequest, "rest_forbidden_status", "Status is forbidden.").WithData("status", code)
+			return nil, Err(http.StatusBadRequest, "rest_forbidden_status", languages.Mark("Status is forbidden.")).WithData("status", code)
 		}
 		out = append(out, st)
 	}
@@ -140,7 +141,7 @@ func pageTotal(page, perPage, total int64, recount func() (int64, error)) (int64
 	}
 	maxPages := (total + perPage - 1) / perPage
 	if page > maxPages && total > 0 {
-		return 0, Err(http.StatusBadRequest, "rest_post_invalid_page_number", "The page number requested is larger than the number of pages available.")
+		return 0, Err(http.StatusBadRequest, "rest_post_invalid_page_number", languages.Mark("The page number requested is larger than the number of pages available."))
 	}
 	return total, nil
 }

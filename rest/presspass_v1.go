@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -54,14 +55,14 @@ func (s *Server) presspassRoutes() []*Route {
 
 func canManageAllAppPasswords(r *Request) error {
 	if !models.CanEditUsers(r.User) {
-		return Forbidden("rest_forbidden", "Sorry, you are not allowed to manage the application passwords of this site.")
+		return Forbidden("rest_forbidden", languages.Mark("Sorry, you are not allowed to manage the application passwords of this site."))
 	}
 	return nil
 }
 
 func canReadAudit(r *Request) error {
 	if !models.CanManageOptions(r.User) {
-		return Forbidden("rest_forbidden", "Sorry, you are not allowed to read the audit trail.")
+		return Forbidden("rest_forbidden", languages.Mark("Sorry, you are not allowed to read the audit trail."))
 	}
 	return nil
 }
@@ -89,7 +90,7 @@ func parseRFC3339ish(s string) (time.Time, error) {
 			return t.UTC(), nil
 		}
 	}
-	return time.Time{}, Err(http.StatusBadRequest, "rest_invalid_date", "Invalid date.")
+	return time.Time{}, Err(http.StatusBadRequest, "rest_invalid_date", languages.Mark("Invalid date."))
 }
 
 func formatTimeOrNil(t *time.Time) any {

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -366,7 +367,7 @@ func (n *phpNode) value() any {
 }
 
 // errBodyTooLarge is answered when a body exceeds maxBodyBytes.
-var errBodyTooLarge = Err(http.StatusRequestEntityTooLarge, "rest_request_too_large", "The request body is too large.")
+var errBodyTooLarge = Err(http.StatusRequestEntityTooLarge, "rest_request_too_large", languages.Mark("The request body is too large."))
 
 // readBody reads and parses the body: JSON when the Content-Type says so,
 // form fields for urlencoded and multipart bodies.
@@ -407,7 +408,7 @@ func (r *Request) readBody() error {
 	}
 	_, err := buf.ReadFrom(io.LimitReader(req.Body, limit+1))
 	if err != nil {
-		return Err(http.StatusBadRequest, "rest_invalid_body", "The request body could not be read.")
+		return Err(http.StatusBadRequest, "rest_invalid_body", languages.Mark("The request body could not be read."))
 	}
 	body := buf.Bytes()
 	if int64(len(body)) > limit {
@@ -448,7 +449,7 @@ func (r *Request) readBody() error {
 // jsonError is WordPress's rest_invalid_json with PHP's json_last_error
 // code and message.
 func jsonError(code int, msg string) error {
-	return Err(http.StatusBadRequest, "rest_invalid_json", "Invalid JSON body passed.").
+	return Err(http.StatusBadRequest, "rest_invalid_json", languages.Mark("Invalid JSON body passed.")).
 		WithData("json_error_code", code).WithData("json_error_message", msg)
 }
 

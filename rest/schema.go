@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -169,12 +170,20 @@ func (a *Arg) describe() map[string]any {
 // schemaError is one failed check: WordPress's WP_Error from
 // rest_validate_value_from_schema.
 type schemaError struct {
-	code, message string
-	data          map[string]any
+	code    string
+	message text
+	data    map[string]any
 }
 
+// serr is a failed check whose message format is marked with
+// languages.Mark, worded in the request's language when answered.
 func serr(code, format string, args ...any) *schemaError {
-	return &schemaError{code: code, message: fmt.Sprintf(format, args...)}
+	return &schemaError{code: code, message: text{format: format, args: args}}
+}
+
+// serrN is serr with a message whose form follows n (_n).
+func serrN(code string, forms languages.Plural, n int, args ...any) *schemaError {
+	return &schemaError{code: code, message: text{format: forms.Singular, plural: forms.Plural, n: n, args: args}}
 }
 
 // validateValue is rest_validate_value_from_schema for one value.
@@ -193,7 +202,7 @@ func validateValue(v any, a *Arg, param string) *schemaError {
 			return combiningError(param, errs)
 		}
 		if matches > 1 {
-			return serr("rest_one_of_multiple_matches", "%s matches more than one of the expected formats.", param)
+			return serr("rest_one_of_multiple_matches", languages.Mark("%s matches more than one of the expected formats."), param)
 		}
 	}
 	types := a.types()
@@ -204,7 +213,7 @@ func validateValue(v any, a *Arg, param string) *schemaError {
 	if len(types) > 1 {
 		typ = bestType(v, types)
 		if typ == "" {
-			e := serr("rest_invalid_type", "%s is not of type %s.", param, strings.Join(types, ","))
+			e := serr("rest_invalid_type", languages.Mark("%s is not of type %s."), param, strings.Join(types, ","))
 			e.data = map[string]any{"param": param}
 			return e
 		}
@@ -260,7 +269,7 @@ func validateValue(v any, a *Arg, param string) *schemaError {
 				pv, ok := obj[k]
 				if !ok {
 					if p.Required {
-						return serr("rest_property_required", "%s is a required property of %s.", k, param)
+						return serr("rest_property_required", languages.Mark("%s is a required property of %s."), k, param)
 					}
 					continue
 				}
@@ -283,7 +292,7 @@ func validateValue(v any, a *Arg, param string) *schemaError {
 }
 
 func typeError(param, typ string) *schemaError {
-	e := serr("rest_invalid_type", "%s is not of type %s.", param, typ)
+	e := serr("rest_invalid_type", languages.Mark("%s is not of type %s."), param, typ)
 	e.data = map[string]any{"param": param}
 	return e
 }
@@ -303,7 +312,7 @@ func combiningError(param string, errs []*schemaError) *schemaError {
 	if len(filtered) == 1 {
 		return filtered[0]
 	}
-	return serr("rest_no_matching_schema", "%s does not match any of the expected formats.", param)
+	return serr("rest_no_matching_schema", languages.Mark("%s does not match any of the expected formats."), param)
 }
 
 // bestType is rest_get_best_type_for_value: the first of the listed types
@@ -418,12 +427,6 @@ func checkBounds(f float64, a *Arg, param string) *schemaError {
 	if a.Minimum == nil && a.Maximum == nil {
 		return nil
 	}
-	incl := func(excl bool) string {
-		if excl {
-			return "exclusive"
-		}
-		return "inclusive"
-	}
 	belowMin := a.Minimum != nil && (f < float64(*a.Minimum) || (a.ExclusiveMinimum && f == float64(*a.Minimum)))
 	aboveMax := a.Maximum != nil && (f > float64(*a.Maximum) || (a.ExclusiveMaximum && f == float64(*a.Maximum)))
 	if !belowMin && !aboveMax {
@@ -431,23 +434,25 @@ func checkBounds(f float64, a *Arg, param string) *schemaError {
 	}
 	switch {
 	case a.Minimum != nil && a.Maximum != nil:
-		return serr("rest_out_of_bounds", "%s must be between %d (%s) and %d (%s)", param, *a.Minimum, incl(a.ExclusiveMinimum), *a.Maximum, incl(a.ExclusiveMaximum))
+		format := languages.Mark("%s must be between %d (inclusive) and %d (inclusive)")
+		switch {
+		case a.ExclusiveMinimum && a.ExclusiveMaximum:
+			format = languages.Mark("%s must be between %d (exclusive) and %d (exclusive)")
+		case a.ExclusiveMinimum:
+			format = languages.Mark("%s must be between %d (exclusive) and %d (inclusive)")
+		case a.ExclusiveMaximum:
+			format = languages.Mark("%s must be between %d (inclusive) and %d (exclusive)")
+		}
+		return serr("rest_out_of_bounds", format, param, *a.Minimum, *a.Maximum)
 	case a.Minimum != nil && a.ExclusiveMinimum:
-		return serr("rest_out_of_bounds", "%s must be greater than %d", param, *a.Minimum)
+		return serr("rest_out_of_bounds", languages.Mark("%s must be greater than %d"), param, *a.Minimum)
 	case a.Minimum != nil:
-		return serr("rest_out_of_bounds", "%s must be greater than or equal to %d", param, *a.Minimum)
+		return serr("rest_out_of_bounds", languages.Mark("%s must be greater than or equal to %d"), param, *a.Minimum)
 	case a.ExclusiveMaximum:
-		return serr("rest_out_of_bounds", "%s must be less than %d", param, *a.Maximum)
+		return serr("rest_out_of_bounds", languages.Mark("%s must be less than %d"), param, *a.Maximum)
 	default:
-		return serr("rest_out_of_bounds", "%s must be less than or equal to %d", param, *a.Maximum)
+		return serr("rest_out_of_bounds", languages.Mark("%s must be less than or equal to %d"), param, *a.Maximum)
 	}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 var (
@@ -469,14 +474,14 @@ func compiledPattern(p string) *regexp.Regexp {
 func checkString(s string, a *Arg, param string) *schemaError {
 	n := len([]rune(s))
 	if a.MinLength != nil && n < *a.MinLength {
-		return serr("rest_too_short", "%s must be at least %d %s long.", param, *a.MinLength, plural(*a.MinLength, "character", "characters"))
+		return serrN("rest_too_short", languages.MarkN("%s must be at least %d character long.", "%s must be at least %d characters long."), *a.MinLength, param, *a.MinLength)
 	}
 	if a.MaxLength != nil && n > *a.MaxLength {
-		return serr("rest_too_long", "%s must be at most %d %s long.", param, *a.MaxLength, plural(*a.MaxLength, "character", "characters"))
+		return serrN("rest_too_long", languages.MarkN("%s must be at most %d character long.", "%s must be at most %d characters long."), *a.MaxLength, param, *a.MaxLength)
 	}
 	if a.Pattern != "" {
 		if re := compiledPattern(a.Pattern); re != nil && !re.MatchString(s) {
-			return serr("rest_invalid_pattern", "%s does not match pattern %s.", param, a.Pattern)
+			return serr("rest_invalid_pattern", languages.Mark("%s does not match pattern %s."), param, a.Pattern)
 		}
 	}
 	return nil
@@ -491,17 +496,17 @@ func checkArray(list []any, a *Arg, param string) *schemaError {
 		}
 	}
 	if a.MinItems != nil && len(list) < *a.MinItems {
-		return serr("rest_too_few_items", "%s must contain at least %d %s.", param, *a.MinItems, plural(*a.MinItems, "item", "items"))
+		return serrN("rest_too_few_items", languages.MarkN("%s must contain at least %d item.", "%s must contain at least %d items."), *a.MinItems, param, *a.MinItems)
 	}
 	if a.MaxItems != nil && len(list) > *a.MaxItems {
-		return serr("rest_too_many_items", "%s must contain at most %d %s.", param, *a.MaxItems, plural(*a.MaxItems, "item", "items"))
+		return serrN("rest_too_many_items", languages.MarkN("%s must contain at most %d item.", "%s must contain at most %d items."), *a.MaxItems, param, *a.MaxItems)
 	}
 	if a.UniqueItems {
 		seen := map[string]bool{}
 		for _, item := range list {
 			k := fmt.Sprint(item)
 			if seen[k] {
-				return serr("rest_duplicate_items", "%s has duplicate items.", param)
+				return serr("rest_duplicate_items", languages.Mark("%s has duplicate items."), param)
 			}
 			seen[k] = true
 		}
@@ -541,22 +546,25 @@ func enumError(param string, enum []any) *schemaError {
 		}
 	}
 	if len(vals) == 1 {
-		return serr("rest_not_in_enum", "%s is not %s.", param, vals[0])
+		return serr("rest_not_in_enum", languages.Mark("%s is not %s."), param, vals[0])
 	}
-	return serr("rest_not_in_enum", "%s is not one of %s.", param, listSentence(vals))
+	return serr("rest_not_in_enum", languages.Mark("%s is not one of %s."), param, listSentence(vals))
 }
 
-// listSentence is wp_sprintf_l: "a", "a and b", "a, b, and c".
-func listSentence(vals []string) string {
+// listSentence is wp_sprintf_l: "a", "a and b", "a, b, and c", joined
+// with the words of the language the message is shown in.
+type listSentence []string
+
+func (vals listSentence) in(locale string) string {
 	switch len(vals) {
 	case 0:
 		return ""
 	case 1:
 		return vals[0]
 	case 2:
-		return vals[0] + " and " + vals[1]
+		return vals[0] + languages.T(locale, languages.Mark(" and ")) + vals[1]
 	}
-	return strings.Join(vals[:len(vals)-1], ", ") + ", and " + vals[len(vals)-1]
+	return strings.Join(vals[:len(vals)-1], languages.T(locale, languages.Mark(", "))) + languages.T(locale, languages.Mark(", and ")) + vals[len(vals)-1]
 }
 
 var hexColor = regexp.MustCompile(`^#([A-Fa-f0-9]{3}){1,2}$`)
@@ -565,23 +573,23 @@ func checkFormat(s, format, param string) *schemaError {
 	switch format {
 	case "hex-color":
 		if !hexColor.MatchString(s) {
-			return serr("rest_invalid_hex_color", "Invalid hex color.")
+			return serr("rest_invalid_hex_color", languages.Mark("Invalid hex color."))
 		}
 	case "date-time":
 		if _, ok := ParseDate(s); !ok {
-			return serr("rest_invalid_date", "Invalid date.")
+			return serr("rest_invalid_date", languages.Mark("Invalid date."))
 		}
 	case "email":
 		if !models.IsEmail(s) {
-			return serr("rest_invalid_email", "Invalid email address.")
+			return serr("rest_invalid_email", languages.Mark("Invalid email address."))
 		}
 	case "ip":
 		if net.ParseIP(s) == nil {
-			return serr("rest_invalid_ip", "%s is not a valid IP address.", param)
+			return serr("rest_invalid_ip", languages.Mark("%s is not a valid IP address."), param)
 		}
 	case "uuid":
 		if !models.IsUUID(s) {
-			return serr("rest_invalid_uuid", "%s is not a valid UUID.", param)
+			return serr("rest_invalid_uuid", languages.Mark("%s is not a valid UUID."), param)
 		}
 	}
 	return nil

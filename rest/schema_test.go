@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/presspass/presspass/languages"
 )
 
 func TestValidateValue(t *testing.T) {
@@ -44,11 +46,11 @@ func TestValidateValue(t *testing.T) {
 			e := validateValue(c.value, &c.arg, "p")
 			switch {
 			case c.code == "" && e != nil:
-				t.Errorf("invalid: %s %s", e.code, e.message)
+				t.Errorf("invalid: %s %s", e.code, e.message.in(languages.Default))
 			case c.code != "" && e == nil:
 				t.Errorf("valid, want %s", c.code)
-			case c.code != "" && (e.code != c.code || e.message != c.msg):
-				t.Errorf("got %s %q, want %s %q", e.code, e.message, c.code, c.msg)
+			case c.code != "" && (e.code != c.code || e.message.in(languages.Default) != c.msg):
+				t.Errorf("got %s %q, want %s %q", e.code, e.message.in(languages.Default), c.code, c.msg)
 			}
 		})
 	}

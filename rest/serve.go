@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -64,35 +65,35 @@ func (s *Server) handle(r *Request) (resp *Response) {
 	defer func() {
 		if p := recover(); p != nil {
 			s.log.Error("panic in REST handler", "request_id", models.RequestID(r.ctx), "path", r.Path, "method", r.Method, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			resp = s.errorResponse(models.Internal(fmt.Errorf("panic: %v", p)), r.User != nil)
+			resp = s.errorResponse(r, models.Internal(fmt.Errorf("panic: %v", p)))
 		}
 	}()
 	if _, ok := r.queryParams["_jsonp"]; ok {
 		// JSONP is off, as WordPress answers with rest_jsonp_enabled false:
 		// a <script> include would hand a logged-in visitor's data to any
 		// site that asks.
-		return s.errorResponse(errJSONPDisabled, false)
+		return s.errorResponse(r, errJSONPDisabled)
 	}
 	if err := r.readBody(); err != nil {
-		return s.errorResponse(err, false)
+		return s.errorResponse(r, err)
 	}
 	if err := s.authenticate(r); err != nil {
-		return s.errorResponse(err, false)
+		return s.errorResponse(r, err)
 	}
 	resp = s.dispatch(r)
 	return s.finish(r, resp)
 }
 
-var errJSONPDisabled = Err(http.StatusBadRequest, "rest_callback_disabled", "JSONP support is disabled on this site.")
+var errJSONPDisabled = Err(http.StatusBadRequest, "rest_callback_disabled", languages.Mark("JSONP support is disabled on this site."))
 
-var errNoRoute = Err(http.StatusNotFound, "rest_no_route", "No route was found matching the URL and request method.")
+var errNoRoute = Err(http.StatusNotFound, "rest_no_route", languages.Mark("No route was found matching the URL and request method."))
 
 // dispatch matches the route and endpoint and responds, setting Allow for a
 // matched route.
 func (s *Server) dispatch(r *Request) *Response {
 	route, params := s.match(r.Path)
 	if route == nil {
-		return s.errorResponse(errNoRoute, r.User != nil)
+		return s.errorResponse(r, errNoRoute)
 	}
 	r.urlParams = params
 	if r.Method == "OPTIONS" {
@@ -102,7 +103,7 @@ func (s *Server) dispatch(r *Request) *Response {
 	}
 	ep := route.endpointFor(r.Method)
 	if ep == nil {
-		return s.errorResponse(errNoRoute, r.User != nil)
+		return s.errorResponse(r, errNoRoute)
 	}
 	r.Route, r.Endpoint = route, ep
 	r.setDefaults()
@@ -115,22 +116,22 @@ func (s *Server) dispatch(r *Request) *Response {
 // handler.
 func (s *Server) respond(r *Request, ep *Endpoint) *Response {
 	if r.jsonErr != nil {
-		return s.errorResponse(r.jsonErr, r.User != nil)
+		return s.errorResponse(r, r.jsonErr)
 	}
 	if err := r.validate(); err != nil {
-		return s.errorResponse(err, r.User != nil)
+		return s.errorResponse(r, err)
 	}
 	if ep.Permission != nil {
 		if err := ep.Permission(r); err != nil {
-			return s.errorResponse(err, r.User != nil)
+			return s.errorResponse(r, err)
 		}
 	}
 	resp, err := ep.Handler(r)
 	if err != nil {
-		return s.errorResponse(err, r.User != nil)
+		return s.errorResponse(r, err)
 	}
 	if resp == nil {
-		return s.errorResponse(models.Internal(fmt.Errorf("handler for %s %s returned no response", r.Method, r.Path)), r.User != nil)
+		return s.errorResponse(r, models.Internal(fmt.Errorf("handler for %s %s returned no response", r.Method, r.Path)))
 	}
 	if resp.Header == nil {
 		resp.Header = http.Header{}
@@ -178,7 +179,7 @@ func (r *Request) validate() error {
 		}
 	}
 	if len(missing) > 0 {
-		return Err(http.StatusBadRequest, "rest_missing_callback_param", "Missing parameter(s): "+strings.Join(missingNames, ", ")).
+		return Errf(http.StatusBadRequest, "rest_missing_callback_param", languages.Mark("Missing parameter(s): %s"), strings.Join(missingNames, ", ")).
 			WithData("params", missing)
 	}
 	invalid := &invalidParams{}
@@ -196,7 +197,7 @@ func (r *Request) validate() error {
 		}
 		if a.Validate != nil {
 			if err := a.Validate(r, v); err != nil {
-				invalid.addError(a.Name, r.server.word(err, r.User != nil))
+				invalid.addError(a.Name, err)
 			}
 		}
 	}
@@ -213,7 +214,7 @@ func (r *Request) validate() error {
 		if a.Sanitize != nil {
 			sv, err := a.Sanitize(r, v)
 			if err != nil {
-				invalid.addError(a.Name, r.server.word(err, r.User != nil))
+				invalid.addError(a.Name, err)
 				continue
 			}
 			r.sanitized[a.Name] = sv
@@ -224,56 +225,89 @@ func (r *Request) validate() error {
 	return invalid.err()
 }
 
-// invalidParams collects rest_invalid_param entries in argument order.
+// invalidParams collects rest_invalid_param's failed arguments in argument
+// order, worded when the error is answered, in the request's language.
 type invalidParams struct {
-	names   []string
-	params  map[string]any
-	details map[string]any
+	failed []invalidParam
 }
 
-func (p *invalidParams) add(name, code, message string, data map[string]any) {
-	if p.params == nil {
-		p.params, p.details = map[string]any{}, map[string]any{}
-	}
-	p.names = append(p.names, name)
-	p.params[name] = message
-	var d any
-	if data != nil {
-		d = data
-	}
-	p.details[name] = map[string]any{"code": code, "message": message, "data": d}
+// invalidParam is one failed argument: a schema check's code, message and
+// data, or a callback's error (cause), worded as REST words any error.
+type invalidParam struct {
+	name    string
+	code    string
+	message text
+	data    map[string]any
+	cause   error
 }
 
-// addError records a callback's error as REST words it; a status chosen
-// for the error joins the details' data as WordPress's
-// rest_convert_error_to_response shows it.
-func (p *invalidParams) addError(name string, w wording) {
-	var data map[string]any
-	if w.explicitStatus || w.data != nil {
-		data = map[string]any{}
-		if w.explicitStatus {
-			data["status"] = w.status
-		}
-		for k, v := range w.data {
-			data[k] = v
-		}
-	}
-	p.add(name, w.code, w.message, data)
+func (p *invalidParams) add(name, code string, message text, data map[string]any) {
+	p.failed = append(p.failed, invalidParam{name: name, code: code, message: message, data: data})
+}
+
+func (p *invalidParams) addError(name string, err error) {
+	p.failed = append(p.failed, invalidParam{name: name, cause: err})
 }
 
 func (p *invalidParams) err() error {
-	if len(p.names) == 0 {
+	if len(p.failed) == 0 {
 		return nil
 	}
-	return Err(http.StatusBadRequest, "rest_invalid_param", "Invalid parameter(s): "+strings.Join(p.names, ", ")).
-		WithData("params", p.params).WithData("details", p.details)
+	names := make([]string, len(p.failed))
+	for i, f := range p.failed {
+		names[i] = f.name
+	}
+	e := Errf(http.StatusBadRequest, "rest_invalid_param", languages.Mark("Invalid parameter(s): %s"), strings.Join(names, ", "))
+	e.invalid = p
+	return e
+}
+
+// data is the error's data object with params (each argument's message)
+// and details (its code, message and data) in locale. A callback's error
+// shows a status chosen for it in its details' data, as WordPress's
+// rest_convert_error_to_response does.
+func (p *invalidParams) data(s *Server, loggedIn bool, locale string, base map[string]any) map[string]any {
+	params := make(map[string]any, len(p.failed))
+	details := make(map[string]any, len(p.failed))
+	for _, f := range p.failed {
+		code, message, data := f.code, "", f.data
+		if f.cause != nil {
+			w := s.word(f.cause, loggedIn, locale)
+			code, message, data = w.code, w.message, nil
+			if w.explicitStatus || w.data != nil {
+				data = map[string]any{}
+				if w.explicitStatus {
+					data["status"] = w.status
+				}
+				for k, v := range w.data {
+					data[k] = v
+				}
+			}
+		} else {
+			message = f.message.in(locale)
+		}
+		params[f.name] = message
+		var d any
+		if data != nil {
+			d = data
+		}
+		details[f.name] = map[string]any{"code": code, "message": message, "data": d}
+	}
+	out := make(map[string]any, len(base)+2)
+	for k, v := range base {
+		out[k] = v
+	}
+	out["params"] = params
+	out["details"] = details
+	return out
 }
 
 // InvalidParam is the rest_invalid_param error WordPress returns when one
-// argument fails a check made inside a handler.
+// argument fails a check made inside a handler; message is marked with
+// languages.Mark.
 func InvalidParam(name, code, message string) error {
 	p := &invalidParams{}
-	p.add(name, code, message, nil)
+	p.add(name, code, text{format: message}, nil)
 	return p.err()
 }
 

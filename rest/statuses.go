@@ -3,6 +3,7 @@ package rest
 import (
 	"net/http"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -50,7 +51,7 @@ func canEditSomeType(u *models.User) bool {
 
 func statusesListPermission(r *Request) error {
 	if r.ViewContext() == "edit" && !canEditSomeType(r.User) {
-		return Forbidden("rest_cannot_view", "Sorry, you are not allowed to manage post statuses.")
+		return Forbidden("rest_cannot_view", languages.Mark("Sorry, you are not allowed to manage post statuses."))
 	}
 	return nil
 }
@@ -67,10 +68,10 @@ func findStatus(slug string) *postStatus {
 func statusReadPermission(r *Request) error {
 	st := findStatus(r.URLParam("status"))
 	if st == nil {
-		return Err(http.StatusNotFound, "rest_status_invalid", "Invalid status.")
+		return Err(http.StatusNotFound, "rest_status_invalid", languages.Mark("Invalid status."))
 	}
 	if !st.public && !canEditSomeType(r.User) {
-		return Forbidden("rest_cannot_read_status", "Cannot view status.")
+		return Forbidden("rest_cannot_read_status", languages.Mark("Cannot view status."))
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package rest
 import (
 	"net/http"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -125,7 +126,7 @@ func canListTaxonomies(r *Request) error {
 			return nil
 		}
 	}
-	return Forbidden("rest_cannot_view", "Sorry, you are not allowed to manage terms in this taxonomy.")
+	return Forbidden("rest_cannot_view", languages.Mark("Sorry, you are not allowed to manage terms in this taxonomy."))
 }
 
 func taxonomyByRestSlug(slug string) (restTaxonomy, bool) {
@@ -140,10 +141,10 @@ func taxonomyByRestSlug(slug string) (restTaxonomy, bool) {
 func canReadTaxonomy(r *Request) error {
 	t, ok := taxonomyByRestSlug(r.URLParam("taxonomy"))
 	if !ok {
-		return Err(http.StatusNotFound, "rest_taxonomy_invalid", "Invalid taxonomy.")
+		return Err(http.StatusNotFound, "rest_taxonomy_invalid", languages.Mark("Invalid taxonomy."))
 	}
 	if r.ViewContext() == "edit" && !t.canAssign(r.User) {
-		return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to manage terms in this taxonomy.")
+		return Forbidden("rest_forbidden_context", languages.Mark("Sorry, you are not allowed to manage terms in this taxonomy."))
 	}
 	return nil
 }
@@ -171,7 +172,7 @@ func (s *Server) listTaxonomies(r *Request) (*Response, error) {
 func (s *Server) getTaxonomy(r *Request) (*Response, error) {
 	t, ok := taxonomyByRestSlug(r.URLParam("taxonomy"))
 	if !ok {
-		return nil, Err(http.StatusNotFound, "rest_taxonomy_invalid", "Invalid taxonomy.")
+		return nil, Err(http.StatusNotFound, "rest_taxonomy_invalid", languages.Mark("Invalid taxonomy."))
 	}
 	return NewResponse(http.StatusOK, renderTaxonomy(r, t)), nil
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/models/wptext"
 )
@@ -55,7 +56,7 @@ func sanitizeTemplateID(_ *Request, v any) (any, error) {
 	return id[:i] + "/" + id[i:], nil
 }
 
-var errCannotManageTemplates = Forbidden("rest_cannot_manage_templates", "Sorry, you are not allowed to access the templates on this site.")
+var errCannotManageTemplates = Forbidden("rest_cannot_manage_templates", languages.Mark("Sorry, you are not allowed to access the templates on this site."))
 
 // canReadTemplates: whoever may edit posts of some type may read
 // templates (WordPress 6.6 and later).

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -108,7 +109,7 @@ func termWriteArgs(tax models.Taxonomy, create bool) []Arg {
 func itemTerm(r *Request, tr termRoute) (*models.Term, error) {
 	id, err := parseID(r.URLParam("id"))
 	if err != nil || id == 0 {
-		return nil, Err(http.StatusNotFound, "rest_term_invalid", "Term does not exist.")
+		return nil, Err(http.StatusNotFound, "rest_term_invalid", languages.Mark("Term does not exist."))
 	}
 	return r.Store().TermInTaxonomy(r.Ctx(), tr.Taxonomy.Name, id)
 }
@@ -119,16 +120,16 @@ func (s *Server) canListTerms(tr termRoute) func(*Request) error {
 			p, err := s.store.PostByID(r.Ctx(), uint64(r.Int("post")))
 			if err != nil {
 				if models.IsNotFound(err) {
-					return Err(http.StatusBadRequest, "rest_post_invalid_id", "Invalid post ID.")
+					return Err(http.StatusBadRequest, "rest_post_invalid_id", languages.Mark("Invalid post ID."))
 				}
 				return err
 			}
 			if !canReadPost(r.User, p) {
-				return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to view terms for this post.")
+				return Forbidden("rest_forbidden_context", languages.Mark("Sorry, you are not allowed to view terms for this post."))
 			}
 		}
 		if r.ViewContext() == "edit" && !models.CanOnTaxonomy(r.User, models.TermCapEdit, tr.Taxonomy) {
-			return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit terms in this taxonomy.")
+			return Forbidden("rest_forbidden_context", languages.Mark("Sorry, you are not allowed to edit terms in this taxonomy."))
 		}
 		return nil
 	}
@@ -141,7 +142,7 @@ func (s *Server) canReadTerm(tr termRoute) func(*Request) error {
 			return err
 		}
 		if r.ViewContext() == "edit" && !models.CanEditTerm(r.User, t) {
-			return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit this term.")
+			return Forbidden("rest_forbidden_context", languages.Mark("Sorry, you are not allowed to edit this term."))
 		}
 		return nil
 	}
@@ -258,7 +259,7 @@ func termParent(r *Request, tr termRoute, in *models.TermInput) error {
 		return nil
 	}
 	if !tr.Taxonomy.Hierarchical {
-		return Err(http.StatusBadRequest, "rest_taxonomy_not_hierarchical", "Cannot set parent term, taxonomy is not hierarchical.")
+		return Err(http.StatusBadRequest, "rest_taxonomy_not_hierarchical", languages.Mark("Cannot set parent term, taxonomy is not hierarchical."))
 	}
 	p := uint64(max(r.Int("parent"), 0))
 	in.ParentID = &p
@@ -313,7 +314,7 @@ func (s *Server) deleteTerm(tr termRoute) func(*Request) (*Response, error) {
 			return nil, err
 		}
 		if !r.Bool("force") {
-			return nil, Err(http.StatusNotImplemented, "rest_trash_not_supported", "Terms do not support trashing. Set 'force=true' to delete.")
+			return nil, Err(http.StatusNotImplemented, "rest_trash_not_supported", languages.Mark("Terms do not support trashing. Set 'force=true' to delete."))
 		}
 		r.SetParam("context", "edit")
 		previous := s.renderTerm(r, tr, cur, newTermLinker(r), false)
@@ -334,7 +335,7 @@ func (s *Server) termExistsResponse(r *Request, err error) (*Response, error) {
 		return nil, err
 	}
 	id := e.Details.ID
-	resp := s.errorResponse(err, r.User != nil)
+	resp := s.errorResponse(r, err)
 	if body, isObj := resp.Data.(map[string]any); isObj {
 		body["additional_data"] = []any{id, id}
 	}

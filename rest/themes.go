@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -41,7 +42,7 @@ func (s *Server) themesRoutes() []*Route {
 	}
 }
 
-var errCannotViewThemes = Forbidden("rest_cannot_view_themes", "Sorry, you are not allowed to view themes.")
+var errCannotViewThemes = Forbidden("rest_cannot_view_themes", languages.Mark("Sorry, you are not allowed to view themes."))
 
 // canListThemes: those who may switch themes see every theme; anyone who
 // may edit posts of some type may ask for the active one alone.
@@ -59,7 +60,7 @@ func canReadActiveTheme(r *Request) error {
 	if models.CanReadActiveTheme(r.User) {
 		return nil
 	}
-	return Forbidden("rest_cannot_view_active_theme", "Sorry, you are not allowed to view the active theme.")
+	return Forbidden("rest_cannot_view_active_theme", languages.Mark("Sorry, you are not allowed to view the active theme."))
 }
 
 func (s *Server) canReadTheme(r *Request) error {
@@ -92,7 +93,7 @@ func (s *Server) listThemes(r *Request) (*Response, error) {
 func (s *Server) getTheme(r *Request) (*Response, error) {
 	theme := s.store.ActiveTheme(r.Ctx())
 	if r.URLParam("stylesheet") != theme.Stylesheet {
-		return nil, Err(http.StatusNotFound, "rest_theme_not_found", "Theme not found.")
+		return nil, Err(http.StatusNotFound, "rest_theme_not_found", languages.Mark("Theme not found."))
 	}
 	data, err := s.renderTheme(r, theme)
 	if err != nil {
@@ -216,7 +217,7 @@ func themeSchema() map[string]any {
 func canViewPlugins(code string) func(*Request) error {
 	return func(r *Request) error {
 		if !models.CanManagePlugins(r.User) {
-			return Forbidden(code, "Sorry, you are not allowed to manage plugins for this site.")
+			return Forbidden(code, languages.Mark("Sorry, you are not allowed to manage plugins for this site."))
 		}
 		return nil
 	}
@@ -227,5 +228,5 @@ func canViewPlugins(code string) func(*Request) error {
 func listPlugins(*Request) (*Response, error) { return NewResponse(http.StatusOK, []any{}), nil }
 
 func getPlugin(*Request) (*Response, error) {
-	return nil, Err(http.StatusNotFound, "rest_plugin_not_found", "Plugin not found.")
+	return nil, Err(http.StatusNotFound, "rest_plugin_not_found", languages.Mark("Plugin not found."))
 }

@@ -3,6 +3,7 @@ package rest
 import (
 	"net/http"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -32,17 +33,17 @@ func typesListPermission(r *Request) error {
 			return nil
 		}
 	}
-	return Forbidden("rest_cannot_view", "Sorry, you are not allowed to edit posts in this post type.")
+	return Forbidden("rest_cannot_view", languages.Mark("Sorry, you are not allowed to edit posts in this post type."))
 }
 
-var errTypeInvalid = Err(http.StatusNotFound, "rest_type_invalid", "Invalid post type.")
+var errTypeInvalid = Err(http.StatusNotFound, "rest_type_invalid", languages.Mark("Invalid post type."))
 
 // typeReadPermission refuses only the edit context; an unknown type is the
 // handler's 404, as in WordPress (so Allow still says GET).
 func typeReadPermission(r *Request) error {
 	t, ok := models.PostTypeByName(r.URLParam("type"))
 	if ok && r.ViewContext() == "edit" && !models.CanEditPostsOfType(r.User, t) {
-		return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit posts in this post type.")
+		return Forbidden("rest_forbidden_context", languages.Mark("Sorry, you are not allowed to edit posts in this post type."))
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -168,7 +169,7 @@ func toString(v any) string {
 func checkUsername(r *Request, v any) (any, error) {
 	name := toString(v)
 	if name == "" || models.SanitizeUser(name) != name {
-		return nil, Err(http.StatusBadRequest, "rest_user_invalid_username", "This username is invalid because it uses illegal characters. Please enter a valid username.")
+		return nil, Err(http.StatusBadRequest, "rest_user_invalid_username", languages.Mark("This username is invalid because it uses illegal characters. Please enter a valid username."))
 	}
 	return name, nil
 }
@@ -177,10 +178,10 @@ func checkUsername(r *Request, v any) (any, error) {
 func checkUserPassword(r *Request, v any) (any, error) {
 	pw := toString(v)
 	if pw == "" {
-		return nil, Err(http.StatusBadRequest, "rest_user_invalid_password", "Passwords cannot be empty.")
+		return nil, Err(http.StatusBadRequest, "rest_user_invalid_password", languages.Mark("Passwords cannot be empty."))
 	}
 	if strings.Contains(pw, `\`) {
-		return nil, Err(http.StatusBadRequest, "rest_user_invalid_password", `Passwords cannot contain the "\" character.`)
+		return nil, Err(http.StatusBadRequest, "rest_user_invalid_password", languages.Mark(`Passwords cannot contain the "\" character.`))
 	}
 	return pw, nil
 }
@@ -201,7 +202,7 @@ func checkReassign(r *Request, v any) (any, error) {
 			return false, nil
 		}
 	}
-	return nil, Err(http.StatusBadRequest, "rest_invalid_param", "Invalid user parameter(s).")
+	return nil, Err(http.StatusBadRequest, "rest_invalid_param", languages.Mark("Invalid user parameter(s)."))
 }
 
 // targetUserID is the user a /users/{id} or /users/me request is about
@@ -221,7 +222,7 @@ func (r *Request) targetUserID() uint64 {
 	return 0
 }
 
-var errUserInvalidID = Err(http.StatusNotFound, "rest_user_invalid_id", "Invalid user ID.")
+var errUserInvalidID = Err(http.StatusNotFound, "rest_user_invalid_id", languages.Mark("Invalid user ID."))
 
 // targetUser loads the user the request is about, with WordPress's
 // rest_user_invalid_id for an unknown one.
@@ -244,19 +245,19 @@ func (r *Request) targetUser() (*models.User, error) {
 func (s *Server) canListUsers(r *Request) error {
 	canList := models.CanListUsers(r.User)
 	if len(r.StringList("roles")) > 0 && !canList {
-		return Forbidden("rest_user_cannot_view", "Sorry, you are not allowed to filter users by role.")
+		return Forbidden("rest_user_cannot_view", languages.Mark("Sorry, you are not allowed to filter users by role."))
 	}
 	if len(r.StringList("capabilities")) > 0 && !canList {
-		return Forbidden("rest_user_cannot_view", "Sorry, you are not allowed to filter users by capability.")
+		return Forbidden("rest_user_cannot_view", languages.Mark("Sorry, you are not allowed to filter users by capability."))
 	}
 	if r.String("context") == "edit" && !canList {
-		return Forbidden("rest_forbidden_context", "Sorry, you are not allowed to edit users.")
+		return Forbidden("rest_forbidden_context", languages.Mark("Sorry, you are not allowed to edit users."))
 	}
 	if ob := r.String("orderby"); (ob == "email" || ob == "registered_date") && !canList {
-		return Forbidden("rest_forbidden_orderby", "Sorry, you are not allowed to order users by this parameter.")
+		return Forbidden("rest_forbidden_orderby", languages.Mark("Sorry, you are not allowed to order users by this parameter."))
 	}
 	if r.String("who") == "authors" && !models.CanEditPosts(r.User, "post") && !models.CanEditPosts(r.User, "page") {
-		return Forbidden("rest_forbidden_who", "Sorry, you are not allowed to query users by this parameter.")
+		return Forbidden("rest_forbidden_who", languages.Mark("Sorry, you are not allowed to query users by this parameter."))
 	}
 	return nil
 }
@@ -419,7 +420,7 @@ func (s *Server) canReadUser(r *Request) error {
 	}
 	canList := models.CanListUsers(r.User)
 	if r.String("context") == "edit" && !canList {
-		return Forbidden("rest_user_cannot_view", "Sorry, you are not allowed to list users.")
+		return Forbidden("rest_user_cannot_view", languages.Mark("Sorry, you are not allowed to list users."))
 	}
 	if canList || models.CanEditUser(r.User, u) {
 		return nil
@@ -429,7 +430,7 @@ func (s *Server) canReadUser(r *Request) error {
 		return err
 	}
 	if counts[u.ID] == 0 {
-		return Forbidden("rest_user_cannot_view", "Sorry, you are not allowed to list users.")
+		return Forbidden("rest_user_cannot_view", languages.Mark("Sorry, you are not allowed to list users."))
 	}
 	return nil
 }
@@ -443,7 +444,7 @@ func (s *Server) getUser(r *Request) (*Response, error) {
 	return NewResponse(http.StatusOK, r.renderUser(u, "", true)), nil
 }
 
-var errNotLoggedIn = Err(http.StatusUnauthorized, "rest_not_logged_in", "You are not currently logged in.")
+var errNotLoggedIn = Err(http.StatusUnauthorized, "rest_not_logged_in", languages.Mark("You are not currently logged in."))
 
 // getCurrentUser is get_current_item (/users/me).
 func (s *Server) getCurrentUser(r *Request) (*Response, error) {
@@ -456,7 +457,7 @@ func (s *Server) getCurrentUser(r *Request) (*Response, error) {
 // canCreateUser is create_item_permissions_check.
 func (s *Server) canCreateUser(r *Request) error {
 	if !models.CanCreateUsers(r.User) {
-		return Forbidden("rest_cannot_create_user", "Sorry, you are not allowed to create new users.")
+		return Forbidden("rest_cannot_create_user", languages.Mark("Sorry, you are not allowed to create new users."))
 	}
 	return nil
 }
@@ -466,10 +467,10 @@ func (s *Server) canCreateUser(r *Request) error {
 func (r *Request) checkRoleUpdate(userID uint64, roles []string) error {
 	for _, role := range roles {
 		if !models.IsRole(role) {
-			return Err(http.StatusBadRequest, "rest_user_invalid_role", "The role "+role+" does not exist.")
+			return Errf(http.StatusBadRequest, "rest_user_invalid_role", languages.Mark("The role %s does not exist."), role)
 		}
 		if !models.CanGiveRole(r.User, userID, role) {
-			return Forbidden("rest_user_invalid_role", "Sorry, you are not allowed to give users that role.")
+			return Forbidden("rest_user_invalid_role", languages.Mark("Sorry, you are not allowed to give users that role."))
 		}
 		// WordPress's third check, get_editable_roles(), allows every role
 		// unless a plugin filters the list; PressPass has no such filter.
@@ -508,7 +509,7 @@ func (r *Request) userInput() models.UserInput {
 // createUser is create_item.
 func (s *Server) createUser(r *Request) (*Response, error) {
 	if r.Has("id") && r.Int("id") != 0 {
-		return nil, Err(http.StatusBadRequest, "rest_user_exists", "Cannot create existing user.")
+		return nil, Err(http.StatusBadRequest, "rest_user_exists", languages.Mark("Cannot create existing user."))
 	}
 	if roles := r.StringList("roles"); len(roles) > 0 {
 		if err := r.checkRoleUpdate(0, roles); err != nil {
@@ -532,14 +533,14 @@ func (s *Server) canUpdateUser(r *Request) error {
 	}
 	if r.Has("roles") && len(r.StringList("roles")) > 0 {
 		if !models.CanPromoteUser(r.User, u) {
-			return Forbidden("rest_cannot_edit_roles", "Sorry, you are not allowed to edit roles of this user.")
+			return Forbidden("rest_cannot_edit_roles", languages.Mark("Sorry, you are not allowed to edit roles of this user."))
 		}
 		if r.onlyParams("id", "roles") {
 			return nil
 		}
 	}
 	if !models.CanEditUser(r.User, u) {
-		return Forbidden("rest_cannot_edit", "Sorry, you are not allowed to edit this user.")
+		return Forbidden("rest_cannot_edit", languages.Mark("Sorry, you are not allowed to edit this user."))
 	}
 	return nil
 }
@@ -572,11 +573,11 @@ func (s *Server) updateUser(r *Request) (*Response, error) {
 			return nil, err
 		}
 		if err == nil && other.ID != u.ID {
-			return nil, Err(http.StatusBadRequest, "rest_user_invalid_email", "Invalid email address.")
+			return nil, Err(http.StatusBadRequest, "rest_user_invalid_email", languages.Mark("Invalid email address."))
 		}
 	}
 	if name := r.String("username"); name != "" && name != u.Login {
-		return nil, Err(http.StatusBadRequest, "rest_user_invalid_argument", "Username isn't editable.")
+		return nil, Err(http.StatusBadRequest, "rest_user_invalid_argument", languages.Mark("Username isn't editable."))
 	}
 	if slug := r.String("slug"); slug != "" && slug != u.Nicename {
 		_, total, err := s.store.Users(r.ctx, models.UserFilter{Slugs: []string{slug}, Limit: 1})
@@ -584,7 +585,7 @@ func (s *Server) updateUser(r *Request) (*Response, error) {
 			return nil, err
 		}
 		if total > 0 {
-			return nil, Err(http.StatusBadRequest, "rest_user_invalid_slug", "Invalid slug.")
+			return nil, Err(http.StatusBadRequest, "rest_user_invalid_slug", languages.Mark("Invalid slug."))
 		}
 	}
 	if roles := r.StringList("roles"); len(roles) > 0 {
@@ -612,7 +613,7 @@ func (s *Server) canDeleteUser(r *Request) error {
 		return err
 	}
 	if !models.CanDeleteUser(r.User, u) {
-		return Forbidden("rest_user_cannot_delete", "Sorry, you are not allowed to delete this user.")
+		return Forbidden("rest_user_cannot_delete", languages.Mark("Sorry, you are not allowed to delete this user."))
 	}
 	return nil
 }
@@ -629,15 +630,15 @@ func (s *Server) deleteUser(r *Request) (*Response, error) {
 		reassign = uint64(n)
 	}
 	if !r.Bool("force") {
-		return nil, Err(http.StatusNotImplemented, "rest_trash_not_supported", "Users do not support trashing. Set 'force=true' to delete.")
+		return nil, Err(http.StatusNotImplemented, "rest_trash_not_supported", languages.Mark("Users do not support trashing. Set 'force=true' to delete."))
 	}
 	if reassign != 0 {
 		if reassign == u.ID {
-			return nil, Err(http.StatusBadRequest, "rest_user_invalid_reassign", "Invalid user ID for reassignment.")
+			return nil, Err(http.StatusBadRequest, "rest_user_invalid_reassign", languages.Mark("Invalid user ID for reassignment."))
 		}
 		if _, err := r.UserByID(reassign); err != nil {
 			if models.IsNotFound(err) {
-				return nil, Err(http.StatusBadRequest, "rest_user_invalid_reassign", "Invalid user ID for reassignment.")
+				return nil, Err(http.StatusBadRequest, "rest_user_invalid_reassign", languages.Mark("Invalid user ID for reassignment."))
 			}
 			return nil, err
 		}
