@@ -71,7 +71,7 @@ var packageRules = map[string]packageRule{
 	"outbound":                     {layer: leaf},                                                                            // the one guarded fetcher for requests to other sites
 	"fixtures":                     {layer: service, imports: []string{"models"}},
 	"models/wpimport":              {layer: service, imports: []string{"models"}},
-	"rest":                         {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "outbound"}},
+	"rest":                         {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "outbound", "languages"}},
 	"xmlrpc":                       {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "outbound"}, never: []string{echoModule}}, // a plain http.Handler
 	"handlers":                     {layer: adapter, imports: []string{"models", "handlers/site", "languages", "handlers/words"}},
 	"handlers/words":               {layer: adapter, imports: []string{"models"}},                                                                 // the pages' words for the store's reasons
