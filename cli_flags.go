@@ -87,6 +87,8 @@ var flagDefs = []flagDef{
 	{Name: "uploads-s3-prefix", Value: "PREFIX", Env: "PRESSPASS_UPLOADS_S3_PREFIX", Help: "an optional key prefix in the bucket"},
 	{Name: "uploads-s3-access-key", Value: "KEY", Env: "PRESSPASS_UPLOADS_S3_ACCESS_KEY", Help: "the bucket's access key (prefer the variable: flags show in ps)"},
 	{Name: "uploads-s3-secret-key", Value: "KEY", Env: "PRESSPASS_UPLOADS_S3_SECRET_KEY", Help: "the bucket's secret key (prefer the variable)"},
+	{Name: "protect-private-uploads", Value: "on|off", Env: "PRESSPASS_PROTECT_PRIVATE_UPLOADS", Default: "off",
+		Help: "on serves a private attachment's file only to users who may read it (browser session or application password); WordPress serves it to anyone with the URL"},
 	{Name: "uploads-public-url", Value: "URL", Env: "PRESSPASS_UPLOADS_PUBLIC_URL",
 		Help: "with S3: a public base URL (CDN) for the bucket; without it PressPass serves the files itself"},
 	{Env: "PRESSPASS_ADMIN_USER", Default: "admin", Help: "login of the first administrator on an empty database"},

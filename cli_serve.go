@@ -168,7 +168,6 @@ func newServer(s *models.Store, c *config, logger *slog.Logger) (*echo.Echo, err
 		hc.PublicSite = pub
 	}
 	handlers.Register(e, s, hc)
-	handlers.RegisterUploads(e, s)
 	return e, nil
 }
 

@@ -276,5 +276,5 @@ func (c *config) storeConfig(s *models.Store) {
 	s.Config.Throttle = c.Throttle
 	s.Config.AppPasswordMaxLifetime = c.AppPasswordMaxLifetime
 	s.Config.RevokeAppPasswordsOnPasswordChange = c.RevokeOnPasswordChange
-	s.Config.Media = models.MediaConfig{Storage: c.Media.Storage, MaxUploadSize: c.Media.MaxUploadSize}
+	s.Config.Media = models.MediaConfig{Storage: c.Media.Storage, MaxUploadSize: c.Media.MaxUploadSize, ProtectPrivate: c.Media.ProtectPrivate}
 }

@@ -20,6 +20,8 @@ type mediaConfig struct {
 	// Describe names the storage for the start-up log line.
 	Describe      string
 	MaxUploadSize int64
+	// ProtectPrivate is --protect-private-uploads.
+	ProtectPrivate bool
 }
 
 // loadMediaConfig reads the upload flags. The default directory is
@@ -32,6 +34,13 @@ func loadMediaConfig(a *args, databaseURL string) (mediaConfig, error) {
 		return mc, fmt.Errorf("--upload-max-size %q: want a size such as 64M, 512K or 1G", size)
 	}
 	mc.MaxUploadSize = n
+	if mc.ProtectPrivate, err = onOff(a, "protect-private-uploads"); err != nil {
+		return mc, err
+	}
+	if mc.ProtectPrivate && a.setting("uploads-public-url") != "" {
+		// Files served straight from a CDN never reach PressPass's check.
+		return mc, fmt.Errorf("--protect-private-uploads cannot protect files served from --uploads-public-url: drop one of the two")
+	}
 	if endpoint := a.setting("uploads-s3-url"); endpoint != "" {
 		s3, err := storage.NewS3(storage.S3Config{
 			Endpoint:      endpoint,

@@ -81,6 +81,7 @@ func Register(e *echo.Echo, s *models.Store, cfg Config) {
 	g.POST("/wp-admin/authorize-application.php", a.authorizePost)
 	g.GET("/wp-admin/admin-ajax.php", a.adminAjax)
 	g.POST("/wp-admin/admin-ajax.php", a.adminAjax)
+	a.registerUploads(e)
 	e.GET(assetPrefix+"*", a.asset)
 	e.GET("/favicon.ico", a.favicon)
 	e.HEAD("/favicon.ico", a.favicon)

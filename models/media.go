@@ -56,6 +56,10 @@ type MediaConfig struct {
 	// MaxUploadSize is the largest accepted file in bytes (0 means
 	// DefaultMaxUploadSize).
 	MaxUploadSize int64
+	// ProtectPrivate serves a private attachment's file only to readers who
+	// may read the attachment (--protect-private-uploads). WordPress serves
+	// every uploaded file to anyone who knows its URL; off by default, as there.
+	ProtectPrivate bool
 }
 
 // Attachment is the file record of an attachment post: WordPress's
@@ -260,12 +264,18 @@ type MediaFile struct {
 	MimeType string
 	// Name is the file's base name.
 	Name string
+	// Private is set when the attachment is private: its answer must not be
+	// kept by shared caches.
+	Private bool
 }
 
 // OpenMediaFile opens the file of the attachment whose key is file
-// ("2026/11/red-pixel.png") for serving; only files of existing attachments
-// are served. The caller closes Body.
+// ("2026/11/red-pixel.png") for reader (nil: a visitor) to read; only files
+// of existing attachments are served. With ProtectPrivate, a private
+// attachment's file is not found for readers who may not read the attachment
+// (not found rather than forbidden: its existence is not told). The caller
+// closes Body.
 // Errors: not found, unavailable (no storage), internal.
-func (s *Store) OpenMediaFile(ctx context.Context, file string) (*MediaFile, error) {
-	return s.openMediaFile(ctx, file)
+func (s *Store) OpenMediaFile(ctx context.Context, file string, reader *User) (*MediaFile, error) {
+	return s.openMediaFile(ctx, file, reader)
 }

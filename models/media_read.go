@@ -250,7 +250,7 @@ func validMediaKey(key string) bool {
 
 var errMediaFileNotFound = newError(KindNotFound, ReasonMediaFileNotFound)
 
-func (s *Store) openMediaFile(ctx context.Context, file string) (*MediaFile, error) {
+func (s *Store) openMediaFile(ctx context.Context, file string, reader *User) (*MediaFile, error) {
 	if !validMediaKey(file) {
 		return nil, errMediaFileNotFound
 	}
@@ -269,6 +269,10 @@ func (s *Store) openMediaFile(ctx context.Context, file string) (*MediaFile, err
 	if p.Status == uploadingStatus { // not published until its file is whole
 		return nil, errMediaFileNotFound
 	}
+	private := p.Status == "private"
+	if private && s.Config.Media.ProtectPrivate && !CanReadPost(reader, p) {
+		return nil, errMediaFileNotFound
+	}
 	sf, err := storage.Get(ctx, file)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -276,5 +280,5 @@ func (s *Store) openMediaFile(ctx context.Context, file string) (*MediaFile, err
 		}
 		return nil, Internal(err)
 	}
-	return &MediaFile{StoredFile: *sf, MimeType: p.MimeType, Name: path.Base(file)}, nil
+	return &MediaFile{StoredFile: *sf, MimeType: p.MimeType, Name: path.Base(file), Private: private}, nil
 }

@@ -222,7 +222,7 @@ func TestUploadMediaStoresFile(t *testing.T) {
 			if err != nil || !bytes.Equal(onDisk, tt.data) {
 				t.Errorf("file on disk: %v (%d bytes)", err, len(onDisk))
 			}
-			f, err := s.OpenMediaFile(ctx, tt.wantKey)
+			f, err := s.OpenMediaFile(ctx, tt.wantKey, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -304,7 +304,7 @@ func TestUploadMediaStoresFile(t *testing.T) {
 	})
 	t.Run("unknown files are not served", func(t *testing.T) {
 		for _, key := range []string{"2026/11/nothing.png", "../etc/passwd", "2026/11/../11/red-pixel.png", "/2026/11/red-pixel.png", ""} {
-			if _, err := s.OpenMediaFile(ctx, key); !models.IsNotFound(err) {
+			if _, err := s.OpenMediaFile(ctx, key, nil); !models.IsNotFound(err) {
 				t.Errorf("OpenMediaFile(%q): %v, want not found", key, err)
 			}
 		}

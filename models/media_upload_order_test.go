@@ -81,7 +81,7 @@ func TestUploadStoresTheFileOutsideAnyTransaction(t *testing.T) {
 	if len(list) != 0 {
 		t.Errorf("an upload still being stored is listed: %d items", len(list))
 	}
-	if _, err := s.OpenMediaFile(ctx, "2026/11/slow.png"); !models.IsNotFound(err) {
+	if _, err := s.OpenMediaFile(ctx, "2026/11/slow.png", nil); !models.IsNotFound(err) {
 		t.Errorf("an upload still being stored is served: %v", err)
 	}
 
@@ -97,7 +97,7 @@ func TestUploadStoresTheFileOutsideAnyTransaction(t *testing.T) {
 	if len(list) != 1 || !s.CanBeFeaturedMedia(ctx, r.m.Post.ID) {
 		t.Errorf("the finished upload is not listed (%d) or not usable as a featured image", len(list))
 	}
-	f, err := s.OpenMediaFile(ctx, r.m.File.File)
+	f, err := s.OpenMediaFile(ctx, r.m.File.File, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

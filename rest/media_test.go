@@ -255,7 +255,7 @@ func TestMediaUpdateDeleteRoleMatrix(t *testing.T) {
 				}
 				ts.with(t).expect(req{path: path}, 404, "rest_post_invalid_id")
 				key := strings.TrimPrefix(m["source_url"].(string), ts.url+"/wp-content/uploads/")
-				if _, err := ts.store.OpenMediaFile(context.Background(), key); err == nil {
+				if _, err := ts.store.OpenMediaFile(context.Background(), key, nil); err == nil {
 					t.Error("the file is still served")
 				}
 			}
