@@ -248,6 +248,11 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 		parent := uint64(absint(n))
 		in.ParentID = &parent
 	}
+	// wp_insert_post keeps menu_order as given (an int, negative too).
+	if n, ok := memberInt(content, "menu_order"); ok {
+		order := int(n)
+		in.MenuOrder = &order
+	}
 	if existing == nil {
 		p, err := c.srv.store.CreatePost(c.ctx, u, in)
 		if err != nil {
