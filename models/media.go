@@ -136,11 +136,12 @@ type MediaQuery struct {
 	// attachment and its Statuses default to inherit (plus private ones the
 	// viewer may read).
 	Filter PostFilter
-	// MediaType is one of WordPress's media types: image, video, audio,
-	// text, application ("" for all).
-	MediaType string
-	// MimeType is a full type ("image/png") or a top-level one ("image").
-	MimeType string
+	// MediaTypes are some of WordPress's media types: image, video, audio,
+	// text, application (none: all). An attachment of any of them, or of
+	// any of MimeTypes, is listed (WordPress merges both lists into one).
+	MediaTypes []string
+	// MimeTypes are full types ("image/png") or top-level ones ("image").
+	MimeTypes []string
 	// RequireUploadFiles refuses viewers without upload_files (XML-RPC's
 	// wp.getMediaLibrary), with ErrCannotUploadFiles.
 	RequireUploadFiles bool

@@ -82,14 +82,7 @@ func (s *Store) listMedia(ctx context.Context, viewer *User, q MediaQuery) ([]*M
 	} else {
 		f.Readable, f.ReadableBy = true, viewer
 	}
-	var prefixes []string
-	switch {
-	case q.MediaType == "application":
-		prefixes = nil
-	case q.MediaType != "":
-		prefixes = mediaTypeMimes[q.MediaType]
-	}
-	ids, restrict, err := s.mediaIDsByMime(ctx, q.MediaType, prefixes, q.MimeType)
+	ids, restrict, err := s.mediaIDsByMime(ctx, q.MediaTypes, q.MimeTypes)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -127,32 +120,42 @@ func (s *Store) listMedia(ctx context.Context, viewer *User, q MediaQuery) ([]*M
 	return out, total, nil
 }
 
-// mediaIDsByMime finds the attachments of a media type or MIME type
-// (restrict is false when neither filter is given). The list of ids is
-// then handed to Posts, so that ordering, paging and visibility stay
+// mediaIDsByMime finds the attachments of any of the media types or MIME
+// types (restrict is false when neither filter is given). The list of ids
+// is then handed to Posts, so that ordering, paging and visibility stay
 // exactly those of every other post list.
-func (s *Store) mediaIDsByMime(ctx context.Context, mediaType string, prefixes []string, mimeType string) ([]uint64, bool, error) {
-	if mediaType == "" && mimeType == "" {
+func (s *Store) mediaIDsByMime(ctx context.Context, mediaTypes, mimeTypes []string) ([]uint64, bool, error) {
+	if len(mediaTypes) == 0 && len(mimeTypes) == 0 {
 		return nil, false, nil
 	}
-	db := s.withContext(ctx).Model(&Post{}).Where("type = ?", "attachment")
-	if mediaType != "" {
-		if mediaType == "application" {
-			db = db.Where("mime_type NOT LIKE ? AND mime_type NOT LIKE ? AND mime_type NOT LIKE ? AND mime_type NOT LIKE ?",
-				"image/%", "video/%", "audio/%", "text/%")
-		} else if len(prefixes) > 0 {
-			db = db.Where("mime_type LIKE ?", escapeLike(prefixes[0])+"%")
-		} else {
-			return nil, true, nil
+	var conds []string
+	var args []any
+	for _, t := range mediaTypes {
+		if t == "application" {
+			conds = append(conds, "(mime_type NOT LIKE ? AND mime_type NOT LIKE ? AND mime_type NOT LIKE ? AND mime_type NOT LIKE ?)")
+			args = append(args, "image/%", "video/%", "audio/%", "text/%")
+		} else if prefixes, ok := mediaTypeMimes[t]; ok {
+			conds = append(conds, "mime_type LIKE ?")
+			args = append(args, escapeLike(prefixes[0])+"%")
 		}
 	}
-	if mimeType != "" {
-		if strings.Contains(mimeType, "/") {
-			db = db.Where("mime_type = ?", mimeType)
+	for _, m := range mimeTypes {
+		if m == "" {
+			continue
+		}
+		if strings.Contains(m, "/") {
+			conds = append(conds, "mime_type = ?")
+			args = append(args, m)
 		} else {
-			db = db.Where("mime_type LIKE ?", escapeLike(mimeType)+"/%")
+			conds = append(conds, "mime_type LIKE ?")
+			args = append(args, escapeLike(m)+"/%")
 		}
 	}
+	if len(conds) == 0 {
+		return nil, true, nil
+	}
+	db := s.withContext(ctx).Model(&Post{}).Where("type = ?", "attachment").
+		Where("("+strings.Join(conds, " OR ")+")", args...)
 	var ids []uint64
 	if err := db.Pluck("id", &ids).Error; err != nil {
 		return nil, true, Internal(err)

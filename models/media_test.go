@@ -447,17 +447,20 @@ func TestListMedia(t *testing.T) {
 		reason models.Reason
 	}{
 		{"everything, anonymously", nil, models.MediaQuery{}, 4, ""},
-		{"images", nil, models.MediaQuery{MediaType: "image"}, 2, ""},
-		{"application", nil, models.MediaQuery{MediaType: "application"}, 1, ""},
-		{"text", nil, models.MediaQuery{MediaType: "text"}, 1, ""},
-		{"video", nil, models.MediaQuery{MediaType: "video"}, 0, ""},
-		{"full MIME type", nil, models.MediaQuery{MimeType: "image/png"}, 1, ""},
-		{"top-level MIME type", nil, models.MediaQuery{MimeType: "image"}, 2, ""},
+		{"images", nil, models.MediaQuery{MediaTypes: []string{"image"}}, 2, ""},
+		{"application", nil, models.MediaQuery{MediaTypes: []string{"application"}}, 1, ""},
+		{"text", nil, models.MediaQuery{MediaTypes: []string{"text"}}, 1, ""},
+		{"video", nil, models.MediaQuery{MediaTypes: []string{"video"}}, 0, ""},
+		{"full MIME type", nil, models.MediaQuery{MimeTypes: []string{"image/png"}}, 1, ""},
+		{"top-level MIME type", nil, models.MediaQuery{MimeTypes: []string{"image"}}, 2, ""},
+		{"several media types", nil, models.MediaQuery{MediaTypes: []string{"text", "application"}}, 2, ""},
+		{"a media type or a MIME type", nil, models.MediaQuery{MediaTypes: []string{"text"}, MimeTypes: []string{"image/png"}}, 2, ""},
+		{"an unknown media type matches nothing", nil, models.MediaQuery{MediaTypes: []string{"font"}}, 0, ""},
 		{"attached to the post", nil, models.MediaQuery{Filter: models.PostFilter{Parents: []uint64{post.ID}}}, 2, ""},
 		{"unattached", nil, models.MediaQuery{Filter: models.PostFilter{Parents: []uint64{0}}}, 2, ""},
 		{"visitors never see private ones", nil, models.MediaQuery{Filter: models.PostFilter{Statuses: []string{"private"}}}, 0, ""},
 		{"the library needs upload_files", contributor, models.MediaQuery{RequireUploadFiles: true}, 0, models.ReasonCannotUploadFiles},
-		{"an author may list the library", author, models.MediaQuery{RequireUploadFiles: true, MimeType: "image/jpeg"}, 1, ""},
+		{"an author may list the library", author, models.MediaQuery{RequireUploadFiles: true, MimeTypes: []string{"image/jpeg"}}, 1, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

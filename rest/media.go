@@ -306,7 +306,7 @@ func (s *Server) listMedia(r *Request) (*Response, error) {
 	perPage := r.Int("per_page")
 	f := s.postListFilter(r, "inherit")
 	applyParentFilters(r, &f)
-	q := models.MediaQuery{Filter: f, MediaType: r.String("media_type"), MimeType: r.String("mime_type")}
+	q := models.MediaQuery{Filter: f, MediaTypes: r.StringList("media_type"), MimeTypes: r.StringList("mime_type")}
 	list, total, err := s.store.ListMedia(ctx, r.User, q)
 	if err != nil {
 		return nil, err

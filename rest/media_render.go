@@ -162,7 +162,7 @@ func mediaSchema(itemURL string) map[string]any {
 		delete(props, k)
 	}
 	props["status"] = prop("A named status for the post.", "string", ctxViewEdit, "enum", []any{"publish", "future", "draft", "pending", "private"})
-	props["meta"] = prop("Meta fields.", "object", ctxViewEdit, "properties", map[string]any{})
+	props["meta"] = prop("Meta fields.", "object", ctxViewEdit, "properties", []any{})
 	props["alt_text"] = prop("Alternative text to display when attachment is not displayed.", "string", ctxAll)
 	props["caption"] = prop("The attachment caption.", "object", ctxAll, "properties", map[string]any{
 		"raw":      prop("Caption for the attachment, as it exists in the database.", "string", ctxEdit),
@@ -183,7 +183,7 @@ func mediaSchema(itemURL string) map[string]any {
 		"title":      "attachment",
 		"type":       "object",
 		"properties": props,
-		"links":      postSchemaLinks(postTypePage, itemURL)[:2],
+		"links":      postSchemaLinks(postTypeAttachment, itemURL),
 	}
 }
 
@@ -192,7 +192,7 @@ func mediaSchema(itemURL string) map[string]any {
 // mime_type.
 func mediaCollectionArgs() []Arg {
 	var args []Arg
-	for _, a := range (&Server{}).postCollectionArgs(postTypePage) {
+	for _, a := range (&Server{}).postCollectionArgs(postTypeAttachment) {
 		switch a.Name {
 		case "menu_order":
 			continue
@@ -203,9 +203,10 @@ func mediaCollectionArgs() []Arg {
 		args = append(args, a)
 	}
 	return append(args,
-		Arg{Name: "media_type", Description: "Limit result set to attachments of a particular media type.", Type: "string",
-			Enum: []any{"image", "video", "text", "application", "audio"}},
-		Arg{Name: "mime_type", Description: "Limit result set to attachments of a particular MIME type.", Type: "string"},
+		Arg{Name: "media_type", Description: "Limit result set to attachments of a particular media type or media types.", Type: "array",
+			Extra: map[string]any{"default": nil}, Items: &Arg{Type: "string", Enum: []any{"image", "video", "text", "application", "audio"}}},
+		Arg{Name: "mime_type", Description: "Limit result set to attachments of a particular MIME type or MIME types.", Type: "array",
+			Extra: map[string]any{"default": nil}, Items: &Arg{Type: "string"}},
 	)
 }
 
@@ -227,7 +228,8 @@ func mediaWriteArgs() []Arg {
 		args = append(args, a)
 	}
 	return append(args,
-		Arg{Name: "meta", Description: "Meta fields.", Type: "object", Properties: map[string]*Arg{}},
+		// No meta is registered for attachments: PHP's empty array is a JSON list.
+		Arg{Name: "meta", Description: "Meta fields.", Type: "object", Extra: map[string]any{"properties": []any{}}},
 		Arg{Name: "alt_text", Description: "Alternative text to display when attachment is not displayed.", Type: "string"},
 		rawOrObjectArg("caption", "The attachment caption.", "Caption for the attachment, as it exists in the database.", "HTML caption for the attachment, transformed for display.", ctxAll, nil),
 		rawOrObjectArg("description", "The attachment description.", "Description for the attachment, as it exists in the database.", "HTML description for the attachment, transformed for display.", ctxViewEdit, nil),

@@ -184,6 +184,9 @@ func TestMediaShapesAndFilters(t *testing.T) {
 	}{
 		{"", 3}, {"?media_type=image", 2}, {"?media_type=application", 1}, {"?mime_type=application/pdf", 1},
 		{"?parent=" + pid, 1}, {"?parent=0", 2}, {"?search=paper", 1}, {"?per_page=1&page=3", 1},
+		// Lists (WordPress 6.9): an attachment of any type given is listed.
+		{"?media_type=image,application", 3}, {"?media_type[]=video&media_type[]=application", 1},
+		{"?mime_type=application/pdf,image/png", 3}, {"?media_type=video&mime_type=application/pdf", 1},
 	} {
 		res := ts.expect(req{path: "/wp-json/wp/v2/media" + tt.query}, 200, "")
 		if len(res.list()) != tt.want {

@@ -108,10 +108,12 @@ func postSchemaLinks(pt *postType, href string) []any {
 			"targetSchema": map[string]any{"type": "object", "properties": target}}
 	}
 	ids := map[string]any{"type": "array", "items": map[string]any{"type": "integer"}}
-	out := []any{
-		link("action-publish", "The current user can publish this post.", map[string]any{"status": map[string]any{"type": "string", "enum": []any{"publish", "future"}}}),
-		link("action-unfiltered-html", "The current user can post unfiltered HTML markup and JavaScript.", map[string]any{"content": map[string]any{"raw": map[string]any{"type": "string"}}}),
+	var out []any
+	// Attachments are never published (they inherit their parent's status).
+	if pt != postTypeAttachment {
+		out = append(out, link("action-publish", "The current user can publish this post.", map[string]any{"status": map[string]any{"type": "string", "enum": []any{"publish", "future"}}}))
 	}
+	out = append(out, link("action-unfiltered-html", "The current user can post unfiltered HTML markup and JavaScript.", map[string]any{"content": map[string]any{"raw": map[string]any{"type": "string"}}}))
 	if pt.sticky() {
 		out = append(out, link("action-sticky", "The current user can sticky this post.", map[string]any{"sticky": map[string]any{"type": "boolean"}}))
 	}

@@ -15,6 +15,9 @@ type setting struct {
 	name, option, typ, title, desc string
 	enum                           []any
 	format                         string
+	// def is register_setting's default, shown in the schema (null for
+	// the settings WordPress registers without one).
+	def any
 }
 
 var settings = []setting{
@@ -26,11 +29,11 @@ var settings = []setting{
 	{name: "date_format", option: "date_format", typ: "string", desc: "A date format for all date strings."},
 	{name: "time_format", option: "time_format", typ: "string", desc: "A time format for all time strings."},
 	{name: "start_of_week", option: "start_of_week", typ: "integer", desc: "A day number of the week that the week should start on."},
-	{name: "language", option: "WPLANG", typ: "string", desc: "WordPress locale code."},
-	{name: "use_smilies", option: "use_smilies", typ: "boolean", desc: "Convert emoticons like :-) and :-P to graphics on display."},
+	{name: "language", option: "WPLANG", typ: "string", desc: "WordPress locale code.", def: "en_US"},
+	{name: "use_smilies", option: "use_smilies", typ: "boolean", desc: "Convert emoticons like :-) and :-P to graphics on display.", def: true},
 	{name: "default_category", option: "default_category", typ: "integer", desc: "Default post category."},
 	{name: "default_post_format", option: "default_post_format", typ: "string", desc: "Default post format."},
-	{name: "posts_per_page", option: "posts_per_page", typ: "integer", title: "Maximum posts per page", desc: "Blog pages show at most."},
+	{name: "posts_per_page", option: "posts_per_page", typ: "integer", title: "Maximum posts per page", desc: "Blog pages show at most.", def: 10},
 	{name: "show_on_front", option: "show_on_front", typ: "string", title: "Show on front", desc: "What to show on the front page"},
 	{name: "page_on_front", option: "page_on_front", typ: "integer", title: "Page on front", desc: "The ID of the page that should be displayed on the front page"},
 	{name: "page_for_posts", option: "page_for_posts", typ: "integer", desc: "The ID of the page that should display the latest posts"},
@@ -67,7 +70,7 @@ func canManageOptions(r *Request) error {
 func settingsSchema() map[string]any {
 	props := map[string]any{}
 	for _, st := range settings {
-		p := map[string]any{"type": st.typ, "title": st.title, "description": st.desc}
+		p := map[string]any{"type": st.typ, "title": st.title, "description": st.desc, "default": st.def}
 		if st.format != "" {
 			p["format"] = st.format
 		}

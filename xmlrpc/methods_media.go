@@ -142,8 +142,8 @@ func wpGetMediaLibrary(c *Call, p Params) (Value, error) {
 	if n, ok := memberInt(filter, "parent_id"); ok {
 		q.Filter.Parents = []uint64{uint64(absint(n))}
 	}
-	if s, ok := memberString(filter, "mime_type"); ok {
-		q.MimeType = s
+	if s, ok := memberString(filter, "mime_type"); ok && s != "" {
+		q.MimeTypes = []string{s}
 	}
 	if n, ok := memberInt(filter, "number"); ok {
 		// get_posts: 0 is the site's posts_per_page; without a number
