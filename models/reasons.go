@@ -147,6 +147,7 @@ const (
 const (
 	ReasonInvalidTermID           Reason = "no such term"
 	ReasonInvalidTaxonomy         Reason = "no such taxonomy"
+	ReasonInvalidSearchType       Reason = "no such search type"
 	ReasonTermNameRequired        Reason = "the term needs a name"
 	ReasonParentTermMissing       Reason = "no such parent term"
 	ReasonTaxonomyNotHierarchical Reason = "the taxonomy is not hierarchical"

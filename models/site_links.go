@@ -39,6 +39,9 @@ func (s *Store) AuthorLink(ctx context.Context, u *User) string {
 // TermLink is get_term_link for categories (with their ancestors' slugs)
 // and tags.
 func (s *Store) TermLink(ctx context.Context, t *Term) string {
+	if t.Taxonomy == "post_format" {
+		return s.PostFormatLink(ctx, strings.TrimPrefix(t.Slug, "post-format-"))
+	}
 	if !s.UsingPermalinks(ctx) {
 		if t.Taxonomy == "category" {
 			return s.siteBase() + "/?cat=" + strconv.FormatUint(t.ID, 10)

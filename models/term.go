@@ -101,10 +101,12 @@ func (s *Store) TermInTaxonomy(ctx context.Context, taxonomy string, id uint64) 
 
 // TermFilter selects terms for Terms. Zero values mean "no condition".
 type TermFilter struct {
-	Taxonomy string // required
-	IDs      []uint64
-	Exclude  []uint64
-	Slugs    []string
+	Taxonomy string // required, unless Taxonomies is given
+	// Taxonomies lists terms of any of several taxonomies (the REST search).
+	Taxonomies []string
+	IDs        []uint64
+	Exclude    []uint64
+	Slugs      []string
 	// Names match case-insensitively, as WordPress's name lookups do.
 	Names []string
 	// Search matches a part of the name or slug; NameLike a part of the name.
@@ -135,7 +137,12 @@ func likeEscape(s string) string {
 }
 
 func (s *Store) termQuery(ctx context.Context, f TermFilter) *gorm.DB {
-	q := s.termSelect(ctx).Where("terms.taxonomy = ?", f.Taxonomy)
+	q := s.termSelect(ctx)
+	if len(f.Taxonomies) > 0 {
+		q = q.Where("terms.taxonomy IN ?", f.Taxonomies)
+	} else {
+		q = q.Where("terms.taxonomy = ?", f.Taxonomy)
+	}
 	if len(f.IDs) > 0 {
 		q = q.Where("terms.id IN ?", f.IDs)
 	}
@@ -171,8 +178,14 @@ func (s *Store) termQuery(ctx context.Context, f TermFilter) *gorm.DB {
 // Terms lists terms with their counts and the total before paging.
 // Errors: invalid (unknown taxonomy), internal.
 func (s *Store) Terms(ctx context.Context, f TermFilter) ([]Term, int64, error) {
-	if _, ok := TaxonomyByName(f.Taxonomy); !ok {
-		return nil, 0, errInvalidTax
+	names := f.Taxonomies
+	if len(names) == 0 {
+		names = []string{f.Taxonomy}
+	}
+	for _, name := range names {
+		if _, ok := TaxonomyByName(name); !ok {
+			return nil, 0, errInvalidTax
+		}
 	}
 	var total int64
 	// Counting wraps the query so that HideEmpty can filter on the computed

@@ -103,6 +103,7 @@ var reasonWords = map[models.Reason]reasonWording{
 	// Terms.
 	models.ReasonInvalidTermID:           {"rest_term_invalid", 0, languages.Mark("Term does not exist."), nil, nil},
 	models.ReasonInvalidTaxonomy:         {"invalid_taxonomy", 0, languages.Mark("Invalid taxonomy."), nil, nil},
+	models.ReasonInvalidSearchType:       {"rest_search_invalid_type", 0, languages.Mark("Invalid type parameter."), nil, nil},
 	models.ReasonTermNameRequired:        {"empty_term_name", 0, languages.Mark("A name is required for this term."), nil, nil},
 	models.ReasonParentTermMissing:       {"rest_term_invalid", 0, languages.Mark("Parent term does not exist."), nil, nil},
 	models.ReasonTaxonomyNotHierarchical: {"rest_taxonomy_not_hierarchical", 0, languages.Mark("Cannot set parent term, taxonomy is not hierarchical."), nil, nil},

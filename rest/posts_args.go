@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/presspass/presspass/languages"
+	"github.com/presspass/presspass/models"
 )
 
 // The argument schemas of the posts and pages endpoints, as
@@ -11,7 +12,14 @@ import (
 // descriptions and defaults, since clients read them from OPTIONS and the
 // index).
 
-var postFormats = []any{"standard", "aside", "chat", "gallery", "link", "image", "quote", "status", "video", "audio"}
+// postFormats are the post formats' slugs as a schema enum.
+var postFormats = func() []any {
+	var out []any
+	for _, f := range models.PostFormatSlugs() {
+		out = append(out, f)
+	}
+	return out
+}()
 
 // termQueryArg is the categories/tags filter: a list of ids, or an object
 // with terms (and operator / include_children).

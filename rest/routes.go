@@ -23,6 +23,7 @@ var routeGroups = []func(*Server) []*Route{
 	(*Server).termsRoutes,         // /wp/v2/categories, /wp/v2/tags (terms.go)
 	(*Server).settingsRoutes,      // /wp/v2/settings (settings.go)
 	(*Server).commentsRoutes,      // /wp/v2/comments (comments.go)
+	(*Server).searchRoutes,        // /wp/v2/search (search.go)
 	(*Server).themesRoutes,        // /wp/v2/themes, /wp/v2/plugins (themes.go)
 	(*Server).globalStylesRoutes,  // /wp/v2/global-styles (global_styles.go)
 	(*Server).blockPatternsRoutes, // /wp/v2/block-patterns (block_patterns.go)

@@ -19,7 +19,7 @@ var notOverXMLRPC = map[models.Reason]bool{
 	models.ReasonTwoFactorNotSetUp: true, models.ReasonTwoFactorSelfOnly: true, models.ReasonLoginChallengeExpired: true,
 	models.ReasonTemplateNotFound: true, models.ReasonThemeTemplateUndeletable: true, models.ReasonTemplateAlreadyTrashed: true,
 	models.ReasonOEmbedInvalidURL: true, models.ReasonSitemapNotFound: true, models.ReasonNoSuchTermSlug: true, models.ReasonCommentOnProtectedPost: true,
-	models.ReasonDoctorTokenInvalid: true, models.ReasonLastAdministrator: true,
+	models.ReasonDoctorTokenInvalid: true, models.ReasonLastAdministrator: true, models.ReasonInvalidSearchType: true,
 }
 
 func TestEveryReasonHasAFault(t *testing.T) {

@@ -98,7 +98,7 @@ func (c *Call) mwNewPost(u *models.User, content Value, publish bool) (Value, er
 	var format *string
 	if f, ok := memberString(content, "wp_post_format"); ok {
 		f = sanitizeKey(f)
-		if !isPostFormat(f) {
+		if !models.IsPostFormat(f) {
 			return Value{}, NewFault(404, "Invalid post format.")
 		}
 		format = &f
@@ -221,7 +221,7 @@ func (c *Call) mwEditPost(u *models.User, post *models.Post, content Value, publ
 	var in models.PostInput
 	if f, ok := memberString(content, "wp_post_format"); ok {
 		f = sanitizeKey(f)
-		if !isPostFormat(f) {
+		if !models.IsPostFormat(f) {
 			return Value{}, NewFault(404, "Invalid post format.")
 		}
 		in.Format = &f

@@ -203,12 +203,13 @@ func wpGetPostFormats(c *Call, p Params) (Value, error) {
 	if _, err := c.loginCan(p, editsPosts, faultSiteDetails); err != nil {
 		return Value{}, err
 	}
-	all := make([]Member, len(postFormats))
-	supported := make([]string, 0, len(postFormats))
-	for i, f := range postFormats {
-		all[i] = M(f.slug, Str(f.label))
-		if f.slug != "standard" {
-			supported = append(supported, f.slug)
+	formats := models.PostFormats()
+	all := make([]Member, len(formats))
+	supported := make([]string, 0, len(formats))
+	for i, f := range formats {
+		all[i] = M(f.Slug, Str(f.Label))
+		if f.Slug != "standard" {
+			supported = append(supported, f.Slug)
 		}
 	}
 	slices.Sort(supported)

@@ -16,21 +16,6 @@ const maxTitleBytes = 65535
 // postTypes are the post types the write methods accept.
 var postTypes = map[string]bool{"post": true, "page": true}
 
-// postFormats are WordPress's post formats with their labels, in order.
-var postFormats = []struct{ slug, label string }{
-	{"standard", "Standard"}, {"aside", "Aside"}, {"chat", "Chat"}, {"gallery", "Gallery"}, {"link", "Link"},
-	{"image", "Image"}, {"quote", "Quote"}, {"status", "Status"}, {"video", "Video"}, {"audio", "Audio"},
-}
-
-func isPostFormat(s string) bool {
-	for _, f := range postFormats {
-		if f.slug == s {
-			return true
-		}
-	}
-	return false
-}
-
 // structDate reads a dateTime member as wp.newPost does: a value that is
 // not a date (or not a dateTime at all) counts as absent.
 func structDate(s Value, name string) (time.Time, bool, bool) {
@@ -226,7 +211,7 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 	}
 	if f, ok := memberString(content, "post_format"); ok {
 		f = strings.ToLower(f)
-		if !isPostFormat(f) {
+		if !models.IsPostFormat(f) {
 			f = "standard"
 		}
 		in.Format = &f

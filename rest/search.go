@@ -1,0 +1,201 @@
+package rest
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/presspass/presspass/languages"
+	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/wptext"
+)
+
+// /wp/v2/search (WP_REST_Search_Controller): what the block editor's link
+// picker and the apps' "link to a post" search. models.Search decides what
+// is found; this file words it.
+
+// searchAny is the subtype meaning every subtype of the type.
+const searchAny = "any"
+
+func (s *Server) searchRoutes() []*Route {
+	return []*Route{{
+		Namespace: "wp/v2",
+		Pattern:   "/wp/v2/search",
+		Schema:    searchSchema,
+		Endpoints: []*Endpoint{{
+			Methods:    []string{"GET"},
+			Args:       searchArgs(),
+			Permission: func(*Request) error { return nil },
+			Handler:    s.search,
+		}},
+	}}
+}
+
+// searchSubtypeEnum is every type's subtypes, then "any".
+func searchSubtypeEnum() []any {
+	var out []any
+	for _, t := range models.SearchTypes() {
+		for _, st := range models.SearchSubtypes(t) {
+			out = append(out, st)
+		}
+	}
+	return append(out, searchAny)
+}
+
+func searchArgs() []Arg {
+	var types []any
+	for _, t := range models.SearchTypes() {
+		types = append(types, t)
+	}
+	ctx := ContextArg("view")
+	ctx.Enum = []any{"view", "embed"}
+	return []Arg{
+		ctx,
+		{Name: "page", Description: "Current page of the collection.", Type: "integer", Default: int64(1), Minimum: Int64(1)},
+		{Name: "per_page", Description: "Maximum number of items to be returned in result set.", Type: "integer", Default: int64(10), Minimum: Int64(1), Maximum: Int64(100)},
+		{Name: "search", Description: "Limit results to those matching a string.", Type: "string"},
+		{Name: "type", Default: models.SearchPosts, Description: "Limit results to items of an object type.", Type: "string", Enum: types},
+		{Name: "subtype", Default: searchAny, Description: "Limit results to items of one or more object subtypes.", Type: "array",
+			Items: &Arg{Enum: searchSubtypeEnum(), Type: "string"}, Sanitize: sanitizeSearchSubtypes},
+		{Name: "exclude", Description: "Ensure result set excludes specific IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
+		{Name: "include", Description: "Limit result set to specific IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
+	}
+}
+
+// sanitizeSearchSubtypes keeps the subtypes of the requested type; "any"
+// stands for them all and wins over the others.
+func sanitizeSearchSubtypes(r *Request, v any) (any, error) {
+	list, _ := toList(v)
+	allowed := models.SearchSubtypes(r.String("type"))
+	var out []any
+	for _, item := range list {
+		st, _ := item.(string)
+		if st == searchAny {
+			return []any{searchAny}, nil
+		}
+		for _, a := range allowed {
+			if st == a {
+				out = append(out, st)
+				break
+			}
+		}
+	}
+	if out == nil {
+		out = []any{}
+	}
+	return out, nil
+}
+
+func searchSchema() map[string]any {
+	var types []any
+	for _, t := range models.SearchTypes() {
+		types = append(types, t)
+	}
+	subtypes := searchSubtypeEnum()
+	subtypes = subtypes[:len(subtypes)-1]
+	view := []any{"view", "embed"}
+	return map[string]any{
+		"$schema": "http://json-schema.org/draft-04/schema#",
+		"title":   "search-result",
+		"type":    "object",
+		"properties": map[string]any{
+			"id":      map[string]any{"description": "Unique identifier for the object.", "type": []any{"integer", "string"}, "context": view, "readonly": true},
+			"title":   map[string]any{"description": "The title for the object.", "type": "string", "context": view, "readonly": true},
+			"url":     map[string]any{"description": "URL to the object.", "type": "string", "format": "uri", "context": view, "readonly": true},
+			"type":    map[string]any{"description": "Object type.", "type": "string", "enum": types, "context": view, "readonly": true},
+			"subtype": map[string]any{"description": "Object subtype.", "type": "string", "enum": subtypes, "context": view, "readonly": true},
+		},
+	}
+}
+
+func (s *Server) search(r *Request) (*Response, error) {
+	page, perPage := r.Int("page"), r.Int("per_page")
+	q := models.SearchQuery{
+		Type: r.String("type"), Search: r.String("search"),
+		Include: uintList(r.IntList("include")), Exclude: uintList(r.IntList("exclude")),
+		Page: int(page), PerPage: int(perPage),
+	}
+	for _, st := range r.StringList("subtype") {
+		if st == searchAny {
+			q.Subtypes = nil
+			break
+		}
+		q.Subtypes = append(q.Subtypes, st)
+	}
+	if len(q.Subtypes) == 0 && r.Has("subtype") && !containsString(r.StringList("subtype"), searchAny) {
+		// Only subtypes of another type were asked for: nothing matches.
+		return s.searchAnswer(r, nil, 0, page, perPage)
+	}
+	hits, total, err := s.store.Search(r.Ctx(), r.User, q)
+	if err != nil {
+		return nil, err
+	}
+	return s.searchAnswer(r, hits, total, page, perPage)
+}
+
+func (s *Server) searchAnswer(r *Request, hits []models.SearchHit, total, page, perPage int64) (*Response, error) {
+	maxPages := (total + perPage - 1) / perPage
+	if page > maxPages && total > 0 {
+		return nil, Err(http.StatusBadRequest, "rest_search_invalid_page_number", languages.Mark("The page number requested is larger than the number of pages available."))
+	}
+	items := make([]any, 0, len(hits))
+	for i := range hits {
+		items = append(items, s.renderSearchHit(r, &hits[i]))
+	}
+	resp := NewResponse(http.StatusOK, items)
+	r.Paginate(resp, "/wp/v2/search", total, page, perPage)
+	return resp, nil
+}
+
+// renderSearchHit is one result as the handlers prepare it. A term's type
+// is its taxonomy, as WordPress gives it (the editor reads it so), and its
+// subtype the same taxonomy, which the schema promises and WordPress
+// leaves out.
+func (s *Server) renderSearchHit(r *Request, h *models.SearchHit) map[string]any {
+	data := map[string]any{}
+	set := func(field string, v any) {
+		if r.FieldIncluded(field) {
+			data[field] = v
+		}
+	}
+	var links Links
+	switch {
+	case h.Post != nil:
+		p := h.Post
+		set("id", p.ID)
+		set("title", wptext.TheTitle(p.Title))
+		set("url", h.URL)
+		set("type", models.SearchPosts)
+		set("subtype", p.Type)
+		if t, ok := models.PostTypeByName(p.Type); ok && t.RestBase != "" {
+			links = append(links, Link{Rel: "self", Href: r.URL("/wp/v2/" + t.RestBase + "/" + strconv.FormatUint(p.ID, 10)), Embeddable: true})
+		}
+		links = append(links, Link{Rel: "about", Href: r.URL("/wp/v2/types/" + p.Type)})
+	case h.Term != nil:
+		t := h.Term
+		set("id", t.ID)
+		set("title", t.Name)
+		set("url", h.URL)
+		set("type", t.Taxonomy)
+		set("subtype", t.Taxonomy)
+		if tax, ok := taxonomyByRestSlug(t.Taxonomy); ok {
+			links = append(links, Link{Rel: "self", Href: r.URL("/wp/v2/" + tax.RestBase + "/" + strconv.FormatUint(t.ID, 10)), Embeddable: true})
+		}
+		links = append(links, Link{Rel: "about", Href: r.URL("/wp/v2/taxonomies/" + t.Taxonomy)})
+	case h.Format != nil:
+		set("id", h.Format.Slug)
+		set("title", h.Format.Label)
+		set("url", h.URL)
+		set("type", models.SearchPostFormats)
+	}
+	links = append(links, Link{Rel: "collection", Href: r.URL("/wp/v2/search")})
+	return r.WithLinks(data, links)
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
