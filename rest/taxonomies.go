@@ -138,10 +138,12 @@ func taxonomyByRestSlug(slug string) (restTaxonomy, bool) {
 	return restTaxonomy{}, false
 }
 
+// canReadTaxonomy lets an unknown taxonomy through, as WordPress does: the
+// handler answers its 404, and the answer's Allow header says GET.
 func canReadTaxonomy(r *Request) error {
 	t, ok := taxonomyByRestSlug(r.URLParam("taxonomy"))
 	if !ok {
-		return Err(http.StatusNotFound, "rest_taxonomy_invalid", languages.Mark("Invalid taxonomy."))
+		return nil
 	}
 	if r.ViewContext() == "edit" && !t.canAssign(r.User) {
 		return Forbidden("rest_forbidden_context", languages.Mark("Sorry, you are not allowed to manage terms in this taxonomy."))

@@ -164,6 +164,13 @@ func TestTaxonomiesREST(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { ts.with(t).expect(c.q, c.status, c.code) })
 	}
+	// The route matched and its permission passed: WordPress's Allow header
+	// goes with the handler's 404.
+	for _, slug := range []string{"post_format", "nope"} {
+		if got := ts.expect(req{path: "/wp-json/wp/v2/taxonomies/" + slug}, 404, "rest_taxonomy_invalid").header.Get("Allow"); got != "GET" {
+			t.Errorf("taxonomies/%s: Allow %q, want GET", slug, got)
+		}
+	}
 	tag := ts.expect(req{path: "/wp-json/wp/v2/taxonomies/post_tag?context=edit", as: "author"}, 200, "").obj()
 	caps, _ := tag["capabilities"].(map[string]any)
 	if caps["assign_terms"] != "assign_post_tags" || tag["show_cloud"] != true {

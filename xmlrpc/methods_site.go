@@ -225,8 +225,9 @@ func wpGetPostFormats(c *Call, p Params) (Value, error) {
 var postTypesJSON []byte
 
 // postTypeDefs holds the registered post types as WordPress describes them
-// (base fields, labels, cap, map_meta_cap, taxonomies), in registration
-// order.
+// (base fields, labels, cap, map_meta_cap, menu, taxonomies), in
+// registration order. A menu_position WordPress leaves unset (null) is the
+// empty string its XML-RPC encoder makes of null.
 var postTypeDefs = mustJSONValue(postTypesJSON)
 
 // mustJSONValue converts embedded JSON to a Value keeping object member
@@ -302,7 +303,8 @@ func preparePostType(def Value, fields []string) Value {
 	groups := []struct {
 		field   string
 		members []string
-	}{{"labels", []string{"labels"}}, {"cap", []string{"cap", "map_meta_cap"}}, {"taxonomies", []string{"taxonomies"}}}
+	}{{"labels", []string{"labels"}}, {"cap", []string{"cap", "map_meta_cap"}},
+		{"menu", []string{"menu_position", "menu_icon", "show_in_menu"}}, {"taxonomies", []string{"taxonomies"}}}
 	for _, g := range groups {
 		if !slices.Contains(fields, g.field) {
 			continue

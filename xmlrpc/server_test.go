@@ -160,6 +160,24 @@ func TestEveryMethodEndToEnd(t *testing.T) {
 		{"wp.getPageStatusList", admin, func(t *testing.T, v any) { eq(t, len(mustStruct(t, v)), 3) }},
 		{"wp.getPostFormats", author, func(t *testing.T, v any) { eq(t, mustStruct(t, v)["aside"], "Aside") }},
 		{"wp.getPostType", with(author, "post"), func(t *testing.T, v any) { eq(t, mustStruct(t, v)["name"], "post") }},
+		{"wp.getPostType", with(author, "post", []any{"menu"}), func(t *testing.T, v any) {
+			pt := mustStruct(t, v)
+			eq(t, pt["menu_position"], int64(5))
+			eq(t, pt["menu_icon"], "dashicons-admin-post")
+			eq(t, pt["show_in_menu"], true)
+			if _, ok := pt["labels"]; ok {
+				t.Fatal("labels without the labels field")
+			}
+		}},
+		{"wp.getPostTypes", with(admin, map[string]any{}, []any{"menu"}), func(t *testing.T, v any) {
+			att := mustStruct(t, mustStruct(t, v)["attachment"])
+			// WordPress leaves it unset: null, which its encoder sends as an
+			// empty string (and kolo/xmlrpc decodes as nil).
+			if v, ok := att["menu_position"]; !ok || (v != nil && v != "") {
+				t.Fatalf("attachment menu_position %v (present %v)", v, ok)
+			}
+			eq(t, att["menu_icon"], "dashicons-admin-media")
+		}},
 		{"wp.getPostTypes", author, func(t *testing.T, v any) {
 			if _, ok := mustStruct(t, v)["page"]; ok {
 				t.Fatal("authors cannot edit pages")
