@@ -75,6 +75,7 @@ var migrations = []migration{
 	{800, "media: attachments", createTables(&Attachment{})},
 	{900, "posts: pattern sync status", addPatternSyncStatus},
 	{930, "posts: block template theme, area and origin", addTemplateColumns},
+	{940, "post meta (custom fields)", createTables(&PostMeta{})},
 }
 
 // Migrate applies every step not yet recorded, each in its own transaction

@@ -485,6 +485,9 @@ func (s *Store) DeletePost(ctx context.Context, actor *User, id uint64) (*Post, 
 		if err := tx.Where("post_id = ?", p.ID).Delete(&TermRelationship{}).Error; err != nil {
 			return Internal(err)
 		}
+		if err := tx.Where("post_id = ?", p.ID).Delete(&PostMeta{}).Error; err != nil {
+			return Internal(err)
+		}
 		// Children of the same type and attachments move up one level, as
 		// wp_delete_post does, instead of pointing at a missing parent.
 		if err := tx.Model(&Post{}).Where("parent_id = ? AND type IN ?", p.ID, []string{p.Type, "attachment"}).

@@ -195,6 +195,11 @@ type Call struct {
 	// this request logged in with (zero: none expires): its answer may not
 	// be served from the cache past it.
 	credentialsUntil time.Time
+	// user is the user the last login of this request authenticated.
+	user *models.User
+	// customFields holds custom fields a list method read for user in one
+	// query (preloadCustomFields), by post id.
+	customFields map[uint64][]models.CustomField
 }
 
 // Method is one XML-RPC method.
@@ -258,5 +263,9 @@ func (c *Call) login(p Params, ui, pi int) (*models.User, error) {
 	if !ap.AllowsWrite() && !readOnlyMethods[c.method] {
 		return nil, faultReadOnlyScope
 	}
+	if c.user == nil || c.user.ID != u.ID {
+		c.customFields = nil
+	}
+	c.user = u
 	return u, nil
 }

@@ -185,11 +185,18 @@ func (c *Call) mwNewPost(u *models.User, content Value, publish bool) (Value, er
 	if err := c.mwThumbnail(content, &in, nil); err != nil {
 		return Value{}, err
 	}
+	fields, err := customFieldChanges(content)
+	if err != nil {
+		return Value{}, err
+	}
 	post, err := c.srv.store.CreatePost(c.ctx, u, in)
 	if err != nil {
 		return Value{}, postWriteFault(err, true)
 	}
 	if err := c.mwApplyTerms(u, post, content, true); err != nil {
+		return Value{}, err
+	}
+	if err := c.setCustomFields(u, post, fields); err != nil {
 		return Value{}, err
 	}
 	return idString(post.ID), nil
@@ -316,11 +323,18 @@ func (c *Call) mwEditPost(u *models.User, post *models.Post, content Value, publ
 	if err := c.mwThumbnail(content, &in, post); err != nil {
 		return Value{}, err
 	}
+	fields, err := customFieldChanges(content)
+	if err != nil {
+		return Value{}, err
+	}
 	updated, err := c.srv.store.UpdatePost(c.ctx, u, post.ID, in)
 	if err != nil {
 		return Value{}, postWriteFault(err, false)
 	}
 	if err := c.mwApplyTerms(u, updated, content, false); err != nil {
+		return Value{}, err
+	}
+	if err := c.setCustomFields(u, updated, fields); err != nil {
 		return Value{}, err
 	}
 	return Bool(true), nil
@@ -347,6 +361,9 @@ func mwGetRecentPosts(c *Call, p Params) (Value, error) {
 	}
 	posts, err := c.recentPosts(absint(n))
 	if err != nil {
+		return Value{}, err
+	}
+	if err := c.preloadCustomFields(u, posts); err != nil {
 		return Value{}, err
 	}
 	out := make([]Value, 0, len(posts))

@@ -51,6 +51,9 @@ func wpGetPages(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
+	if err := c.preloadCustomFields(u, pages); err != nil {
+		return Value{}, err
+	}
 	out := make([]Value, 0, len(pages))
 	for i := range pages {
 		if !c.canEditPost(u, &pages[i]) {

@@ -1,6 +1,7 @@
 package xmlrpc
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/presspass/presspass/models"
@@ -257,6 +258,11 @@ func wpGetPosts(c *Call, p Params) (Value, error) {
 	posts, _, err := c.srv.store.Posts(c.ctx, f)
 	if err != nil {
 		return Value{}, err
+	}
+	if slices.Contains(fields, "custom_fields") {
+		if err := c.preloadCustomFields(u, posts); err != nil {
+			return Value{}, err
+		}
 	}
 	out := make([]Value, 0, len(posts))
 	for i := range posts {

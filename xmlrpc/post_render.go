@@ -187,7 +187,11 @@ func (c *Call) preparePost(p *models.Post, fields []string) (Value, error) {
 		out = append(out, M("terms", terms))
 	}
 	if slices.Contains(fields, "custom_fields") {
-		out = append(out, M("custom_fields", Array()))
+		cf, err := c.customFieldsValue(p)
+		if err != nil {
+			return Value{}, err
+		}
+		out = append(out, M("custom_fields", cf))
 	}
 	if slices.Contains(fields, "enclosure") {
 		out = append(out, M("enclosure", Struct()))
@@ -239,6 +243,10 @@ func (c *Call) mwPost(p *models.Post, recent bool) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
+	customFields, err := c.customFieldsValue(p)
+	if err != nil {
+		return Value{}, err
+	}
 	main, more, moreText := extended(p.Content)
 	author := c.author(p.AuthorID)
 	status := p.Status
@@ -280,7 +288,7 @@ func (c *Call) mwPost(p *models.Post, recent bool) (Value, error) {
 		M("wp_author_display_name", Str(author.DisplayName)),
 		M("date_created_gmt", c.gmtDate(p.DateGMT, p.Date)),
 		M("post_status", Str(status)),
-		M("custom_fields", Array()),
+		M("custom_fields", customFields),
 		M("wp_post_format", Str(postFormat(p))),
 	}
 	modified := []Member{
@@ -325,6 +333,10 @@ func (c *Call) preparePage(p *models.Post) (Value, error) {
 		return Value{}, err
 	}
 	main, more, _ := extended(p.Content)
+	customFields, err := c.customFieldsValue(p)
+	if err != nil {
+		return Value{}, err
+	}
 	parentTitle := ""
 	if p.ParentID != 0 {
 		if parent, err := c.srv.store.PostByID(c.ctx, p.ParentID); err == nil {
@@ -367,7 +379,7 @@ func (c *Call) preparePage(p *models.Post) (Value, error) {
 		M("wp_author_id", Str(strconv.FormatUint(author.ID, 10))),
 		M("wp_author_display_name", Str(author.DisplayName)),
 		M("date_created_gmt", c.gmtDate(p.DateGMT, p.Date)),
-		M("custom_fields", Array()),
+		M("custom_fields", customFields),
 		M("wp_page_template", Str(template)),
 	), nil
 }

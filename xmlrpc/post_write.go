@@ -238,18 +238,23 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 		order := int(n)
 		in.MenuOrder = &order
 	}
-	if existing == nil {
-		p, err := c.srv.store.CreatePost(c.ctx, u, in)
-		if err != nil {
-			return 0, postWriteFault(err, true)
-		}
-		return p.ID, c.applyTerms(u, p, terms)
-	}
-	p, err := c.srv.store.UpdatePost(c.ctx, u, existing.ID, in)
+	fields, err := customFieldChanges(content)
 	if err != nil {
-		return 0, postWriteFault(err, false)
+		return 0, err
 	}
-	return p.ID, c.applyTerms(u, p, terms)
+	var p *models.Post
+	if existing == nil {
+		p, err = c.srv.store.CreatePost(c.ctx, u, in)
+	} else {
+		p, err = c.srv.store.UpdatePost(c.ctx, u, existing.ID, in)
+	}
+	if err != nil {
+		return 0, postWriteFault(err, existing == nil)
+	}
+	if err := c.applyTerms(u, p, terms); err != nil {
+		return p.ID, err
+	}
+	return p.ID, c.setCustomFields(u, p, fields)
 }
 
 // resolveTerms validates the terms and terms_names members as _insert_post
