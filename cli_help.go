@@ -100,14 +100,19 @@ func helpPath(words []string) string {
 	return pos[0]
 }
 
-// settingsTable is the README's table of settings, in Markdown.
+// settingsTable is the README's table of settings, in Markdown. A flag's
+// variable is named only where it is not the flag's own name in capitals
+// after PRESSPASS_ (envName), which the README says once.
 func settingsTable() string {
 	var b strings.Builder
-	b.WriteString("| flag | variable | default | meaning |\n|---|---|---|---|\n")
+	b.WriteString("| setting | default | meaning |\n|---|---|---|\n")
 	for _, d := range settings() {
-		name := "—"
+		name := "`" + d.Env + "`"
 		if d.Name != "" {
 			name = "`--" + d.Name + "`"
+			if d.Env != envName(d.Name) {
+				name += " (`" + d.Env + "`)"
+			}
 		}
 		def := "—"
 		if d.ShownDefault != "" {
@@ -115,7 +120,13 @@ func settingsTable() string {
 		} else if d.Default != "" {
 			def = "`" + d.Default + "`"
 		}
-		fmt.Fprintf(&b, "| %s | `%s` | %s | %s |\n", name, d.Env, def, d.Help)
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", name, def, d.Help)
 	}
 	return b.String()
+}
+
+// envName is the variable a flag has unless it says otherwise:
+// --some-flag is PRESSPASS_SOME_FLAG.
+func envName(flag string) string {
+	return "PRESSPASS_" + strings.ToUpper(strings.ReplaceAll(flag, "-", "_"))
 }
