@@ -35,6 +35,13 @@ var dynamicBlockTypes = map[string]map[string]BlockAttribute{
 		"showPostCounts":    {Type: "boolean", Default: false},
 		"type":              {Type: "string", Default: "monthly"},
 	},
+	"core/tag-cloud": {
+		"numberOfTags":     {Type: "number", Default: float64(45)},
+		"taxonomy":         {Type: "string", Default: "post_tag"},
+		"showTagCounts":    {Type: "boolean", Default: false},
+		"smallestFontSize": {Type: "string", Default: "8pt"},
+		"largestFontSize":  {Type: "string", Default: "22pt"},
+	},
 }
 
 // DynamicBlock returns the dynamic block type named name, or false when

@@ -1,6 +1,7 @@
 package rest
 
 import (
+	"fmt"
 	"net/http"
 	"sort"
 
@@ -109,6 +110,12 @@ func (s *Server) renderBlock(r *Request) (*Response, error) {
 			return nil, err
 		}
 		rendered = html
+	case "core/tag-cloud":
+		html, err := s.renderTagCloudBlock(r, attrs)
+		if err != nil {
+			return nil, err
+		}
+		rendered = html
 	}
 	return NewResponse(http.StatusOK, map[string]any{"rendered": rendered}), nil
 }
@@ -131,6 +138,32 @@ func (s *Server) renderArchivesBlock(r *Request, attrs map[string]any) (string, 
 		b.Periods = append(b.Periods, wptext.ArchivePeriod{Year: p.Year, Month: p.Month, Day: p.Day, Posts: p.Posts, URL: p.Link})
 	}
 	return wptext.RenderArchivesBlock(b), nil
+}
+
+// renderTagCloudBlock lists the most used terms of the block's taxonomy as
+// wp_tag_cloud picks them (by count, empty ones left out); an unknown
+// taxonomy shows the block's note, as get_terms' error does.
+func (s *Server) renderTagCloudBlock(r *Request, attrs map[string]any) (string, error) {
+	small, unit := wptext.TagCloudFontSize(fmt.Sprint(attrs["smallestFontSize"]))
+	large, _ := wptext.TagCloudFontSize(fmt.Sprint(attrs["largestFontSize"]))
+	number := 45
+	if n, ok := attrs["numberOfTags"].(float64); ok {
+		number = int(n)
+	}
+	b := wptext.TagCloudBlock{ShowCounts: truthy(attrs["showTagCounts"]), Number: number,
+		Smallest: small, Largest: large, Unit: unit, Wrapper: blockWrapper(attrs)}
+	taxonomy, _ := attrs["taxonomy"].(string)
+	if _, ok := models.TaxonomyByName(taxonomy); ok {
+		terms, _, err := s.store.Terms(r.Ctx(), models.TermFilter{Taxonomy: taxonomy, HideEmpty: true, OrderBy: "count", Order: "desc", Limit: number})
+		if err != nil {
+			return "", err
+		}
+		for i := range terms {
+			t := &terms[i]
+			b.Terms = append(b.Terms, wptext.TagCloudTerm{ID: t.ID, Name: t.Name, URL: s.store.TermLink(r.Ctx(), t), Count: t.Count})
+		}
+	}
+	return wptext.RenderTagCloudBlock(b), nil
 }
 
 // blockWrapper takes the supports' attributes PressPass applies.

@@ -85,3 +85,52 @@ func TestBlockRendererArchives(t *testing.T) {
 		})
 	}
 }
+
+// TestBlockRendererTagCloud renders core/tag-cloud as wp_tag_cloud does:
+// the most used terms by name, sizes on a log scale, empty terms left out.
+func TestBlockRendererTagCloud(t *testing.T) {
+	ts := newTestSite(t)
+	const cloud = "/wp-json/wp/v2/block-renderer/core/tag-cloud"
+	empty := ts.expect(req{path: cloud, as: "author"}, 200, "").obj()["rendered"]
+	if empty != `<p class="wp-block-tag-cloud">There&#8217;s no content to show here yet.</p>` {
+		t.Errorf("no tags: %v", empty)
+	}
+	tag := func(name string) string {
+		return strconv.FormatFloat(ts.expect(req{method: "POST", path: "/wp-json/wp/v2/tags", as: "admin", body: "name=" + name}, 201, "").obj()["id"].(float64), 'f', -1, 64)
+	}
+	often, once, unused := tag("zeta"), tag("Alpha"), tag("unused")
+	for i := 0; i < 3; i++ {
+		ts.expect(req{method: "POST", path: "/wp-json/wp/v2/posts", as: "admin", body: "title=T&status=publish&tags=" + often}, 201, "")
+	}
+	ts.expect(req{method: "POST", path: "/wp-json/wp/v2/posts", as: "admin", body: "title=T&status=publish&tags=" + once}, 201, "")
+	for _, c := range []struct {
+		name, query string
+		want        []string
+		not         []string
+	}{
+		{"defaults", "", []string{
+			`<p class="wp-block-tag-cloud"><a href="` + ts.url + `/tag/alpha/" class="tag-cloud-link tag-link-` + once +
+				` tag-link-position-1" style="font-size: 8pt;" aria-label="Alpha (1 item)">Alpha</a>` + "\n" +
+				`<a href="` + ts.url + `/tag/zeta/" class="tag-cloud-link tag-link-` + often + ` tag-link-position-2" style="font-size: 22pt;" aria-label="zeta (3 items)">zeta</a></p>`,
+		}, []string{"unused", "tag-link-" + unused + " "}},
+		{"counts, px, one tag", "?attributes%5BshowTagCounts%5D=true&attributes%5BsmallestFontSize%5D=10px&attributes%5BlargestFontSize%5D=20px&attributes%5BnumberOfTags%5D=1",
+			[]string{`style="font-size: 10px;"`, `zeta<span class="tag-link-count"> (3)</span></a>`}, []string{"Alpha"}},
+		{"categories", "?attributes%5Btaxonomy%5D=category", []string{`/category/uncategorized/`}, nil},
+		{"an unknown taxonomy", "?attributes%5Btaxonomy%5D=nope", []string{"There&#8217;s no content to show here yet."}, nil},
+		{"align and class", "?attributes%5Balign%5D=center&attributes%5BclassName%5D=mine", []string{`<p class="aligncenter mine wp-block-tag-cloud">`}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, _ := ts.with(t).expect(req{path: cloud + c.query, as: "author"}, 200, "").obj()["rendered"].(string)
+			for _, w := range c.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("missing %s\nin %s", w, got)
+				}
+			}
+			for _, n := range c.not {
+				if strings.Contains(got, n) {
+					t.Errorf("has %s\nin %s", n, got)
+				}
+			}
+		})
+	}
+}
