@@ -135,14 +135,7 @@ func (a *app) loginPost(c echo.Context) error {
 		case models.KindUnauthenticated:
 			return fail(a.loginErrorMessage(c, err, log))
 		case models.KindTooManyRequests:
-			// The address or the account is locked for a while; the form
-			// says so, with WordPress's error block.
-			msg, _ := words.Message(err)
-			d.Errors = []template.HTML{a.errorText(c, msg)}
-			if secs := models.AsError(err).Details.RetryAfter; secs > 0 {
-				c.Response().Header().Set("Retry-After", strconv.Itoa(secs))
-			}
-			return a.render(c, http.StatusTooManyRequests, "login", a.loginView(c, a.T(c, "Log In"), d))
+			return a.loginLocked(c, err, d)
 		}
 		return a.internalError(c, err)
 	}
@@ -156,6 +149,18 @@ func (a *app) loginPost(c echo.Context) error {
 			&loginData{Action: a.cfg.SiteURL + "/wp-login.php?action=two-factor", TwoFactorToken: token}))
 	}
 	return a.finishLogin(c, u, remember, d.RedirectTo)
+}
+
+// loginLocked answers a login step refused while the address or the
+// account is locked for a while: the form says so, with WordPress's error
+// block, status 429 and Retry-After.
+func (a *app) loginLocked(c echo.Context, err error, d *loginData) error {
+	msg, _ := words.Message(err)
+	d.Errors = []template.HTML{a.errorText(c, msg)}
+	if secs := models.AsError(err).Details.RetryAfter; secs > 0 {
+		c.Response().Header().Set("Retry-After", strconv.Itoa(secs))
+	}
+	return a.render(c, http.StatusTooManyRequests, "login", a.loginView(c, a.T(c, "Log In"), d))
 }
 
 // finishLogin starts the session and leaves the login page.
@@ -213,9 +218,14 @@ func (a *app) logout(c echo.Context) error {
 // challenge.
 func (a *app) twoFactorLoginPost(c echo.Context) error {
 	token := c.FormValue("two_factor_token")
-	u, ch, err := a.store.CompleteLoginChallenge(c.Request().Context(), token, c.FormValue("authcode"))
+	u, ch, err := a.store.CompleteLoginChallenge(c.Request().Context(), token, c.FormValue("authcode"), a.cfg.Client(c.Request()))
 	if err != nil {
 		switch models.ErrorKind(err) {
+		case models.KindTooManyRequests:
+			// Wrong codes count as wrong passwords do: the lock page,
+			// then the password form again once the lock ends.
+			noStore(c)
+			return a.loginLocked(c, err, &loginData{Action: a.cfg.SiteURL + "/wp-login.php", RedirectTo: a.adminURL("")})
 		case models.KindInvalid:
 			noStore(c)
 			d := &loginData{Action: a.cfg.SiteURL + "/wp-login.php?action=two-factor", TwoFactorToken: token,

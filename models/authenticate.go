@@ -244,8 +244,10 @@ func (s *Store) AuthenticateAPI(ctx context.Context, name, password string, c Cl
 }
 
 // AuthenticatePasswordFrom is AuthenticatePassword with throttling: it is
-// refused while the client address or the account is locked, and a failure
-// counts against both. The login page and XML-RPC use it.
+// refused while the client address or the account is locked (for a user
+// with two-factor on, also while wrong codes keep the user locked:
+// throttle_user.go), and a failure counts against both. The login page and
+// XML-RPC use it.
 // Errors: as AuthenticatePassword, plus too many requests.
 func (s *Store) AuthenticatePasswordFrom(ctx context.Context, name, password string, c ClientInfo) (*User, error) {
 	var key string
@@ -260,10 +262,13 @@ func (s *Store) AuthenticatePasswordFrom(ctx context.Context, name, password str
 		return nil, err
 	}
 	u, err := s.AuthenticatePassword(ctx, name, password)
+	if err != nil && ErrorKind(err) == KindUnauthenticated {
+		s.failedLogin(ctx, name, name, c)
+	}
+	if lockErr := s.secondFactorLock(ctx, u, c); lockErr != nil {
+		return nil, lockErr
+	}
 	if err != nil {
-		if ErrorKind(err) == KindUnauthenticated {
-			s.failedLogin(ctx, name, name, c)
-		}
 		return u, err
 	}
 	s.clearAccountFailures(ctx, name)

@@ -76,6 +76,7 @@ var migrations = []migration{
 	{900, "posts: pattern sync status", addPatternSyncStatus},
 	{930, "posts: block template theme, area and origin", addTemplateColumns},
 	{940, "post meta (custom fields)", createTables(&PostMeta{})},
+	{950, "login challenges: index on expiry", addLoginChallengeExpiresIndex},
 }
 
 // Migrate applies every step not yet recorded, each in its own transaction

@@ -138,6 +138,12 @@ func quoteKey(s *Store) string {
 // account is non-empty, the account, and locks whichever passes its
 // threshold. It returns the lock error when this failure caused a lock.
 func (s *Store) recordFailure(ctx context.Context, ip, account string, c ClientInfo) error {
+	return s.recordFailureIn(ctx, ip, throttleAccount, accountKey(account), c)
+}
+
+// recordFailureIn is recordFailure with the account counter named by its
+// scope and key (throttle_user.go counts wrong second factors by user id).
+func (s *Store) recordFailureIn(ctx context.Context, ip, scope, key string, c ClientInfo) error {
 	if s.Config.Throttle.Disabled {
 		return nil
 	}
@@ -190,7 +196,7 @@ func (s *Store) recordFailure(ctx context.Context, ip, account string, c ClientI
 	if err := bump(throttleIP, ip, cfg.IPThreshold); err != nil {
 		return Internal(err)
 	}
-	if err := bump(throttleAccount, accountKey(account), cfg.AccountThreshold); err != nil {
+	if err := bump(scope, key, cfg.AccountThreshold); err != nil {
 		return Internal(err)
 	}
 	return lockErr

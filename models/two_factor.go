@@ -26,10 +26,19 @@ const (
 	// RecoveryCodeCount is how many recovery codes a user gets at a time.
 	RecoveryCodeCount = 10
 	// loginChallengeLife is how long the code form stays usable after the
-	// password was accepted.
-	loginChallengeLife = 10 * time.Minute
-	// loginChallengeAttempts caps wrong codes per password entry.
+	// password was accepted: long enough to open an authenticator app.
+	loginChallengeLife = 5 * time.Minute
+	// loginChallengeAttempts caps wrong codes per password entry. Wrong
+	// codes also count against the address and the user (throttle_user.go),
+	// so fresh challenges buy no more guesses.
 	loginChallengeAttempts = 5
+	// loginChallengesPerUser bounds a user's open challenges: a new one
+	// drops the oldest, so that repeated password entries cannot pile rows
+	// up.
+	loginChallengesPerUser = 3
+	// loginChallengeSweep bounds how many expired challenges one creation
+	// deletes, so that the login never waits on a large delete.
+	loginChallengeSweep = 100
 )
 
 var totpEncoding = base32.StdEncoding.WithPadding(base32.NoPadding)
@@ -53,11 +62,20 @@ type LoginChallenge struct {
 	Remember   bool      `gorm:"not null;default:false"`
 	RedirectTo string    `gorm:"size:2048;not null;default:''"`
 	Attempts   int       `gorm:"not null;default:0"`
-	Expires    time.Time `gorm:"not null"`
+	Expires    time.Time `gorm:"not null;index:idx_login_challenges_expires"`
 }
 
 // TableName keeps the table name stable.
 func (LoginChallenge) TableName() string { return "login_challenges" }
+
+// addLoginChallengeExpiresIndex lets the sweep of expired challenges read
+// an index range instead of the table.
+func addLoginChallengeExpiresIndex(tx *gorm.DB) error {
+	if tx.Migrator().HasIndex(&LoginChallenge{}, "idx_login_challenges_expires") {
+		return nil
+	}
+	return tx.Migrator().CreateIndex(&LoginChallenge{}, "idx_login_challenges_expires")
+}
 
 var (
 	errTwoFactorCode     = newError(KindInvalid, ReasonTwoFactorCodeIncorrect)
@@ -292,7 +310,10 @@ func (s *Store) verifySecondFactor(ctx context.Context, u *User, code string) er
 func RecoveryCodesLeft(u *User) int { return len(strings.Fields(u.TwoFactorRecovery)) }
 
 // CreateLoginChallenge records that u entered the right password and must
-// now give a second factor; it returns the token for the code form.
+// now give a second factor; it returns the token for the code form. It
+// drops u's oldest challenges beyond loginChallengesPerUser and sweeps up
+// to loginChallengeSweep expired ones (an index range on expires): a
+// constant number of queries however large the table.
 func (s *Store) CreateLoginChallenge(ctx context.Context, u *User, remember bool, redirectTo string) (string, error) {
 	var raw [32]byte
 	if _, err := rand.Read(raw[:]); err != nil {
@@ -303,8 +324,25 @@ func (s *Store) CreateLoginChallenge(ctx context.Context, u *User, remember bool
 	ch := &LoginChallenge{UserID: u.ID, TokenHash: hashSessionToken(token), Remember: remember,
 		RedirectTo: truncateUTF8(redirectTo, 2048), Expires: now.Add(loginChallengeLife)}
 	err := s.transaction(ctx, func(tx *gorm.DB) error {
-		if err := tx.Where("expires < ?", now).Delete(&LoginChallenge{}).Error; err != nil {
+		var expired []uint64
+		if err := tx.Model(&LoginChallenge{}).Where("expires <= ?", now).Order("expires").
+			Limit(loginChallengeSweep).Pluck("id", &expired).Error; err != nil {
 			return err
+		}
+		// The user's newest challenges but one stay; the new one makes the
+		// bound. The limit only guards against a table already overfull.
+		var mine []uint64
+		if err := tx.Model(&LoginChallenge{}).Where("user_id = ?", u.ID).Order("id DESC").
+			Limit(loginChallengesPerUser+loginChallengeSweep).Pluck("id", &mine).Error; err != nil {
+			return err
+		}
+		if len(mine) >= loginChallengesPerUser {
+			expired = append(expired, mine[loginChallengesPerUser-1:]...)
+		}
+		if len(expired) > 0 {
+			if err := tx.Where("id IN ?", expired).Delete(&LoginChallenge{}).Error; err != nil {
+				return err
+			}
 		}
 		ch.ID = 0 // a retried run inserts afresh (write_retry.go)
 		return tx.Create(ch).Error
@@ -315,7 +353,8 @@ func (s *Store) CreateLoginChallenge(ctx context.Context, u *User, remember bool
 	return token, nil
 }
 
-// LoginChallengeByToken returns a pending challenge and its user.
+// LoginChallengeByToken returns a pending challenge and its user. An
+// expired or used-up challenge is deleted as it is refused.
 // Errors: unauthenticated (unknown or expired), internal.
 func (s *Store) LoginChallengeByToken(ctx context.Context, token string) (*LoginChallenge, *User, error) {
 	if token == "" || len(token) > 128 {
@@ -326,6 +365,9 @@ func (s *Store) LoginChallengeByToken(ctx context.Context, token string) (*Login
 		return nil, nil, notFoundOr(err, errChallengeExpired)
 	}
 	if !s.now().Before(ch.Expires) || ch.Attempts >= loginChallengeAttempts {
+		if err := s.deleteLoginChallenge(ctx, ch.ID); err != nil {
+			return nil, nil, err
+		}
 		return nil, nil, errChallengeExpired
 	}
 	u, err := s.UserByID(ctx, ch.UserID)
@@ -338,13 +380,20 @@ func (s *Store) LoginChallengeByToken(ctx context.Context, token string) (*Login
 	return &ch, u, nil
 }
 
-// CompleteLoginChallenge checks the second factor for a pending challenge.
-// On success the challenge is used up and the user returned; a wrong code
-// counts an attempt (five end the challenge). Errors: unauthenticated
-// (expired or used up), invalid (wrong code), internal.
-func (s *Store) CompleteLoginChallenge(ctx context.Context, token, code string) (*User, *LoginChallenge, error) {
+// CompleteLoginChallenge checks the second factor for a pending challenge
+// from client c. On success the challenge is used up, the user's counted
+// failures are forgotten and the user returned. A wrong code (TOTP or
+// recovery) counts an attempt (five end the challenge) and, like a wrong
+// password, a failure against c's address and the user, which lock them
+// past their thresholds; while either is locked every code is refused, the
+// right one included. Errors: unauthenticated (expired or used up), invalid
+// (wrong code), too many requests (locked), internal.
+func (s *Store) CompleteLoginChallenge(ctx context.Context, token, code string, c ClientInfo) (*User, *LoginChallenge, error) {
 	ch, u, err := s.LoginChallengeByToken(ctx, token)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := s.checkUserLocks(ctx, c.IP, u.ID); err != nil {
 		return nil, nil, err
 	}
 	if !u.TwoFactorEnabled {
@@ -352,11 +401,15 @@ func (s *Store) CompleteLoginChallenge(ctx context.Context, token, code string) 
 		return u, ch, s.deleteLoginChallenge(ctx, ch.ID)
 	}
 	if err := s.verifySecondFactor(ctx, u, code); err != nil {
-		if ErrorKind(err) == KindInvalid {
-			if e := s.withContext(ctx).Model(&LoginChallenge{}).Where("id = ?", ch.ID).
-				Update("attempts", gorm.Expr("attempts + 1")).Error; e != nil {
-				return nil, nil, Internal(e)
-			}
+		if ErrorKind(err) != KindInvalid {
+			return nil, nil, err
+		}
+		if e := s.withContext(ctx).Model(&LoginChallenge{}).Where("id = ?", ch.ID).
+			Update("attempts", gorm.Expr("attempts + 1")).Error; e != nil {
+			return nil, nil, Internal(e)
+		}
+		if lockErr := s.recordUserFailure(ctx, u.ID, u.Login, "wrong two-factor or recovery code", c); ErrorKind(lockErr) == KindTooManyRequests {
+			return nil, nil, lockErr
 		}
 		return nil, nil, err
 	}
@@ -368,6 +421,7 @@ func (s *Store) CompleteLoginChallenge(ctx context.Context, token, code string) 
 	if res.RowsAffected == 0 {
 		return nil, nil, errChallengeExpired
 	}
+	s.clearUserFailures(ctx, u.ID)
 	return u, ch, nil
 }
 

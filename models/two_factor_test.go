@@ -73,7 +73,7 @@ func TestTwoFactorSetupAndLogin(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, ch, err := s.CompleteLoginChallenge(ctx, token, code)
+		got, ch, err := s.CompleteLoginChallenge(ctx, token, code, models.ClientInfo{IP: "192.0.2.1"})
 		if err == nil && (got.ID != u.ID || !ch.Remember || ch.RedirectTo != "/wp-admin/") {
 			t.Errorf("challenge returned %v %+v", got, ch)
 		}
@@ -111,7 +111,7 @@ func TestTwoFactorSetupAndLogin(t *testing.T) {
 	t.Run("challenge expires", func(t *testing.T) {
 		token, _ := s.CreateLoginChallenge(ctx, stored, false, "")
 		now = now.Add(11 * time.Minute)
-		if _, _, err := s.CompleteLoginChallenge(ctx, token, models.TOTPCode(secret, now)); models.ErrorKind(err) != models.KindUnauthenticated {
+		if _, _, err := s.CompleteLoginChallenge(ctx, token, models.TOTPCode(secret, now), models.ClientInfo{IP: "192.0.2.1"}); models.ErrorKind(err) != models.KindUnauthenticated {
 			t.Errorf("expired challenge: %v", err)
 		}
 	})
