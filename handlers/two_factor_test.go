@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -175,4 +176,85 @@ func TestTwoFactorOnlyOwnerSetsUp(t *testing.T) {
 	r := b.post("/wp-admin/user-edit.php?user_id="+itoa(editor), f)
 	wantStatus(t, r, http.StatusForbidden)
 	mustContain(t, r, "Only the account owner can set up two-factor authentication.")
+}
+
+// The attack of issue 17 over loopback: one address posts the right password
+// and then wrong codes (TOTP and recovery codes alike), taking a fresh
+// challenge whenever one is used up. It gets the lock page (429,
+// Retry-After) within its first 25 wrong codes, the user's open challenges
+// stay bounded, and the right code on a live challenge is refused until the
+// lock ends, then accepted.
+func TestTwoFactorGuessingIsLocked(t *testing.T) {
+	ts := newTestSite(t, models.EnvironmentLocal)
+	now := fixClock(ts)
+	owner := ts.browser()
+	owner.login("author", "author-test-pass")
+	secret, _ := enableTwoFactor(t, owner)
+	author, err := ts.store.UserByLogin(context.Background(), "author")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrongTOTP := "000000"
+	for _, step := range []time.Duration{-30 * time.Second, 0, 30 * time.Second} {
+		if models.TOTPCode(secret, now.Add(step)) == wrongTOTP {
+			wrongTOTP = "111111"
+		}
+	}
+
+	attacker := ts.browser()
+	attacker.get("/wp-login.php")
+	var locked *page
+	var live string
+	wrong := 0
+	for wrong < 25 && locked == nil {
+		p := attacker.post("/wp-login.php", url.Values{"log": {"author"}, "pwd": {"author-test-pass"}, "testcookie": {"1"}})
+		if p.StatusCode == http.StatusTooManyRequests {
+			locked = p
+			break
+		}
+		wantStatus(t, p, http.StatusOK)
+		token := inputValue(t, p.Body, "two_factor_token")
+		var open int64
+		ts.store.DB().Model(&models.LoginChallenge{}).Where("user_id = ?", author.ID).Count(&open)
+		if open > 3 {
+			t.Fatalf("%d open challenges after %d wrong codes, want at most 3", open, wrong)
+		}
+		for i := 0; i < 3 && wrong < 25; i++ {
+			code := wrongTOTP
+			if wrong%2 == 1 {
+				code = "zzzzz-zzzzz"
+			}
+			p := codeStep(attacker, token, code)
+			wrong++
+			if p.StatusCode == http.StatusTooManyRequests {
+				locked, live = p, token
+				break
+			}
+			wantStatus(t, p, http.StatusOK)
+			mustContain(t, p, "The authentication code is incorrect.")
+		}
+	}
+	if locked == nil {
+		t.Fatalf("%d wrong codes from one address and no lock", wrong)
+	}
+	t.Logf("locked after %d wrong codes", wrong)
+	mustContain(t, locked, "Too many failed login attempts.")
+	secs, err := strconv.Atoi(locked.Header.Get("Retry-After"))
+	if err != nil || secs < 1 {
+		t.Fatalf("Retry-After %q", locked.Header.Get("Retry-After"))
+	}
+	if live == "" {
+		t.Fatal("the lock did not come from a code step")
+	}
+
+	right := codeStep(attacker, live, models.TOTPCode(secret, now.Add(30*time.Second)))
+	wantStatus(t, right, http.StatusTooManyRequests)
+	if attacker.cookie(models.LoggedInCookieName(ts.url)) != "" {
+		t.Fatal("logged in during the lock")
+	}
+
+	later := now.Add(time.Duration(secs+1) * time.Second)
+	ts.store.Clock = func() time.Time { return later }
+	wantStatus(t, codeStep(attacker, live, models.TOTPCode(secret, later)), http.StatusFound)
+	wantStatus(t, attacker.get("/wp-admin/"), http.StatusOK)
 }
