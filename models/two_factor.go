@@ -382,11 +382,11 @@ func (s *Store) LoginChallengeByToken(ctx context.Context, token string) (*Login
 
 // CompleteLoginChallenge checks the second factor for a pending challenge
 // from client c. On success the challenge is used up, the user's counted
-// failures are forgotten and the user returned. A wrong code (TOTP or
-// recovery) counts an attempt (five end the challenge) and, like a wrong
-// password, a failure against c's address and the user, which lock them
-// past their thresholds; while either is locked every code is refused, the
-// right one included. Errors: unauthenticated (expired or used up), invalid
+// failures are forgotten and the user returned. Every code takes one of the
+// challenge's five attempts; a wrong one (TOTP or recovery) also counts,
+// like a wrong password, a failure against c's address and the user, which
+// lock them past their thresholds; while either is locked every code is
+// refused, the right one included. Errors: unauthenticated (expired or used up), invalid
 // (wrong code), too many requests (locked), internal.
 func (s *Store) CompleteLoginChallenge(ctx context.Context, token, code string, c ClientInfo) (*User, *LoginChallenge, error) {
 	ch, u, err := s.LoginChallengeByToken(ctx, token)
@@ -400,13 +400,21 @@ func (s *Store) CompleteLoginChallenge(ctx context.Context, token, code string, 
 		// Two-factor was switched off meanwhile: the password was enough.
 		return u, ch, s.deleteLoginChallenge(ctx, ch.ID)
 	}
+	// The attempt is taken before the code is checked, so that requests in
+	// parallel cannot check more than loginChallengeAttempts codes against
+	// one challenge (nor any against a dropped one).
+	res := s.withContext(ctx).Model(&LoginChallenge{}).
+		Where("id = ? AND attempts < ? AND expires > ?", ch.ID, loginChallengeAttempts, s.now()).
+		Update("attempts", gorm.Expr("attempts + 1"))
+	if res.Error != nil {
+		return nil, nil, Internal(res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return nil, nil, errChallengeExpired
+	}
 	if err := s.verifySecondFactor(ctx, u, code); err != nil {
 		if ErrorKind(err) != KindInvalid {
 			return nil, nil, err
-		}
-		if e := s.withContext(ctx).Model(&LoginChallenge{}).Where("id = ?", ch.ID).
-			Update("attempts", gorm.Expr("attempts + 1")).Error; e != nil {
-			return nil, nil, Internal(e)
 		}
 		if lockErr := s.recordUserFailure(ctx, u.ID, u.Login, "wrong two-factor or recovery code", c); ErrorKind(lockErr) == KindTooManyRequests {
 			return nil, nil, lockErr
@@ -414,7 +422,7 @@ func (s *Store) CompleteLoginChallenge(ctx context.Context, token, code string, 
 		return nil, nil, err
 	}
 	// Deleting with a row count makes the challenge single-use under races.
-	res := s.withContext(ctx).Where("id = ?", ch.ID).Delete(&LoginChallenge{})
+	res = s.withContext(ctx).Where("id = ?", ch.ID).Delete(&LoginChallenge{})
 	if res.Error != nil {
 		return nil, nil, Internal(res.Error)
 	}
