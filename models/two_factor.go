@@ -386,8 +386,8 @@ func (s *Store) LoginChallengeByToken(ctx context.Context, token string) (*Login
 // challenge's five attempts; a wrong one (TOTP or recovery) also counts,
 // like a wrong password, a failure against c's address and the user, which
 // lock them past their thresholds; while either is locked every code is
-// refused, the right one included. Errors: unauthenticated (expired or used up), invalid
-// (wrong code), too many requests (locked), internal.
+// refused, the right one included. Errors: unauthenticated (expired or used
+// up), invalid (wrong code), too many requests (locked), internal.
 func (s *Store) CompleteLoginChallenge(ctx context.Context, token, code string, c ClientInfo) (*User, *LoginChallenge, error) {
 	ch, u, err := s.LoginChallengeByToken(ctx, token)
 	if err != nil {
