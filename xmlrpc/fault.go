@@ -17,6 +17,10 @@ type Fault struct {
 	// Fatal faults end the whole request, even inside system.multicall, as
 	// a PHP fatal error would.
 	Fatal bool
+	// RetryAfter, when positive, is sent as the Retry-After header: a
+	// client that met a database that is away or busy learns when to come
+	// back, as REST tells it.
+	RetryAfter int
 }
 
 func (f *Fault) Error() string { return fmt.Sprintf("xmlrpc fault %d: %s", f.Code, f.Message) }
@@ -225,7 +229,20 @@ func storeFault(me *models.Error) *Fault {
 // method answers it with, as WordPress's methods wrap a WP_Error's message
 // in an IXR_Error of their own code.
 func faultCoded(code int, err error) *Fault {
-	return NewFault(code, storeFault(models.AsError(err)).Message)
+	me := models.AsError(err)
+	if retryable(me) {
+		// A database that is away or kept undoing the write refused nothing
+		// of this method's: the client hears 503 and when to try again.
+		return asFault(me)
+	}
+	return NewFault(code, storeFault(me).Message)
+}
+
+// retryable reports whether the store gave up for a reason that passes (the
+// database is away, or a write kept colliding with others on a Galera
+// cluster): models then says when to try again.
+func retryable(me *models.Error) bool {
+	return me.Kind == models.KindUnavailable && me.Details.RetryAfter > 0
 }
 
 // postWriteFault is how the methods that write posts answer the store's
@@ -258,8 +275,9 @@ func asFault(err error) *Fault {
 	f = storeFault(me)
 	if me.Kind == models.KindUnavailable {
 		// The database is away: tell load balancers too, so they retry
-		// elsewhere.
+		// elsewhere, and when.
 		f.HTTPStatus = 503
+		f.RetryAfter = me.Details.RetryAfter
 	}
 	return f
 }

@@ -167,6 +167,9 @@ func (srv *Server) writeFault(w http.ResponseWriter, f *Fault) {
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
+	if f.RetryAfter > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(f.RetryAfter))
+	}
 	writeXML(w, status, buf.Bytes())
 }
 

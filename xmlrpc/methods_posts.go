@@ -189,7 +189,7 @@ func deleteFault(err error, message string) error {
 	if models.ErrorKind(err) == models.KindForbidden {
 		return faultCoded(401, err)
 	}
-	if models.ErrorKind(err) == models.KindInternal {
+	if k := models.ErrorKind(err); k == models.KindInternal || k == models.KindUnavailable {
 		return err
 	}
 	return NewFault(500, message)
