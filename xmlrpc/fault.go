@@ -18,8 +18,8 @@ type Fault struct {
 	// a PHP fatal error would.
 	Fatal bool
 	// RetryAfter, when positive, is sent as the Retry-After header: a
-	// client that met a database that is away or busy learns when to come
-	// back, as REST tells it.
+	// locked-out client, or one that met a database that is away or busy,
+	// learns when to come back, as REST and the login page tell it.
 	RetryAfter int
 }
 
@@ -277,6 +277,11 @@ func asFault(err error) *Fault {
 		// The database is away: tell load balancers too, so they retry
 		// elsewhere, and when.
 		f.HTTPStatus = 503
+		f.RetryAfter = me.Details.RetryAfter
+	}
+	if me.Kind == models.KindTooManyRequests {
+		// A lockout keeps WordPress's HTTP 200 (clients read the fault from
+		// the body) and gains the header, with the seconds the fault names.
 		f.RetryAfter = me.Details.RetryAfter
 	}
 	return f

@@ -4,12 +4,16 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"regexp"
+	"strconv"
 	"sync/atomic"
 	"testing"
 
 	mysqldriver "github.com/go-sql-driver/mysql"
 	kolo "github.com/kolo/xmlrpc"
 	"gorm.io/gorm"
+
+	"github.com/presspass/presspass/models"
 )
 
 // failingDatabase makes the store's database refuse as a Galera cluster
@@ -77,7 +81,9 @@ func (ts *testSite) rawCall(method string, args []any) (int, string, *kolo.Fault
 // TestRetryAfter: a call that met a database that is away (Galera 1047) or
 // a write that kept colliding (1213, after the store's retries) is answered
 // with fault 503, HTTP 503 and Retry-After, as REST answers it — whichever
-// method wraps the store's refusal in a fault of its own.
+// method wraps the store's refusal in a fault of its own; a locked-out
+// client keeps WordPress's HTTP 200 with fault 429 and gains the header,
+// with the seconds the fault names (issue 17, finding 6).
 func TestRetryAfter(t *testing.T) {
 	ts := newSite(t, true)
 	post := parseID(t, must(ts.call("wp.newPost", append(ts.creds("editor"), map[string]any{"post_title": "to delete"}))).(string))
@@ -120,4 +126,28 @@ func TestRetryAfter(t *testing.T) {
 		})
 	}
 
+	t.Run("locked out", func(t *testing.T) {
+		ts.store.Config.Throttle = models.ThrottleConfig{IPThreshold: 2}
+		for i := 0; i < 2; i++ {
+			_, _ = ts.call("wp.getProfile", []any{1, "editor", "wrong"})
+		}
+		status, retry, fault := ts.rawCall("wp.getProfile", []any{1, "editor", passwords["editor"]})
+		m := regexp.MustCompile(`^Too many failed login attempts\. Try again in (\d+) seconds\.$`).FindStringSubmatch(faultString(fault))
+		if fault == nil || fault.Code != 429 || m == nil {
+			t.Fatalf("fault %v, want 429 Too many failed login attempts", fault)
+		}
+		if status != http.StatusOK || retry != m[1] {
+			t.Fatalf("HTTP %d, Retry-After %q; want 200, %s (the fault's seconds)", status, retry, m[1])
+		}
+		if n, _ := strconv.Atoi(retry); n < 1 {
+			t.Fatalf("Retry-After %q", retry)
+		}
+	})
+}
+
+func faultString(f *kolo.FaultError) string {
+	if f == nil {
+		return ""
+	}
+	return f.String
 }
