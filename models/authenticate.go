@@ -174,7 +174,8 @@ func (s *Store) verifyAppPassword(ctx context.Context, name, password string) (*
 }
 
 // failedLogin counts a failed attempt (against the address and, for main
-// passwords, the account) and writes it to the audit trail.
+// passwords of a known user, the account: its accountKey) and writes it to
+// the audit trail.
 func (s *Store) failedLogin(ctx context.Context, name, account string, c ClientInfo) {
 	s.audit(ctx, nil, AuditEvent{Event: AuditLoginFailed, IP: c.IP, UserAgent: c.UserAgent, Login: name})
 	_ = s.recordFailure(ctx, c.IP, account, c)
@@ -192,6 +193,12 @@ func (s *Store) AuthenticatePassword(ctx context.Context, name, password string)
 		}
 		return nil, err
 	}
+	return s.checkMainPassword(ctx, u, password)
+}
+
+// checkMainPassword verifies user u's main password (AuthenticatePassword
+// once the user is found). On a wrong password it returns u with the error.
+func (s *Store) checkMainPassword(ctx context.Context, u *User, password string) (*User, error) {
 	now := s.now()
 	if password != "" && s.verified != nil && s.verified.known(u, password, now) {
 		return u, nil
@@ -244,10 +251,10 @@ func (s *Store) AuthenticateAPI(ctx context.Context, name, password string, c Cl
 }
 
 // AuthenticatePasswordFrom is AuthenticatePassword with throttling: it is
-// refused while the client address or the account is locked (for a user
-// with two-factor on, also while wrong codes keep the user locked:
-// throttle_user.go), and a failure counts against both. The login page and
-// XML-RPC use it.
+// refused while the client address or the account (the user named, by id,
+// whichever of its names was typed) is locked (for a user with two-factor
+// on, also while wrong codes keep the user locked: throttle_user.go), and a
+// failure counts against both. The login page and XML-RPC use it.
 // Errors: as AuthenticatePassword, plus too many requests.
 func (s *Store) AuthenticatePasswordFrom(ctx context.Context, name, password string, c ClientInfo) (*User, error) {
 	var key string
@@ -258,12 +265,25 @@ func (s *Store) AuthenticatePasswordFrom(ctx context.Context, name, password str
 			return u, nil
 		}
 	}
-	if err := s.checkLocks(ctx, c.IP, name); err != nil {
+	// The user is found before the locks are checked: the account lock
+	// holds for the account, whichever of its names was typed
+	// (throttle_account.go). A name no user has counts against the address
+	// only.
+	u, err := s.lookupLoginName(ctx, name)
+	if err != nil && ErrorKind(err) != KindUnauthenticated {
 		return nil, err
 	}
-	u, err := s.AuthenticatePassword(ctx, name, password)
+	account := accountKey(u)
+	if err := s.checkLocks(ctx, c.IP, account); err != nil {
+		return nil, err
+	}
+	if u == nil {
+		VerifyPassword(password, dummyPasswordHash)
+	} else {
+		u, err = s.checkMainPassword(ctx, u, password)
+	}
 	if err != nil && ErrorKind(err) == KindUnauthenticated {
-		s.failedLogin(ctx, name, name, c)
+		s.failedLogin(ctx, name, account, c)
 	}
 	if lockErr := s.secondFactorLock(ctx, u, c); lockErr != nil {
 		return nil, lockErr
@@ -271,7 +291,7 @@ func (s *Store) AuthenticatePasswordFrom(ctx context.Context, name, password str
 	if err != nil {
 		return u, err
 	}
-	s.clearAccountFailures(ctx, name)
+	s.clearAccountFailures(ctx, account)
 	if key != "" {
 		// A rehash on this login bumped the epoch; the entry then simply
 		// misses once.

@@ -77,6 +77,8 @@ var migrations = []migration{
 	{930, "posts: block template theme, area and origin", addTemplateColumns},
 	{940, "post meta (custom fields)", createTables(&PostMeta{})},
 	{950, "login challenges: index on expiry", addLoginChallengeExpiresIndex},
+	{960, "users: case-insensitive login and e-mail indexes (SQLite)", addCaseInsensitiveUserIndexes},
+	{961, "auth throttles: accounts counted by user id", accountThrottlesByID},
 }
 
 // Migrate applies every step not yet recorded, each in its own transaction

@@ -3,7 +3,6 @@ package models
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -19,7 +18,9 @@ import (
 //     is locked for BaseLock, doubling with each further lock up to MaxLock.
 //     While the lock holds, every login attempt from that address is refused,
 //     a correct password included.
-//   - Failed MAIN-password attempts also count against the account. Past
+//   - Failed MAIN-password attempts also count against the account — the
+//     user, by id, whichever of its names was typed (throttle_account.go);
+//     a name no user has counts against the address only. Past
 //     AccountThreshold the account refuses main-password logins (from any
 //     address) for the same growing period. Application passwords are exempt
 //     from the account lock: with ~143 random bits they cannot be guessed, so
@@ -73,18 +74,11 @@ type AuthThrottle struct {
 func (AuthThrottle) TableName() string { return "auth_throttles" }
 
 const (
-	throttleIP      = "ip"
-	throttleAccount = "account"
+	throttleIP = "ip"
+	// throttleAccount counts by user id (accountKey). Before migration 961
+	// accounts were counted by the name typed, under "account".
+	throttleAccount = "acct-id"
 )
-
-// accountKey normalizes a login name so that "Admin" and "admin" share a count.
-func accountKey(name string) string {
-	name = strings.ToLower(strings.TrimSpace(name))
-	if len(name) > 191 {
-		name = name[:191]
-	}
-	return name
-}
 
 func errLocked(until, now time.Time) *Error {
 	secs := int(until.Sub(now).Round(time.Second) / time.Second)
@@ -95,7 +89,7 @@ func errLocked(until, now time.Time) *Error {
 }
 
 // checkLocks refuses the attempt while the address (or, for main-password
-// attempts, the account) is locked. One indexed query.
+// attempts, the account: its accountKey) is locked. One indexed query.
 func (s *Store) checkLocks(ctx context.Context, ip, account string) error {
 	if s.Config.Throttle.Disabled || (ip == "" && account == "") {
 		return nil
@@ -104,11 +98,11 @@ func (s *Store) checkLocks(ctx context.Context, ip, account string) error {
 	q := s.withContext(ctx).Model(&AuthThrottle{}).Where("locked_until > ?", now)
 	switch {
 	case ip != "" && account != "":
-		q = q.Where("(scope = ? AND "+quoteKey(s)+" = ?) OR (scope = ? AND "+quoteKey(s)+" = ?)", throttleIP, ip, throttleAccount, accountKey(account))
+		q = q.Where("(scope = ? AND "+quoteKey(s)+" = ?) OR (scope = ? AND "+quoteKey(s)+" = ?)", throttleIP, ip, throttleAccount, account)
 	case ip != "":
 		q = q.Where("scope = ? AND "+quoteKey(s)+" = ?", throttleIP, ip)
 	default:
-		q = q.Where("scope = ? AND "+quoteKey(s)+" = ?", throttleAccount, accountKey(account))
+		q = q.Where("scope = ? AND "+quoteKey(s)+" = ?", throttleAccount, account)
 	}
 	var rows []AuthThrottle
 	if err := q.Find(&rows).Error; err != nil {
@@ -135,10 +129,10 @@ func quoteKey(s *Store) string {
 }
 
 // recordFailure counts one failed attempt against the address and, when
-// account is non-empty, the account, and locks whichever passes its
-// threshold. It returns the lock error when this failure caused a lock.
+// account (an accountKey) is non-empty, the account, and locks whichever
+// passes its threshold. It returns the lock error when this failure caused a lock.
 func (s *Store) recordFailure(ctx context.Context, ip, account string, c ClientInfo) error {
-	return s.recordFailureIn(ctx, ip, throttleAccount, accountKey(account), c)
+	return s.recordFailureIn(ctx, ip, throttleAccount, account, c)
 }
 
 // recordFailureIn is recordFailure with the account counter named by its
@@ -202,14 +196,14 @@ func (s *Store) recordFailureIn(ctx context.Context, ip, scope, key string, c Cl
 	return lockErr
 }
 
-// clearAccountFailures forgets an account's failed main-password attempts
-// after its owner logged in.
+// clearAccountFailures forgets an account's (accountKey's) failed
+// main-password attempts after its owner logged in.
 func (s *Store) clearAccountFailures(ctx context.Context, account string) {
 	if s.Config.Throttle.Disabled {
 		return
 	}
 	s.withContext(ctx).Model(&AuthThrottle{}).
-		Where("scope = ? AND "+quoteKey(s)+" = ? AND failures > 0", throttleAccount, accountKey(account)).
+		Where("scope = ? AND "+quoteKey(s)+" = ? AND failures > 0", throttleAccount, account).
 		Update("failures", 0)
 }
 

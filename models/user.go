@@ -85,20 +85,21 @@ func (s *Store) UserByID(ctx context.Context, id uint64) (*User, error) {
 var errUserInvalidID = newError(KindNotFound, ReasonInvalidUserID)
 
 // UserByLogin returns the user with that login (case-insensitively, as MySQL
-// collations compare WordPress logins).
+// collations compare WordPress logins: user_name_case.go).
 func (s *Store) UserByLogin(ctx context.Context, login string) (*User, error) {
 	var u User
-	err := s.withContext(ctx).Where("login = ?", login).Take(&u).Error
+	err := s.withContext(ctx).Where(s.sameName("login"), login).Order("id").Take(&u).Error
 	if err != nil {
 		return nil, notFoundOr(err, newError(KindNotFound, ReasonNoSuchLogin))
 	}
 	return &u, nil
 }
 
-// UserByEmail returns the user with that e-mail address.
+// UserByEmail returns the user with that e-mail address (case-insensitively,
+// as UserByLogin).
 func (s *Store) UserByEmail(ctx context.Context, email string) (*User, error) {
 	var u User
-	err := s.withContext(ctx).Where("email = ?", email).Order("id").Take(&u).Error
+	err := s.withContext(ctx).Where(s.sameName("email"), email).Order("id").Take(&u).Error
 	if err != nil {
 		return nil, notFoundOr(err, newError(KindNotFound, ReasonNoSuchEmail))
 	}

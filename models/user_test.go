@@ -24,6 +24,9 @@ func TestCreateUserValidation(t *testing.T) {
 		{"bad role", models.UserInput{Login: str("new"), Email: str("n@example.com"), Role: str("root")}, models.KindInvalid, models.ReasonInvalidRole},
 		{"login taken", models.UserInput{Login: str("taken"), Email: str("x@example.com")}, models.KindInvalid, models.ReasonExistingUserLogin},
 		{"email taken", models.UserInput{Login: str("other"), Email: str("taken@example.com")}, models.KindInvalid, models.ReasonExistingUserEmail},
+		// Compared case-insensitively, as MySQL's collations compare them.
+		{"login taken in other case", models.UserInput{Login: str("Taken"), Email: str("y@example.com")}, models.KindInvalid, models.ReasonExistingUserLogin},
+		{"email taken in other case", models.UserInput{Login: str("other"), Email: str("TAKEN@example.com")}, models.KindInvalid, models.ReasonExistingUserEmail},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

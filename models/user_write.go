@@ -105,14 +105,14 @@ func (s *Store) CreateUser(ctx context.Context, in UserInput) (*User, error) {
 
 func (s *Store) checkUserUnique(tx *gorm.DB, u *User) error {
 	var n int64
-	if err := tx.Model(&User{}).Where("login = ? AND id <> ?", u.Login, u.ID).Count(&n).Error; err != nil {
+	if err := tx.Model(&User{}).Where(s.sameName("login")+" AND id <> ?", u.Login, u.ID).Count(&n).Error; err != nil {
 		return Internal(err)
 	}
 	if n > 0 {
 		return errExistingLogin
 	}
 	if u.Email != "" {
-		if err := tx.Model(&User{}).Where("email = ? AND id <> ?", u.Email, u.ID).Count(&n).Error; err != nil {
+		if err := tx.Model(&User{}).Where(s.sameName("email")+" AND id <> ?", u.Email, u.ID).Count(&n).Error; err != nil {
 			return Internal(err)
 		}
 		if n > 0 {
