@@ -19,6 +19,7 @@ import (
 // so that each attempt can come from an address of its own.
 type lockSite struct {
 	t      *testing.T
+	db     string
 	base   string
 	appPw  string
 	mainPw string
@@ -47,7 +48,7 @@ func newLockSite(t *testing.T) *lockSite {
 	}
 	s.Close()
 	base := startServe(t, db, "--trusted-proxies", "127.0.0.1/32", "--environment", "local")
-	return &lockSite{t: t, base: base, appPw: ap.Password, mainPw: pw}
+	return &lockSite{t: t, db: db, base: base, appPw: ap.Password, mainPw: pw}
 }
 
 // Outcomes of one login attempt.
@@ -199,5 +200,27 @@ func TestUnknownNamesCountAgainstTheAddress(t *testing.T) {
 		if got := ch.try(s, "editor", pw, attacker); got != locked {
 			t.Errorf("%s from the guessing address: %s, want %s", ch.name, got, locked)
 		}
+	}
+}
+
+// TestUserUnlockCommand: `presspass user unlock` lifts an account lock at
+// once, whichever name of the user it is given.
+func TestUserUnlockCommand(t *testing.T) {
+	s := newLockSite(t)
+	page := lockChannels[0]
+	for i := 0; i < 10; i++ {
+		page.try(s, "editor", "wrong-guess", fmt.Sprintf("192.0.2.%d", i+1))
+	}
+	if got := page.try(s, "editor", s.mainPw, "198.51.100.1"); got != locked {
+		t.Fatalf("after ten wrong passwords: %s, want %s", got, locked)
+	}
+	if out := mustCLI(t, s.db, "user", "unlock", "EDITOR@example.com"); !strings.Contains(out, "Success: Unlocked user") {
+		t.Fatalf("unlock: %q", out)
+	}
+	if got := page.try(s, "editor", s.mainPw, "198.51.100.2"); got != loggedIn {
+		t.Fatalf("after the unlock: %s, want %s", got, loggedIn)
+	}
+	if out := mustCLI(t, s.db, "user", "unlock", "editor"); !strings.Contains(out, "was not locked") {
+		t.Fatalf("unlocking an account that is not locked: %q", out)
 	}
 }

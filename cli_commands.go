@@ -28,6 +28,8 @@ var commandDefs = []commandDef{
 	{Path: "user update", Args: "USER", Summary: "change a user", Example: "presspass user update bob --role=editor"},
 	{Path: "user delete", Args: "USER...", Summary: "delete users, their posts too unless --reassign gives them to someone",
 		Example: "presspass user delete bob --reassign=admin"},
+	{Path: "user unlock", Args: "USER", Summary: "lift the account lock that wrong main passwords (from anyone) put on a user's browser and XML-RPC logins",
+		Example: "presspass user unlock admin"},
 	{Path: "app-password", Summary: "manage application passwords (as WP-CLI's wp user application-password)",
 		Example: "presspass app-password list admin"},
 	{Path: "app-password create", Args: "USER NAME", Summary: "create an application password and print it once",

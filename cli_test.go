@@ -66,7 +66,7 @@ func TestCLIUserCommands(t *testing.T) {
 		{"unknown user", []string{"user", "get", "nobody"}, "Invalid user ID, email or login: 'nobody'"},
 		{"missing args", []string{"user", "create", "x"}, "usage: presspass user create"},
 		{"unknown flag", []string{"user", "list", "--formt=json"}, `unknown flag --formt. Did you mean "--format"?`},
-		{"unknown subcommand", []string{"user", "frobnicate"}, `"frobnicate" is not a user command; choose one of: create, list, get, update, delete.`},
+		{"unknown subcommand", []string{"user", "frobnicate"}, `"frobnicate" is not a user command; choose one of: create, list, get, update, delete, unlock.`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

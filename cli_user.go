@@ -57,6 +57,8 @@ func cmdUser(ctx context.Context, raw []string, con console, out io.Writer) erro
 			return userUpdate(ctx, s, a, out)
 		case "delete":
 			return userDelete(ctx, s, a, con, out)
+		case "unlock":
+			return userUnlock(ctx, s, a, out)
 		}
 		return unknownSubcommand("user", sub)
 	})
@@ -203,5 +205,27 @@ func userDelete(ctx context.Context, s *models.Store, a *args, con console, out 
 			fmt.Fprintf(out, "Success: Removed user %d (%s) and %s.\n", u.ID, u.Login, plural(n, "post", "posts"))
 		}
 	}
+	return nil
+}
+
+// userUnlock lifts a user's account lock before it runs out (throttle:
+// anyone who knows a login can lock its main-password logins by guessing).
+func userUnlock(ctx context.Context, s *models.Store, a *args, out io.Writer) error {
+	if err := a.need(1, 1, "user unlock USER"); err != nil {
+		return err
+	}
+	u, err := s.UserByRef(ctx, a.pos[0])
+	if err != nil {
+		return err
+	}
+	was, err := s.UnlockAccount(ctx, u.ID)
+	if err != nil {
+		return err
+	}
+	if !was {
+		fmt.Fprintf(out, "Success: User %d was not locked; its failed attempts are forgotten.\n", u.ID)
+		return nil
+	}
+	fmt.Fprintf(out, "Success: Unlocked user %d.\n", u.ID)
 	return nil
 }

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"time"
@@ -89,4 +90,22 @@ func laterLock(a, b *AuthThrottle) bool {
 		return false
 	}
 	return a.Failures > b.Failures
+}
+
+// UnlockAccount lifts the account lock of user userID and forgets its
+// counted main-password failures (an administrator's tool: anyone may lock
+// an account's browser login by guessing). It reports whether the account
+// was locked.
+func (s *Store) UnlockAccount(ctx context.Context, userID uint64) (bool, error) {
+	now := s.now()
+	var locked int64
+	key := strconv.FormatUint(userID, 10)
+	err := s.transaction(ctx, func(tx *gorm.DB) error {
+		if err := tx.Model(&AuthThrottle{}).Where("scope = ? AND "+quoteKey(s)+" = ? AND locked_until > ?", throttleAccount, key, now).
+			Count(&locked).Error; err != nil {
+			return err
+		}
+		return tx.Where("scope = ? AND "+quoteKey(s)+" = ?", throttleAccount, key).Delete(&AuthThrottle{}).Error
+	})
+	return locked > 0, AsErrorOrNil(err)
 }
