@@ -143,7 +143,7 @@ func TestSuggestions(t *testing.T) {
 		{[]string{"app", "list"}, `Did you mean "app-password"?`},
 		{[]string{"help", "sevre"}, `Error: "sevre" is not a presspass command. Did you mean "serve"?`},
 		{[]string{"--databse", "x", "user", "list"}, `unknown flag --databse. Did you mean "--database"?`},
-		{[]string{"user", "lst"}, `"lst" is not a user command; choose one of: create, list, get, update, delete. Did you mean "list"?`},
+		{[]string{"user", "lst"}, `"lst" is not a user command; choose one of: create, list, get, update, delete, unlock. Did you mean "list"?`},
 		{[]string{"app-password", "craete", "admin", "x"}, `Did you mean "create"?`},
 		{[]string{"user", "list", "--rol=x"}, `unknown flag --rol. Did you mean "--role"?`},
 		{[]string{"frobnicate"}, `Error: "frobnicate" is not a presspass command. See 'presspass help'.`},
