@@ -92,20 +92,22 @@ func laterLock(a, b *AuthThrottle) bool {
 	return a.Failures > b.Failures
 }
 
-// UnlockAccount lifts the account lock of user userID and forgets its
-// counted main-password failures (an administrator's tool: anyone may lock
-// an account's browser login by guessing). It reports whether the account
-// was locked.
+// UnlockAccount lifts user userID's locks — the account lock of wrong main
+// passwords and the user lock of wrong second factors (throttle_user.go) —
+// and forgets their counted failures: an administrator's tool, since anyone
+// may lock an account's password logins by guessing. It reports whether
+// the user was locked.
 func (s *Store) UnlockAccount(ctx context.Context, userID uint64) (bool, error) {
 	now := s.now()
 	var locked int64
 	key := strconv.FormatUint(userID, 10)
+	scopes := []string{throttleAccount, throttleUser}
 	err := s.transaction(ctx, func(tx *gorm.DB) error {
-		if err := tx.Model(&AuthThrottle{}).Where("scope = ? AND "+quoteKey(s)+" = ? AND locked_until > ?", throttleAccount, key, now).
+		if err := tx.Model(&AuthThrottle{}).Where("scope IN ? AND "+quoteKey(s)+" = ? AND locked_until > ?", scopes, key, now).
 			Count(&locked).Error; err != nil {
 			return err
 		}
-		return tx.Where("scope = ? AND "+quoteKey(s)+" = ?", throttleAccount, key).Delete(&AuthThrottle{}).Error
+		return tx.Where("scope IN ? AND "+quoteKey(s)+" = ?", scopes, key).Delete(&AuthThrottle{}).Error
 	})
 	return locked > 0, AsErrorOrNil(err)
 }

@@ -136,3 +136,38 @@ func TestLoginLookupsUseIndexes(t *testing.T) {
 		t.Fatalf("queries seen on %v, want users and auth_throttles", tables)
 	}
 }
+
+// UnlockAccount lifts both locks on a user's password logins — wrong main
+// passwords' and wrong second factors' — and no one else's.
+func TestUnlockAccount(t *testing.T) {
+	ctx := context.Background()
+	s := fixturestest.Open(t)
+	pia := newUser(t, s, "pia", "editor")
+	other := newUser(t, s, "quinn", "editor")
+	until := time.Now().UTC().Add(time.Hour)
+	for _, row := range []map[string]any{
+		{"scope": "acct-id", "key": strconv.FormatUint(pia.ID, 10), "failures": 0, "window_start": time.Now().UTC(), "locked_until": &until, "locks": 1},
+		{"scope": "user", "key": strconv.FormatUint(pia.ID, 10), "failures": 0, "window_start": time.Now().UTC(), "locked_until": &until, "locks": 1},
+		{"scope": "acct-id", "key": strconv.FormatUint(other.ID, 10), "failures": 0, "window_start": time.Now().UTC(), "locked_until": &until, "locks": 1},
+	} {
+		if err := s.DB().Table("auth_throttles").Create(row).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if was, err := s.UnlockAccount(ctx, pia.ID); err != nil || !was {
+		t.Fatalf("unlock: %v %v, want true", was, err)
+	}
+	var left []string
+	if err := s.DB().Table("auth_throttles").Order("scope").Pluck("scope", &left).Error; err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(left, ",") != "acct-id" {
+		t.Fatalf("counters left: %v, want only the other user's", left)
+	}
+	if _, err := s.AuthenticatePasswordFrom(ctx, "pia", "pia-pass", models.ClientInfo{IP: "198.51.100.1"}); err != nil {
+		t.Fatalf("after the unlock: %v", err)
+	}
+	if was, err := s.UnlockAccount(ctx, pia.ID); err != nil || was {
+		t.Fatalf("second unlock: %v %v, want false", was, err)
+	}
+}
