@@ -182,7 +182,8 @@ func TestAccountLockFollowsTheAccount(t *testing.T) {
 func TestUnknownNamesCountAgainstTheAddress(t *testing.T) {
 	s := newLockSite(t)
 	attacker := "203.0.113.5"
-	names := []string{"nobody", "NOBODY", "nobody@example.com", "editor@example.org"}
+	// Five guesses each: below the account threshold of every name's bucket.
+	names := []string{"nobody", "someone", "nobody@example.com", "editor@example.org"}
 	for i := 0; i < 20; i++ {
 		ch := lockChannels[i%len(lockChannels)]
 		if got := ch.try(s, names[i%len(names)], "wrong-guess", attacker); got != refused {
@@ -200,6 +201,28 @@ func TestUnknownNamesCountAgainstTheAddress(t *testing.T) {
 		if got := ch.try(s, "editor", pw, attacker); got != locked {
 			t.Errorf("%s from the guessing address: %s, want %s", ch.name, got, locked)
 		}
+	}
+}
+
+// TestUnknownNamesLockLikeAccounts: a name no user has locks after as many
+// wrong passwords as an account does, whichever way it is spelt, so that
+// the lock does not tell an attacker which names exist.
+func TestUnknownNamesLockLikeAccounts(t *testing.T) {
+	s := newLockSite(t)
+	for _, ch := range lockChannels {
+		if ch.name == "REST Basic" {
+			continue // main passwords are not accepted there; only addresses are counted
+		}
+		t.Run(ch.name, func(t *testing.T) {
+			for _, name := range []string{"editor", "nobody-" + strings.ReplaceAll(ch.name, " ", "")} {
+				for i := 0; i < 10; i++ {
+					ch.try(s, []string{name, strings.ToUpper(name)}[i%2], "wrong-guess", fmt.Sprintf("192.0.2.%d", i+1))
+				}
+				if got := ch.try(s, name, "wrong-guess", "198.51.100.77"); got != locked {
+					t.Errorf("%s after ten wrong passwords: %s, want %s", name, got, locked)
+				}
+			}
+		})
 	}
 }
 

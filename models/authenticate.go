@@ -267,13 +267,13 @@ func (s *Store) AuthenticatePasswordFrom(ctx context.Context, name, password str
 	}
 	// The user is found before the locks are checked: the account lock
 	// holds for the account, whichever of its names was typed
-	// (throttle_account.go). A name no user has counts against the address
-	// only.
+	// (throttle_account.go). A name no user has counts in its bucket, so
+	// that locking does not tell which names exist.
 	u, err := s.lookupLoginName(ctx, name)
 	if err != nil && ErrorKind(err) != KindUnauthenticated {
 		return nil, err
 	}
-	account := accountKey(u)
+	account := accountKey(u, name)
 	if err := s.checkLocks(ctx, c.IP, account); err != nil {
 		return nil, err
 	}

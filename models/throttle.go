@@ -20,7 +20,7 @@ import (
 //     a correct password included.
 //   - Failed MAIN-password attempts also count against the account — the
 //     user, by id, whichever of its names was typed (throttle_account.go);
-//     a name no user has counts against the address only. Past
+//     a name no user has is counted in a shared bucket and locks alike. Past
 //     AccountThreshold the account refuses main-password logins (from any
 //     address) for the same growing period. Application passwords are exempt
 //     from the account lock: with ~143 random bits they cannot be guessed, so

@@ -3,7 +3,9 @@ package models
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"strconv"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -13,16 +15,26 @@ import (
 // The account lock counts the account, not the name typed: ten wrong
 // passwords as "editor" lock "EDITOR" and "editor@example.com" too, and ten
 // more guesses cannot be had through another spelling. So a main-password
-// login finds its user first and counts against the user's id; a name no
-// user has counts against the client address only (there is no account to
-// lock, and counting the name would let anyone fill the table with names).
+// login finds its user first and counts against the user's id.
+//
+// A name no user has is counted too, or ten wrong passwords would tell
+// whether an account exists (it locks, an unknown name never would). It is
+// counted in one of unknownNameBuckets shared counters chosen by a hash of
+// the name, so that no one can fill the table by inventing names; names
+// that share a bucket lock together, which costs only guessers.
 
-// accountKey is the account counter's key for user u, "" for no user.
-func accountKey(u *User) string {
-	if u == nil {
-		return ""
+// unknownNameBuckets bounds the counters of names no user has.
+const unknownNameBuckets = 1024
+
+// accountKey is the account counter's key: user u's id, or for a name no
+// user has, its bucket ("u" and a number, never an id).
+func accountKey(u *User, name string) string {
+	if u != nil {
+		return strconv.FormatUint(u.ID, 10)
 	}
-	return strconv.FormatUint(u.ID, 10)
+	h := fnv.New32a()
+	h.Write([]byte(strings.ToLower(strings.TrimSpace(name))))
+	return "u" + strconv.FormatUint(uint64(h.Sum32()%unknownNameBuckets), 10)
 }
 
 // throttleAccountByName is the scope under which accounts were counted by
