@@ -20,7 +20,7 @@ func rowCells(t *testing.T, body, uuid string) (scope, expires string, markedExp
 		t.Fatalf("no row for %s", uuid)
 	}
 	cell := func(class string) string {
-		c := regexp.MustCompile(`(?s)<td class="` + class + `">(.*?)</td>`).FindStringSubmatch(m[0])
+		c := regexp.MustCompile(`(?s)<td class="` + class + `"[^>]*>(.*?)</td>`).FindStringSubmatch(m[0])
 		if c == nil {
 			t.Fatalf("row %s has no %s", uuid, class)
 		}

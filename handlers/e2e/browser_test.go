@@ -26,6 +26,7 @@ import (
 	publicsite "github.com/presspass/presspass/handlers/site"
 	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/rest"
+	"github.com/presspass/presspass/xmlrpc"
 )
 
 var update = flag.Bool("update", false, "save screenshots under testdata/screenshots")
@@ -40,8 +41,8 @@ type site struct {
 
 func startSite(t *testing.T) *site { return serveSite(t, false) }
 
-// serveSite serves REST and the browser pages, and with public the public
-// site too, as presspass serve does, on the "test" fixtures.
+// serveSite serves REST, XML-RPC and the browser pages, and with public the
+// public site too, as presspass serve does, on the "test" fixtures.
 func serveSite(t *testing.T, public bool) *site {
 	t.Helper()
 	s := fixturestest.Loaded(t, "test")
@@ -65,7 +66,8 @@ func serveSite(t *testing.T, public bool) *site {
 		hc.PublicSite = pub
 	}
 	e := echo.New()
-	rest.Register(e, s, rest.Config{SiteURL: base, Client: client, Logger: logger})
+	rest.Register(e, s, rest.Config{SiteURL: base, Client: client, XMLRPCEnabled: true, Logger: logger})
+	e.Any("/xmlrpc.php", echo.WrapHandler(xmlrpc.NewServer(s, xmlrpc.Config{SiteURL: base, Client: client, Enabled: true, Logger: logger})))
 	handlers.Register(e, s, hc)
 	srv := httptest.NewUnstartedServer(e)
 	srv.Listener.Close()

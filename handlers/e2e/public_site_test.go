@@ -71,11 +71,7 @@ func (s *site) restPost(t *testing.T, id uint64) (link, title, content string) {
 // keeps its screenshot with -update.
 func fitsPhone(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	var width int
-	run(t, ctx, "measure "+name, chromedp.Evaluate(`document.documentElement.scrollWidth`, &width))
-	if width > phoneWidth {
-		t.Errorf("%s is %d px wide at a %d px viewport", name, width, phoneWidth)
-	}
+	fitsWidth(t, ctx, name, phoneWidth)
 	screenshot(t, ctx, "public-"+name)
 }
 
