@@ -137,12 +137,12 @@ func httpDo(t *testing.T, method, u, contentType string, body []byte, basic []st
 	return resp, string(b)
 }
 
-// catchScheme reports the first navigation the page attempts to a URL
-// starting with prefix: the redirect an app's in-app browser hands back to
-// the app. Chromium cannot open the scheme itself and aborts the load, but
-// it announces the request first.
+// catchScheme reports each navigation the page attempts to a URL starting
+// with prefix: the redirect an app's in-app browser hands back to the app.
+// Chromium cannot open the scheme itself and aborts the load, but it
+// announces the request first.
 func catchScheme(ctx context.Context, prefix string) <-chan string {
-	got := make(chan string, 1)
+	got := make(chan string, 8)
 	chromedp.ListenTarget(ctx, func(ev interface{}) {
 		if e, ok := ev.(*network.EventRequestWillBeSent); ok && strings.HasPrefix(e.Request.URL, prefix) {
 			select {
@@ -154,6 +154,18 @@ func catchScheme(ctx context.Context, prefix string) <-chan string {
 	return got
 }
 
+// next waits for the next custom-scheme navigation.
+func next(t *testing.T, ctx context.Context, callback <-chan string, when string) string {
+	t.Helper()
+	select {
+	case u := <-callback:
+		return u
+	case <-ctx.Done():
+		t.Fatalf("no navigation to the app %s", when)
+		return ""
+	}
+}
+
 func TestMobileAppSignIn(t *testing.T) {
 	tests := []struct {
 		app string
@@ -161,7 +173,9 @@ func TestMobileAppSignIn(t *testing.T) {
 		// (Android: android.net.Uri, %20; iOS: form encoding, +).
 		query      string
 		appName    string
+		appID      string
 		callback   string // success_url
+		rejected   string // where rejecting sends the browser
 		login, pwd string
 	}{
 		{
@@ -169,13 +183,17 @@ func TestMobileAppSignIn(t *testing.T) {
 			query:    "app_name=WordPress%20Android%20app%20on%20Pixel%208&success_url=wordpress%3A%2F%2Fapp-pass-authorize",
 			appName:  "WordPress Android app on Pixel 8",
 			callback: "wordpress://app-pass-authorize",
+			// No reject_url: WordPress adds success=false to success_url.
+			rejected: "wordpress://app-pass-authorize?success=false",
 			login:    "author", pwd: "author-test-pass",
 		},
 		{
 			app:      "iOS",
 			query:    "app_name=WordPress+iOS+app+on+iPhone&app_id=a9cb72ed-311b-4f01-a0ac-a7af563d103e&success_url=x-wordpress-app%3A%2F%2Flogin-callback&reject_url=x-wordpress-app%3A%2F%2Flogin-callback",
 			appName:  "WordPress iOS app on iPhone",
+			appID:    "a9cb72ed-311b-4f01-a0ac-a7af563d103e",
 			callback: "x-wordpress-app://login-callback",
+			rejected: "x-wordpress-app://login-callback",
 			login:    "admin", pwd: adminPass,
 		},
 	}
@@ -200,12 +218,7 @@ func TestMobileAppSignIn(t *testing.T) {
 			}
 			fitsWidth(t, ctx, "authorize-"+tt.app, phoneWidth)
 			run(t, ctx, "approve", chromedp.Click(`#approve`, chromedp.ByQuery))
-			var raw string
-			select {
-			case raw = <-callback:
-			case <-ctx.Done():
-				t.Fatalf("no navigation to %s after approving", tt.callback)
-			}
+			raw := next(t, ctx, callback, "after approving")
 
 			cb, err := url.Parse(raw)
 			if err != nil || cb.Scheme+"://"+cb.Host+cb.Path != tt.callback {
@@ -227,6 +240,20 @@ func TestMobileAppSignIn(t *testing.T) {
 			if err := json.Unmarshal([]byte(body), &me); resp.StatusCode != http.StatusOK || err != nil ||
 				me.Username != tt.login || !me.Capabilities["edit_posts"] {
 				t.Fatalf("users/me?context=edit: %d %v %.300s", resp.StatusCode, err, body)
+			}
+
+			// The apps list the user's application passwords after login:
+			// the new one carries the app's name and id.
+			resp, body = httpGet(t, d.restRoot+"wp/v2/users/me/application-passwords?context=edit", creds)
+			var passwords []struct {
+				Name  string
+				AppID string `json:"app_id"`
+			}
+			if err := json.Unmarshal([]byte(body), &passwords); resp.StatusCode != http.StatusOK || err != nil {
+				t.Fatalf("users/me/application-passwords: %d %v %.300s", resp.StatusCode, err, body)
+			}
+			if len(passwords) != 1 || passwords[0].Name != tt.appName || passwords[0].AppID != tt.appID {
+				t.Errorf("the user's application passwords: %+v, want one named %q with app_id %q", passwords, tt.appName, tt.appID)
 			}
 
 			title := "Written on the " + tt.app + " app"
@@ -270,6 +297,16 @@ func TestMobileAppSignIn(t *testing.T) {
 			resp, body = httpDo(t, http.MethodPost, d.xmlrpc, "text/xml", []byte(call), nil)
 			if resp.StatusCode != http.StatusOK || strings.Contains(body, "<fault>") || !strings.Contains(body, d.xmlrpc) {
 				t.Errorf("wp.getUsersBlogs with the new password: %d %.300s", resp.StatusCode, body)
+			}
+
+			// Signing in again, the user says no: the app learns it from the
+			// callback, and gets no password.
+			run(t, ctx, "reject a second request",
+				chromedp.Navigate(d.authorize+"?"+tt.query),
+				chromedp.WaitVisible(`#reject`, chromedp.ByQuery),
+				chromedp.Click(`#reject`, chromedp.ByQuery))
+			if got := next(t, ctx, callback, "after rejecting"); got != tt.rejected {
+				t.Errorf("rejecting sent the browser to %q, want %q", got, tt.rejected)
 			}
 		})
 	}
