@@ -177,12 +177,18 @@ var layoutPages = []layoutPage{
 			chromedp.WaitVisible(`.die`, chromedp.ByQuery)}
 	}},
 	{name: "logout-confirm", user: "admin", open: visit("/wp-login.php?action=logout", `.die`)},
+	// Japanese words are longer on buttons and column labels.
+	{name: "profile-ja", user: "contributor", open: visit("/wp-admin/profile.php", `tr[data-uuid]`)},
+	{name: "authorize-long-callback-ja", user: "contributor", open: func(s *layoutSites) []chromedp.Action {
+		return []chromedp.Action{chromedp.Navigate(s.public.url + "/wp-admin/authorize-application.php?" + s.authorizeQuery(longAppName, s.longCallback)),
+			chromedp.WaitVisible(`#approve`, chromedp.ByQuery)}
+	}},
 }
 
 // startLayoutSites prepares both servers: application passwords with long
 // names for the admin and the author (so that the tables have rows), the
 // editor with two-factor on (the code page) and the author halfway through
-// setting it up (the QR code).
+// setting it up (the QR code), the contributor reading Japanese.
 func startLayoutSites(t *testing.T) *layoutSites {
 	t.Helper()
 	pub, ids := startPublicSite(t)
@@ -191,7 +197,7 @@ func startLayoutSites(t *testing.T) *layoutSites {
 	ctx := context.Background()
 	st := pub.store
 	users := map[string]*models.User{}
-	for _, login := range []string{"admin", "author", "editor"} {
+	for _, login := range []string{"admin", "author", "editor", "contributor"} {
 		u, err := st.UserByLogin(ctx, login)
 		if err != nil {
 			t.Fatal(err)
@@ -199,12 +205,16 @@ func startLayoutSites(t *testing.T) *layoutSites {
 		users[login] = u
 	}
 	ls.authorID = users["author"].ID
-	for _, login := range []string{"admin", "author"} {
+	for _, login := range []string{"admin", "author", "contributor"} {
 		for _, name := range []string{"Phone", longAppName} {
 			if _, err := st.CreateAppPasswordWith(ctx, users[login].ID, models.AppPasswordOptions{Name: name, AppID: "0f9c7a9e-1111-4a1a-9b1e-0d3c5a7e9f11"}); err != nil {
 				t.Fatal(err)
 			}
 		}
+	}
+	ja := "ja"
+	if _, err := st.UpdateUser(ctx, users["contributor"].ID, models.UserInput{Locale: &ja}); err != nil {
+		t.Fatal(err)
 	}
 	secret, err := st.StartTwoFactorSetup(ctx, users["editor"], users["editor"])
 	if err != nil {
