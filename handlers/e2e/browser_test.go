@@ -143,6 +143,18 @@ func run(t *testing.T, ctx context.Context, what string, actions ...chromedp.Act
 	}
 }
 
+// navigateFresh opens u and waits until the page shown is the new document.
+// Opening the URL already shown (or one whose load another navigation cut
+// short) could otherwise let the next click land on the old page, which the
+// new one then replaces.
+func navigateFresh(u string) chromedp.Action {
+	return chromedp.Tasks{
+		chromedp.Evaluate(`document.documentElement.dataset.stale = "1"`, nil),
+		chromedp.Navigate(u),
+		chromedp.WaitReady(`html:not([data-stale]) body`, chromedp.ByQuery),
+	}
+}
+
 // screenshot saves the page when the tests run with -update.
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()

@@ -84,7 +84,7 @@ func (s *layoutSites) of(p layoutPage) *site {
 // visit opens path and waits for sel.
 func visit(path, sel string) func(s *layoutSites) []chromedp.Action {
 	return func(s *layoutSites) []chromedp.Action {
-		return []chromedp.Action{chromedp.Navigate(s.public.url + path), chromedp.WaitVisible(sel, chromedp.ByQuery)}
+		return []chromedp.Action{navigateFresh(s.public.url + path), chromedp.WaitVisible(sel, chromedp.ByQuery)}
 	}
 }
 
@@ -99,30 +99,30 @@ const longAppName = "PressPass phone test with an UnbrokenApplicationNameThatIsM
 
 var layoutPages = []layoutPage{
 	{name: "landing-page", bare: true, open: func(s *layoutSites) []chromedp.Action {
-		return []chromedp.Action{chromedp.Navigate(s.bare.url + "/"), chromedp.WaitVisible(`main`, chromedp.ByQuery)}
+		return []chromedp.Action{navigateFresh(s.bare.url + "/"), chromedp.WaitVisible(`main`, chromedp.ByQuery)}
 	}},
 	{name: "not-found", bare: true, open: func(s *layoutSites) []chromedp.Action {
-		return []chromedp.Action{chromedp.Navigate(s.bare.url + "/" + strings.Repeat("no-such-page-", 20)), chromedp.WaitVisible(`.die`, chromedp.ByQuery)}
+		return []chromedp.Action{navigateFresh(s.bare.url + "/" + strings.Repeat("no-such-page-", 20)), chromedp.WaitVisible(`.die`, chromedp.ByQuery)}
 	}},
 	{name: "login", open: visit("/wp-login.php", `#user_login`)},
 	{name: "login-from-authorize", open: func(s *layoutSites) []chromedp.Action {
-		return []chromedp.Action{chromedp.Navigate(s.public.url + "/wp-admin/authorize-application.php?" + s.authorizeQuery(longAppName, s.longCallback)),
+		return []chromedp.Action{navigateFresh(s.public.url + "/wp-admin/authorize-application.php?" + s.authorizeQuery(longAppName, s.longCallback)),
 			chromedp.WaitVisible(`#user_login`, chromedp.ByQuery)}
 	}},
 	{name: "login-error", open: func(s *layoutSites) []chromedp.Action {
-		return []chromedp.Action{chromedp.Navigate(s.public.url + "/wp-login.php"), chromedp.WaitVisible(`#user_login`, chromedp.ByQuery),
+		return []chromedp.Action{navigateFresh(s.public.url + "/wp-login.php"), chromedp.WaitVisible(`#user_login`, chromedp.ByQuery),
 			chromedp.SendKeys(`#user_login`, "admin", chromedp.ByQuery), chromedp.SendKeys(`#user_pass`, "wrong", chromedp.ByQuery),
 			chromedp.Click(`#wp-submit`, chromedp.ByQuery), chromedp.WaitVisible(`#login_error`, chromedp.ByQuery)}
 	}},
 	{name: "lost-password", open: visit("/wp-login.php?action=lostpassword", `#login .message`)},
 	{name: "two-factor", open: func(s *layoutSites) []chromedp.Action {
-		return []chromedp.Action{chromedp.Navigate(s.public.url + "/wp-login.php"), chromedp.WaitVisible(`#user_login`, chromedp.ByQuery),
+		return []chromedp.Action{navigateFresh(s.public.url + "/wp-login.php"), chromedp.WaitVisible(`#user_login`, chromedp.ByQuery),
 			chromedp.SendKeys(`#user_login`, "editor", chromedp.ByQuery), chromedp.SendKeys(`#user_pass`, "editor-test-pass", chromedp.ByQuery),
 			chromedp.Click(`#wp-submit`, chromedp.ByQuery), chromedp.WaitVisible(`#authcode`, chromedp.ByQuery)}
 	}},
 	{name: "public-home", open: visit("/", `.site-header`)},
 	{name: "public-post", open: func(s *layoutSites) []chromedp.Action {
-		return []chromedp.Action{chromedp.Navigate(s.public.url + "/?p=" + strconv.FormatUint(s.ids["long"], 10)), chromedp.WaitVisible(`h1.entry-title`, chromedp.ByQuery)}
+		return []chromedp.Action{navigateFresh(s.public.url + "/?p=" + strconv.FormatUint(s.ids["long"], 10)), chromedp.WaitVisible(`h1.entry-title`, chromedp.ByQuery)}
 	}},
 	{name: "public-page", open: visit("/test-page/", `h1.entry-title`)},
 	{name: "public-archive", open: visit("/category/uncategorized/", `h1.page-title`)},
@@ -134,53 +134,53 @@ var layoutPages = []layoutPage{
 	{name: "dashboard", user: "admin", open: visit("/wp-admin/", `body.index-php h1`)},
 	{name: "profile", user: "admin", open: visit("/wp-admin/profile.php", `tr[data-uuid]`)},
 	{name: "profile-new-password", shot: true, user: "admin", open: func(s *layoutSites) []chromedp.Action {
-		return []chromedp.Action{chromedp.Navigate(s.public.url + "/wp-admin/profile.php"), chromedp.WaitVisible(`#new_application_password_name`, chromedp.ByQuery),
+		return []chromedp.Action{navigateFresh(s.public.url + "/wp-admin/profile.php"), chromedp.WaitVisible(`#new_application_password_name`, chromedp.ByQuery),
 			chromedp.SendKeys(`#new_application_password_name`, longAppName, chromedp.ByQuery),
 			chromedp.Click(`#do_new_application_password`, chromedp.ByQuery), chromedp.WaitVisible(`#new-application-password-value`, chromedp.ByQuery)}
 	}},
 	{name: "profile-revoke-confirm", user: "admin", open: func(s *layoutSites) []chromedp.Action {
-		return []chromedp.Action{chromedp.Navigate(s.public.url + "/wp-admin/profile.php"), chromedp.WaitVisible(`tr[data-uuid] input.delete`, chromedp.ByQuery),
+		return []chromedp.Action{navigateFresh(s.public.url + "/wp-admin/profile.php"), chromedp.WaitVisible(`tr[data-uuid] input.delete`, chromedp.ByQuery),
 			chromedp.Click(`tr[data-uuid] input.delete`, chromedp.ByQuery), chromedp.WaitVisible(`.confirm`, chromedp.ByQuery)}
 	}},
 	{name: "user-edit", user: "admin", open: func(s *layoutSites) []chromedp.Action {
-		return []chromedp.Action{chromedp.Navigate(s.public.url + "/wp-admin/user-edit.php?user_id=" + strconv.FormatUint(s.authorID, 10)),
+		return []chromedp.Action{navigateFresh(s.public.url + "/wp-admin/user-edit.php?user_id=" + strconv.FormatUint(s.authorID, 10)),
 			chromedp.WaitVisible(`tr[data-uuid]`, chromedp.ByQuery)}
 	}},
 	{name: "profile-two-factor-setup", user: "author", open: visit("/wp-admin/profile.php", `#two-factor-secret`)},
 	{name: "all-application-passwords", shot: true, user: "admin", open: visit("/wp-admin/application-passwords.php", `table.application-passwords-all`)},
 	{name: "all-application-passwords-confirm", user: "admin", open: func(s *layoutSites) []chromedp.Action {
-		return []chromedp.Action{chromedp.Navigate(s.public.url + "/wp-admin/application-passwords.php?user=author"), chromedp.WaitVisible(`#revoke-filtered`, chromedp.ByQuery),
+		return []chromedp.Action{navigateFresh(s.public.url + "/wp-admin/application-passwords.php?user=author"), chromedp.WaitVisible(`#revoke-filtered`, chromedp.ByQuery),
 			chromedp.Click(`#revoke-filtered`, chromedp.ByQuery), chromedp.WaitVisible(`#confirm-revoke`, chromedp.ByQuery)}
 	}},
 	{name: "authorize-long-callback", shot: true, user: "admin", open: func(s *layoutSites) []chromedp.Action {
-		return []chromedp.Action{chromedp.Navigate(s.public.url + "/wp-admin/authorize-application.php?" + s.authorizeQuery(longAppName, s.longCallback)),
+		return []chromedp.Action{navigateFresh(s.public.url + "/wp-admin/authorize-application.php?" + s.authorizeQuery(longAppName, s.longCallback)),
 			chromedp.WaitVisible(`#approve`, chromedp.ByQuery)}
 	}},
 	{name: "authorize-custom-scheme", user: "admin", open: func(s *layoutSites) []chromedp.Action {
 		cb := "wordpress://app-pass-authorize?state=" + strings.Repeat("0123456789abcdef", 16)
-		return []chromedp.Action{chromedp.Navigate(s.public.url + "/wp-admin/authorize-application.php?" + s.authorizeQuery("WordPress Android app on Pixel 8", cb)),
+		return []chromedp.Action{navigateFresh(s.public.url + "/wp-admin/authorize-application.php?" + s.authorizeQuery("WordPress Android app on Pixel 8", cb)),
 			chromedp.WaitVisible(`#approve`, chromedp.ByQuery)}
 	}},
 	{name: "authorize-approved", user: "admin", open: func(s *layoutSites) []chromedp.Action {
-		return []chromedp.Action{chromedp.Navigate(s.public.url + "/wp-admin/authorize-application.php?" + url.Values{"app_name": {longAppName}}.Encode()),
+		return []chromedp.Action{navigateFresh(s.public.url + "/wp-admin/authorize-application.php?" + url.Values{"app_name": {longAppName}}.Encode()),
 			chromedp.WaitVisible(`#approve`, chromedp.ByQuery), chromedp.Click(`#approve`, chromedp.ByQuery),
 			chromedp.WaitVisible(`#new-application-password-value`, chromedp.ByQuery)}
 	}},
 	{name: "authorize-rejected", user: "admin", open: func(s *layoutSites) []chromedp.Action {
-		return []chromedp.Action{chromedp.Navigate(s.public.url + "/wp-admin/authorize-application.php?" + url.Values{"app_name": {longAppName}}.Encode()),
+		return []chromedp.Action{navigateFresh(s.public.url + "/wp-admin/authorize-application.php?" + url.Values{"app_name": {longAppName}}.Encode()),
 			chromedp.WaitVisible(`#reject`, chromedp.ByQuery), chromedp.Click(`#reject`, chromedp.ByQuery),
 			chromedp.WaitVisible(`body.index-php h1`, chromedp.ByQuery)}
 	}},
 	{name: "authorize-refused", user: "admin", open: func(s *layoutSites) []chromedp.Action {
 		cb := "https://user:secret@apps.example.com/" + strings.Repeat("callback-", 30)
-		return []chromedp.Action{chromedp.Navigate(s.public.url + "/wp-admin/authorize-application.php?" + s.authorizeQuery(longAppName, cb)),
+		return []chromedp.Action{navigateFresh(s.public.url + "/wp-admin/authorize-application.php?" + s.authorizeQuery(longAppName, cb)),
 			chromedp.WaitVisible(`.die`, chromedp.ByQuery)}
 	}},
 	{name: "logout-confirm", user: "admin", open: visit("/wp-login.php?action=logout", `.die`)},
 	// Japanese words are longer on buttons and column labels.
 	{name: "profile-ja", user: "contributor", open: visit("/wp-admin/profile.php", `tr[data-uuid]`)},
 	{name: "authorize-long-callback-ja", user: "contributor", open: func(s *layoutSites) []chromedp.Action {
-		return []chromedp.Action{chromedp.Navigate(s.public.url + "/wp-admin/authorize-application.php?" + s.authorizeQuery(longAppName, s.longCallback)),
+		return []chromedp.Action{navigateFresh(s.public.url + "/wp-admin/authorize-application.php?" + s.authorizeQuery(longAppName, s.longCallback)),
 			chromedp.WaitVisible(`#approve`, chromedp.ByQuery)}
 	}},
 }
@@ -243,7 +243,7 @@ func TestPagesFitPhoneAndDesktop(t *testing.T) {
 						run(t, ctx, "log out", network.ClearBrowserCookies())
 						as, on = "", ""
 						if p.user != "" {
-							run(t, ctx, "open login", chromedp.Navigate(srv.url+"/wp-login.php"))
+							run(t, ctx, "open login", navigateFresh(srv.url+"/wp-login.php"))
 							login(t, ctx, p.user, p.user+"-test-pass")
 							run(t, ctx, "logged in", chromedp.WaitVisible(`body.index-php`, chromedp.ByQuery))
 							as, on = p.user, srv.url
