@@ -30,6 +30,13 @@ func startServeLogging(t *testing.T, db string, logs io.Writer, extra ...string)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return startServeListener(t, ln, db, logs, extra...)
+}
+
+// startServeListener is startServeLogging on a listener the caller opened
+// (to pass its address in a flag, such as --site-url).
+func startServeListener(t *testing.T, ln net.Listener, db string, logs io.Writer, extra ...string) string {
+	t.Helper()
 	base := "http://" + ln.Addr().String()
 	a, err := parseArgs(append([]string{"--database", db, "--addr", ln.Addr().String()}, extra...), flagSpec{})
 	if err != nil {
