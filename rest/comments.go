@@ -591,7 +591,7 @@ func (s *Server) deleteComment(r *Request) (*Response, error) {
 		if _, err := s.store.DeleteComment(r.Ctx(), r.User, cur.ID); err != nil {
 			return nil, err
 		}
-		return NewResponse(http.StatusOK, map[string]any{"deleted": true, "previous": previous}), nil
+		return NewResponse(http.StatusOK, Obj("deleted", true, "previous", previous)), nil
 	}
 	c, err := s.store.TrashComment(r.Ctx(), r.User, cur.ID)
 	if err != nil {

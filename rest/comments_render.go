@@ -64,12 +64,13 @@ var commentFieldContexts = map[string]string{
 
 // renderComment is prepare_item_for_response. withLinks is false for the
 // "previous" of a deletion, which WordPress shows without links.
-func (s *Server) renderComment(r *Request, c *models.Comment, p *models.Post, l *commentLoader, withLinks bool) (map[string]any, error) {
+func (s *Server) renderComment(r *Request, c *models.Comment, p *models.Post, l *commentLoader, withLinks bool) (*Object, error) {
 	vctx := r.ViewContext()
-	data := map[string]any{}
+	// Set below in WordPress's order.
+	data := &Object{members: make([]member, 0, 18)}
 	add := func(field string, value func() any) {
 		if containsWord(commentFieldContexts[field], vctx) && r.FieldIncluded(field) {
-			data[field] = value()
+			data.Set(field, value())
 		}
 	}
 	add("id", func() any { return c.ID })
@@ -84,11 +85,11 @@ func (s *Server) renderComment(r *Request, c *models.Comment, p *models.Post, l 
 	add("date", func() any { return formatDate(c.Date) })
 	add("date_gmt", func() any { return formatDate(c.DateGMT) })
 	add("content", func() any {
-		content := map[string]any{"rendered": wptext.CommentText(c.Content, s.textOptions(r))}
+		rendered := wptext.CommentText(c.Content, s.textOptions(r))
 		if vctx == "edit" {
-			content["raw"] = c.Content
+			return Obj("raw", c.Content, "rendered", rendered)
 		}
-		return content
+		return Obj("rendered", rendered)
 	})
 	add("link", func() any { return s.commentLink(r, c, p) })
 	add("status", func() any { return commentStatusName(c) })
@@ -98,7 +99,7 @@ func (s *Server) renderComment(r *Request, c *models.Comment, p *models.Post, l 
 	}
 	// No comment meta is stored; the one key WordPress registers (notes'
 	// resolution status) is always unset.
-	add("meta", func() any { return map[string]any{"_wp_note_status": nil} })
+	add("meta", func() any { return Obj("_wp_note_status", nil) })
 	if !withLinks {
 		return data, nil
 	}
@@ -155,7 +156,7 @@ func (s *Server) commentLinks(r *Request, c *models.Comment, p *models.Post) (Li
 	}
 	if p != nil {
 		links = append(links, Link{Rel: "up", Href: r.URL("/wp/v2/" + restBaseOf(p.Type) + "/" + strconv.FormatUint(p.ID, 10)),
-			Embeddable: true, Attrs: map[string]any{"post_type": p.Type}})
+			Embeddable: true, Attrs: Obj("embeddable", true, "post_type", p.Type)})
 	}
 	if c.ParentID != 0 {
 		links = append(links, Link{Rel: "in-reply-to", Href: r.URL("/wp/v2/comments/" + strconv.FormatUint(c.ParentID, 10)), Embeddable: true})

@@ -5,7 +5,7 @@ import "net/http"
 // embed is WP_REST_Server::embed_links: for each embeddable link of data
 // (restricted to the relations _embed names, when it names any), dispatch
 // the link internally with context=embed and put the results in _embedded.
-func (s *Server) embed(r *Request, data map[string]any) map[string]any {
+func (s *Server) embed(r *Request, data *Object) *Object {
 	raw, ok := r.queryParams["_embed"]
 	if !ok || r.embedded {
 		return data
@@ -21,12 +21,14 @@ func (s *Server) embed(r *Request, data map[string]any) map[string]any {
 			}
 		}
 	}
-	links, ok := data["_links"].(map[string]any)
+	rawLinks, _ := data.Get("_links")
+	links, ok := rawLinks.(*Object)
 	if !ok || !(r.FieldIncluded("_embedded") || r.fields == nil) {
 		return data
 	}
-	embedded := map[string]any{}
-	for rel, v := range links {
+	// In the order of the relations in _links, as WordPress walks them.
+	embedded := &Object{}
+	for rel, v := range links.All() {
 		if only != nil && !only[rel] {
 			continue
 		}
@@ -37,9 +39,10 @@ func (s *Server) embed(r *Request, data map[string]any) map[string]any {
 		var results []any
 		found := false
 		for _, it := range items {
-			link, _ := it.(map[string]any)
-			href, _ := link["href"].(string)
-			if link == nil || link["embeddable"] != true || href == "" {
+			link, _ := it.(*Object)
+			h, _ := link.Get("href")
+			href, _ := h.(string)
+			if e, _ := link.Get("embeddable"); link == nil || e != true || href == "" {
 				results = append(results, []any{})
 				continue
 			}
@@ -63,11 +66,11 @@ func (s *Server) embed(r *Request, data map[string]any) map[string]any {
 			results = append(results, res)
 		}
 		if found {
-			embedded[rel] = results
+			embedded.Set(rel, results)
 		}
 	}
-	if len(embedded) > 0 {
-		data["_embedded"] = embedded
+	if embedded.Len() > 0 {
+		data.Set("_embedded", embedded)
 	}
 	return data
 }
@@ -104,8 +107,12 @@ func isEmptyJSON(v any) bool {
 		return len(x) == 0
 	case []map[string]any:
 		return len(x) == 0
+	case []*Object:
+		return len(x) == 0
 	case map[string]any:
 		return len(x) == 0
+	case *Object:
+		return x.Len() == 0
 	}
 	return v == nil
 }

@@ -35,7 +35,7 @@ func init() {
 				Endpoints: []*Endpoint{{
 					Methods: []string{"GET"},
 					Handler: func(r *Request) (*Response, error) {
-						return NewResponse(http.StatusOK, r.WithLinks(map[string]any{"id": 1}, Links{
+						return NewResponse(http.StatusOK, r.WithLinks(Obj("id", 1), Links{
 							{Rel: "author", Href: r.URL("/wp/v2/users/3"), Embeddable: true},
 							{Rel: "empty", Href: r.URL("/presspass-test/v1/empty"), Embeddable: true},
 							{Rel: wpRelPrefix + "plain", Href: r.URL("/wp/v2/users")},

@@ -83,12 +83,12 @@ func (s *Server) getThemeGlobalStyles(r *Request) (*Response, error) {
 	if stylesheet != t.Stylesheet {
 		return nil, errThemeNotFound
 	}
-	data := map[string]any{}
+	data := &Object{}
 	if r.FieldIncluded("settings") {
-		data["settings"] = fieldsValue(t.Settings)
+		data.Set("settings", fieldsValue(t.Settings))
 	}
 	if r.FieldIncluded("styles") {
-		data["styles"] = fieldsValue(t.Styles)
+		data.Set("styles", fieldsValue(t.Styles))
 	}
 	return NewResponse(http.StatusOK, r.WithLinks(data, Links{
 		{Rel: "self", Href: r.URL("/wp/v2/global-styles/themes/" + stylesheet)},
@@ -154,26 +154,26 @@ func userThemeJSON(content string) map[string]any {
 	return config
 }
 
-func (s *Server) renderGlobalStyles(r *Request, p *models.Post) (map[string]any, error) {
+func (s *Server) renderGlobalStyles(r *Request, p *models.Post) (*Object, error) {
 	config := userThemeJSON(p.Content)
 	section := func(name string) any {
 		if v, ok := config[name].(map[string]any); ok && len(v) > 0 {
 			return v
 		}
-		return map[string]any{}
+		return &Object{}
 	}
-	data := map[string]any{}
+	data := &Object{}
 	if r.FieldIncluded("id") {
-		data["id"] = p.ID
+		data.Set("id", p.ID)
 	}
 	if r.FieldIncluded("title") {
-		data["title"] = map[string]any{"raw": p.Title, "rendered": wptext.TheTitle(p.Title)}
+		data.Set("title", Obj("raw", p.Title, "rendered", wptext.TheTitle(p.Title)))
 	}
 	if r.FieldIncluded("settings") && r.ViewContext() != "embed" {
-		data["settings"] = section("settings")
+		data.Set("settings", section("settings"))
 	}
 	if r.FieldIncluded("styles") && r.ViewContext() != "embed" {
-		data["styles"] = section("styles")
+		data.Set("styles", section("styles"))
 	}
 	if !r.FieldIncluded("_links") && !r.FieldIncluded("_embedded") {
 		return data, nil
@@ -186,7 +186,7 @@ func (s *Server) renderGlobalStyles(r *Request, p *models.Post) (map[string]any,
 	links := Links{
 		{Rel: "self", Href: self},
 		{Rel: "about", Href: r.URL("/wp/v2/types/wp_global_styles")},
-		{Rel: "version-history", Href: self + "/revisions", Attrs: map[string]any{"count": stats[p.ID].Count}},
+		{Rel: "version-history", Href: self + "/revisions", Attrs: Obj("count", stats[p.ID].Count)},
 	}
 	if models.CanPublish(r.User, p.Type) {
 		links = append(links, Link{Rel: wpRelPrefix + "action-publish", Href: self})

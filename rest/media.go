@@ -293,11 +293,11 @@ func (s *Server) deleteMedia(r *Request) (*Response, error) {
 	}
 	r.SetParam("context", "edit")
 	previous := s.renderMedia(r, cur)
-	delete(previous, "_links")
+	previous.Delete("_links")
 	if _, err := s.store.DeleteMedia(r.Ctx(), r.User, cur.Post.ID); err != nil {
 		return nil, err
 	}
-	return NewResponse(http.StatusOK, map[string]any{"deleted": true, "previous": previous}), nil
+	return NewResponse(http.StatusOK, Obj("deleted", true, "previous", previous)), nil
 }
 
 func (s *Server) listMedia(r *Request) (*Response, error) {

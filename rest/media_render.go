@@ -15,28 +15,25 @@ import (
 
 // imageMeta is the image_meta WordPress reads from EXIF/IPTC; PressPass
 // reads none, and WordPress shows these defaults for images without any.
-func imageMeta() map[string]any {
-	return map[string]any{
-		"aperture": "0", "credit": "", "camera": "", "caption": "", "created_timestamp": "0", "copyright": "",
-		"focal_length": "0", "iso": "0", "shutter_speed": "0", "title": "", "orientation": "0", "keywords": []any{},
-	}
+func imageMeta() *Object {
+	return Obj(
+		"aperture", "0", "credit", "", "camera", "", "caption", "", "created_timestamp", "0", "copyright", "",
+		"focal_length", "0", "iso", "0", "shutter_speed", "0", "title", "", "orientation", "0", "keywords", []any{},
+	)
 }
 
 // mediaDetails is wp_get_attachment_metadata as REST shows it: size, file
 // and image_meta for images, the file size for the rest; sizes is always
 // an empty object (PressPass makes no resized copies).
-func mediaDetails(m *models.Media) map[string]any {
+func mediaDetails(m *models.Media) *Object {
 	if m.File.File == "" {
-		return map[string]any{}
+		return &Object{}
 	}
-	d := map[string]any{"filesize": m.File.FileSize, "sizes": map[string]any{}}
 	if m.IsImage() && m.File.Width > 0 {
-		d["width"] = m.File.Width
-		d["height"] = m.File.Height
-		d["file"] = m.File.File
-		d["image_meta"] = imageMeta()
+		return Obj("width", m.File.Width, "height", m.File.Height, "file", m.File.File, "filesize", m.File.FileSize,
+			"sizes", &Object{}, "image_meta", imageMeta())
 	}
-	return d
+	return Obj("filesize", m.File.FileSize, "sizes", &Object{})
 }
 
 // constrainDimensions is wp_constrain_dimensions: fit w×h into maxW×maxH
@@ -69,71 +66,73 @@ func attachmentMarkup(m *models.Media) string {
 
 // renderMedia builds the REST representation of an attachment: the fields
 // it shares with posts (renderPostCommon), then its own.
-func (s *Server) renderMedia(r *Request, m *models.Media) map[string]any {
+func (s *Server) renderMedia(r *Request, m *models.Media) *Object {
 	ctx := r.Ctx()
 	p := m.Post
 	edit := r.ViewContext() == "edit"
 	st := s.store
 	include := postFieldFilter(r)
-	data := make(map[string]any, 32)
+	data := NewObject(postTypeAttachment.fieldOrder)
 	s.renderPostCommon(r, p, include, data)
 	if include("link") {
-		data["link"] = st.AttachmentLink(ctx, p, r.User)
+		data.Set("link", st.AttachmentLink(ctx, p, r.User))
 	}
 	if include("meta") {
-		data["meta"] = []any{}
+		data.Set("meta", []any{})
 	}
 	if edit && r.FieldIncluded("permalink_template") {
-		data["permalink_template"] = st.AttachmentPermalinkTemplate(p)
+		data.Set("permalink_template", st.AttachmentPermalinkTemplate(p))
 	}
 	if edit && r.FieldIncluded("generated_slug") {
 		_, gen := st.PermalinkTemplate(ctx, p)
-		data["generated_slug"] = gen
+		data.Set("generated_slug", gen)
 	}
 	if include("class_list") {
-		data["class_list"] = postClassList(p, postTypeAttachment, nil, nil)
+		data.Set("class_list", postClassList(p, postTypeAttachment, nil, nil))
 	}
 	if include("description") {
-		d := map[string]any{"rendered": wptext.AttachmentContent(attachmentMarkup(m), p.Content, s.textOptions(r))}
+		rendered := wptext.AttachmentContent(attachmentMarkup(m), p.Content, s.textOptions(r))
 		if edit {
-			d["raw"] = p.Content
+			data.Set("description", Obj("raw", p.Content, "rendered", rendered))
+		} else {
+			data.Set("description", Obj("rendered", rendered))
 		}
-		data["description"] = d
 	}
 	if include("caption") {
-		c := map[string]any{"rendered": ""}
+		rendered := ""
 		if p.Excerpt != "" {
-			c["rendered"] = wptext.TheExcerpt(p.Excerpt, "", s.textOptions(r))
+			rendered = wptext.TheExcerpt(p.Excerpt, "", s.textOptions(r))
 		}
 		if edit {
-			c["raw"] = p.Excerpt
+			data.Set("caption", Obj("raw", p.Excerpt, "rendered", rendered))
+		} else {
+			data.Set("caption", Obj("rendered", rendered))
 		}
-		data["caption"] = c
 	}
 	if include("alt_text") {
-		data["alt_text"] = m.File.AltText
+		data.Set("alt_text", m.File.AltText)
 	}
 	if include("media_type") {
-		data["media_type"] = models.MediaTypeOf(p.MimeType)
+		data.Set("media_type", models.MediaTypeOf(p.MimeType))
 	}
 	if include("mime_type") {
-		data["mime_type"] = p.MimeType
+		data.Set("mime_type", p.MimeType)
 	}
 	if include("media_details") {
-		data["media_details"] = mediaDetails(m)
+		data.Set("media_details", mediaDetails(m))
 	}
 	if include("post") {
 		if p.ParentID != 0 {
-			data["post"] = p.ParentID
+			data.Set("post", p.ParentID)
 		} else {
-			data["post"] = nil
+			data.Set("post", nil)
 		}
 	}
 	if include("source_url") {
-		data["source_url"] = m.URL
+		data.Set("source_url", m.URL)
 	}
 	if include("missing_image_sizes") {
-		data["missing_image_sizes"] = []any{}
+		data.Set("missing_image_sizes", []any{})
 	}
 	return r.WithLinks(data, s.mediaLinks(r, p))
 }

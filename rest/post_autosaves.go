@@ -81,7 +81,7 @@ func autosavesPermission(pt *postType, param string) func(*Request) error {
 // renderAutosave is a revision plus, in the edit context, the link that
 // previews the autosave (get_preview_post_link without the preview nonce,
 // which belongs to a browser session).
-func (s *Server) renderAutosave(r *Request, p *models.Post, pt *postType) map[string]any {
+func (s *Server) renderAutosave(r *Request, p *models.Post, pt *postType) *Object {
 	data := s.renderRevision(r, p, pt)
 	if r.ViewContext() == "edit" && r.FieldIncluded("preview_link") {
 		target, q := p, url.Values{}
@@ -100,7 +100,7 @@ func (s *Server) renderAutosave(r *Request, p *models.Post, pt *postType) map[st
 			link += sep + "preview_id=" + id
 			sep = "&"
 		}
-		data["preview_link"] = link + sep + "preview=true"
+		data.Set("preview_link", link+sep+"preview=true")
 	}
 	return data
 }

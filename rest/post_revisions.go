@@ -87,24 +87,25 @@ func revisionsPermission(pt *postType) func(*Request) error {
 	}
 }
 
-func (s *Server) renderRevision(r *Request, rev *models.Post, pt *postType) map[string]any {
+func (s *Server) renderRevision(r *Request, rev *models.Post, pt *postType) *Object {
 	vctx := r.ViewContext()
 	edit := vctx == "edit"
-	data := map[string]any{}
+	// The revisions controller's order, which autosaves follow too; set
+	// below in that order.
+	data := &Object{members: make([]member, 0, 16)}
 	set := func(field string, v any, ctxs ...string) {
 		for _, c := range ctxs {
 			if c == vctx && r.FieldIncluded(field) {
-				data[field] = v
+				data.Set(field, v)
 				return
 			}
 		}
 	}
-	withRaw := func(rendered, raw string) map[string]any {
-		m := map[string]any{"rendered": rendered}
+	withRaw := func(rendered, raw string) *Object {
 		if edit {
-			m["raw"] = raw
+			return Obj("raw", raw, "rendered", rendered)
 		}
-		return m
+		return Obj("rendered", rendered)
 	}
 	set("author", rev.AuthorID, "view", "edit", "embed")
 	set("date", revisionDate(rev.DateGMT, rev.Date), "view", "edit", "embed")
@@ -119,7 +120,7 @@ func (s *Server) renderRevision(r *Request, rev *models.Post, pt *postType) map[
 	opts := s.textOptions(r)
 	set("content", withRaw(wptext.TheContent(rev.Content, opts), rev.Content), "view", "edit")
 	set("excerpt", withRaw(wptext.OwnExcerpt(rev.Excerpt, opts), rev.Excerpt), "view", "edit", "embed")
-	set("meta", map[string]any{"footnotes": ""}, "view", "edit")
+	set("meta", Obj("footnotes", ""), "view", "edit")
 	if rev.ParentID == 0 {
 		// An author's own draft autosaved into itself has no parent to link.
 		return data

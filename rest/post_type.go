@@ -19,6 +19,19 @@ type postType struct {
 	features map[string]bool
 	// Taxonomies are the type's REST taxonomies, in registration order.
 	Taxonomies []restTaxonomy
+	// fieldOrder is the order of an item's members in answers.
+	fieldOrder []string
+}
+
+// withFieldOrder sets pt.fieldOrder: postFieldOrder, the taxonomies'
+// fields, then postFieldOrderTail.
+func (pt *postType) withFieldOrder() *postType {
+	order := append([]string{}, postFieldOrder...)
+	for _, t := range pt.Taxonomies {
+		order = append(order, t.RestBase)
+	}
+	pt.fieldOrder = append(order, postFieldOrderTail...)
+	return pt
 }
 
 // fixedSchemaFeatures are the attributes WordPress gives post and page
@@ -51,7 +64,7 @@ func newPostType(name string) *postType {
 		}
 		pt.Taxonomies = append(pt.Taxonomies, rt)
 	}
-	return pt
+	return pt.withFieldOrder()
 }
 
 var (
@@ -61,8 +74,8 @@ var (
 	// postTypeAttachment is served by the attachments controller
 	// (media.go), which shares the posts controller's fields and links;
 	// it has a parent as the hierarchical types do.
-	postTypeAttachment = &postType{Name: "attachment", RestBase: "media", Hierarchical: true, Viewable: true,
-		features: map[string]bool{"title": true, "author": true, "comments": true}}
+	postTypeAttachment = (&postType{Name: "attachment", RestBase: "media", Hierarchical: true, Viewable: true,
+		features: map[string]bool{"title": true, "author": true, "comments": true}}).withFieldOrder()
 )
 
 // supports is post_type_supports as the controller's schema reads it.

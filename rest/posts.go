@@ -256,11 +256,11 @@ func (s *Server) deletePost(pt *postType) func(*Request) (*Response, error) {
 				return nil, err
 			}
 			previous := s.renderPost(r, cur, pt, d)
-			delete(previous, "_links")
+			previous.Delete("_links")
 			if _, err := s.store.DeletePost(r.Ctx(), r.User, cur.ID); err != nil {
 				return nil, err
 			}
-			return NewResponse(http.StatusOK, map[string]any{"deleted": true, "previous": previous}), nil
+			return NewResponse(http.StatusOK, Obj("deleted", true, "previous", previous)), nil
 		}
 		p, err := s.store.TrashPost(r.Ctx(), r.User, cur.ID)
 		if err != nil {

@@ -42,6 +42,25 @@ var postFieldContexts = map[string][]string{
 	"missing_image_sizes": {"edit"},
 }
 
+// postFieldOrder is the order of a post's members in WordPress's answers
+// (WP_REST_Posts_Controller::prepare_item_for_response sets them in this
+// order; the attachments controller adds its own after the posts').
+// The type's REST taxonomies come after meta (postType.fieldOrder).
+var postFieldOrder = []string{
+	"id", "date", "date_gmt", "guid", "modified", "modified_gmt", "password", "slug", "status", "type", "link",
+	"title", "content", "excerpt", "author", "featured_media", "parent", "menu_order", "comment_status",
+	"ping_status", "sticky", "template", "format", "meta",
+}
+
+// postFieldOrderTail follows the taxonomies.
+var postFieldOrderTail = []string{
+	"permalink_template", "generated_slug", "class_list", "wp_pattern_sync_status",
+	// Attachments only.
+	"description", "caption", "alt_text", "media_type", "mime_type", "media_details", "post", "source_url",
+	"missing_image_sizes",
+	"_links",
+}
+
 func inContext(field, ctx string) bool {
 	list, ok := postFieldContexts[field]
 	if !ok {
@@ -131,7 +150,7 @@ func postFieldFilter(r *Request) func(string) bool {
 // renderPostCommon fills the fields posts, pages and attachments render
 // alike (WordPress's attachments controller inherits them from the posts
 // controller's prepare_item_for_response).
-func (s *Server) renderPostCommon(r *Request, p *models.Post, include func(string) bool, data map[string]any) {
+func (s *Server) renderPostCommon(r *Request, p *models.Post, include func(string) bool, data *Object) {
 	ctx := r.Ctx()
 	edit := r.ViewContext() == "edit"
 	st := s.store
@@ -144,52 +163,52 @@ func (s *Server) renderPostCommon(r *Request, p *models.Post, include func(strin
 		{"template", p.Template},
 	} {
 		if include(f.name) {
-			data[f.name] = f.value
+			data.Set(f.name, f.value)
 		}
 	}
 	if include("date") {
-		data["date"] = formatDate(p.Date)
+		data.Set("date", formatDate(p.Date))
 	}
 	if include("date_gmt") {
 		gmt := p.DateGMT
 		if p.HasFloatingDate() {
 			gmt = st.LocalToGMT(ctx, p.Date)
 		}
-		data["date_gmt"] = formatDate(gmt)
+		data.Set("date_gmt", formatDate(gmt))
 	}
 	if include("guid") {
-		g := map[string]any{"rendered": p.GUID}
+		g := Obj("rendered", p.GUID)
 		if edit {
-			g["raw"] = p.GUID
+			g.Set("raw", p.GUID)
 		}
-		data["guid"] = g
+		data.Set("guid", g)
 	}
 	if include("modified") {
-		data["modified"] = formatDate(p.Modified)
+		data.Set("modified", formatDate(p.Modified))
 	}
 	if include("modified_gmt") {
 		gmt := p.ModifiedGMT
 		if gmt.IsZero() || gmt.Year() < 1000 {
 			gmt = st.LocalToGMT(ctx, p.Modified)
 		}
-		data["modified_gmt"] = formatDate(gmt)
+		data.Set("modified_gmt", formatDate(gmt))
 	}
 	if include("title") {
 		// REST drops the "Protected: " prefix themes show.
-		t := map[string]any{"rendered": wptext.TheTitle(p.Title)}
 		if edit {
-			t["raw"] = p.Title
+			data.Set("title", Obj("raw", p.Title, "rendered", wptext.TheTitle(p.Title)))
+		} else {
+			data.Set("title", Obj("rendered", wptext.TheTitle(p.Title)))
 		}
-		data["title"] = t
 	}
 }
 
 // renderPost builds the REST representation of p for the request's context.
-func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRenderData) map[string]any {
+func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRenderData) *Object {
 	ctx := r.Ctx()
 	edit := r.ViewContext() == "edit"
 	st := s.store
-	data := make(map[string]any, 32)
+	data := NewObject(pt.fieldOrder)
 	fieldFilter := postFieldFilter(r)
 	include := func(field string) bool { return pt.hasField(field) && fieldFilter(field) }
 	// A pattern's raw title and content are its only form, in every
@@ -197,13 +216,13 @@ func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRen
 	block := pt.Name == "wp_block"
 	s.renderPostCommon(r, p, include, data)
 	if block && include("title") {
-		data["title"] = map[string]any{"raw": p.Title}
+		data.Set("title", Obj("raw", p.Title))
 	}
 	if include("password") {
-		data["password"] = p.Password
+		data.Set("password", p.Password)
 	}
 	if include("link") {
-		data["link"] = st.Permalink(ctx, p, r.User)
+		data.Set("link", st.Permalink(ctx, p, r.User))
 	}
 	protected := p.Password != ""
 	readable := canReadPassword(r, p)
@@ -217,55 +236,62 @@ func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRen
 		return *rendered
 	}
 	if include("content") {
-		c := map[string]any{"protected": protected, "rendered": ""}
-		if readable && !block {
-			c["rendered"] = renderedContent()
+		// raw, rendered, protected, block_version: the order of
+		// WordPress's content object (patterns have no rendered form).
+		c := &Object{members: make([]member, 0, 4)}
+		if edit || block {
+			c.Set("raw", p.Content)
 		}
-		if block {
-			delete(c, "rendered")
-			c["raw"] = p.Content
+		if !block {
+			rc := ""
+			if readable {
+				rc = renderedContent()
+			}
+			c.Set("rendered", rc)
 		}
+		c.Set("protected", protected)
 		if edit {
-			c["raw"] = p.Content
-			c["block_version"] = wptext.BlockVersion(p.Content)
+			c.Set("block_version", wptext.BlockVersion(p.Content))
 		}
-		data["content"] = c
+		data.Set("content", c)
 	}
 	if include("excerpt") {
-		e := map[string]any{"protected": protected, "rendered": ""}
+		e := &Object{members: make([]member, 0, 3)}
+		if edit {
+			e.Set("raw", p.Excerpt)
+		}
+		e.Set("rendered", "")
+		e.Set("protected", protected)
 		if readable {
 			if p.Excerpt == "" {
 				words := wptext.ExcerptLength
 				if n := r.Int("excerpt_length"); n > 0 && r.Has("excerpt_length") {
 					words = int(n)
 				}
-				e["rendered"] = wptext.ExcerptFromRendered(renderedContent(), words, s.textOptions(r))
+				e.Set("rendered", wptext.ExcerptFromRendered(renderedContent(), words, s.textOptions(r)))
 			} else {
-				e["rendered"] = wptext.TheExcerpt(p.Excerpt, "", s.textOptions(r))
+				e.Set("rendered", wptext.TheExcerpt(p.Excerpt, "", s.textOptions(r)))
 			}
 		}
-		if edit {
-			e["raw"] = p.Excerpt
-		}
-		data["excerpt"] = e
+		data.Set("excerpt", e)
 	}
 	if include("parent") {
-		data["parent"] = p.ParentID
+		data.Set("parent", p.ParentID)
 	}
 	if include("menu_order") {
-		data["menu_order"] = p.MenuOrder
+		data.Set("menu_order", p.MenuOrder)
 	}
 	if include("sticky") {
-		data["sticky"] = p.Sticky
+		data.Set("sticky", p.Sticky)
 	}
 	if include("format") {
-		data["format"] = postFormat(p)
+		data.Set("format", postFormat(p))
 	}
 	if include("meta") {
-		data["meta"] = map[string]any{"footnotes": ""}
+		data.Set("meta", Obj("footnotes", ""))
 	}
 	if block && r.FieldIncluded("wp_pattern_sync_status") {
-		data["wp_pattern_sync_status"] = p.PatternSyncStatus
+		data.Set("wp_pattern_sync_status", p.PatternSyncStatus)
 	}
 	var cats, tags []models.Term
 	if d != nil {
@@ -283,21 +309,21 @@ func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRen
 				tags = ids
 			}
 			if include(t.RestBase) {
-				data[t.RestBase] = termIDList(ids)
+				data.Set(t.RestBase, termIDList(ids))
 			}
 		}
 	}
 	if edit && pt.Viewable && (r.FieldIncluded("permalink_template") || r.FieldIncluded("generated_slug")) {
 		tmpl, gen := st.PermalinkTemplate(ctx, p)
 		if r.FieldIncluded("permalink_template") {
-			data["permalink_template"] = tmpl
+			data.Set("permalink_template", tmpl)
 		}
 		if r.FieldIncluded("generated_slug") {
-			data["generated_slug"] = gen
+			data.Set("generated_slug", gen)
 		}
 	}
 	if include("class_list") {
-		data["class_list"] = postClassList(p, pt, cats, tags)
+		data.Set("class_list", postClassList(p, pt, cats, tags))
 	}
 	return r.WithLinks(data, s.postLinks(r, p, pt, d))
 }
@@ -372,11 +398,11 @@ func (s *Server) postLinks(r *Request, p *models.Post, pt *postType, d *postRend
 		rev = d.revisions[p.ID]
 	}
 	if pt.supports("revisions") {
-		links = append(links, Link{Rel: "version-history", Href: r.URL(self + "/revisions"), Attrs: map[string]any{"count": rev.Count}})
+		links = append(links, Link{Rel: "version-history", Href: r.URL(self + "/revisions"), Attrs: Obj("count", rev.Count)})
 	}
 	if pt.supports("revisions") && rev.Count > 0 {
 		links = append(links, Link{Rel: "predecessor-version", Href: r.URL(self + "/revisions/" + strconv.FormatUint(rev.LatestID, 10)),
-			Attrs: map[string]any{"id": rev.LatestID}})
+			Attrs: Obj("id", rev.LatestID)})
 	}
 	links = appendFeaturedMediaLink(r, links, p)
 	if pt.Hierarchical && p.ParentID != 0 {
@@ -388,7 +414,7 @@ func (s *Server) postLinks(r *Request, p *models.Post, pt *postType, d *postRend
 	}
 	links = append(links, Link{Rel: wpRelPrefix + "attachment", Href: r.URL("/wp/v2/media?parent=" + id)})
 	for _, t := range pt.Taxonomies {
-		links = append(links, Link{Rel: wpRelPrefix + "term", Href: r.URL("/wp/v2/" + t.RestBase + "?post=" + id), Embeddable: true, Attrs: map[string]any{"taxonomy": t.Slug}})
+		links = append(links, Link{Rel: wpRelPrefix + "term", Href: r.URL("/wp/v2/" + t.RestBase + "?post=" + id), Embeddable: true, Attrs: Obj("taxonomy", t.Slug)})
 	}
 	if r.ViewContext() == "edit" {
 		links = append(links, postActionLinks(r, r.URL(self), r.User, pt)...)
@@ -403,7 +429,7 @@ func postBaseLinks(r *Request, p *models.Post, pt *postType) Links {
 	id := strconv.FormatUint(p.ID, 10)
 	base := "/wp/v2/" + pt.RestBase
 	links := Links{
-		{Rel: "self", Href: r.URL(base + "/" + id), Attrs: map[string]any{"targetHints": map[string]any{"allow": postAllowedMethods(r.User, p)}}},
+		{Rel: "self", Href: r.URL(base + "/" + id), Attrs: Obj("targetHints", Obj("allow", postAllowedMethods(r.User, p)))},
 		{Rel: "collection", Href: r.URL(base)},
 		{Rel: "about", Href: r.URL("/wp/v2/types/" + p.Type)},
 	}

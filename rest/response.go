@@ -10,8 +10,8 @@ import (
 // Response is what a handler returns: a status, JSON-able data and headers.
 type Response struct {
 	Status int
-	// Data is map[string]any (an object), []any or []map[string]any (a
-	// list), or any JSON-encodable value.
+	// Data is an *Object, []any or []*Object (a list), or any
+	// JSON-encodable value.
 	Data   any
 	Header http.Header
 	// Links are the object's _links when it is a single object; they are
@@ -54,8 +54,12 @@ type Link struct {
 	Href string
 	// Embeddable makes _embed fetch the link and put it in _embedded.
 	Embeddable bool
-	// Attrs are further members (targetHints, taxonomy, name, count, …).
-	Attrs map[string]any
+	// Attrs are further members (targetHints, taxonomy, name, count, …), in
+	// the order WordPress's add_link was given them. They come before href
+	// (WP_REST_Response::get_links adds href last), with "embeddable" after
+	// them unless they place it themselves; a self link's targetHints
+	// comes after href, as WordPress 6.7 adds it.
+	Attrs *Object
 }
 
 // Links is an object's list of links.
@@ -64,11 +68,15 @@ type Links []Link
 // wpRelPrefix is the link-relation base WordPress shortens to the "wp:" curie.
 const wpRelPrefix = "https://api.w.org/"
 
+// curies is the _links entry of the "wp:" curie.
+var curies = []any{Obj("name", "wp", "href", "https://api.w.org/{rel}", "templated", true)}
+
 // Compact renders the links as WordPress's _links object: grouped by
-// relation, api.w.org relations shortened to "wp:…" with a curies entry.
-// hints, when not nil, supplies a self link's targetHints.
-func (l Links) compact(hints func(href string) map[string]any) map[string]any {
-	out := map[string]any{}
+// relation in the order of their first link, api.w.org relations
+// shortened to "wp:…" with a curies entry last. hints, when not nil,
+// supplies a self link's targetHints.
+func (l Links) compact(hints func(href string) *Object) *Object {
+	out := &Object{members: make([]member, 0, len(l)+1)}
 	usesCurie := false
 	for _, link := range l {
 		rel := link.Rel
@@ -76,23 +84,33 @@ func (l Links) compact(hints func(href string) map[string]any) map[string]any {
 			rel = "wp:" + strings.TrimPrefix(rel, wpRelPrefix)
 			usesCurie = true
 		}
-		item := map[string]any{"href": link.Href}
-		if link.Embeddable {
-			item["embeddable"] = true
+		item := &Object{members: make([]member, 0, link.Attrs.Len()+2)}
+		var targetHints any
+		for k, v := range link.Attrs.All() {
+			if k == "targetHints" {
+				targetHints = v
+				continue
+			}
+			item.Set(k, v)
 		}
-		for k, v := range link.Attrs {
-			item[k] = v
+		if link.Embeddable && !item.Has("embeddable") {
+			item.Set("embeddable", true)
 		}
-		if _, set := item["targetHints"]; !set && rel == "self" && hints != nil {
+		item.Set("href", link.Href)
+		if targetHints == nil && rel == "self" && hints != nil {
 			if h := hints(link.Href); h != nil {
-				item["targetHints"] = h
+				targetHints = h
 			}
 		}
-		list, _ := out[rel].([]any)
-		out[rel] = append(list, item)
+		if targetHints != nil {
+			item.Set("targetHints", targetHints)
+		}
+		list, _ := out.Get(rel)
+		l, _ := list.([]any)
+		out.Set(rel, append(l, item))
 	}
 	if usesCurie {
-		out["curies"] = []any{map[string]any{"name": "wp", "href": "https://api.w.org/{rel}", "templated": true}}
+		out.Set("curies", curies)
 	}
 	return out
 }
@@ -100,13 +118,13 @@ func (l Links) compact(hints func(href string) map[string]any) map[string]any {
 // CompactLinks renders links as the _links object of a response to r: self
 // links get targetHints.allow, the methods r's user may use on them, as
 // WordPress 6.7+ adds.
-func (r *Request) CompactLinks(l Links) map[string]any { return l.compact(r.targetHints) }
+func (r *Request) CompactLinks(l Links) *Object { return l.compact(r.targetHints) }
 
-// WithLinks sets data["_links"] when _fields asks for _links or _embedded
+// WithLinks sets data's _links when _fields asks for _links or _embedded
 // (or is absent), as WordPress controllers decide, and returns data.
-func (r *Request) WithLinks(data map[string]any, links Links) map[string]any {
+func (r *Request) WithLinks(data *Object, links Links) *Object {
 	if len(links) > 0 && (r.FieldIncluded("_links") || r.FieldIncluded("_embedded")) {
-		data["_links"] = r.CompactLinks(links)
+		data.Set("_links", r.CompactLinks(links))
 	}
 	return data
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -317,20 +318,28 @@ func (s *Server) finish(r *Request, resp *Response) *Response {
 		return resp
 	}
 	switch d := resp.Data.(type) {
-	case map[string]any:
-		links, hasLinks := d["_links"]
+	case *Object:
+		links, hasLinks := d.Get("_links")
 		if r.fields != nil {
 			d = filterFields(d, r.fields)
 		}
 		if hasLinks {
-			d["_links"] = links
+			d.Set("_links", links)
 		}
 		if len(resp.Links) > 0 {
 			// WordPress's response_to_data adds the response's links after
 			// _fields; controllers that honour _fields use WithLinks instead.
-			d["_links"] = r.CompactLinks(resp.Links)
+			d.Set("_links", r.CompactLinks(resp.Links))
 		}
 		resp.Data = s.embed(r, d)
+	case map[string]any:
+		resp.Data = s.finish(r, &Response{Data: mapObject(d), Links: resp.Links}).Data
+	case []*Object:
+		list := make([]any, len(d))
+		for i, item := range d {
+			list[i] = item
+		}
+		resp.Data = s.finishList(r, list)
 	case []map[string]any:
 		list := make([]any, len(d))
 		for i, item := range d {
@@ -347,35 +356,60 @@ func (s *Server) finish(r *Request, resp *Response) *Response {
 	return resp
 }
 
+// mapObject is m as an Object, members sorted by key as encoding/json
+// writes a map (for answers not yet given WordPress's order).
+func mapObject(m map[string]any) *Object {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	o := &Object{members: make([]member, 0, len(m)+2)}
+	for _, k := range keys {
+		o.Set(k, m[k])
+	}
+	return o
+}
+
 func (s *Server) finishList(r *Request, list []any) []any {
 	for i, item := range list {
-		m, ok := item.(map[string]any)
-		if !ok {
+		var o *Object
+		switch m := item.(type) {
+		case *Object:
+			o = m
+		case map[string]any:
+			o = mapObject(m)
+		default:
 			continue
 		}
 		if r.fields != nil {
-			m = filterFields(m, r.fields)
+			o = filterFields(o, r.fields)
 		}
-		list[i] = s.embed(r, m)
+		list[i] = s.embed(r, o)
 	}
 	return list
 }
 
-// filterFields is _rest_array_intersect_key_recursive.
-func filterFields(data map[string]any, fields map[string]any) map[string]any {
-	out := make(map[string]any, len(fields))
-	for k, sel := range fields {
-		v, ok := data[k]
+// filterFields is _rest_array_intersect_key_recursive: the members of data
+// that fields names, in data's order.
+func filterFields(data *Object, fields map[string]any) *Object {
+	out := &Object{members: make([]member, 0, len(fields)+1)}
+	for k, v := range data.All() {
+		sel, ok := fields[k]
 		if !ok {
 			continue
 		}
 		if sub, isMap := sel.(map[string]any); isMap {
-			if vm, ok := v.(map[string]any); ok {
-				out[k] = filterFields(vm, sub)
+			switch vm := v.(type) {
+			case *Object:
+				out.Set(k, filterFields(vm, sub))
+				continue
+			case map[string]any:
+				out.Set(k, filterFields(mapObject(vm), sub))
 				continue
 			}
 		}
-		out[k] = v
+		out.Set(k, v)
 	}
 	return out
 }
@@ -393,11 +427,11 @@ func filterAny(v any, fields map[string]any) any {
 	}
 	switch g := generic.(type) {
 	case map[string]any:
-		return filterFields(g, fields)
+		return filterFields(mapObject(g), fields)
 	case []any:
 		for i, item := range g {
 			if m, ok := item.(map[string]any); ok {
-				g[i] = filterFields(m, fields)
+				g[i] = filterFields(mapObject(m), fields)
 			}
 		}
 		return g
@@ -422,24 +456,30 @@ func wpHeaderName(k string) string {
 // envelope is WP_REST_Server::envelope_response's data: the body, the
 // status and the response's own headers (the totals as numbers, an empty
 // PHP array when there are none).
-func envelope(resp *Response) map[string]any {
-	headers := map[string]any{}
-	for k, vs := range resp.Header {
+func envelope(resp *Response) *Object {
+	names := make([]string, 0, len(resp.Header))
+	for k := range resp.Header {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	// The headers WordPress's collections set, in the order they set them.
+	headers := NewObject([]string{"X-WP-Total", "X-WP-TotalPages", "Link"})
+	for _, k := range names {
 		name := wpHeaderName(k)
-		v := strings.Join(vs, ", ")
+		v := strings.Join(resp.Header[k], ", ")
 		if name == "X-WP-Total" || name == "X-WP-TotalPages" {
 			if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-				headers[name] = n
+				headers.Set(name, n)
 				continue
 			}
 		}
-		headers[name] = v
+		headers.Set(name, v)
 	}
 	var hv any = headers
-	if len(headers) == 0 {
+	if headers.Len() == 0 {
 		hv = []any{}
 	}
-	return map[string]any{"body": resp.Data, "status": resp.Status, "headers": hv}
+	return Obj("body", resp.Data, "status", resp.Status, "headers", hv)
 }
 
 // write sends the response as JSON.
@@ -471,19 +511,18 @@ func (s *Server) write(w http.ResponseWriter, r *Request, resp *Response) {
 			h[wpHeaderName(k)] = vs
 		}
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
+	var body []byte
 	if resp.Raw != nil {
 		h.Set("Content-Type", resp.RawType)
-		buf.Write(resp.Raw)
-	} else if err := enc.Encode(data); err != nil {
-		s.log.Error("REST response encoding failed", "path", r.Path, "err", err)
-		status = http.StatusInternalServerError
-		buf.Reset()
-		buf.WriteString(`{"code":"internal_error","message":"An internal error occurred.","data":{"status":500}}`)
+		body = bytes.TrimRight(resp.Raw, "\n")
+	} else {
+		var err error
+		if body, err = appendJSON(make([]byte, 0, 4096), data); err != nil {
+			s.log.Error("REST response encoding failed", "path", r.Path, "err", err)
+			status = http.StatusInternalServerError
+			body = []byte(`{"code":"internal_error","message":"An internal error occurred.","data":{"status":500}}`)
+		}
 	}
-	body := bytes.TrimRight(buf.Bytes(), "\n")
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	if r.HTTP.Method != http.MethodHead {

@@ -76,13 +76,13 @@ func statusReadPermission(r *Request) error {
 	return nil
 }
 
-func (s *Server) renderStatus(r *Request, st *postStatus) map[string]any {
+func (s *Server) renderStatus(r *Request, st *postStatus) *Object {
 	vctx := r.ViewContext()
-	data := map[string]any{}
+	data := &Object{}
 	set := func(field string, v any, ctxs ...string) {
 		for _, c := range ctxs {
 			if c == vctx && r.FieldIncluded(field) {
-				data[field] = v
+				data.Set(field, v)
 				return
 			}
 		}

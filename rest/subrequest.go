@@ -75,7 +75,7 @@ func (r *Request) subRequest(href string) *Request {
 
 // targetHints is WordPress's get_target_hints_for_link: the methods the
 // current user may use on href, or nil when none or href is not a route.
-func (r *Request) targetHints(href string) map[string]any {
+func (r *Request) targetHints(href string) *Object {
 	sub := r.subRequest(href)
 	if sub == nil {
 		return nil
@@ -102,7 +102,7 @@ func (r *Request) targetHints(href string) map[string]any {
 	for i, m := range allowed {
 		list[i] = m
 	}
-	return map[string]any{"allow": list}
+	return Obj("allow", list)
 }
 
 // setDefaults records the matched endpoint's argument defaults.

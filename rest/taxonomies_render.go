@@ -117,13 +117,13 @@ func customLabels(defaults map[string]any, name, singular string) map[string]any
 // renderTaxonomy puts the fields of each context: embed has name, slug,
 // rest_base and rest_namespace; view adds description, types and
 // hierarchical; edit adds capabilities, labels, show_cloud and visibility.
-func renderTaxonomy(r *Request, t restTaxonomy) map[string]any {
+func renderTaxonomy(r *Request, t restTaxonomy) *Object {
 	vctx := r.ViewContext()
-	data := map[string]any{}
+	data := &Object{}
 	set := func(field string, v any, ctxs ...string) {
 		for _, c := range ctxs {
 			if c == vctx && r.FieldIncluded(field) {
-				data[field] = v
+				data.Set(field, v)
 				return
 			}
 		}
@@ -134,9 +134,9 @@ func renderTaxonomy(r *Request, t restTaxonomy) map[string]any {
 	}
 	set("name", t.Name, "view", "edit", "embed")
 	set("slug", t.Slug, "view", "edit", "embed")
-	set("capabilities", map[string]any{
-		"manage_terms": t.Caps[0], "edit_terms": t.Caps[1], "delete_terms": t.Caps[2], "assign_terms": t.Caps[3],
-	}, "edit")
+	set("capabilities", Obj(
+		"manage_terms", t.Caps[0], "edit_terms", t.Caps[1], "delete_terms", t.Caps[2], "assign_terms", t.Caps[3],
+	), "edit")
 	set("description", "", "view", "edit")
 	set("labels", t.Labels, "edit")
 	set("types", types, "view", "edit")
@@ -145,10 +145,10 @@ func renderTaxonomy(r *Request, t restTaxonomy) map[string]any {
 	set("rest_base", t.RestBase, "view", "edit", "embed")
 	set("rest_namespace", "wp/v2", "view", "edit", "embed")
 	v := t.Visibility
-	set("visibility", map[string]any{
-		"public": v[0], "publicly_queryable": v[1], "show_admin_column": v[2],
-		"show_in_nav_menus": v[3], "show_in_quick_edit": v[4], "show_ui": v[5],
-	}, "edit")
+	set("visibility", Obj(
+		"public", v[0], "publicly_queryable", v[1], "show_admin_column", v[2],
+		"show_in_nav_menus", v[3], "show_in_quick_edit", v[4], "show_ui", v[5],
+	), "edit")
 	return r.WithLinks(data, Links{
 		{Rel: "collection", Href: r.URL("/wp/v2/taxonomies")},
 		{Rel: wpRelPrefix + "items", Href: r.URL("/wp/v2/" + t.RestBase)},

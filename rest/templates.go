@@ -311,25 +311,25 @@ func (h templateHandlers) delete(r *Request) (*Response, error) {
 }
 
 // render is prepare_item_for_response with filter_response_by_context.
-func (h templateHandlers) render(r *Request, t *models.BlockTemplate) map[string]any {
+func (h templateHandlers) render(r *Request, t *models.BlockTemplate) *Object {
 	ctx := r.ViewContext()
-	data := map[string]any{}
+	data := &Object{}
 	set := func(field string, v any, contexts ...string) {
 		if r.FieldIncluded(field) && (len(contexts) == 0 || contains(contexts, ctx)) {
-			data[field] = v
+			data.Set(field, v)
 		}
 	}
 	set("id", t.ID)
 	set("theme", t.Theme)
 	if r.FieldIncluded("content") {
-		c := map[string]any{}
+		c := &Object{}
 		if ctx != "embed" && r.FieldIncluded("content.raw") {
-			c["raw"] = t.Content
+			c.Set("raw", t.Content)
 		}
 		if ctx == "edit" && r.FieldIncluded("content.block_version") {
-			c["block_version"] = wptext.BlockVersion(t.Content)
+			c.Set("block_version", wptext.BlockVersion(t.Content))
 		}
-		data["content"] = c
+		data.Set("content", c)
 	}
 	set("slug", t.Slug)
 	set("source", t.Source)
@@ -341,18 +341,18 @@ func (h templateHandlers) render(r *Request, t *models.BlockTemplate) map[string
 	set("type", t.Type)
 	set("description", t.Description)
 	if r.FieldIncluded("title") {
-		title := map[string]any{}
+		title := &Object{}
 		if r.FieldIncluded("title.raw") {
-			title["raw"] = t.Title
+			title.Set("raw", t.Title)
 		}
 		if r.FieldIncluded("title.rendered") {
 			rendered := t.Title
 			if t.WPID != 0 {
 				rendered = wptext.TheTitle(t.Title)
 			}
-			title["rendered"] = rendered
+			title.Set("rendered", rendered)
 		}
-		data["title"] = title
+		data.Set("title", title)
 	}
 	set("status", t.Status)
 	set("wp_id", t.WPID)
@@ -370,7 +370,7 @@ func (h templateHandlers) render(r *Request, t *models.BlockTemplate) map[string
 	}
 	set("modified", modified, "view", "edit")
 	if r.FieldIncluded("author_text") {
-		data["author_text"] = h.authorText(r, t)
+		data.Set("author_text", h.authorText(r, t))
 	}
 	set("original_source", t.OriginalSource())
 	self := r.URL("/wp/v2/" + h.base + "/" + t.ID)
@@ -382,9 +382,9 @@ func (h templateHandlers) render(r *Request, t *models.BlockTemplate) map[string
 	if t.WPID != 0 {
 		if stats, err := h.s.store.RevisionStats(r.Ctx(), []uint64{t.WPID}); err == nil {
 			st := stats[t.WPID]
-			links = append(links, Link{Rel: "version-history", Href: self + "/revisions", Attrs: map[string]any{"count": st.Count}})
+			links = append(links, Link{Rel: "version-history", Href: self + "/revisions", Attrs: Obj("count", st.Count)})
 			if st.Count > 0 {
-				links = append(links, Link{Rel: "predecessor-version", Href: self + "/revisions/" + strconv.FormatUint(st.LatestID, 10), Attrs: map[string]any{"id": st.LatestID}})
+				links = append(links, Link{Rel: "predecessor-version", Href: self + "/revisions/" + strconv.FormatUint(st.LatestID, 10), Attrs: Obj("id", st.LatestID)})
 			}
 		}
 	}

@@ -63,24 +63,26 @@ func (l *termLinker) link(t *models.Term) string {
 	return site + "/" + base + "/" + strings.Join(slugs, "/") + "/"
 }
 
+// termFieldOrder is the order of a term's members in WordPress's answers.
+var termFieldOrder = []string{"id", "count", "description", "link", "name", "slug", "taxonomy", "parent", "meta", "_links"}
+
 // renderTerm is prepare_item_for_response of the terms controller: the
 // embed context keeps id, link, name, slug and taxonomy; parent exists only
 // for hierarchical taxonomies. withLinks is false for the "previous" of a
 // deletion, which WordPress renders without links.
-func (s *Server) renderTerm(r *Request, tr termRoute, t *models.Term, l *termLinker, withLinks bool) map[string]any {
-	data := map[string]any{
-		"id":       t.ID,
-		"link":     l.link(t),
-		"name":     t.Name,
-		"slug":     t.Slug,
-		"taxonomy": t.Taxonomy,
-	}
+func (s *Server) renderTerm(r *Request, tr termRoute, t *models.Term, l *termLinker, withLinks bool) *Object {
+	data := NewObject(termFieldOrder)
+	data.Set("id", t.ID)
+	data.Set("link", l.link(t))
+	data.Set("name", t.Name)
+	data.Set("slug", t.Slug)
+	data.Set("taxonomy", t.Taxonomy)
 	if r.ViewContext() != "embed" {
-		data["count"] = t.Count
-		data["description"] = t.Description
-		data["meta"] = []any{}
+		data.Set("count", t.Count)
+		data.Set("description", t.Description)
+		data.Set("meta", []any{})
 		if tr.Taxonomy.Hierarchical {
-			data["parent"] = t.ParentID
+			data.Set("parent", t.ParentID)
 		}
 	}
 	if !withLinks {

@@ -105,14 +105,14 @@ func (s *Server) getTheme(r *Request) (*Response, error) {
 // renderTheme is prepare_item_for_response for the active theme. Its
 // links point at the user's global styles, which WordPress creates here the
 // first time they are linked.
-func (s *Server) renderTheme(r *Request, t models.Theme) (map[string]any, error) {
-	data := map[string]any{}
+func (s *Server) renderTheme(r *Request, t models.Theme) (*Object, error) {
+	data := &Object{}
 	set := func(field string, v any) {
 		if r.FieldIncluded(field) {
-			data[field] = v
+			data.Set(field, v)
 		}
 	}
-	rich := func(raw, rendered string) map[string]any { return map[string]any{"raw": raw, "rendered": rendered} }
+	rich := func(raw, rendered string) *Object { return Obj("raw", raw, "rendered", rendered) }
 	themeURI := s.cfg.SiteURL + "/wp-content/themes/" + t.Stylesheet
 	set("stylesheet", t.Stylesheet)
 	set("template", t.Template)
@@ -133,7 +133,7 @@ func (s *Server) renderTheme(r *Request, t models.Theme) (map[string]any, error)
 	for i, tag := range t.Tags {
 		tags[i] = tag
 	}
-	set("tags", map[string]any{"raw": tags, "rendered": strings.Join(t.Tags, ", ")})
+	set("tags", Obj("raw", tags, "rendered", strings.Join(t.Tags, ", ")))
 	set("theme_uri", rich(t.ThemeURI, t.ThemeURI))
 	set("status", "active")
 	set("theme_supports", fieldsValue(t.ThemeSupports))
@@ -168,7 +168,7 @@ func (s *Server) renderTheme(r *Request, t models.Theme) (map[string]any, error)
 	}
 	if t.IsBlockTheme {
 		links = append(links, Link{Rel: wpRelPrefix + "export-theme", Href: r.URL("/wp-block-editor/v1/export"),
-			Attrs: map[string]any{"targetHints": map[string]any{"allow": exportAllow}}})
+			Attrs: Obj("targetHints", Obj("allow", exportAllow))})
 	}
 	return r.WithLinks(data, links), nil
 }

@@ -52,9 +52,9 @@ func typeReadPermission(r *Request) error {
 func fieldsValue(v any) any {
 	switch x := v.(type) {
 	case models.Fields:
-		out := make(map[string]any, len(x))
+		out := &Object{members: make([]member, 0, len(x))}
 		for _, f := range x {
-			out[f.Key] = fieldsValue(f.Value)
+			out.Set(f.Key, fieldsValue(f.Value))
 		}
 		return out
 	case []any:
@@ -68,13 +68,13 @@ func fieldsValue(v any) any {
 }
 
 // renderType is WP_REST_Post_Types_Controller::prepare_item_for_response.
-func (s *Server) renderType(r *Request, t models.PostType) map[string]any {
+func (s *Server) renderType(r *Request, t models.PostType) *Object {
 	vctx := r.ViewContext()
-	data := map[string]any{}
+	data := &Object{}
 	set := func(field string, v any, ctxs ...string) {
 		for _, c := range ctxs {
 			if c == vctx && r.FieldIncluded(field) {
-				data[field] = v
+				data.Set(field, v)
 				return
 			}
 		}
@@ -91,7 +91,7 @@ func (s *Server) renderType(r *Request, t models.PostType) map[string]any {
 	set("description", t.Description, "view", "edit")
 	set("hierarchical", t.Hierarchical, "view", "edit")
 	set("has_archive", t.HasArchive, "view", "edit")
-	set("visibility", map[string]any{"show_in_nav_menus": t.ShowInNavMenus, "show_ui": t.ShowUI}, "edit")
+	set("visibility", Obj("show_in_nav_menus", t.ShowInNavMenus, "show_ui", t.ShowUI), "edit")
 	set("viewable", t.Viewable, "edit")
 	set("labels", fieldsValue(t.Labels), "edit")
 	set("name", t.Label, "view", "edit", "embed")

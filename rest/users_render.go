@@ -15,13 +15,13 @@ var avatarSizes = []int{24, 48, 96}
 // avatarURLs is rest_get_avatar_urls: Gravatar URLs keyed by size, hashed
 // with SHA-256 of the trimmed, lower-cased e-mail address as WordPress 6.8+
 // does.
-func avatarURLs(email string) map[string]any {
+func avatarURLs(email string) *Object {
 	sum := sha256.Sum256([]byte(strings.ToLower(strings.TrimSpace(email))))
 	hash := hex.EncodeToString(sum[:])
-	out := make(map[string]any, len(avatarSizes))
+	out := &Object{members: make([]member, 0, len(avatarSizes))}
 	for _, n := range avatarSizes {
 		s := strconv.Itoa(n)
-		out[s] = "https://secure.gravatar.com/avatar/" + hash + "?s=" + s + "&d=mm&r=g"
+		out.Set(s, "https://secure.gravatar.com/avatar/"+hash+"?s="+s+"&d=mm&r=g")
 	}
 	return out
 }
@@ -64,15 +64,16 @@ func userLocaleEnum() []any {
 
 // userCapabilities is WP_User::allcaps: the role's capabilities plus the
 // role name itself.
-func userCapabilities(u *models.User) map[string]any {
-	out := map[string]any{}
+func userCapabilities(u *models.User) *Object {
+	out := &Object{}
 	if role, ok := models.RoleByName(u.Role); ok {
+		out.members = make([]member, 0, len(role.Capabilities)+1)
 		for _, c := range role.Capabilities {
-			out[c] = true
+			out.Set(c, true)
 		}
 	}
 	if u.Role != "" {
-		out[u.Role] = true
+		out.Set(u.Role, true)
 	}
 	return out
 }
@@ -88,63 +89,64 @@ func userRoles(u *models.User) []any {
 // renderUser is prepare_item_for_response for a user in the request's
 // context (or ctxOverride when set), honouring _fields; links are added
 // when withLinks is set.
-func (r *Request) renderUser(u *models.User, ctxOverride string, withLinks bool) map[string]any {
+func (r *Request) renderUser(u *models.User, ctxOverride string, withLinks bool) *Object {
 	context := r.ViewContext()
 	if ctxOverride != "" {
 		context = ctxOverride
 	}
-	data := map[string]any{}
+	// userFieldContexts is in WordPress's order.
+	data := &Object{members: make([]member, 0, len(userFieldContexts)+1)}
 	for _, f := range userFieldContexts {
 		if !strings.Contains(f.contexts, context) || !r.FieldIncluded(f.name) {
 			continue
 		}
 		switch f.name {
 		case "id":
-			data["id"] = u.ID
+			data.Set("id", u.ID)
 		case "username":
-			data["username"] = u.Login
+			data.Set("username", u.Login)
 		case "name":
-			data["name"] = u.DisplayName
+			data.Set("name", u.DisplayName)
 		case "first_name":
-			data["first_name"] = u.FirstName
+			data.Set("first_name", u.FirstName)
 		case "last_name":
-			data["last_name"] = u.LastName
+			data.Set("last_name", u.LastName)
 		case "email":
-			data["email"] = u.Email
+			data.Set("email", u.Email)
 		case "url":
-			data["url"] = u.URL
+			data.Set("url", u.URL)
 		case "description":
-			data["description"] = u.Description
+			data.Set("description", u.Description)
 		case "link":
-			data["link"] = r.SiteURL() + "/author/" + u.Nicename + "/"
+			data.Set("link", r.SiteURL() + "/author/" + u.Nicename + "/")
 		case "locale":
-			data["locale"] = models.UserLocale(r.server.store.Option(r.Ctx(), "WPLANG"), u)
+			data.Set("locale", models.UserLocale(r.server.store.Option(r.Ctx(), "WPLANG"), u))
 		case "nickname":
-			data["nickname"] = u.Nickname
+			data.Set("nickname", u.Nickname)
 		case "slug":
-			data["slug"] = u.Nicename
+			data.Set("slug", u.Nicename)
 		case "roles":
-			data["roles"] = userRoles(u)
+			data.Set("roles", userRoles(u))
 		case "registered_date":
-			data["registered_date"] = u.Registered.UTC().Format("2006-01-02T15:04:05-07:00")
+			data.Set("registered_date", u.Registered.UTC().Format("2006-01-02T15:04:05-07:00"))
 		case "capabilities":
-			data["capabilities"] = userCapabilities(u)
+			data.Set("capabilities", userCapabilities(u))
 		case "extra_capabilities":
-			extra := map[string]any{}
+			extra := &Object{}
 			if u.Role != "" {
-				extra[u.Role] = true
+				extra.Set(u.Role, true)
 			}
-			data["extra_capabilities"] = extra
+			data.Set("extra_capabilities", extra)
 		case "avatar_urls":
-			data["avatar_urls"] = avatarURLs(u.Email)
+			data.Set("avatar_urls", avatarURLs(u.Email))
 		case "meta":
 			// The only registered user meta, persisted_preferences, is
 			// shown in the edit context alone; an empty PHP array
 			// otherwise.
 			if context == "edit" {
-				data["meta"] = map[string]any{"persisted_preferences": []any{}}
+				data.Set("meta", Obj("persisted_preferences", []any{}))
 			} else {
-				data["meta"] = []any{}
+				data.Set("meta", []any{})
 			}
 		}
 	}
