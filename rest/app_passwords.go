@@ -103,31 +103,31 @@ func (s *Server) appPasswordPermission(code, message string) func(*Request) erro
 
 // renderAppPassword is prepare_item_for_response; password is the freshly
 // generated secret (chunked) shown once after creation.
-func (r *Request) renderAppPassword(owner *models.User, ap *models.AppPassword, password string, withLinks bool) map[string]any {
-	data := map[string]any{
-		"uuid":      ap.UUID,
-		"app_id":    ap.AppID,
-		"name":      ap.Name,
-		"created":   ap.Created.UTC().Format("2006-01-02T15:04:05"),
-		"last_used": nil,
-		"last_ip":   nil,
-	}
+func (r *Request) renderAppPassword(owner *models.User, ap *models.AppPassword, password string, withLinks bool) *Object {
+	data := Obj(
+		"uuid", ap.UUID,
+		"app_id", ap.AppID,
+		"name", ap.Name,
+		"created", ap.Created.UTC().Format("2006-01-02T15:04:05"),
+		"last_used", nil,
+		"last_ip", nil,
+	)
 	if ap.LastUsed != nil {
-		data["last_used"] = ap.LastUsed.UTC().Format("2006-01-02T15:04:05")
+		data.Set("last_used", ap.LastUsed.UTC().Format("2006-01-02T15:04:05"))
 	}
 	if ap.LastIP != "" {
-		data["last_ip"] = ap.LastIP
+		data.Set("last_ip", ap.LastIP)
 	}
 	if password != "" {
-		data["password"] = password
+		data.Set("password", password)
 	}
 	if r.ViewContext() == "embed" {
 		// created, last_used and last_ip are view/edit fields; password edit only.
 		for _, k := range []string{"created", "last_used", "last_ip", "password"} {
-			delete(data, k)
+			data.Delete(k)
 		}
 	} else if r.ViewContext() != "edit" {
-		delete(data, "password")
+		data.Delete("password")
 	}
 	// PressPass's extensions appear only on passwords that use them, so a
 	// WordPress-only client sees exactly WordPress's shape. An expiry the
@@ -135,14 +135,14 @@ func (r *Request) renderAppPassword(owner *models.User, ap *models.AppPassword, 
 	// is shown only when the client asks (?presspass_extensions=1): that
 	// client may know nothing of expiry, and every password has one then.
 	if ap.Expires != nil && r.ViewContext() != "embed" && (!ap.SiteExpiry || r.Bool("presspass_extensions")) {
-		data["expires"] = ap.Expires.UTC().Format("2006-01-02T15:04:05")
-		data["expired"] = ap.Expired(r.Store().Now())
+		data.Set("expires", ap.Expires.UTC().Format("2006-01-02T15:04:05"))
+		data.Set("expired", ap.Expired(r.Store().Now()))
 	}
 	if ap.Scope == models.ScopeRead {
-		data["scope"] = ap.Scope
+		data.Set("scope", ap.Scope)
 	}
 	if withLinks {
-		data["_links"] = r.CompactLinks(Links{{Rel: "self", Href: r.appPasswordURL(owner, ap)}})
+		data.Set("_links", r.CompactLinks(Links{{Rel: "self", Href: r.appPasswordURL(owner, ap)}}))
 	}
 	return data
 }
@@ -244,7 +244,7 @@ func (s *Server) deleteAllAppPasswords(r *Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewResponse(http.StatusOK, map[string]any{"deleted": true, "count": n}), nil
+	return NewResponse(http.StatusOK, Obj("deleted", true, "count", n)), nil
 }
 
 // getAppPassword is get_item.
@@ -291,7 +291,7 @@ func (s *Server) deleteAppPassword(r *Request) (*Response, error) {
 		return nil, err
 	}
 	r.SetParam("context", "edit")
-	return NewResponse(http.StatusOK, map[string]any{"deleted": true, "previous": r.renderAppPassword(owner, ap, "", false)}), nil
+	return NewResponse(http.StatusOK, Obj("deleted", true, "previous", r.renderAppPassword(owner, ap, "", false))), nil
 }
 
 // canIntrospectAppPassword is get_current_item_permissions_check.

@@ -40,10 +40,10 @@ func canViewBlockPatterns(message string) func(*Request) error {
 func (s *Server) listBlockPatternCategories(r *Request) (*Response, error) {
 	out := []any{}
 	for _, c := range models.BlockPatternCategories(s.store.ActiveTheme(r.Ctx()).Stylesheet) {
-		item := map[string]any{}
-		for field, v := range map[string]string{"name": c.Name, "label": c.Label, "description": c.Description} {
-			if r.FieldIncluded(field) {
-				item[field] = v
+		item := &Object{members: make([]member, 0, 3)}
+		for _, f := range [...]struct{ name, value string }{{"name", c.Name}, {"label", c.Label}, {"description", c.Description}} {
+			if r.FieldIncluded(f.name) {
+				item.Set(f.name, f.value)
 			}
 		}
 		out = append(out, item)

@@ -117,7 +117,7 @@ func (s *Server) renderBlock(r *Request) (*Response, error) {
 		}
 		rendered = html
 	}
-	return NewResponse(http.StatusOK, map[string]any{"rendered": rendered}), nil
+	return NewResponse(http.StatusOK, Obj("rendered", rendered)), nil
 }
 
 func (s *Server) renderArchivesBlock(r *Request, attrs map[string]any) (string, error) {

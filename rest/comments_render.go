@@ -87,7 +87,7 @@ func (s *Server) renderComment(r *Request, c *models.Comment, p *models.Post, l 
 	add("content", func() any {
 		rendered := wptext.CommentText(c.Content, s.textOptions(r))
 		if vctx == "edit" {
-			return Obj("raw", c.Content, "rendered", rendered)
+			return Obj("rendered", rendered, "raw", c.Content)
 		}
 		return Obj("rendered", rendered)
 	})

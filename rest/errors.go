@@ -19,7 +19,7 @@ type apiError struct {
 	status  int
 	code    string
 	message text
-	data    map[string]any
+	data    *Object
 	// invalid holds rest_invalid_param's failed arguments, whose messages
 	// are worded in the request's language with the error's own.
 	invalid *invalidParams
@@ -66,11 +66,11 @@ type localized interface{ in(locale string) string }
 // WithData returns a copy of e with an extra member in its data object.
 func (e *apiError) WithData(key string, value any) *apiError {
 	c := *e
-	c.data = make(map[string]any, len(e.data)+1)
-	for k, v := range e.data {
-		c.data[k] = v
+	c.data = &Object{members: make([]member, 0, e.data.Len()+1)}
+	for k, v := range e.data.All() {
+		c.data.Set(k, v)
 	}
-	c.data[key] = value
+	c.data.Set(key, value)
 	return &c
 }
 
@@ -106,7 +106,7 @@ type wording struct {
 	status         int
 	explicitStatus bool
 	code, message  string
-	data           map[string]any
+	data           *Object
 }
 
 // word turns any error a handler returns into REST's wording, in locale,
@@ -193,13 +193,15 @@ func (s *Server) errorResponse(r *Request, err error) *Response {
 // errorResponseIn is errorResponse for a user (loggedIn) or a visitor in locale.
 func (s *Server) errorResponseIn(err error, loggedIn bool, locale string) *Response {
 	w := s.word(err, loggedIn, locale)
-	data := map[string]any{"status": w.status}
-	for k, v := range w.data {
-		data[k] = v
+	data := &Object{members: make([]member, 0, w.data.Len()+1)}
+	data.Set("status", w.status)
+	for k, v := range w.data.All() {
+		data.Set(k, v)
 	}
-	resp := NewResponse(w.status, map[string]any{"code": w.code, "message": w.message, "data": data})
+	resp := NewResponse(w.status, Obj("code", w.code, "message", w.message, "data", data))
 	resp.isError = true
-	if secs, ok := w.data["retry_after"].(int); ok && (w.status == http.StatusTooManyRequests || w.status == http.StatusServiceUnavailable) {
+	ra, _ := w.data.Get("retry_after")
+	if secs, ok := ra.(int); ok && (w.status == http.StatusTooManyRequests || w.status == http.StatusServiceUnavailable) {
 		// A locked-out client learns when to come back, and so does one
 		// that met a busy or unreachable database (RFC 9110).
 		resp.Header.Set("Retry-After", strconv.Itoa(secs))

@@ -17,7 +17,7 @@ type reasonWording struct {
 	status  int
 	message string
 	args    func(models.Details) []any
-	data    func(models.Details) map[string]any
+	data    func(models.Details) *Object
 }
 
 // kindStatuses maps error kinds to HTTP statuses where the reason has no
@@ -165,10 +165,10 @@ func limitInKB(d models.Details) []any         { return []any{d.Limit / 1024} }
 func retryAfterSeconds(d models.Details) []any { return []any{d.RetryAfter} }
 func uploadPath(d models.Details) []any        { return []any{d.Path} }
 
-func termIDData(d models.Details) map[string]any {
-	return map[string]any{"term_id": d.ID}
+func termIDData(d models.Details) *Object {
+	return Obj("term_id", d.ID)
 }
 
-func retryAfterData(d models.Details) map[string]any {
-	return map[string]any{"retry_after": d.RetryAfter}
+func retryAfterData(d models.Details) *Object {
+	return Obj("retry_after", d.RetryAfter)
 }

@@ -39,7 +39,7 @@ func TestStoreErrorsAsREST(t *testing.T) {
 		status   int
 		code     string
 		message  string
-		data     map[string]any
+		data     *Object
 	}{
 		{"a refusal to a visitor", refuse(models.KindForbidden, models.ReasonCannotEditPost, models.Details{}), false,
 			401, "rest_cannot_edit", "Sorry, you are not allowed to edit this post.", nil},
@@ -52,11 +52,11 @@ func TestStoreErrorsAsREST(t *testing.T) {
 		{"an upload the storage refused names its folder", refuse(models.KindUnavailable, models.ReasonUploadNotStored, models.Details{Path: "wp-content/uploads/2026/12"}), true,
 			500, "rest_upload_unknown_error", "The uploaded file could not be moved to wp-content/uploads/2026/12.", nil},
 		{"details in the data object", refuse(models.KindInvalid, models.ReasonTermExists, models.Details{ID: 7}), true,
-			400, "term_exists", "A term with the name provided already exists in this taxonomy.", map[string]any{"term_id": uint64(7)}},
+			400, "term_exists", "A term with the name provided already exists in this taxonomy.", Obj("term_id", uint64(7))},
 		{"a lockout says when to return", refuse(models.KindTooManyRequests, models.ReasonTooManyLoginAttempts, models.Details{RetryAfter: 30}), false,
-			429, "too_many_login_attempts", "Too many failed login attempts. Try again in 30 seconds.", map[string]any{"retry_after": 30}},
+			429, "too_many_login_attempts", "Too many failed login attempts. Try again in 30 seconds.", Obj("retry_after", 30)},
 		{"a write that kept colliding", refuse(models.KindUnavailable, models.ReasonWriteConflict, models.Details{RetryAfter: 1}), true,
-			503, "write_conflict", "The site is busy. Please try again shortly.", map[string]any{"retry_after": 1}},
+			503, "write_conflict", "The site is busy. Please try again shortly.", Obj("retry_after", 1)},
 		{"an internal failure shows nothing of its cause", models.Internal(io.ErrUnexpectedEOF), true,
 			500, "internal_error", "An internal error occurred.", nil},
 		{"REST's own error", Err(400, "rest_invalid_json", "Invalid JSON body passed."), false,

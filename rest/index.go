@@ -31,6 +31,12 @@ func (s *Server) indexRoutes() []*Route {
 	}
 }
 
+// indexFieldOrder is the order of the site index's members in WordPress's
+// answer (the routes come before the site logo and icon).
+var indexFieldOrder = []string{"name", "description", "url", "home", "gmt_offset", "timezone_string", "page_for_posts",
+	"page_on_front", "show_on_front", "namespaces", "authentication", "routes", "site_logo", "site_icon", "site_icon_url",
+	"_links"}
+
 // getIndex is WP_REST_Server::get_index: the site description, the
 // authentication methods available to this request and every route.
 func (s *Server) getIndex(r *Request) (*Response, error) {
@@ -41,33 +47,32 @@ func (s *Server) getIndex(r *Request) (*Response, error) {
 	}
 	var auth any = []any{}
 	if s.store.AppPasswordsAvailable(r.Client.Secure) {
-		auth = map[string]any{"application-passwords": map[string]any{
-			"endpoints": map[string]any{"authorization": s.cfg.SiteURL + "/wp-admin/authorize-application.php"},
-		}}
+		auth = Obj("application-passwords", Obj(
+			"endpoints", Obj("authorization", s.cfg.SiteURL+"/wp-admin/authorize-application.php"),
+		))
 	}
-	data := map[string]any{
-		"name":            opt("blogname"),
-		"description":     opt("blogdescription"),
-		"url":             s.cfg.SiteURL,
-		"home":            s.cfg.SiteURL,
-		"gmt_offset":      opt("gmt_offset"),
-		"timezone_string": opt("timezone_string"),
-		"page_for_posts":  optInt("page_for_posts"),
-		"page_on_front":   optInt("page_on_front"),
-		"show_on_front":   opt("show_on_front"),
-		"namespaces":      s.namespaces(),
-		"authentication":  auth,
-		"site_logo":       optInt("site_logo"),
-		"site_icon":       optInt("site_icon"),
-		"site_icon_url":   "",
-	}
+	data := NewObject(indexFieldOrder)
+	data.Set("name", opt("blogname"))
+	data.Set("description", opt("blogdescription"))
+	data.Set("url", s.cfg.SiteURL)
+	data.Set("home", s.cfg.SiteURL)
+	data.Set("gmt_offset", opt("gmt_offset"))
+	data.Set("timezone_string", opt("timezone_string"))
+	data.Set("page_for_posts", optInt("page_for_posts"))
+	data.Set("page_on_front", optInt("page_on_front"))
+	data.Set("show_on_front", opt("show_on_front"))
+	data.Set("namespaces", s.namespaces())
+	data.Set("authentication", auth)
+	data.Set("site_logo", optInt("site_logo"))
+	data.Set("site_icon", optInt("site_icon"))
+	data.Set("site_icon_url", "")
 	// The route table is large: describe it only when asked for.
 	if r.FieldIncluded("routes") {
-		routes := map[string]any{}
+		routes := &Object{members: make([]member, 0, len(s.routes))}
 		for _, rt := range s.routes {
-			routes[rt.Pattern] = s.describe(rt, false)
+			routes.Set(rt.Pattern, s.describe(rt, false))
 		}
-		data["routes"] = routes
+		data.Set("routes", routes)
 	}
 	resp := NewResponse(http.StatusOK, data)
 	if r.FieldIncluded("_links") || r.FieldIncluded("_embedded") {
@@ -97,13 +102,13 @@ func (s *Server) namespaces() []any {
 // getNamespaceIndex is WP_REST_Server::get_namespace_index.
 func (s *Server) getNamespaceIndex(r *Request) (*Response, error) {
 	ns := r.String("namespace")
-	routes := map[string]any{}
+	routes := &Object{}
 	for _, rt := range s.routes {
 		if rt.Namespace == ns {
-			routes[rt.Pattern] = s.describe(rt, false)
+			routes.Set(rt.Pattern, s.describe(rt, false))
 		}
 	}
-	resp := NewResponse(http.StatusOK, map[string]any{"namespace": ns, "routes": routes})
+	resp := NewResponse(http.StatusOK, Obj("namespace", ns, "routes", routes))
 	resp.Links = Links{{Rel: "up", Href: s.apiRoot}}
 	return resp, nil
 }

@@ -82,11 +82,13 @@ func (o *Object) Has(k string) bool {
 	return ok
 }
 
-// Delete unsets member k.
+// Delete removes member k, as PHP's unset: set again, it comes last.
 func (o *Object) Delete(k string) {
-	if i := o.find(k); i >= 0 && o.members[i].set {
-		o.members[i].value, o.members[i].set = nil, false
-		o.n--
+	if i := o.find(k); i >= 0 {
+		if o.members[i].set {
+			o.n--
+		}
+		o.members = append(o.members[:i], o.members[i+1:]...)
 	}
 }
 

@@ -86,19 +86,19 @@ func (s *Server) getOEmbed(r *Request) (*Response, error) {
 }
 
 // oembedData is get_oembed_response_data with get_oembed_response_data_rich.
-func (s *Server) oembedData(ctx context.Context, d *models.OEmbedData) map[string]any {
-	return map[string]any{
-		"version":       "1.0",
-		"provider_name": d.ProviderName,
-		"provider_url":  d.ProviderURL,
-		"author_name":   d.AuthorName,
-		"author_url":    d.AuthorURL,
-		"title":         wptext.TheTitle(d.Post.Title),
-		"type":          "rich",
-		"width":         d.Width,
-		"height":        d.Height,
-		"html":          s.oembedHTML(ctx, d),
-	}
+func (s *Server) oembedData(ctx context.Context, d *models.OEmbedData) *Object {
+	return Obj(
+		"version", "1.0",
+		"provider_name", d.ProviderName,
+		"provider_url", d.ProviderURL,
+		"author_name", d.AuthorName,
+		"author_url", d.AuthorURL,
+		"title", wptext.TheTitle(d.Post.Title),
+		"type", "rich",
+		"width", d.Width,
+		"height", d.Height,
+		"html", s.oembedHTML(ctx, d),
+	)
 }
 
 // oembedHTML is get_post_embed_html: a blockquote with the link (what a
@@ -146,11 +146,11 @@ var oembedXMLOrder = []string{"version", "provider_name", "provider_url", "autho
 	"type", "width", "height", "html", "thumbnail_url", "thumbnail_width", "thumbnail_height"}
 
 // oembedXML is _oembed_create_xml: <oembed> with one element per member.
-func oembedXML(data map[string]any) []byte {
+func oembedXML(data *Object) []byte {
 	var b strings.Builder
 	b.WriteString("<?xml version=\"1.0\"?>\n<oembed>")
 	for _, k := range oembedXMLOrder {
-		v, ok := data[k]
+		v, ok := data.Get(k)
 		if !ok {
 			continue
 		}

@@ -101,6 +101,10 @@ func (s *Server) renderAutosave(r *Request, p *models.Post, pt *postType) *Objec
 			sep = "&"
 		}
 		data.Set("preview_link", link+sep+"preview=true")
+		if links, ok := data.Get("_links"); ok {
+			data.Delete("_links") // links come last
+			data.Set("_links", links)
+		}
 	}
 	return data
 }

@@ -107,6 +107,11 @@ func (s *Server) renderRevision(r *Request, rev *models.Post, pt *postType) *Obj
 		}
 		return Obj("rendered", rendered)
 	}
+	// The guid alone is rendered first.
+	guid := Obj("rendered", rev.GUID)
+	if edit {
+		guid.Set("raw", rev.GUID)
+	}
 	set("author", rev.AuthorID, "view", "edit", "embed")
 	set("date", revisionDate(rev.DateGMT, rev.Date), "view", "edit", "embed")
 	set("date_gmt", revisionDate(rev.DateGMT, rev.DateGMT), "view", "edit")
@@ -115,7 +120,7 @@ func (s *Server) renderRevision(r *Request, rev *models.Post, pt *postType) *Obj
 	set("modified_gmt", revisionDate(rev.ModifiedGMT, rev.ModifiedGMT), "view", "edit")
 	set("parent", rev.ParentID, "view", "edit", "embed")
 	set("slug", rev.Slug, "view", "edit", "embed")
-	set("guid", withRaw(rev.GUID, rev.GUID), "view", "edit")
+	set("guid", guid, "view", "edit")
 	set("title", withRaw(wptext.TheTitle(rev.Title), rev.Title), "view", "edit", "embed")
 	opts := s.textOptions(r)
 	set("content", withRaw(wptext.TheContent(rev.Content, opts), rev.Content), "view", "edit")

@@ -58,7 +58,7 @@ type Link struct {
 	// the order WordPress's add_link was given them. They come before href
 	// (WP_REST_Response::get_links adds href last), with "embeddable" after
 	// them unless they place it themselves; a self link's targetHints
-	// comes after href, as WordPress 6.7 adds it.
+	// comes after href, as WordPress 6.7 adds it to self links.
 	Attrs *Object
 }
 
@@ -87,7 +87,7 @@ func (l Links) compact(hints func(href string) *Object) *Object {
 		item := &Object{members: make([]member, 0, link.Attrs.Len()+2)}
 		var targetHints any
 		for k, v := range link.Attrs.All() {
-			if k == "targetHints" {
+			if k == "targetHints" && rel == "self" {
 				targetHints = v
 				continue
 			}

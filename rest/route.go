@@ -113,7 +113,7 @@ func (r *Route) isVariable() bool { return namedGroup.MatchString(r.Pattern) }
 // describe is WordPress's get_data_for_route: the route's namespace,
 // methods and endpoints with their argument schemas; withSchema adds the
 // item schema (OPTIONS).
-func (s *Server) describe(r *Route, withSchema bool) map[string]any {
+func (s *Server) describe(r *Route, withSchema bool) *Object {
 	methods := []any{}
 	endpoints := []any{}
 	for _, e := range r.Endpoints {
@@ -122,31 +122,31 @@ func (s *Server) describe(r *Route, withSchema bool) map[string]any {
 			ms[i] = m
 			methods = append(methods, m)
 		}
-		ep := map[string]any{"methods": ms}
+		ep := Obj("methods", ms)
 		if e.AllowBatch || r.AllowBatch {
-			ep["allow_batch"] = map[string]any{"v1": true}
+			ep.Set("allow_batch", Obj("v1", true))
 		} else if e.NoBatch {
-			ep["allow_batch"] = map[string]any{"v1": false}
+			ep.Set("allow_batch", Obj("v1", false))
 		}
 		if len(e.Args) == 0 {
-			ep["args"] = []any{}
+			ep.Set("args", []any{})
 		} else {
-			args := make(map[string]any, len(e.Args))
+			args := &Object{members: make([]member, 0, len(e.Args))}
 			for i := range e.Args {
 				d := e.Args[i].describe()
-				d["required"] = e.Args[i].Required
-				args[e.Args[i].Name] = d
+				d.Set("required", e.Args[i].Required)
+				args.Set(e.Args[i].Name, d)
 			}
-			ep["args"] = args
+			ep.Set("args", args)
 		}
 		endpoints = append(endpoints, ep)
 	}
-	out := map[string]any{"namespace": r.Namespace, "methods": methods, "endpoints": endpoints}
+	out := Obj("namespace", r.Namespace, "methods", methods, "endpoints", endpoints)
 	if withSchema && r.Schema != nil {
-		out["schema"] = r.Schema()
+		out.Set("schema", r.Schema())
 	}
 	if !r.isVariable() {
-		out["_links"] = map[string]any{"self": []any{map[string]any{"href": s.restURL(r.Pattern)}}}
+		out.Set("_links", Obj("self", []any{Obj("href", s.restURL(r.Pattern))}))
 	}
 	return out
 }

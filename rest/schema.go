@@ -83,10 +83,12 @@ func (a *Arg) types() []string {
 }
 
 // describe renders the argument's schema keywords for the index and OPTIONS.
-func (a *Arg) describe() map[string]any {
-	d := map[string]any{}
+func (a *Arg) describe() *Object {
+	// The keywords in the order WordPress's controllers mostly declare
+	// them (description and type first), as the index shows them.
+	d := &Object{members: make([]member, 0, 6)}
 	if a.Description != "" {
-		d["description"] = a.Description
+		d.Set("description", a.Description)
 	}
 	switch {
 	case len(a.Types) > 0:
@@ -94,75 +96,87 @@ func (a *Arg) describe() map[string]any {
 		for i, t := range a.Types {
 			ts[i] = t
 		}
-		d["type"] = ts
+		d.Set("type", ts)
 	case a.Type != "":
-		d["type"] = a.Type
+		d.Set("type", a.Type)
 	}
 	if a.Format != "" {
-		d["format"] = a.Format
+		d.Set("format", a.Format)
 	}
 	if a.Enum != nil {
-		d["enum"] = a.Enum
+		d.Set("enum", a.Enum)
 	}
 	if a.Default != nil {
-		d["default"] = a.Default
+		d.Set("default", a.Default)
 	}
 	if a.Minimum != nil {
-		d["minimum"] = *a.Minimum
+		d.Set("minimum", *a.Minimum)
 	}
 	if a.Maximum != nil {
-		d["maximum"] = *a.Maximum
+		d.Set("maximum", *a.Maximum)
 	}
 	if a.ExclusiveMinimum {
-		d["exclusiveMinimum"] = true
+		d.Set("exclusiveMinimum", true)
 	}
 	if a.ExclusiveMaximum {
-		d["exclusiveMaximum"] = true
+		d.Set("exclusiveMaximum", true)
 	}
 	if a.MinLength != nil {
-		d["minLength"] = *a.MinLength
+		d.Set("minLength", *a.MinLength)
 	}
 	if a.MaxLength != nil {
-		d["maxLength"] = *a.MaxLength
+		d.Set("maxLength", *a.MaxLength)
 	}
 	if a.Pattern != "" {
-		d["pattern"] = a.Pattern
+		d.Set("pattern", a.Pattern)
 	}
 	if a.Items != nil {
-		d["items"] = a.Items.describe()
+		d.Set("items", a.Items.describe())
 	}
 	if a.MinItems != nil {
-		d["minItems"] = *a.MinItems
+		d.Set("minItems", *a.MinItems)
 	}
 	if a.MaxItems != nil {
-		d["maxItems"] = *a.MaxItems
+		d.Set("maxItems", *a.MaxItems)
 	}
 	if a.UniqueItems {
-		d["uniqueItems"] = true
+		d.Set("uniqueItems", true)
 	}
 	if len(a.OneOf) > 0 {
 		list := make([]any, len(a.OneOf))
 		for i, o := range a.OneOf {
 			list[i] = o.describe()
 		}
-		d["oneOf"] = list
+		d.Set("oneOf", list)
 	}
 	if a.Properties != nil {
-		props := map[string]any{}
-		for k, p := range a.Properties {
+		// Properties is a map: its members are shown sorted by name.
+		names := make([]string, 0, len(a.Properties))
+		for k := range a.Properties {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		props := &Object{members: make([]member, 0, len(names))}
+		for _, k := range names {
+			p := a.Properties[k]
 			pd := p.describe()
 			if p.Required {
-				pd["required"] = true
+				pd.Set("required", true)
 			}
-			props[k] = pd
+			props.Set(k, pd)
 		}
-		d["properties"] = props
+		d.Set("properties", props)
 	}
 	if a.AdditionalProperties != nil {
-		d["additionalProperties"] = a.AdditionalProperties
+		d.Set("additionalProperties", a.AdditionalProperties)
 	}
-	for k, v := range a.Extra {
-		d[k] = v
+	extra := make([]string, 0, len(a.Extra))
+	for k := range a.Extra {
+		extra = append(extra, k)
+	}
+	sort.Strings(extra)
+	for _, k := range extra {
+		d.Set(k, a.Extra[k])
 	}
 	return d
 }
@@ -172,7 +186,7 @@ func (a *Arg) describe() map[string]any {
 type schemaError struct {
 	code    string
 	message text
-	data    map[string]any
+	data    *Object
 }
 
 // serr is a failed check whose message format is marked with
@@ -214,7 +228,7 @@ func validateValue(v any, a *Arg, param string) *schemaError {
 		typ = bestType(v, types)
 		if typ == "" {
 			e := serr("rest_invalid_type", languages.Mark("%s is not of type %s."), param, strings.Join(types, ","))
-			e.data = map[string]any{"param": param}
+			e.data = Obj("param", param)
 			return e
 		}
 	}
@@ -293,7 +307,7 @@ func validateValue(v any, a *Arg, param string) *schemaError {
 
 func typeError(param, typ string) *schemaError {
 	e := serr("rest_invalid_type", languages.Mark("%s is not of type %s."), param, typ)
-	e.data = map[string]any{"param": param}
+	e.data = Obj("param", param)
 	return e
 }
 

@@ -238,11 +238,11 @@ type invalidParam struct {
 	name    string
 	code    string
 	message text
-	data    map[string]any
+	data    *Object
 	cause   error
 }
 
-func (p *invalidParams) add(name, code string, message text, data map[string]any) {
+func (p *invalidParams) add(name, code string, message text, data *Object) {
 	p.failed = append(p.failed, invalidParam{name: name, code: code, message: message, data: data})
 }
 
@@ -267,39 +267,39 @@ func (p *invalidParams) err() error {
 // and details (its code, message and data) in locale. A callback's error
 // shows a status chosen for it in its details' data, as WordPress's
 // rest_convert_error_to_response does.
-func (p *invalidParams) data(s *Server, loggedIn bool, locale string, base map[string]any) map[string]any {
-	params := make(map[string]any, len(p.failed))
-	details := make(map[string]any, len(p.failed))
+func (p *invalidParams) data(s *Server, loggedIn bool, locale string, base *Object) *Object {
+	params := &Object{members: make([]member, 0, len(p.failed))}
+	details := &Object{members: make([]member, 0, len(p.failed))}
 	for _, f := range p.failed {
 		code, message, data := f.code, "", f.data
 		if f.cause != nil {
 			w := s.word(f.cause, loggedIn, locale)
 			code, message, data = w.code, w.message, nil
 			if w.explicitStatus || w.data != nil {
-				data = map[string]any{}
+				data = &Object{}
 				if w.explicitStatus {
-					data["status"] = w.status
+					data.Set("status", w.status)
 				}
-				for k, v := range w.data {
-					data[k] = v
+				for k, v := range w.data.All() {
+					data.Set(k, v)
 				}
 			}
 		} else {
 			message = f.message.in(locale)
 		}
-		params[f.name] = message
+		params.Set(f.name, message)
 		var d any
 		if data != nil {
 			d = data
 		}
-		details[f.name] = map[string]any{"code": code, "message": message, "data": d}
+		details.Set(f.name, Obj("code", code, "message", message, "data", d))
 	}
-	out := make(map[string]any, len(base)+2)
-	for k, v := range base {
-		out[k] = v
+	out := &Object{members: make([]member, 0, base.Len()+2)}
+	for k, v := range base.All() {
+		out.Set(k, v)
 	}
-	out["params"] = params
-	out["details"] = details
+	out.Set("params", params)
+	out.Set("details", details)
 	return out
 }
 

@@ -114,10 +114,11 @@ func (s *Server) settingValue(r *Request, st setting) any {
 	return v
 }
 
-func (s *Server) settingsData(r *Request) map[string]any {
-	out := make(map[string]any, len(settings))
+func (s *Server) settingsData(r *Request) *Object {
+	// settings is in WordPress's registration order.
+	out := &Object{members: make([]member, 0, len(settings))}
 	for _, st := range settings {
-		out[st.name] = s.settingValue(r, st)
+		out.Set(st.name, s.settingValue(r, st))
 	}
 	return out
 }

@@ -103,13 +103,13 @@ func (s *Server) renderStatus(r *Request, st *postStatus) *Object {
 }
 
 func (s *Server) listStatuses(r *Request) (*Response, error) {
-	out := map[string]any{}
+	out := &Object{}
 	for i := range postStatuses {
 		st := &postStatuses[i]
 		if !st.public && !canEditSomeType(r.User) {
 			continue
 		}
-		out[st.slug] = s.renderStatus(r, st)
+		out.Set(st.slug, s.renderStatus(r, st))
 	}
 	return NewResponse(http.StatusOK, out), nil
 }

@@ -152,7 +152,7 @@ func canReadTaxonomy(r *Request) error {
 }
 
 func (s *Server) listTaxonomies(r *Request) (*Response, error) {
-	out := map[string]any{}
+	out := &Object{}
 	typ := r.String("type")
 	for _, t := range restTaxonomies {
 		if typ != "" && !contains(t.Types, typ) {
@@ -162,9 +162,9 @@ func (s *Server) listTaxonomies(r *Request) (*Response, error) {
 		if r.ViewContext() == "edit" && !t.canAssign(r.User) {
 			continue
 		}
-		out[t.Slug] = renderTaxonomy(r, t)
+		out.Set(t.Slug, renderTaxonomy(r, t))
 	}
-	if len(out) == 0 {
+	if out.Len() == 0 {
 		// PHP's empty array.
 		return NewResponse(http.StatusOK, []any{}), nil
 	}

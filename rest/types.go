@@ -110,12 +110,12 @@ func (s *Server) renderType(r *Request, t models.PostType) *Object {
 }
 
 func (s *Server) listTypes(r *Request) (*Response, error) {
-	out := map[string]any{}
+	out := &Object{}
 	for _, t := range models.PostTypes() {
 		if r.ViewContext() == "edit" && !models.CanEditPostsOfType(r.User, t) {
 			continue
 		}
-		out[t.Name] = s.renderType(r, t)
+		out.Set(t.Name, s.renderType(r, t))
 	}
 	return NewResponse(http.StatusOK, out), nil
 }

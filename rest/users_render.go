@@ -118,7 +118,7 @@ func (r *Request) renderUser(u *models.User, ctxOverride string, withLinks bool)
 		case "description":
 			data.Set("description", u.Description)
 		case "link":
-			data.Set("link", r.SiteURL() + "/author/" + u.Nicename + "/")
+			data.Set("link", r.SiteURL()+"/author/"+u.Nicename+"/")
 		case "locale":
 			data.Set("locale", models.UserLocale(r.server.store.Option(r.Ctx(), "WPLANG"), u))
 		case "nickname":
