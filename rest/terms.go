@@ -336,8 +336,8 @@ func (s *Server) termExistsResponse(r *Request, err error) (*Response, error) {
 	}
 	id := e.Details.ID
 	resp := s.errorResponse(r, err)
-	if body, isObj := resp.Data.(map[string]any); isObj {
-		body["additional_data"] = []any{id, id}
+	if body, isObj := resp.Data.(*Object); isObj {
+		body.Set("additional_data", []any{id, id})
 	}
 	return resp, nil
 }
