@@ -327,25 +327,25 @@ func (s *Server) introspectAppPassword(r *Request) (*Response, error) {
 }
 
 // appPasswordSchema is the controller's public item schema (OPTIONS).
-func appPasswordSchema() map[string]any {
+func appPasswordSchema() *Object {
 	all := []any{"view", "edit", "embed"}
-	return map[string]any{
-		"$schema": "http://json-schema.org/draft-04/schema#",
-		"title":   "application-password",
-		"type":    "object",
-		"properties": map[string]any{
-			"uuid": map[string]any{"description": "The unique identifier for the application password.", "type": "string", "format": "uuid", "context": all, "readonly": true},
-			"app_id": map[string]any{
-				"description": "A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.",
-				"type":        "string",
-				"oneOf":       []any{map[string]any{"type": "string", "format": "uuid"}, map[string]any{"type": "string", "enum": []any{""}}},
-				"context":     all,
-			},
-			"name":      map[string]any{"description": "The name of the application password.", "type": "string", "required": true, "context": all, "minLength": 1, "pattern": `.*\S.*`},
-			"password":  map[string]any{"description": "The generated password. Only available after adding an application.", "type": "string", "context": []any{"edit"}, "readonly": true},
-			"created":   map[string]any{"description": "The GMT date the application password was created.", "type": "string", "format": "date-time", "context": []any{"view", "edit"}, "readonly": true},
-			"last_used": map[string]any{"description": "The GMT date the application password was last used.", "type": []any{"string", "null"}, "format": "date-time", "context": []any{"view", "edit"}, "readonly": true},
-			"last_ip":   map[string]any{"description": "The IP address the application password was last used by.", "type": []any{"string", "null"}, "format": "ip", "context": []any{"view", "edit"}, "readonly": true},
-		},
-	}
+	return Obj(
+		"$schema", "http://json-schema.org/draft-04/schema#",
+		"title", "application-password",
+		"type", "object",
+		"properties", Obj(
+			"uuid", Obj("description", "The unique identifier for the application password.", "type", "string", "format", "uuid", "context", all, "readonly", true),
+			"app_id", Obj(
+				"description", "A UUID provided by the application to uniquely identify it. It is recommended to use an UUID v5 with the URL or DNS namespace.",
+				"type", "string",
+				"oneOf", []any{Obj("type", "string", "format", "uuid"), Obj("type", "string", "enum", []any{""})},
+				"context", all,
+			),
+			"name", Obj("description", "The name of the application password.", "type", "string", "required", true, "context", all, "minLength", 1, "pattern", `.*\S.*`),
+			"password", Obj("description", "The generated password. Only available after adding an application.", "type", "string", "context", []any{"edit"}, "readonly", true),
+			"created", Obj("description", "The GMT date the application password was created.", "type", "string", "format", "date-time", "context", []any{"view", "edit"}, "readonly", true),
+			"last_used", Obj("description", "The GMT date the application password was last used.", "type", []any{"string", "null"}, "format", "date-time", "context", []any{"view", "edit"}, "readonly", true),
+			"last_ip", Obj("description", "The IP address the application password was last used by.", "type", []any{"string", "null"}, "format", "ip", "context", []any{"view", "edit"}, "readonly", true),
+		),
+	)
 }

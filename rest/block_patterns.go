@@ -51,44 +51,44 @@ func (s *Server) listBlockPatternCategories(r *Request) (*Response, error) {
 	return NewResponse(http.StatusOK, out), nil
 }
 
-func blockPatternCategorySchema() map[string]any {
-	p := func(desc string) map[string]any {
-		return map[string]any{"description": desc, "type": "string", "readonly": true, "context": []any{"view", "edit", "embed"}}
+func blockPatternCategorySchema() *Object {
+	p := func(desc string) *Object {
+		return Obj("description", desc, "type", "string", "readonly", true, "context", []any{"view", "edit", "embed"})
 	}
-	return map[string]any{
-		"$schema": "http://json-schema.org/draft-04/schema#", "title": "block-pattern-category", "type": "object",
-		"properties": map[string]any{
-			"name":        p("The category name."),
-			"label":       p("The category label, in human readable format."),
-			"description": p("The category description, in human readable format."),
-		},
-	}
+	return Obj(
+		"$schema", "http://json-schema.org/draft-04/schema#", "title", "block-pattern-category", "type", "object",
+		"properties", Obj(
+			"name", p("The category name."),
+			"label", p("The category label, in human readable format."),
+			"description", p("The category description, in human readable format."),
+		),
+	)
 }
 
-func blockPatternSchema() map[string]any {
-	p := func(desc, typ string) map[string]any {
-		return map[string]any{"description": desc, "type": typ, "readonly": true, "context": []any{"view", "edit", "embed"}}
+func blockPatternSchema() *Object {
+	p := func(desc, typ string) *Object {
+		return Obj("description", desc, "type", typ, "readonly", true, "context", []any{"view", "edit", "embed"})
 	}
-	list := func(desc string) map[string]any {
+	list := func(desc string) *Object {
 		m := p(desc, "array")
-		m["items"] = map[string]any{"type": "string"}
+		m.Set("items", Obj("type", "string"))
 		return m
 	}
-	return map[string]any{
-		"$schema": "http://json-schema.org/draft-04/schema#", "title": "block-pattern", "type": "object",
-		"properties": map[string]any{
-			"name":           p("The pattern name.", "string"),
-			"title":          p("The pattern title, in human readable format.", "string"),
-			"content":        p("The pattern content.", "string"),
-			"description":    p("The pattern detailed description.", "string"),
-			"viewport_width": p("The pattern viewport width for inserter preview.", "number"),
-			"inserter":       p("Determines whether the pattern is visible in inserter.", "boolean"),
-			"categories":     list("The pattern category slugs."),
-			"keywords":       list("The pattern keywords."),
-			"block_types":    list("Block types that the pattern is intended to be used with."),
-			"post_types":     list("An array of post types that the pattern is restricted to be used with."),
-			"template_types": list("An array of template types where the pattern fits."),
-			"source":         map[string]any{"description": "Where the pattern comes from e.g. core", "type": "string", "readonly": true, "context": []any{"view", "edit", "embed"}, "enum": []any{"core", "plugin", "theme", "pattern-directory/core", "pattern-directory/theme", "pattern-directory/featured"}},
-		},
-	}
+	return Obj(
+		"$schema", "http://json-schema.org/draft-04/schema#", "title", "block-pattern", "type", "object",
+		"properties", Obj(
+			"name", p("The pattern name.", "string"),
+			"title", p("The pattern title, in human readable format.", "string"),
+			"content", p("The pattern content.", "string"),
+			"description", p("The pattern detailed description.", "string"),
+			"viewport_width", p("The pattern viewport width for inserter preview.", "number"),
+			"inserter", p("Determines whether the pattern is visible in inserter.", "boolean"),
+			"categories", list("The pattern category slugs."),
+			"keywords", list("The pattern keywords."),
+			"block_types", list("Block types that the pattern is intended to be used with."),
+			"post_types", list("An array of post types that the pattern is restricted to be used with."),
+			"template_types", list("An array of template types where the pattern fits."),
+			"source", Obj("description", "Where the pattern comes from e.g. core", "type", "string", "readonly", true, "context", []any{"view", "edit", "embed"}, "enum", []any{"core", "plugin", "theme", "pattern-directory/core", "pattern-directory/theme", "pattern-directory/featured"}),
+		),
+	)
 }

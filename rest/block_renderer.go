@@ -190,11 +190,11 @@ func truthy(v any) bool {
 	return true
 }
 
-func blockRendererSchema() map[string]any {
-	return map[string]any{
-		"$schema": "http://json-schema.org/schema#", "title": "rendered-block", "type": "object",
-		"properties": map[string]any{
-			"rendered": map[string]any{"description": "The rendered block.", "type": "string", "required": true, "context": []any{"edit"}},
-		},
-	}
+func blockRendererSchema() *Object {
+	return Obj(
+		"$schema", "http://json-schema.org/schema#", "title", "rendered-block", "type", "object",
+		"properties", Obj(
+			"rendered", Obj("description", "The rendered block.", "type", "string", "required", true, "context", []any{"edit"}),
+		),
+	)
 }

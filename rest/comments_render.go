@@ -172,38 +172,38 @@ func (s *Server) commentLinks(r *Request, c *models.Comment, p *models.Post) (Li
 }
 
 // commentSchema is the controller's get_item_schema, shown by OPTIONS.
-func commentSchema() map[string]any {
-	avatarProps := map[string]any{}
+func commentSchema() *Object {
+	avatarProps := &Object{}
 	for _, n := range avatarSizes {
 		sz := strconv.Itoa(n)
-		avatarProps[sz] = map[string]any{"description": "Avatar URL with image size of " + sz + " pixels.", "type": "string", "format": "uri",
-			"context": ctxList("embed", "view", "edit")}
+		avatarProps.Set(sz, Obj("description", "Avatar URL with image size of "+sz+" pixels.", "type", "string", "format", "uri",
+			"context", ctxList("embed", "view", "edit")))
 	}
-	return map[string]any{
-		"$schema": "http://json-schema.org/draft-04/schema#", "title": "comment", "type": "object",
-		"properties": map[string]any{
-			"id":                prop("Unique identifier for the comment.", "integer", ctxAll, "readonly", true),
-			"author":            prop("The ID of the user object, if author was a user.", "integer", ctxAll),
-			"author_email":      prop("Email address for the comment author.", "string", ctxEdit, "format", "email"),
-			"author_ip":         prop("IP address for the comment author.", "string", ctxEdit, "format", "ip"),
-			"author_name":       prop("Display name for the comment author.", "string", ctxAll),
-			"author_url":        prop("URL for the comment author.", "string", ctxAll, "format", "uri"),
-			"author_user_agent": prop("User agent for the comment author.", "string", ctxEdit),
-			"content": prop("The content for the comment.", "object", ctxAll, "properties", map[string]any{
-				"raw":      prop("Content for the comment, as it exists in the database.", "string", ctxEdit),
-				"rendered": prop("HTML content for the comment, transformed for display.", "string", ctxAll, "readonly", true),
-			}),
-			"date":               prop("The date the comment was published, in the site's timezone.", "string", ctxAll, "format", "date-time"),
-			"date_gmt":           prop("The date the comment was published, as GMT.", "string", ctxViewEdit, "format", "date-time"),
-			"link":               prop("URL to the comment.", "string", ctxAll, "format", "uri", "readonly", true),
-			"parent":             prop("The ID for the parent of the comment.", "integer", ctxAll, "default", 0),
-			"post":               prop("The ID of the associated post object.", "integer", ctxViewEdit, "default", 0),
-			"status":             prop("State of the comment.", "string", ctxViewEdit),
-			"type":               prop("Type of the comment.", "string", ctxAll, "readonly", true, "default", "comment"),
-			"author_avatar_urls": prop("Avatar URLs for the comment author.", "object", ctxAll, "readonly", true, "properties", avatarProps),
-			"meta": prop("Meta fields.", "object", ctxViewEdit, "properties", map[string]any{
-				"_wp_note_status": map[string]any{"type": "string", "title": "", "description": "Note resolution status", "default": "", "enum": []any{"resolved", "reopen"}},
-			}),
-		},
-	}
+	return Obj(
+		"$schema", "http://json-schema.org/draft-04/schema#", "title", "comment", "type", "object",
+		"properties", Obj(
+			"id", prop("Unique identifier for the comment.", "integer", ctxAll, "readonly", true),
+			"author", prop("The ID of the user object, if author was a user.", "integer", ctxAll),
+			"author_email", prop("Email address for the comment author.", "string", ctxEdit, "format", "email"),
+			"author_ip", prop("IP address for the comment author.", "string", ctxEdit, "format", "ip"),
+			"author_name", prop("Display name for the comment author.", "string", ctxAll),
+			"author_url", prop("URL for the comment author.", "string", ctxAll, "format", "uri"),
+			"author_user_agent", prop("User agent for the comment author.", "string", ctxEdit),
+			"content", prop("The content for the comment.", "object", ctxAll, "properties", Obj(
+				"raw", prop("Content for the comment, as it exists in the database.", "string", ctxEdit),
+				"rendered", prop("HTML content for the comment, transformed for display.", "string", ctxAll, "readonly", true),
+			)),
+			"date", prop("The date the comment was published, in the site's timezone.", "string", ctxAll, "format", "date-time"),
+			"date_gmt", prop("The date the comment was published, as GMT.", "string", ctxViewEdit, "format", "date-time"),
+			"link", prop("URL to the comment.", "string", ctxAll, "format", "uri", "readonly", true),
+			"parent", prop("The ID for the parent of the comment.", "integer", ctxAll, "default", 0),
+			"post", prop("The ID of the associated post object.", "integer", ctxViewEdit, "default", 0),
+			"status", prop("State of the comment.", "string", ctxViewEdit),
+			"type", prop("Type of the comment.", "string", ctxAll, "readonly", true, "default", "comment"),
+			"author_avatar_urls", prop("Avatar URLs for the comment author.", "object", ctxAll, "readonly", true, "properties", avatarProps),
+			"meta", prop("Meta fields.", "object", ctxViewEdit, "properties", Obj(
+				"_wp_note_status", Obj("type", "string", "title", "", "description", "Note resolution status", "default", "", "enum", []any{"resolved", "reopen"}),
+			)),
+		),
+	)
 }

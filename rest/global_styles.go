@@ -262,19 +262,19 @@ func (s *Server) updateGlobalStyles(r *Request) (*Response, error) {
 	return NewResponse(http.StatusOK, data), nil
 }
 
-func globalStylesSchema() map[string]any {
+func globalStylesSchema() *Object {
 	ctx := func(c ...any) []any { return c }
-	return map[string]any{
-		"$schema": "http://json-schema.org/draft-04/schema#", "title": "wp_global_styles", "type": "object",
-		"properties": map[string]any{
-			"id":       map[string]any{"description": "ID of global styles config.", "type": "integer", "context": ctx("embed", "view", "edit"), "readonly": true},
-			"styles":   map[string]any{"description": "Global styles.", "type": []any{"object"}, "context": ctx("view", "edit")},
-			"settings": map[string]any{"description": "Global settings.", "type": []any{"object"}, "context": ctx("view", "edit")},
-			"title": map[string]any{"description": "Title of the global styles variation.", "type": []any{"object", "string"}, "default": "",
-				"context": ctx("embed", "view", "edit"), "properties": map[string]any{
-					"raw":      map[string]any{"description": "Title for the global styles variation, as it exists in the database.", "type": "string", "context": ctx("view", "edit", "embed")},
-					"rendered": map[string]any{"description": "HTML title for the post, transformed for display.", "type": "string", "context": ctx("view", "edit", "embed"), "readonly": true},
-				}},
-		},
-	}
+	return Obj(
+		"$schema", "http://json-schema.org/draft-04/schema#", "title", "wp_global_styles", "type", "object",
+		"properties", Obj(
+			"id", Obj("description", "ID of global styles config.", "type", "integer", "context", ctx("embed", "view", "edit"), "readonly", true),
+			"styles", Obj("description", "Global styles.", "type", []any{"object"}, "context", ctx("view", "edit")),
+			"settings", Obj("description", "Global settings.", "type", []any{"object"}, "context", ctx("view", "edit")),
+			"title", Obj("description", "Title of the global styles variation.", "type", []any{"object", "string"}, "default", "",
+				"context", ctx("embed", "view", "edit"), "properties", Obj(
+					"raw", Obj("description", "Title for the global styles variation, as it exists in the database.", "type", "string", "context", ctx("view", "edit", "embed")),
+					"rendered", Obj("description", "HTML title for the post, transformed for display.", "type", "string", "context", ctx("view", "edit", "embed"), "readonly", true),
+				)),
+		),
+	)
 }

@@ -20,7 +20,7 @@ import (
 // "file" part; the store decides names, types and limits.
 
 func (s *Server) mediaRoutes() []*Route {
-	schema := func() map[string]any { return mediaSchema(s.restURL("/wp/v2/media/{id}")) }
+	schema := func() *Object { return mediaSchema(s.restURL("/wp/v2/media/{id}")) }
 	idArg := Arg{Name: "id", Description: "Unique identifier for the post.", Type: "integer"}
 	return []*Route{
 		{

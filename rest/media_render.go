@@ -155,35 +155,36 @@ func (s *Server) mediaLinks(r *Request, p *models.Post) Links {
 }
 
 // mediaSchema is the attachment item schema OPTIONS shows.
-func mediaSchema(itemURL string) map[string]any {
-	props := postSchema(postTypePage, itemURL)["properties"].(map[string]any)
+func mediaSchema(itemURL string) *Object {
+	// The posts schema's properties, then the attachment's own.
+	props := postSchema(postTypePage, itemURL).Object("properties")
 	for _, k := range []string{"content", "excerpt", "password", "parent", "menu_order"} {
-		delete(props, k)
+		props.Delete(k)
 	}
-	props["status"] = prop("A named status for the post.", "string", ctxViewEdit, "enum", []any{"publish", "future", "draft", "pending", "private"})
-	props["meta"] = prop("Meta fields.", "object", ctxViewEdit, "properties", []any{})
-	props["alt_text"] = prop("Alternative text to display when attachment is not displayed.", "string", ctxAll)
-	props["caption"] = prop("The attachment caption.", "object", ctxAll, "properties", map[string]any{
-		"raw":      prop("Caption for the attachment, as it exists in the database.", "string", ctxEdit),
-		"rendered": prop("HTML caption for the attachment, transformed for display.", "string", ctxAll, "readonly", true),
-	})
-	props["description"] = prop("The attachment description.", "object", ctxViewEdit, "properties", map[string]any{
-		"raw":      prop("Description for the attachment, as it exists in the database.", "string", ctxEdit),
-		"rendered": prop("HTML description for the attachment, transformed for display.", "string", ctxViewEdit, "readonly", true),
-	})
-	props["media_type"] = prop("Attachment type.", "string", ctxAll, "enum", []any{"image", "file"}, "readonly", true)
-	props["mime_type"] = prop("The attachment MIME type.", "string", ctxAll, "readonly", true)
-	props["media_details"] = prop("Details about the media file, specific to its type.", "object", ctxAll, "readonly", true)
-	props["post"] = prop("The ID for the associated post of the attachment.", "integer", ctxViewEdit)
-	props["source_url"] = prop("URL to the original attachment file.", "string", ctxAll, "format", "uri", "readonly", true)
-	props["missing_image_sizes"] = prop("List of the missing image sizes of the attachment.", "array", ctxEdit, "items", map[string]any{"type": "string"}, "readonly", true)
-	return map[string]any{
-		"$schema":    "http://json-schema.org/draft-04/schema#",
-		"title":      "attachment",
-		"type":       "object",
-		"properties": props,
-		"links":      postSchemaLinks(postTypeAttachment, itemURL),
-	}
+	props.Set("status", prop("A named status for the post.", "string", ctxViewEdit, "enum", []any{"publish", "future", "draft", "pending", "private"}))
+	props.Set("meta", prop("Meta fields.", "object", ctxViewEdit, "properties", []any{}))
+	props.Set("alt_text", prop("Alternative text to display when attachment is not displayed.", "string", ctxAll))
+	props.Set("caption", prop("The attachment caption.", "object", ctxAll, "properties", Obj(
+		"raw", prop("Caption for the attachment, as it exists in the database.", "string", ctxEdit),
+		"rendered", prop("HTML caption for the attachment, transformed for display.", "string", ctxAll, "readonly", true),
+	)))
+	props.Set("description", prop("The attachment description.", "object", ctxViewEdit, "properties", Obj(
+		"raw", prop("Description for the attachment, as it exists in the database.", "string", ctxEdit),
+		"rendered", prop("HTML description for the attachment, transformed for display.", "string", ctxViewEdit, "readonly", true),
+	)))
+	props.Set("media_type", prop("Attachment type.", "string", ctxAll, "enum", []any{"image", "file"}, "readonly", true))
+	props.Set("mime_type", prop("The attachment MIME type.", "string", ctxAll, "readonly", true))
+	props.Set("media_details", prop("Details about the media file, specific to its type.", "object", ctxAll, "readonly", true))
+	props.Set("post", prop("The ID for the associated post of the attachment.", "integer", ctxViewEdit))
+	props.Set("source_url", prop("URL to the original attachment file.", "string", ctxAll, "format", "uri", "readonly", true))
+	props.Set("missing_image_sizes", prop("List of the missing image sizes of the attachment.", "array", ctxEdit, "items", Obj("type", "string"), "readonly", true))
+	return Obj(
+		"$schema", "http://json-schema.org/draft-04/schema#",
+		"title", "attachment",
+		"type", "object",
+		"properties", props,
+		"links", postSchemaLinks(postTypeAttachment, itemURL),
+	)
 }
 
 // mediaCollectionArgs are the GET arguments of /wp/v2/media: the posts

@@ -76,6 +76,13 @@ func (o *Object) Get(k string) (any, bool) {
 	return nil, false
 }
 
+// Object returns member k when it is an object, else nil.
+func (o *Object) Object(k string) *Object {
+	v, _ := o.Get(k)
+	sub, _ := v.(*Object)
+	return sub
+}
+
 // Has reports whether member k is set.
 func (o *Object) Has(k string) bool {
 	_, ok := o.Get(k)

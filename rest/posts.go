@@ -21,7 +21,7 @@ func (s *Server) postTypeRoutes(pt *postType) []*Route {
 		{
 			Namespace:  "wp/v2",
 			Pattern:    base,
-			Schema:     func() map[string]any { return postSchema(pt, s.restURL(base+"/{id}")) },
+			Schema:     func() *Object { return postSchema(pt, s.restURL(base+"/{id}")) },
 			AllowBatch: true,
 			Endpoints: []*Endpoint{
 				{Methods: []string{"GET"}, Args: s.postCollectionArgs(pt), Permission: postsListPermission(pt), Handler: s.listPosts(pt)},
@@ -31,7 +31,7 @@ func (s *Server) postTypeRoutes(pt *postType) []*Route {
 		{
 			Namespace:  "wp/v2",
 			Pattern:    base + `/(?P<id>[\d]+)`,
-			Schema:     func() map[string]any { return postSchema(pt, s.restURL(base+"/{id}")) },
+			Schema:     func() *Object { return postSchema(pt, s.restURL(base+"/{id}")) },
 			AllowBatch: true,
 			Endpoints: []*Endpoint{
 				{Methods: []string{"GET"}, Args: []Arg{

@@ -16,7 +16,7 @@ type Route struct {
 	// request's serves it.
 	Endpoints []*Endpoint
 	// Schema returns the item schema OPTIONS shows (nil: none).
-	Schema func() map[string]any
+	Schema func() *Object
 	// AllowBatch marks every endpoint as batchable ({"v1": true}) in the index.
 	AllowBatch bool
 

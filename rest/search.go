@@ -85,7 +85,7 @@ func sanitizeSearchSubtypes(r *Request, v any) (any, error) {
 	return out, nil
 }
 
-func searchSchema() map[string]any {
+func searchSchema() *Object {
 	var types []any
 	for _, t := range models.SearchTypes() {
 		types = append(types, t)
@@ -93,18 +93,18 @@ func searchSchema() map[string]any {
 	subtypes := searchSubtypeEnum()
 	subtypes = subtypes[:len(subtypes)-1]
 	view := []any{"view", "embed"}
-	return map[string]any{
-		"$schema": "http://json-schema.org/draft-04/schema#",
-		"title":   "search-result",
-		"type":    "object",
-		"properties": map[string]any{
-			"id":      map[string]any{"description": "Unique identifier for the object.", "type": []any{"integer", "string"}, "context": view, "readonly": true},
-			"title":   map[string]any{"description": "The title for the object.", "type": "string", "context": view, "readonly": true},
-			"url":     map[string]any{"description": "URL to the object.", "type": "string", "format": "uri", "context": view, "readonly": true},
-			"type":    map[string]any{"description": "Object type.", "type": "string", "enum": types, "context": view, "readonly": true},
-			"subtype": map[string]any{"description": "Object subtype.", "type": "string", "enum": subtypes, "context": view, "readonly": true},
-		},
-	}
+	return Obj(
+		"$schema", "http://json-schema.org/draft-04/schema#",
+		"title", "search-result",
+		"type", "object",
+		"properties", Obj(
+			"id", Obj("description", "Unique identifier for the object.", "type", []any{"integer", "string"}, "context", view, "readonly", true),
+			"title", Obj("description", "The title for the object.", "type", "string", "context", view, "readonly", true),
+			"url", Obj("description", "URL to the object.", "type", "string", "format", "uri", "context", view, "readonly", true),
+			"type", Obj("description", "Object type.", "type", "string", "enum", types, "context", view, "readonly", true),
+			"subtype", Obj("description", "Object subtype.", "type", "string", "enum", subtypes, "context", view, "readonly", true),
+		),
+	)
 }
 
 func (s *Server) search(r *Request) (*Response, error) {
@@ -150,11 +150,11 @@ func (s *Server) searchAnswer(r *Request, hits []models.SearchHit, total, page, 
 // is its taxonomy, as WordPress gives it (the editor reads it so), and its
 // subtype the same taxonomy, which the schema promises and WordPress
 // leaves out.
-func (s *Server) renderSearchHit(r *Request, h *models.SearchHit) map[string]any {
-	data := map[string]any{}
+func (s *Server) renderSearchHit(r *Request, h *models.SearchHit) *Object {
+	data := &Object{}
 	set := func(field string, v any) {
 		if r.FieldIncluded(field) {
-			data[field] = v
+			data.Set(field, v)
 		}
 	}
 	var links Links

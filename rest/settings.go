@@ -67,19 +67,19 @@ func canManageOptions(r *Request) error {
 	return nil
 }
 
-func settingsSchema() map[string]any {
-	props := map[string]any{}
+func settingsSchema() *Object {
+	props := &Object{}
 	for _, st := range settings {
-		p := map[string]any{"type": st.typ, "title": st.title, "description": st.desc, "default": st.def}
+		p := Obj("type", st.typ, "title", st.title, "description", st.desc, "default", st.def)
 		if st.format != "" {
-			p["format"] = st.format
+			p.Set("format", st.format)
 		}
 		if st.enum != nil {
-			p["enum"] = st.enum
+			p.Set("enum", st.enum)
 		}
-		props[st.name] = p
+		props.Set(st.name, p)
 	}
-	return map[string]any{"$schema": "http://json-schema.org/draft-04/schema#", "title": "settings", "type": "object", "properties": props}
+	return Obj("$schema", "http://json-schema.org/draft-04/schema#", "title", "settings", "type", "object", "properties", props)
 }
 
 // settingValue reads a setting as its schema type, as prepare_value does:

@@ -118,18 +118,18 @@ func (s *Server) getStatus(r *Request) (*Response, error) {
 	return NewResponse(http.StatusOK, s.renderStatus(r, findStatus(r.URLParam("status")))), nil
 }
 
-func statusSchema() map[string]any {
-	return map[string]any{
-		"$schema": "http://json-schema.org/draft-04/schema#", "title": "status", "type": "object",
-		"properties": map[string]any{
-			"name":          map[string]any{"description": "The title for the status.", "type": "string", "context": ctxAll, "readonly": true},
-			"private":       map[string]any{"description": "Whether posts with this status should be private.", "type": "boolean", "context": ctxEdit, "readonly": true},
-			"protected":     map[string]any{"description": "Whether posts with this status should be protected.", "type": "boolean", "context": ctxEdit, "readonly": true},
-			"public":        map[string]any{"description": "Whether posts of this status should be shown in the front end of the site.", "type": "boolean", "context": ctxViewEdit, "readonly": true},
-			"queryable":     map[string]any{"description": "Whether posts with this status should be publicly-queryable.", "type": "boolean", "context": ctxViewEdit, "readonly": true},
-			"show_in_list":  map[string]any{"description": "Whether to include posts in the edit listing for their post type.", "type": "boolean", "context": ctxEdit, "readonly": true},
-			"slug":          map[string]any{"description": "An alphanumeric identifier for the status.", "type": "string", "context": ctxAll, "readonly": true},
-			"date_floating": map[string]any{"description": "Whether posts of this status may have floating published dates.", "type": "boolean", "context": ctxViewEdit, "readonly": true},
-		},
-	}
+func statusSchema() *Object {
+	return Obj(
+		"$schema", "http://json-schema.org/draft-04/schema#", "title", "status", "type", "object",
+		"properties", Obj(
+			"name", Obj("description", "The title for the status.", "type", "string", "context", ctxAll, "readonly", true),
+			"private", Obj("description", "Whether posts with this status should be private.", "type", "boolean", "context", ctxEdit, "readonly", true),
+			"protected", Obj("description", "Whether posts with this status should be protected.", "type", "boolean", "context", ctxEdit, "readonly", true),
+			"public", Obj("description", "Whether posts of this status should be shown in the front end of the site.", "type", "boolean", "context", ctxViewEdit, "readonly", true),
+			"queryable", Obj("description", "Whether posts with this status should be publicly-queryable.", "type", "boolean", "context", ctxViewEdit, "readonly", true),
+			"show_in_list", Obj("description", "Whether to include posts in the edit listing for their post type.", "type", "boolean", "context", ctxEdit, "readonly", true),
+			"slug", Obj("description", "An alphanumeric identifier for the status.", "type", "string", "context", ctxAll, "readonly", true),
+			"date_floating", Obj("description", "Whether posts of this status may have floating published dates.", "type", "boolean", "context", ctxViewEdit, "readonly", true),
+		),
+	)
 }

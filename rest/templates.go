@@ -21,7 +21,7 @@ func (s *Server) templatesRoutes() []*Route {
 }
 
 func (s *Server) templateRoutesOf(typ, base string) []*Route {
-	schema := func() map[string]any { return templateSchema(typ) }
+	schema := func() *Object { return templateSchema(typ) }
 	idArg := Arg{Name: "id", Description: "The id of a template", Type: "string", Sanitize: sanitizeTemplateID}
 	h := templateHandlers{s: s, typ: typ, base: base}
 	return []*Route{
@@ -123,12 +123,12 @@ func templateProperties(typ string) []struct {
 	return props
 }
 
-func templateSchema(typ string) map[string]any {
-	props := map[string]any{}
+func templateSchema(typ string) *Object {
+	props := &Object{}
 	for _, p := range templateProperties(typ) {
-		props[p.name] = p.def
+		props.Set(p.name, p.def)
 	}
-	return map[string]any{"$schema": "http://json-schema.org/draft-04/schema#", "title": typ, "type": "object", "properties": props}
+	return Obj("$schema", "http://json-schema.org/draft-04/schema#", "title", typ, "type", "object", "properties", props)
 }
 
 // templateWriteArgs is get_endpoint_args_for_item_schema: the writable

@@ -173,44 +173,44 @@ func (s *Server) renderTheme(r *Request, t models.Theme) (*Object, error) {
 	return r.WithLinks(data, links), nil
 }
 
-func themeSchema() map[string]any {
-	p := func(desc, typ string) map[string]any {
-		return map[string]any{"description": desc, "type": typ, "readonly": true}
+func themeSchema() *Object {
+	p := func(desc, typ string) *Object {
+		return Obj("description", desc, "type", typ, "readonly", true)
 	}
-	rich := func(desc, raw, rendered string) map[string]any {
-		return map[string]any{"description": desc, "type": "object", "readonly": true, "properties": map[string]any{
-			"raw":      map[string]any{"description": raw, "type": "string"},
-			"rendered": map[string]any{"description": rendered, "type": "string"},
-		}}
+	rich := func(desc, raw, rendered string) *Object {
+		return Obj("description", desc, "type", "object", "readonly", true, "properties", Obj(
+			"raw", Obj("description", raw, "type", "string"),
+			"rendered", Obj("description", rendered, "type", "string"),
+		))
 	}
-	return map[string]any{
-		"$schema": "http://json-schema.org/draft-04/schema#", "title": "theme", "type": "object",
-		"properties": map[string]any{
-			"stylesheet":     p("The theme's stylesheet. This uniquely identifies the theme.", "string"),
-			"stylesheet_uri": p("The uri for the theme's stylesheet directory.", "string"),
-			"template":       p("The theme's template. If this is a child theme, this refers to the parent theme, otherwise this is the same as the theme's stylesheet.", "string"),
-			"template_uri":   p("The uri for the theme's template directory. If this is a child theme, this refers to the parent theme, otherwise this is the same as the theme's stylesheet directory.", "string"),
-			"author":         rich("The theme author.", "The theme author's name, as found in the theme header.", "HTML for the theme author, transformed for display."),
-			"author_uri":     rich("The website of the theme author.", "The website of the theme author, as found in the theme header.", "The website of the theme author, transformed for display."),
-			"description":    rich("A description of the theme.", "The theme description, as found in the theme header.", "The theme description, transformed for display."),
-			"is_block_theme": p("Whether the theme is a block-based theme.", "boolean"),
-			"name":           rich("The name of the theme.", "The theme name, as found in the theme header.", "The theme name, transformed for display."),
-			"requires_php":   p("The minimum PHP version required for the theme to work.", "string"),
-			"requires_wp":    p("The minimum WordPress version required for the theme to work.", "string"),
-			"screenshot":     p("The theme's screenshot URL.", "string"),
-			"tags": map[string]any{"description": "Tags indicating styles and features of the theme.", "type": "object", "readonly": true, "properties": map[string]any{
-				"raw":      map[string]any{"description": "The theme tags, as found in the theme header.", "type": "array", "items": map[string]any{"type": "string"}},
-				"rendered": map[string]any{"description": "The theme tags, transformed for display.", "type": "string"},
-			}},
-			"textdomain":                  p("The theme's text domain.", "string"),
-			"theme_supports":              p("Features supported by this theme.", "object"),
-			"theme_uri":                   rich("The URI of the theme's webpage.", "The URI of the theme's webpage, as found in the theme header.", "The URI of the theme's webpage, transformed for display."),
-			"version":                     p("The theme's current version.", "string"),
-			"status":                      map[string]any{"description": "A named status for the theme.", "type": "string", "enum": []any{"inactive", "active"}},
-			"default_template_types":      p("A list of default template types.", "array"),
-			"default_template_part_areas": p("A list of allowed area values for template parts.", "array"),
-		},
-	}
+	return Obj(
+		"$schema", "http://json-schema.org/draft-04/schema#", "title", "theme", "type", "object",
+		"properties", Obj(
+			"stylesheet", p("The theme's stylesheet. This uniquely identifies the theme.", "string"),
+			"stylesheet_uri", p("The uri for the theme's stylesheet directory.", "string"),
+			"template", p("The theme's template. If this is a child theme, this refers to the parent theme, otherwise this is the same as the theme's stylesheet.", "string"),
+			"template_uri", p("The uri for the theme's template directory. If this is a child theme, this refers to the parent theme, otherwise this is the same as the theme's stylesheet directory.", "string"),
+			"author", rich("The theme author.", "The theme author's name, as found in the theme header.", "HTML for the theme author, transformed for display."),
+			"author_uri", rich("The website of the theme author.", "The website of the theme author, as found in the theme header.", "The website of the theme author, transformed for display."),
+			"description", rich("A description of the theme.", "The theme description, as found in the theme header.", "The theme description, transformed for display."),
+			"is_block_theme", p("Whether the theme is a block-based theme.", "boolean"),
+			"name", rich("The name of the theme.", "The theme name, as found in the theme header.", "The theme name, transformed for display."),
+			"requires_php", p("The minimum PHP version required for the theme to work.", "string"),
+			"requires_wp", p("The minimum WordPress version required for the theme to work.", "string"),
+			"screenshot", p("The theme's screenshot URL.", "string"),
+			"tags", Obj("description", "Tags indicating styles and features of the theme.", "type", "object", "readonly", true, "properties", Obj(
+				"raw", Obj("description", "The theme tags, as found in the theme header.", "type", "array", "items", Obj("type", "string")),
+				"rendered", Obj("description", "The theme tags, transformed for display.", "type", "string"),
+			)),
+			"textdomain", p("The theme's text domain.", "string"),
+			"theme_supports", p("Features supported by this theme.", "object"),
+			"theme_uri", rich("The URI of the theme's webpage.", "The URI of the theme's webpage, as found in the theme header.", "The URI of the theme's webpage, transformed for display."),
+			"version", p("The theme's current version.", "string"),
+			"status", Obj("description", "A named status for the theme.", "type", "string", "enum", []any{"inactive", "active"}),
+			"default_template_types", p("A list of default template types.", "array"),
+			"default_template_part_areas", p("A list of allowed area values for template parts.", "array"),
+		),
+	)
 }
 
 // canViewPlugins: listing or reading plugins takes activate_plugins.

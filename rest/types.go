@@ -128,28 +128,28 @@ func (s *Server) getType(r *Request) (*Response, error) {
 	return NewResponse(http.StatusOK, s.renderType(r, t)), nil
 }
 
-func typeSchema() map[string]any {
-	p := func(desc, typ string, ctxs []any) map[string]any {
-		return map[string]any{"description": desc, "type": typ, "context": ctxs, "readonly": true}
+func typeSchema() *Object {
+	p := func(desc, typ string, ctxs []any) *Object {
+		return Obj("description", desc, "type", typ, "context", ctxs, "readonly", true)
 	}
-	return map[string]any{
-		"$schema": "http://json-schema.org/draft-04/schema#", "title": "type", "type": "object",
-		"properties": map[string]any{
-			"capabilities":   p("All capabilities used by the post type.", "object", ctxEdit),
-			"description":    p("A human-readable description of the post type.", "string", ctxViewEdit),
-			"hierarchical":   p("Whether or not the post type should have children.", "boolean", ctxViewEdit),
-			"viewable":       p("Whether or not the post type can be viewed.", "boolean", ctxEdit),
-			"labels":         p("Human-readable labels for the post type for various contexts.", "object", ctxEdit),
-			"name":           p("The title for the post type.", "string", ctxAll),
-			"slug":           p("An alphanumeric identifier for the post type.", "string", ctxAll),
-			"supports":       p("All features, supported by the post type.", "object", ctxEdit),
-			"has_archive":    p("If the value is a string, the value will be used as the archive slug. If the value is false the post type has no archive.", "string", ctxViewEdit),
-			"taxonomies":     p("Taxonomies associated with post type.", "array", ctxViewEdit),
-			"rest_base":      p("REST base route for the post type.", "string", ctxAll),
-			"rest_namespace": p("REST route's namespace for the post type.", "string", ctxAll),
-			"icon":           p("The icon for the post type.", "string", ctxAll),
-			"template":       p("The block template associated with the post type.", "array", ctxViewEdit),
-			"template_lock":  p("The template_lock associated with the post type, or false if none.", "string", ctxViewEdit),
-		},
-	}
+	return Obj(
+		"$schema", "http://json-schema.org/draft-04/schema#", "title", "type", "type", "object",
+		"properties", Obj(
+			"capabilities", p("All capabilities used by the post type.", "object", ctxEdit),
+			"description", p("A human-readable description of the post type.", "string", ctxViewEdit),
+			"hierarchical", p("Whether or not the post type should have children.", "boolean", ctxViewEdit),
+			"viewable", p("Whether or not the post type can be viewed.", "boolean", ctxEdit),
+			"labels", p("Human-readable labels for the post type for various contexts.", "object", ctxEdit),
+			"name", p("The title for the post type.", "string", ctxAll),
+			"slug", p("An alphanumeric identifier for the post type.", "string", ctxAll),
+			"supports", p("All features, supported by the post type.", "object", ctxEdit),
+			"has_archive", p("If the value is a string, the value will be used as the archive slug. If the value is false the post type has no archive.", "string", ctxViewEdit),
+			"taxonomies", p("Taxonomies associated with post type.", "array", ctxViewEdit),
+			"rest_base", p("REST base route for the post type.", "string", ctxAll),
+			"rest_namespace", p("REST route's namespace for the post type.", "string", ctxAll),
+			"icon", p("The icon for the post type.", "string", ctxAll),
+			"template", p("The block template associated with the post type.", "array", ctxViewEdit),
+			"template_lock", p("The template_lock associated with the post type, or false if none.", "string", ctxViewEdit),
+		),
+	)
 }
