@@ -41,7 +41,7 @@ func (s *Server) mediaRoutes() []*Route {
 				{Methods: []string{"POST", "PUT", "PATCH"}, Args: append([]Arg{idArg}, mediaWriteArgs()...),
 					Permission: mediaUpdatePermission, Handler: s.updateMedia},
 				{Methods: []string{"DELETE"}, Args: []Arg{idArg,
-					{Name: "force", Description: "Whether to bypass Trash and force deletion.", Type: "boolean", Default: false},
+					{Name: "force", Description: "Whether to bypass Trash and force deletion.", Type: "boolean", Default: false, Keywords: kwForce},
 				}, Permission: mediaDeletePermission, Handler: s.deleteMedia},
 			},
 		},

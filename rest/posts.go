@@ -44,7 +44,7 @@ func (s *Server) postTypeRoutes(pt *postType) []*Route {
 					Permission: postUpdatePermission(pt), Handler: s.updatePost(pt)},
 				{Methods: []string{"DELETE"}, Args: []Arg{
 					{Name: "id", Description: "Unique identifier for the post.", Type: "integer"},
-					{Name: "force", Description: "Whether to bypass Trash and force deletion.", Type: "boolean", Default: false},
+					{Name: "force", Description: "Whether to bypass Trash and force deletion.", Type: "boolean", Default: false, Keywords: kwForce},
 				}, Permission: postDeletePermission(pt), Handler: s.deletePost(pt)},
 			},
 		},

@@ -74,15 +74,15 @@ func (s *Server) postCollectionArgs(pt *postType) []Arg {
 	args = append(args,
 		Arg{Name: "search_semantics", Description: "How to interpret the search input.", Type: "string", Enum: []any{"exact"}},
 		Arg{Name: "offset", Description: "Offset the result set by a specific number of items.", Type: "integer"},
-		Arg{Name: "order", Description: "Order sort attribute ascending or descending.", Type: "string", Default: "desc", Enum: []any{"asc", "desc"}},
+		Arg{Keywords: kwOrder, Name: "order", Description: "Order sort attribute ascending or descending.", Type: "string", Default: "desc", Enum: []any{"asc", "desc"}},
 	)
 	orderby := []any{"author", "date", "id", "include", "modified", "parent", "relevance", "slug", "include_slugs", "title"}
 	if pt.supports("page-attributes") {
 		orderby = append(orderby, "menu_order")
 	}
 	args = append(args,
-		Arg{Name: "orderby", Description: "Sort collection by post attribute.", Type: "string", Default: "date", Enum: orderby},
-		Arg{Name: "search_columns", Description: "Array of column names to be searched.", Type: "array", Default: []any{},
+		Arg{Keywords: kwOrder, Name: "orderby", Description: "Sort collection by post attribute.", Type: "string", Default: "date", Enum: orderby},
+		Arg{Name: "search_columns", Description: "Array of column names to be searched.", Type: "array", Default: []any{}, Keywords: kwDefaultFirst,
 			Items: &Arg{Type: "string", Enum: []any{"post_title", "post_content", "post_excerpt"}}},
 	)
 	if pt.Hierarchical {
@@ -93,7 +93,7 @@ func (s *Server) postCollectionArgs(pt *postType) []Arg {
 	}
 	args = append(args,
 		Arg{Name: "slug", Description: "Limit result set to posts with one or more specific slugs.", Type: "array", Items: &Arg{Type: "string"}},
-		Arg{Name: "status", Description: "Limit result set to posts assigned one or more statuses.", Type: "array", Default: "publish",
+		Arg{Name: "status", Description: "Limit result set to posts assigned one or more statuses.", Type: "array", Default: "publish", Keywords: kwDefaultFirst,
 			Items: &Arg{Type: "string", Enum: []any{"publish", "future", "draft", "pending", "private", "trash", "auto-draft", "inherit",
 				"request-pending", "request-confirmed", "request-failed", "request-completed", "any"}},
 			Sanitize: func(r *Request, v any) (any, error) { return sanitizePostStatuses(r, pt, v) }},
@@ -123,15 +123,16 @@ func (s *Server) postCollectionArgs(pt *postType) []Arg {
 // rawOrObjectArg is title/content/excerpt: described as an object with raw
 // and rendered, but accepted unvalidated as a string or {"raw": …}, as
 // WordPress registers them without validate and sanitize callbacks.
-func rawOrObjectArg(name, desc, rawDesc, renderedDesc string, renderedCtx []any, extraProps map[string]any) Arg {
-	props := map[string]any{
-		"raw":      map[string]any{"description": rawDesc, "type": "string", "context": []any{"edit"}},
-		"rendered": map[string]any{"description": renderedDesc, "type": "string", "context": renderedCtx, "readonly": true},
+func rawOrObjectArg(name, desc, rawDesc, renderedDesc string, renderedCtx []any, extraProps *Object) Arg {
+	props := Obj(
+		"raw", Obj("description", rawDesc, "type", "string", "context", []any{"edit"}),
+		"rendered", Obj("description", renderedDesc, "type", "string", "context", renderedCtx, "readonly", true),
+	)
+	for k, v := range extraProps.All() {
+		props.Set(k, v)
 	}
-	for k, v := range extraProps {
-		props[k] = v
-	}
-	return Arg{Name: name, Description: desc, Extra: map[string]any{"type": "object", "properties": props},
+	// Described as an object, never checked as one (a string is fine).
+	return Arg{Name: name, Description: desc, Type: "object", SkipValidation: true, Extra: map[string]any{"properties": props},
 		Sanitize: func(_ *Request, v any) (any, error) { return v, nil }}
 }
 
@@ -146,14 +147,14 @@ func (s *Server) postWriteArgs(pt *postType) []Arg {
 		{Name: "password", Description: "A password to protect access to the content and excerpt.", Type: "string"},
 		{Name: "parent", Description: "The ID for the parent of the post.", Type: "integer"},
 		rawOrObjectArg("title", "The title for the post.", "Title for the post, as it exists in the database.", "HTML title for the post, transformed for display.", ctxAll, nil),
-		rawOrObjectArg("content", "The content for the post.", "Content for the post, as it exists in the database.", "HTML content for the post, transformed for display.", ctxViewEdit, map[string]any{
-			"block_version": map[string]any{"description": "Version of the content block format used by the post.", "type": "integer", "context": []any{"edit"}, "readonly": true},
-			"protected":     map[string]any{"description": "Whether the content is protected with a password.", "type": "boolean", "context": []any{"view", "edit", "embed"}, "readonly": true},
-		}),
+		rawOrObjectArg("content", "The content for the post.", "Content for the post, as it exists in the database.", "HTML content for the post, transformed for display.", ctxViewEdit, Obj(
+			"block_version", Obj("description", "Version of the content block format used by the post.", "type", "integer", "context", []any{"edit"}, "readonly", true),
+			"protected", Obj("description", "Whether the content is protected with a password.", "type", "boolean", "context", []any{"view", "edit", "embed"}, "readonly", true),
+		)),
 		{Name: "author", Description: "The ID for the author of the post.", Type: "integer"},
-		rawOrObjectArg("excerpt", "The excerpt for the post.", "Excerpt for the post, as it exists in the database.", "HTML excerpt for the post, transformed for display.", ctxAll, map[string]any{
-			"protected": map[string]any{"description": "Whether the excerpt is protected with a password.", "type": "boolean", "context": []any{"view", "edit", "embed"}, "readonly": true},
-		}),
+		rawOrObjectArg("excerpt", "The excerpt for the post.", "Excerpt for the post, as it exists in the database.", "HTML excerpt for the post, transformed for display.", ctxAll, Obj(
+			"protected", Obj("description", "Whether the excerpt is protected with a password.", "type", "boolean", "context", []any{"view", "edit", "embed"}, "readonly", true),
+		)),
 		{Name: "featured_media", Description: "The ID of the featured media for the post.", Type: "integer"},
 		{Name: "comment_status", Description: "Whether or not comments are open on the post.", Type: "string", Enum: []any{"open", "closed"}},
 		{Name: "ping_status", Description: "Whether or not the post can be pinged.", Type: "string", Enum: []any{"open", "closed"}},
@@ -175,9 +176,9 @@ func (s *Server) postWriteArgs(pt *postType) []Arg {
 	if pt.Name == "wp_block" {
 		for _, a := range out {
 			if a.Name == "title" || a.Name == "content" {
-				props := a.Extra["properties"].(map[string]any)
-				delete(props, "rendered")
-				props["raw"].(map[string]any)["context"] = ctxViewEdit
+				props := a.Extra["properties"].(*Object)
+				props.Delete("rendered")
+				props.Object("raw").Set("context", ctxViewEdit)
 			}
 		}
 	}

@@ -51,7 +51,20 @@ type Arg struct {
 	Sanitize func(r *Request, value any) (any, error)
 	// Extra holds further schema keywords shown in the index (e.g. "context").
 	Extra map[string]any
+	// Keywords, when set, is the order WordPress declares this argument's
+	// keywords in, where it differs from describe's usual order.
+	Keywords []string
 }
+
+// Keyword orders of WordPress's arguments that differ from the usual one.
+var (
+	// kwForce: the controllers' "force" arguments.
+	kwForce = []string{"type", "default", "description"}
+	// kwOrder: "order" and "orderby", default before enum.
+	kwOrder = []string{"description", "type", "default", "enum"}
+	// kwDefaultFirst: the posts' "status" and "search_columns".
+	kwDefaultFirst = []string{"default", "description", "type", "items"}
+)
 
 // Int64 returns a pointer for Arg.Minimum / Arg.Maximum.
 func Int64(v int64) *int64 { return &v }
@@ -85,8 +98,12 @@ func (a *Arg) types() []string {
 // describe renders the argument's schema keywords for the index and OPTIONS.
 func (a *Arg) describe() *Object {
 	// The keywords in the order WordPress's controllers mostly declare
-	// them (description and type first), as the index shows them.
+	// them (description, type, format, enum, items, default, bounds), as
+	// the index shows them, unless the argument says otherwise.
 	d := &Object{members: make([]member, 0, 6)}
+	if a.Keywords != nil {
+		d = NewObject(a.Keywords)
+	}
 	if a.Description != "" {
 		d.Set("description", a.Description)
 	}
@@ -105,6 +122,9 @@ func (a *Arg) describe() *Object {
 	}
 	if a.Enum != nil {
 		d.Set("enum", a.Enum)
+	}
+	if a.Items != nil {
+		d.Set("items", a.Items.describe())
 	}
 	if a.Default != nil {
 		d.Set("default", a.Default)
@@ -129,9 +149,6 @@ func (a *Arg) describe() *Object {
 	}
 	if a.Pattern != "" {
 		d.Set("pattern", a.Pattern)
-	}
-	if a.Items != nil {
-		d.Set("items", a.Items.describe())
 	}
 	if a.MinItems != nil {
 		d.Set("minItems", *a.MinItems)

@@ -36,7 +36,7 @@ func (s *Server) templateRoutesOf(typ, base string) []*Route {
 		{Namespace: "wp/v2", Pattern: `/wp/v2/` + base + `/(?P<id>([^\/:<>\*\?"\|]+(?:\/[^\/:<>\*\?"\|]+)?)[\/\w%-]+)`, Schema: schema, Endpoints: []*Endpoint{
 			{Methods: []string{"GET"}, Args: []Arg{idArg, ContextArg("view")}, Permission: canReadTemplates, Handler: h.get},
 			{Methods: []string{"POST", "PUT", "PATCH"}, Args: append([]Arg{idArg}, templateWriteArgs(typ, false)...), Permission: canManageTemplates, Handler: h.update},
-			{Methods: []string{"DELETE"}, Args: []Arg{idArg, {Name: "force", Description: "Whether to bypass Trash and force deletion.", Type: "boolean", Default: false}},
+			{Methods: []string{"DELETE"}, Args: []Arg{idArg, {Name: "force", Description: "Whether to bypass Trash and force deletion.", Type: "boolean", Default: false, Keywords: kwForce}},
 				Permission: canManageTemplates, Handler: h.delete},
 		}},
 	}

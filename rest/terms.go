@@ -52,7 +52,7 @@ func (s *Server) termsRoutes() []*Route {
 				Endpoints: []*Endpoint{
 					{Methods: []string{"GET"}, Args: []Arg{idArg, ContextArg("view")}, Permission: s.canReadTerm(tr), Handler: s.getTerm(tr), AllowBatch: true},
 					{Methods: []string{"POST", "PUT", "PATCH"}, Args: append([]Arg{idArg}, termWriteArgs(tr.Taxonomy, false)...), Permission: s.canUpdateTerm(tr), Handler: s.updateTerm(tr), AllowBatch: true},
-					{Methods: []string{"DELETE"}, Args: []Arg{idArg, {Name: "force", Type: "boolean", Default: false, Description: "Required to be true, as terms do not support trashing."}},
+					{Methods: []string{"DELETE"}, Args: []Arg{idArg, {Name: "force", Type: "boolean", Default: false, Description: "Required to be true, as terms do not support trashing.", Keywords: kwForce}},
 						Permission: s.canDeleteTerm(tr), Handler: s.deleteTerm(tr), AllowBatch: true},
 				},
 			},
@@ -76,8 +76,8 @@ func termCollectionArgs(tax models.Taxonomy) []Arg {
 		args = append(args, Arg{Name: "offset", Description: "Offset the result set by a specific number of items.", Type: "integer"})
 	}
 	args = append(args,
-		Arg{Name: "order", Description: "Order sort attribute ascending or descending.", Type: "string", Default: "asc", Enum: []any{"asc", "desc"}},
-		Arg{Name: "orderby", Description: "Sort collection by term attribute.", Type: "string", Default: "name",
+		Arg{Keywords: kwOrder, Name: "order", Description: "Order sort attribute ascending or descending.", Type: "string", Default: "asc", Enum: []any{"asc", "desc"}},
+		Arg{Keywords: kwOrder, Name: "orderby", Description: "Sort collection by term attribute.", Type: "string", Default: "name",
 			Enum: []any{"id", "include", "name", "slug", "include_slugs", "term_group", "description", "count"}},
 		Arg{Name: "hide_empty", Description: "Whether to hide terms not assigned to any posts.", Type: "boolean", Default: false},
 	)

@@ -18,7 +18,7 @@ var restPostTypes = []string{"post", "page", "attachment"}
 func (s *Server) userRoutes() []*Route {
 	idArg := Arg{Name: "id", Description: "Unique identifier for the user.", Type: "integer"}
 	deleteArgs := []Arg{
-		{Name: "force", Type: "boolean", Default: false, Description: "Required to be true, as users do not support trashing."},
+		{Name: "force", Type: "boolean", Default: false, Description: "Required to be true, as users do not support trashing.", Keywords: kwForce},
 		{Name: "reassign", Type: "integer", Description: "Reassign the deleted user's posts and links to this user ID.", Required: true,
 			SkipValidation: true, Sanitize: checkReassign},
 	}
