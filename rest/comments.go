@@ -128,8 +128,8 @@ func commentWriteArgs(create bool) []Arg {
 		{Name: "status", Description: "State of the comment.", Type: "string", Sanitize: sanitizeKeyArg},
 		{Name: "meta", Description: "Meta fields.", Type: "object", Properties: map[string]*Arg{
 			"_wp_note_status": {Type: "string", Description: "Note resolution status", Enum: []any{"resolved", "reopen"}},
-		}, Extra: map[string]any{"properties": map[string]any{"_wp_note_status": map[string]any{
-			"type": "string", "title": "", "description": "Note resolution status", "default": "", "enum": []any{"resolved", "reopen"}}}}},
+		}, Extra: map[string]any{"properties": Obj("_wp_note_status", Obj(
+			"type", "string", "title", "", "description", "Note resolution status", "default", "", "enum", []any{"resolved", "reopen"}))}},
 	}
 }
 

@@ -198,7 +198,7 @@ func mediaCollectionArgs() []Arg {
 			continue
 		case "status":
 			a = Arg{Name: "status", Description: "Limit result set to posts assigned one or more statuses.", Type: "array", Default: "inherit",
-				Items: &Arg{Type: "string", Enum: []any{"inherit", "private", "trash"}}, Sanitize: sanitizeMediaStatuses}
+				Items: &Arg{Type: "string", Enum: []any{"inherit", "private", "trash"}, Keywords: kwEnumFirst}, Sanitize: sanitizeMediaStatuses}
 		}
 		args = append(args, a)
 	}

@@ -76,6 +76,12 @@ func (o *Object) Get(k string) (any, bool) {
 	return nil, false
 }
 
+// Value returns member k, nil when it is not set.
+func (o *Object) Value(k string) any {
+	v, _ := o.Get(k)
+	return v
+}
+
 // Object returns member k when it is an object, else nil.
 func (o *Object) Object(k string) *Object {
 	v, _ := o.Get(k)

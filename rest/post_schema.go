@@ -106,7 +106,8 @@ func postSchema(pt *postType, itemURL string) *Object {
 		props.Set("sticky", prop("Whether or not the post should be treated as sticky.", "boolean", ctxViewEdit))
 	}
 	for _, t := range pt.Taxonomies {
-		props.Set(t.RestBase, prop("The terms assigned to the post in the "+t.Slug+" taxonomy.", "array", ctxViewEdit, "items", Obj("type", "integer")))
+		props.Set(t.RestBase, Obj("description", "The terms assigned to the post in the "+t.Slug+" taxonomy.", "type", "array",
+			"items", Obj("type", "integer"), "context", ctxViewEdit))
 	}
 	if pt.Name == "wp_block" {
 		blockSchemaFields(props)

@@ -83,7 +83,7 @@ func (s *Server) postCollectionArgs(pt *postType) []Arg {
 	args = append(args,
 		Arg{Keywords: kwOrder, Name: "orderby", Description: "Sort collection by post attribute.", Type: "string", Default: "date", Enum: orderby},
 		Arg{Name: "search_columns", Description: "Array of column names to be searched.", Type: "array", Default: []any{}, Keywords: kwDefaultFirst,
-			Items: &Arg{Type: "string", Enum: []any{"post_title", "post_content", "post_excerpt"}}},
+			Items: &Arg{Type: "string", Enum: []any{"post_title", "post_content", "post_excerpt"}, Keywords: kwEnumFirst}},
 	)
 	if pt.Hierarchical {
 		args = append(args,
@@ -94,7 +94,7 @@ func (s *Server) postCollectionArgs(pt *postType) []Arg {
 	args = append(args,
 		Arg{Name: "slug", Description: "Limit result set to posts with one or more specific slugs.", Type: "array", Items: &Arg{Type: "string"}},
 		Arg{Name: "status", Description: "Limit result set to posts assigned one or more statuses.", Type: "array", Default: "publish", Keywords: kwDefaultFirst,
-			Items: &Arg{Type: "string", Enum: []any{"publish", "future", "draft", "pending", "private", "trash", "auto-draft", "inherit",
+			Items: &Arg{Keywords: kwEnumFirst, Type: "string", Enum: []any{"publish", "future", "draft", "pending", "private", "trash", "auto-draft", "inherit",
 				"request-pending", "request-confirmed", "request-failed", "request-completed", "any"}},
 			Sanitize: func(r *Request, v any) (any, error) { return sanitizePostStatuses(r, pt, v) }},
 	)
@@ -115,7 +115,7 @@ func (s *Server) postCollectionArgs(pt *postType) []Arg {
 	}
 	if pt.supports("post-formats") {
 		args = append(args, Arg{Name: "format", Description: "Limit result set to items assigned one or more given formats.", Type: "array", UniqueItems: true,
-			Items: &Arg{Type: "string", Enum: postFormats}})
+			Items: &Arg{Type: "string", Enum: postFormats, Keywords: kwEnumFirst}})
 	}
 	return args
 }
@@ -187,9 +187,9 @@ func (s *Server) postWriteArgs(pt *postType) []Arg {
 
 // postMetaArgs are the registered meta keys of a post type.
 func postMetaArgs(pt *postType) map[string]*Arg {
-	meta := map[string]*Arg{"footnotes": {Type: "string", Default: "", Extra: map[string]any{"title": "", "description": ""}}}
+	meta := map[string]*Arg{"footnotes": {Type: "string", Default: "", Extra: map[string]any{"title": "", "description": ""}, Keywords: kwMeta}}
 	if pt.Name == "wp_block" {
-		meta["wp_pattern_sync_status"] = &Arg{Type: "string", Default: "", Enum: []any{"partial", "unsynced"}, Extra: map[string]any{"title": "", "description": ""}}
+		meta["wp_pattern_sync_status"] = &Arg{Type: "string", Default: "", Enum: []any{"partial", "unsynced"}, Extra: map[string]any{"title": "", "description": ""}, Keywords: kwMeta}
 	}
 	return meta
 }

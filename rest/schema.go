@@ -64,6 +64,11 @@ var (
 	kwOrder = []string{"description", "type", "default", "enum"}
 	// kwDefaultFirst: the posts' "status" and "search_columns".
 	kwDefaultFirst = []string{"default", "description", "type", "items"}
+	// kwEnumFirst: the items of the posts' status, search_columns and
+	// format lists.
+	kwEnumFirst = []string{"enum", "type"}
+	// kwMeta: registered meta (register_meta's defaults, then the key's).
+	kwMeta = []string{"type", "title", "description", "default", "enum", "context", "properties", "additionalProperties"}
 )
 
 // Int64 returns a pointer for Arg.Minimum / Arg.Maximum.
@@ -103,6 +108,13 @@ func (a *Arg) describe() *Object {
 	d := &Object{members: make([]member, 0, 6)}
 	if a.Keywords != nil {
 		d = NewObject(a.Keywords)
+	} else if t, ok := a.Extra["title"]; ok {
+		// A setting's or a oneOf branch's title comes first, then the
+		// description.
+		d.Set("title", t)
+		if desc, ok := a.Extra["description"]; ok && a.Description == "" {
+			d.Set("description", desc)
+		}
 	}
 	if a.Description != "" {
 		d.Set("description", a.Description)

@@ -25,7 +25,7 @@ type restTaxonomy struct {
 	// AssignCap is the primitive capability assign_terms maps to.
 	AssignCap string
 	// Labels are the labels that differ from the defaults of get_taxonomy_labels.
-	Labels map[string]any
+	Labels *Object
 	// Visibility is the visibility object: public, publicly_queryable,
 	// show_admin_column, show_in_nav_menus, show_in_quick_edit, show_ui.
 	Visibility [6]bool

@@ -6,91 +6,91 @@ package rest
 
 // flatLabels are get_taxonomy_labels' defaults for a flat taxonomy, which
 // post_tag uses as they are.
-var flatLabels = map[string]any{
-	"name": "Tags", "singular_name": "Tag", "search_items": "Search Tags", "popular_items": "Popular Tags",
-	"all_items": "All Tags", "parent_item": nil, "parent_item_colon": nil,
-	"name_field_description":     "The name is how it appears on your site.",
-	"slug_field_description":     "The &#8220;slug&#8221; is the URL-friendly version of the name. It is usually all lowercase and contains only letters, numbers, and hyphens.",
-	"parent_field_description":   nil,
-	"desc_field_description":     "The description is not prominent by default; however, some themes may show it.",
-	"edit_item":                  "Edit Tag",
-	"view_item":                  "View Tag",
-	"update_item":                "Update Tag",
-	"add_new_item":               "Add Tag",
-	"new_item_name":              "New Tag Name",
-	"separate_items_with_commas": "Separate tags with commas",
-	"add_or_remove_items":        "Add or remove tags",
-	"choose_from_most_used":      "Choose from the most used tags",
-	"not_found":                  "No tags found.",
-	"no_terms":                   "No tags",
-	"filter_by_item":             nil,
-	"items_list_navigation":      "Tags list navigation",
-	"items_list":                 "Tags list",
-	"most_used":                  "Most Used",
-	"back_to_items":              "&larr; Go to Tags",
-	"item_link":                  "Tag Link",
-	"item_link_description":      "A link to a tag.",
-	"menu_name":                  "Tags",
-	"name_admin_bar":             "post_tag",
-	"template_name":              "Tag Archives",
-}
+var flatLabels = Obj(
+	"name", "Tags", "singular_name", "Tag", "search_items", "Search Tags", "popular_items", "Popular Tags",
+	"all_items", "All Tags", "parent_item", nil, "parent_item_colon", nil,
+	"name_field_description", "The name is how it appears on your site.",
+	"slug_field_description", "The &#8220;slug&#8221; is the URL-friendly version of the name. It is usually all lowercase and contains only letters, numbers, and hyphens.",
+	"parent_field_description", nil,
+	"desc_field_description", "The description is not prominent by default; however, some themes may show it.",
+	"edit_item", "Edit Tag",
+	"view_item", "View Tag",
+	"update_item", "Update Tag",
+	"add_new_item", "Add Tag",
+	"new_item_name", "New Tag Name",
+	"separate_items_with_commas", "Separate tags with commas",
+	"add_or_remove_items", "Add or remove tags",
+	"choose_from_most_used", "Choose from the most used tags",
+	"not_found", "No tags found.",
+	"no_terms", "No tags",
+	"filter_by_item", nil,
+	"items_list_navigation", "Tags list navigation",
+	"items_list", "Tags list",
+	"most_used", "Most Used",
+	"back_to_items", "&larr; Go to Tags",
+	"item_link", "Tag Link",
+	"item_link_description", "A link to a tag.",
+	"menu_name", "Tags",
+	"name_admin_bar", "post_tag",
+	"template_name", "Tag Archives",
+)
 
 // hierarchicalLabels are the defaults for a hierarchical taxonomy, which
 // category uses as they are.
-var hierarchicalLabels = map[string]any{
-	"name": "Categories", "singular_name": "Category", "search_items": "Search Categories", "popular_items": nil,
-	"all_items": "All Categories", "parent_item": "Parent Category", "parent_item_colon": "Parent Category:",
-	"name_field_description":     "The name is how it appears on your site.",
-	"slug_field_description":     "The &#8220;slug&#8221; is the URL-friendly version of the name. It is usually all lowercase and contains only letters, numbers, and hyphens.",
-	"parent_field_description":   "Assign a parent term to create a hierarchy. The term Jazz, for example, would be the parent of Bebop and Big Band.",
-	"desc_field_description":     "The description is not prominent by default; however, some themes may show it.",
-	"edit_item":                  "Edit Category",
-	"view_item":                  "View Category",
-	"update_item":                "Update Category",
-	"add_new_item":               "Add Category",
-	"new_item_name":              "New Category Name",
-	"separate_items_with_commas": nil,
-	"add_or_remove_items":        nil,
-	"choose_from_most_used":      nil,
-	"not_found":                  "No categories found.",
-	"no_terms":                   "No categories",
-	"filter_by_item":             "Filter by category",
-	"items_list_navigation":      "Categories list navigation",
-	"items_list":                 "Categories list",
-	"most_used":                  "Most Used",
-	"back_to_items":              "&larr; Go to Categories",
-	"item_link":                  "Category Link",
-	"item_link_description":      "A link to a category.",
-	"menu_name":                  "Categories",
-	"name_admin_bar":             "category",
-	"template_name":              "Category Archives",
-}
+var hierarchicalLabels = Obj(
+	"name", "Categories", "singular_name", "Category", "search_items", "Search Categories", "popular_items", nil,
+	"all_items", "All Categories", "parent_item", "Parent Category", "parent_item_colon", "Parent Category:",
+	"name_field_description", "The name is how it appears on your site.",
+	"slug_field_description", "The &#8220;slug&#8221; is the URL-friendly version of the name. It is usually all lowercase and contains only letters, numbers, and hyphens.",
+	"parent_field_description", "Assign a parent term to create a hierarchy. The term Jazz, for example, would be the parent of Bebop and Big Band.",
+	"desc_field_description", "The description is not prominent by default; however, some themes may show it.",
+	"edit_item", "Edit Category",
+	"view_item", "View Category",
+	"update_item", "Update Category",
+	"add_new_item", "Add Category",
+	"new_item_name", "New Category Name",
+	"separate_items_with_commas", nil,
+	"add_or_remove_items", nil,
+	"choose_from_most_used", nil,
+	"not_found", "No categories found.",
+	"no_terms", "No categories",
+	"filter_by_item", "Filter by category",
+	"items_list_navigation", "Categories list navigation",
+	"items_list", "Categories list",
+	"most_used", "Most Used",
+	"back_to_items", "&larr; Go to Categories",
+	"item_link", "Category Link",
+	"item_link_description", "A link to a category.",
+	"menu_name", "Categories",
+	"name_admin_bar", "category",
+	"template_name", "Category Archives",
+)
 
 // patternCategoryLabels are the labels register_taxonomy gives
 // wp_pattern_category, completed by get_taxonomy_labels (the admin-bar,
 // menu, all-items, archives and template names derived from them).
-var patternCategoryLabels = func() map[string]any {
+var patternCategoryLabels = func() *Object {
 	out := customLabels(flatLabels, "Pattern Categories", "Pattern Category")
-	for k, v := range map[string]any{
-		"add_new_item":               "Add Category",
-		"add_or_remove_items":        "Add or remove pattern categories",
-		"back_to_items":              "&larr; Go to Pattern Categories",
-		"choose_from_most_used":      "Choose from the most used pattern categories",
-		"edit_item":                  "Edit Pattern Category",
-		"item_link":                  "Pattern Category Link",
-		"item_link_description":      "A link to a pattern category.",
-		"items_list":                 "Pattern Categories list",
-		"items_list_navigation":      "Pattern Categories list navigation",
-		"new_item_name":              "New Pattern Category Name",
-		"no_terms":                   "No pattern categories",
-		"not_found":                  "No pattern categories found.",
-		"popular_items":              "Popular Pattern Categories",
-		"search_items":               "Search Pattern Categories",
-		"separate_items_with_commas": "Separate pattern categories with commas",
-		"update_item":                "Update Pattern Category",
-		"view_item":                  "View Pattern Category",
-	} {
-		out[k] = v
+	for k, v := range Obj(
+		"add_new_item", "Add Category",
+		"add_or_remove_items", "Add or remove pattern categories",
+		"back_to_items", "&larr; Go to Pattern Categories",
+		"choose_from_most_used", "Choose from the most used pattern categories",
+		"edit_item", "Edit Pattern Category",
+		"item_link", "Pattern Category Link",
+		"item_link_description", "A link to a pattern category.",
+		"items_list", "Pattern Categories list",
+		"items_list_navigation", "Pattern Categories list navigation",
+		"new_item_name", "New Pattern Category Name",
+		"no_terms", "No pattern categories",
+		"not_found", "No pattern categories found.",
+		"popular_items", "Popular Pattern Categories",
+		"search_items", "Search Pattern Categories",
+		"separate_items_with_commas", "Separate pattern categories with commas",
+		"update_item", "Update Pattern Category",
+		"view_item", "View Pattern Category",
+	).All() {
+		out.Set(k, v)
 	}
 	return out
 }()
@@ -99,18 +99,20 @@ var patternCategoryLabels = func() map[string]any {
 // with a name and a singular name: the defaults, with the menu name, the
 // all-items and archives names, the admin-bar name and the archive
 // template name derived from them (_get_custom_object_labels).
-func customLabels(defaults map[string]any, name, singular string) map[string]any {
-	out := make(map[string]any, len(defaults)+1)
-	for k, v := range defaults {
-		out[k] = v
+func customLabels(defaults *Object, name, singular string) *Object {
+	out := &Object{members: make([]member, 0, defaults.Len()+1)}
+	for k, v := range defaults.All() {
+		out.Set(k, v)
 	}
-	out["name"] = name
-	out["singular_name"] = singular
-	out["menu_name"] = name
-	out["all_items"] = name
-	out["archives"] = name
-	out["name_admin_bar"] = singular
-	out["template_name"] = singular + " Archives"
+	out.Set("name", name)
+	out.Set("singular_name", singular)
+	out.Set("menu_name", name)
+	out.Set("all_items", name)
+	out.Set("name_admin_bar", singular)
+	// archives is new: it comes before the template name.
+	out.Delete("template_name")
+	out.Set("archives", name)
+	out.Set("template_name", singular+" Archives")
 	return out
 }
 

@@ -80,45 +80,45 @@ func templateContextList(ctxs ...string) []any { return ctxList(ctxs...) }
 // templateProperties are the schema's properties in WordPress's order.
 func templateProperties(typ string) []struct {
 	name string
-	def  map[string]any
+	def  *Object
 } {
 	all := templateContextList("embed", "view", "edit")
 	vee := templateContextList("view", "edit", "embed")
 	type p = struct {
 		name string
-		def  map[string]any
+		def  *Object
 	}
 	props := []p{
-		{"id", map[string]any{"description": "ID of template.", "type": "string", "context": all, "readonly": true}},
-		{"slug", map[string]any{"description": "Unique slug identifying the template.", "type": "string", "context": all, "required": true, "minLength": 1, "pattern": `[a-zA-Z0-9_\%-]+`}},
-		{"theme", map[string]any{"description": "Theme identifier for the template.", "type": "string", "context": all}},
-		{"type", map[string]any{"description": "Type of template.", "type": "string", "context": all}},
-		{"source", map[string]any{"description": "Source of template", "type": "string", "context": all, "readonly": true}},
-		{"origin", map[string]any{"description": "Source of a customized template", "type": "string", "context": all, "readonly": true}},
-		{"content", map[string]any{"description": "Content of template.", "type": []any{"object", "string"}, "default": "", "context": all, "properties": map[string]any{
-			"raw":           map[string]any{"description": "Content for the template, as it exists in the database.", "type": "string", "context": templateContextList("view", "edit")},
-			"block_version": map[string]any{"description": "Version of the content block format used by the template.", "type": "integer", "context": templateContextList("edit"), "readonly": true},
-		}}},
-		{"title", map[string]any{"description": "Title of template.", "type": []any{"object", "string"}, "default": "", "context": all, "properties": map[string]any{
-			"raw":      map[string]any{"description": "Title for the template, as it exists in the database.", "type": "string", "context": vee},
-			"rendered": map[string]any{"description": "HTML title for the template, transformed for display.", "type": "string", "context": vee, "readonly": true},
-		}}},
-		{"description", map[string]any{"description": "Description of template.", "type": "string", "default": "", "context": all}},
-		{"status", map[string]any{"description": "Status of template.", "type": "string", "enum": []any{"publish", "future", "draft", "pending", "private"}, "default": "publish", "context": all}},
-		{"wp_id", map[string]any{"description": "Post ID.", "type": "integer", "context": all, "readonly": true}},
-		{"has_theme_file", map[string]any{"description": "Theme file exists.", "type": "bool", "context": all, "readonly": true}},
-		{"author", map[string]any{"description": "The ID for the author of the template.", "type": "integer", "context": vee}},
-		{"modified", map[string]any{"description": "The date the template was last modified, in the site's timezone.", "type": "string", "format": "date-time", "context": templateContextList("view", "edit"), "readonly": true}},
-		{"author_text", map[string]any{"type": "string", "description": "Human readable text for the author.", "readonly": true, "context": vee}},
-		{"original_source", map[string]any{"description": "Where the template originally comes from e.g. 'theme'", "type": "string", "readonly": true, "context": vee,
-			"enum": []any{"theme", "plugin", "site", "user"}}},
+		{"id", Obj("description", "ID of template.", "type", "string", "context", all, "readonly", true)},
+		{"slug", Obj("description", "Unique slug identifying the template.", "type", "string", "context", all, "required", true, "minLength", 1, "pattern", `[a-zA-Z0-9_\%-]+`)},
+		{"theme", Obj("description", "Theme identifier for the template.", "type", "string", "context", all)},
+		{"type", Obj("description", "Type of template.", "type", "string", "context", all)},
+		{"source", Obj("description", "Source of template", "type", "string", "context", all, "readonly", true)},
+		{"origin", Obj("description", "Source of a customized template", "type", "string", "context", all, "readonly", true)},
+		{"content", Obj("description", "Content of template.", "type", []any{"object", "string"}, "default", "", "context", all, "properties", Obj(
+			"raw", Obj("description", "Content for the template, as it exists in the database.", "type", "string", "context", templateContextList("view", "edit")),
+			"block_version", Obj("description", "Version of the content block format used by the template.", "type", "integer", "context", templateContextList("edit"), "readonly", true),
+		))},
+		{"title", Obj("description", "Title of template.", "type", []any{"object", "string"}, "default", "", "context", all, "properties", Obj(
+			"raw", Obj("description", "Title for the template, as it exists in the database.", "type", "string", "context", vee),
+			"rendered", Obj("description", "HTML title for the template, transformed for display.", "type", "string", "context", vee, "readonly", true),
+		))},
+		{"description", Obj("description", "Description of template.", "type", "string", "default", "", "context", all)},
+		{"status", Obj("description", "Status of template.", "type", "string", "enum", []any{"publish", "future", "draft", "pending", "private"}, "default", "publish", "context", all)},
+		{"wp_id", Obj("description", "Post ID.", "type", "integer", "context", all, "readonly", true)},
+		{"has_theme_file", Obj("description", "Theme file exists.", "type", "bool", "context", all, "readonly", true)},
+		{"author", Obj("description", "The ID for the author of the template.", "type", "integer", "context", vee)},
+		{"modified", Obj("description", "The date the template was last modified, in the site's timezone.", "type", "string", "format", "date-time", "context", templateContextList("view", "edit"), "readonly", true)},
+		{"author_text", Obj("type", "string", "description", "Human readable text for the author.", "readonly", true, "context", vee)},
+		{"original_source", Obj("description", "Where the template originally comes from e.g. 'theme'", "type", "string", "readonly", true, "context", vee,
+			"enum", []any{"theme", "plugin", "site", "user"})},
 	}
 	if typ == models.TemplateType {
 		props = append(props,
-			p{"is_custom", map[string]any{"description": "Whether a template is a custom template.", "type": "bool", "context": all, "readonly": true}},
-			p{"plugin", map[string]any{"type": "string", "description": "Plugin that registered the template.", "readonly": true, "context": vee}})
+			p{"is_custom", Obj("description", "Whether a template is a custom template.", "type", "bool", "context", all, "readonly", true)},
+			p{"plugin", Obj("type", "string", "description", "Plugin that registered the template.", "readonly", true, "context", vee)})
 	} else {
-		props = append(props, p{"area", map[string]any{"description": "Where the template part is intended for use (header, footer, etc.)", "type": "string", "context": all}})
+		props = append(props, p{"area", Obj("description", "Where the template part is intended for use (header, footer, etc.)", "type", "string", "context", all)})
 	}
 	return props
 }
@@ -136,11 +136,11 @@ func templateSchema(typ string) *Object {
 func templateWriteArgs(typ string, creating bool) []Arg {
 	var args []Arg
 	for _, p := range templateProperties(typ) {
-		if p.def["readonly"] == true {
+		if p.def.Value("readonly") == true {
 			continue
 		}
-		a := Arg{Name: p.name, Description: p.def["description"].(string)}
-		switch t := p.def["type"].(type) {
+		a := Arg{Name: p.name, Description: p.def.Value("description").(string)}
+		switch t := p.def.Value("type").(type) {
 		case string:
 			a.Type = t
 		case []any:
@@ -148,27 +148,27 @@ func templateWriteArgs(typ string, creating bool) []Arg {
 				a.Types = append(a.Types, x.(string))
 			}
 		}
-		if e, ok := p.def["enum"].([]any); ok {
+		if e, ok := p.def.Value("enum").([]any); ok {
 			a.Enum = e
 		}
-		if pat, ok := p.def["pattern"].(string); ok {
+		if pat, ok := p.def.Value("pattern").(string); ok {
 			a.Pattern = pat
-			a.MinLength = IntP(p.def["minLength"].(int))
+			a.MinLength = IntP(p.def.Value("minLength").(int))
 		}
-		if props, ok := p.def["properties"].(map[string]any); ok {
+		if props, ok := p.def.Value("properties").(*Object); ok {
 			a.Properties = map[string]*Arg{}
-			for k, v := range props {
-				pm := v.(map[string]any)
-				pa := &Arg{Description: pm["description"].(string), Type: pm["type"].(string), Extra: map[string]any{"context": pm["context"]}}
-				if pm["readonly"] == true {
+			for k, v := range props.All() {
+				pm := v.(*Object)
+				pa := &Arg{Description: pm.Value("description").(string), Type: pm.Value("type").(string), Extra: map[string]any{"context": pm.Value("context")}}
+				if pm.Value("readonly") == true {
 					pa.Extra["readonly"] = true
 				}
 				a.Properties[k] = pa
 			}
 		}
 		if creating {
-			a.Default = p.def["default"]
-			a.Required = p.def["required"] == true
+			a.Default = p.def.Value("default")
+			a.Required = p.def.Value("required") == true
 		}
 		args = append(args, a)
 	}

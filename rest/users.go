@@ -75,7 +75,7 @@ func userCollectionArgs() []Arg {
 		{Name: "has_published_posts", Description: "Limit result set to users who have published posts.", Types: []string{"boolean", "array"},
 			Items: &Arg{Type: "string", Enum: postTypeNames, Extra: map[string]any{"enum": postTypeEnumMap()}}},
 		{Name: "search_columns", Default: []any{}, Description: "Array of column names to be searched.", Type: "array",
-			Items: &Arg{Enum: []any{"email", "name", "id", "username", "slug"}, Type: "string"}},
+			Items: &Arg{Enum: []any{"email", "name", "id", "username", "slug"}, Type: "string", Keywords: kwEnumFirst}},
 	}
 }
 
@@ -150,7 +150,7 @@ func userWriteArgs(create bool) []Arg {
 		{Name: "meta", Description: "Meta fields.", Type: "object", Properties: map[string]*Arg{
 			"persisted_preferences": {Type: "object", Default: []any{}, Properties: map[string]*Arg{
 				"_modified": {Description: "The date and time the preferences were updated.", Type: "string", Format: "date-time", Extra: map[string]any{"readonly": false}},
-			}, AdditionalProperties: true, Extra: map[string]any{"title": "", "description": "", "context": []any{"edit"}}},
+			}, AdditionalProperties: true, Extra: map[string]any{"title": "", "description": "", "context": []any{"edit"}}, Keywords: kwMeta},
 		}},
 	}
 }
