@@ -7,7 +7,5 @@ package rest
 // blockSchemaFields and in renderPost's raw-only title and content.
 
 func (s *Server) blocksRoutes() []*Route {
-	routes := s.postTypeRoutes(postTypeBlock)
-	routes = append(routes, s.revisionRoutesOf(postTypeBlock)...)
-	return append(routes, s.autosaveRoutesOf(postTypeBlock)...)
+	return s.postTypeRoutesWithHistory(postTypeBlock)
 }

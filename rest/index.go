@@ -7,18 +7,22 @@ import (
 	"github.com/presspass/presspass/models"
 )
 
-// indexRoutes are the discovery documents: the site index at / and the
-// namespace index at /wp/v2.
+// indexRoutes is the site index at /.
 func (s *Server) indexRoutes() []*Route {
+	return []*Route{{
+		Pattern: "/",
+		Endpoints: []*Endpoint{{
+			Methods: []string{"GET"},
+			Args:    []Arg{{Name: "context", Default: "view"}},
+			Handler: s.getIndex,
+		}},
+	}}
+}
+
+// namespaceIndexRoutes is the namespace index at /wp/v2, which WordPress
+// registers with the namespace's first route.
+func (s *Server) namespaceIndexRoutes() []*Route {
 	return []*Route{
-		{
-			Pattern: "/",
-			Endpoints: []*Endpoint{{
-				Methods: []string{"GET"},
-				Args:    []Arg{{Name: "context", Default: "view"}},
-				Handler: s.getIndex,
-			}},
-		},
 		{
 			Namespace: "wp/v2",
 			Pattern:   "/wp/v2",

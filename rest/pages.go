@@ -4,4 +4,4 @@ package rest
 // hierarchical post type "page" (parent and menu_order instead of sticky,
 // format and terms).
 
-func (s *Server) pagesRoutes() []*Route { return s.postTypeRoutes(postTypePage) }
+func (s *Server) pagesRoutes() []*Route { return s.postTypeRoutesWithHistory(postTypePage) }

@@ -13,10 +13,6 @@ import (
 // (WP_REST_Autosaves_Controller): unsaved edits kept per user beside the
 // post, as the block editor saves them.
 
-func (s *Server) autosavesRoutes() []*Route {
-	return append(s.autosaveRoutesOf(postTypePost), s.autosaveRoutesOf(postTypePage)...)
-}
-
 // autosaveRoutesOf builds a post type's autosaves routes.
 func (s *Server) autosaveRoutesOf(pt *postType) []*Route {
 	base := "/wp/v2/" + pt.RestBase

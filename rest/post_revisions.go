@@ -14,10 +14,6 @@ import (
 // reading a post's revisions (WP_REST_Revisions_Controller), for those who
 // may edit the post.
 
-func (s *Server) revisionsRoutes() []*Route {
-	return append(s.revisionRoutesOf(postTypePost), s.revisionRoutesOf(postTypePage)...)
-}
-
 // revisionRoutesOf builds a post type's revisions routes.
 func (s *Server) revisionRoutesOf(pt *postType) []*Route {
 	base := "/wp/v2/" + pt.RestBase + `/(?P<parent>[\d]+)/revisions`

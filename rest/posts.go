@@ -12,7 +12,15 @@ import (
 // /wp/v2/posts and /wp/v2/posts/{id}: WordPress's WP_REST_Posts_Controller
 // for the post type "post". Pages (pages.go) share this controller.
 
-func (s *Server) postsRoutes() []*Route { return s.postTypeRoutes(postTypePost) }
+func (s *Server) postsRoutes() []*Route { return s.postTypeRoutesWithHistory(postTypePost) }
+
+// postTypeRoutesWithHistory is a post type's routes followed by its
+// revisions and autosaves routes, as WordPress registers them.
+func (s *Server) postTypeRoutesWithHistory(pt *postType) []*Route {
+	routes := s.postTypeRoutes(pt)
+	routes = append(routes, s.revisionRoutesOf(pt)...)
+	return append(routes, s.autosaveRoutesOf(pt)...)
+}
 
 // postTypeRoutes builds the collection and item routes of a post type.
 func (s *Server) postTypeRoutes(pt *postType) []*Route {
