@@ -20,15 +20,17 @@ func (s *Server) batchRoutes() []*Route {
 			Methods: []string{"POST"},
 			Args: []Arg{
 				{Name: "validation", Type: "string", Enum: []any{"require-all-validate", "normal"}, Default: "normal"},
-				{Name: "requests", Type: "array", MaxItems: IntP(maxBatchSize), Required: true, Items: &Arg{
-					Type: "object",
+				{Name: "requests", Type: "array", MaxItems: IntP(maxBatchSize), Required: true, Keywords: kwTypeFirst, Items: &Arg{
+					Type:          "object",
+					PropertyOrder: []string{"method", "path", "body", "headers"},
 					Properties: map[string]*Arg{
 						"method": {Type: "string", Enum: []any{"POST", "PUT", "PATCH", "DELETE"}, Default: "POST"},
 						"path":   {Type: "string", Required: true},
-						"body":   {Type: "object", AdditionalProperties: true, Extra: map[string]any{"properties": []any{}}},
-						"headers": {Type: "object", Extra: map[string]any{"properties": []any{}}, AdditionalProperties: map[string]any{
-							"type": []any{"string", "array"}, "items": map[string]any{"type": "string"},
-						}},
+						"body": {Type: "object", AdditionalProperties: true, Extra: map[string]any{"properties": []any{}},
+							Keywords: []string{"type", "properties", "additionalProperties"}},
+						"headers": {Type: "object", Extra: map[string]any{"properties": []any{}}, AdditionalProperties: Obj(
+							"type", []any{"string", "array"}, "items", Obj("type", "string"),
+						), Keywords: []string{"type", "properties", "additionalProperties"}},
 					},
 				}},
 			},

@@ -48,6 +48,9 @@ func commentIDList(name, desc string, withDefault bool) Arg {
 	a := Arg{Name: name, Description: desc, Type: "array", Items: &Arg{Type: "integer"}}
 	if withDefault {
 		a.Default = []any{}
+		if name != "include" && name != "exclude" {
+			a.Keywords = kwDefaultFirst // WordPress declares these with default first
+		}
 	}
 	return a
 }
@@ -81,7 +84,7 @@ func commentCollectionArgs() []Arg {
 		commentIDList("author", "Limit result set to comments assigned to specific user IDs. Requires authorization.", false),
 		commentIDList("author_exclude", "Ensure result set excludes comments assigned to specific user IDs. Requires authorization.", false),
 		{Name: "author_email", Description: "Limit result set to that from a specific author email. Requires authorization.", Type: "string", Format: "email",
-			Extra: map[string]any{"default": nil}},
+			Extra: map[string]any{"default": nil}, Keywords: []string{"default", "description", "format", "type"}},
 		{Name: "before", Description: "Limit response to comments published before a given ISO8601 compliant date.", Type: "string", Format: "date-time"},
 		commentIDList("exclude", "Ensure result set excludes specific IDs.", true),
 		commentIDList("include", "Limit result set to specific IDs.", true),
@@ -92,8 +95,8 @@ func commentCollectionArgs() []Arg {
 		commentIDList("parent", "Limit result set to comments of specific parent IDs.", true),
 		commentIDList("parent_exclude", "Ensure result set excludes specific parent IDs.", true),
 		commentIDList("post", "Limit result set to comments assigned to specific post IDs.", true),
-		{Name: "status", Description: "Limit result set to comments assigned a specific status. Requires authorization.", Type: "string", Default: "approve", Sanitize: sanitizeKeyArg},
-		{Name: "type", Description: "Limit result set to comments assigned a specific type. Requires authorization.", Type: "string", Default: "comment", Sanitize: sanitizeKeyArg},
+		{Name: "status", Description: "Limit result set to comments assigned a specific status. Requires authorization.", Type: "string", Default: "approve", Sanitize: sanitizeKeyArg, Keywords: kwDefaultFirst},
+		{Name: "type", Description: "Limit result set to comments assigned a specific type. Requires authorization.", Type: "string", Default: "comment", Sanitize: sanitizeKeyArg, Keywords: kwDefaultFirst},
 		{Name: "password", Description: "The password for the post if it is password protected.", Type: "string"},
 	}
 }
@@ -117,14 +120,14 @@ func commentWriteArgs(create bool) []Arg {
 		// WordPress validates and sanitizes content itself (a string or {raw}).
 		{Name: "content", Description: "The content for the comment.", Type: "object", SkipValidation: true,
 			Sanitize: func(_ *Request, v any) (any, error) { return v, nil },
-			Extra: map[string]any{"properties": map[string]any{
-				"raw":      map[string]any{"description": "Content for the comment, as it exists in the database.", "type": "string", "context": ctxEdit},
-				"rendered": map[string]any{"description": "HTML content for the comment, transformed for display.", "type": "string", "context": ctxAll, "readonly": true},
-			}}},
+			Extra: map[string]any{"properties": Obj(
+				"raw", Obj("description", "Content for the comment, as it exists in the database.", "type", "string", "context", ctxEdit),
+				"rendered", Obj("description", "HTML content for the comment, transformed for display.", "type", "string", "context", ctxAll, "readonly", true),
+			)}},
 		{Name: "date", Description: "The date the comment was published, in the site's timezone.", Type: "string", Format: "date-time"},
 		{Name: "date_gmt", Description: "The date the comment was published, as GMT.", Type: "string", Format: "date-time"},
-		{Name: "parent", Description: "The ID for the parent of the comment.", Type: "integer", Default: zero},
-		{Name: "post", Description: "The ID of the associated post object.", Type: "integer", Default: zero},
+		{Name: "parent", Description: "The ID for the parent of the comment.", Type: "integer", Default: zero, Keywords: kwDefaultFirst},
+		{Name: "post", Description: "The ID of the associated post object.", Type: "integer", Default: zero, Keywords: kwDefaultFirst},
 		{Name: "status", Description: "State of the comment.", Type: "string", Sanitize: sanitizeKeyArg},
 		{Name: "meta", Description: "Meta fields.", Type: "object", Properties: map[string]*Arg{
 			"_wp_note_status": {Type: "string", Description: "Note resolution status", Enum: []any{"resolved", "reopen"}},

@@ -177,7 +177,8 @@ func mediaSchema(itemURL string) *Object {
 	props.Set("media_details", prop("Details about the media file, specific to its type.", "object", ctxAll, "readonly", true))
 	props.Set("post", prop("The ID for the associated post of the attachment.", "integer", ctxViewEdit))
 	props.Set("source_url", prop("URL to the original attachment file.", "string", ctxAll, "format", "uri", "readonly", true))
-	props.Set("missing_image_sizes", prop("List of the missing image sizes of the attachment.", "array", ctxEdit, "items", Obj("type", "string"), "readonly", true))
+	props.Set("missing_image_sizes", Obj("description", "List of the missing image sizes of the attachment.", "type", "array",
+		"items", Obj("type", "string"), "context", ctxEdit, "readonly", true))
 	return Obj(
 		"$schema", "http://json-schema.org/draft-04/schema#",
 		"title", "attachment",
@@ -198,7 +199,7 @@ func mediaCollectionArgs() []Arg {
 			continue
 		case "status":
 			a = Arg{Name: "status", Description: "Limit result set to posts assigned one or more statuses.", Type: "array", Default: "inherit",
-				Items: &Arg{Type: "string", Enum: []any{"inherit", "private", "trash"}, Keywords: kwEnumFirst}, Sanitize: sanitizeMediaStatuses}
+				Items: &Arg{Type: "string", Enum: []any{"inherit", "private", "trash"}, Keywords: kwEnumFirst}, Sanitize: sanitizeMediaStatuses, Keywords: kwDefaultFirst}
 		}
 		args = append(args, a)
 	}
@@ -220,16 +221,19 @@ func sanitizeMediaStatuses(r *Request, v any) (any, error) {
 // mediaWriteArgs are the arguments of upload and update.
 func mediaWriteArgs() []Arg {
 	var args []Arg
+	// The page's arguments that apply, its meta replaced in place (before
+	// template, as in WordPress's schema), then the attachment's own.
 	for _, a := range (&Server{}).postWriteArgs(postTypePage) {
 		switch a.Name {
-		case "content", "excerpt", "password", "parent", "menu_order", "meta":
+		case "content", "excerpt", "password", "parent", "menu_order":
 			continue
+		case "meta":
+			// No meta is registered for attachments: PHP's empty array is a JSON list.
+			a = Arg{Name: "meta", Description: "Meta fields.", Type: "object", Extra: map[string]any{"properties": []any{}}}
 		}
 		args = append(args, a)
 	}
 	return append(args,
-		// No meta is registered for attachments: PHP's empty array is a JSON list.
-		Arg{Name: "meta", Description: "Meta fields.", Type: "object", Extra: map[string]any{"properties": []any{}}},
 		Arg{Name: "alt_text", Description: "Alternative text to display when attachment is not displayed.", Type: "string"},
 		rawOrObjectArg("caption", "The attachment caption.", "Caption for the attachment, as it exists in the database.", "HTML caption for the attachment, transformed for display.", ctxAll, nil),
 		rawOrObjectArg("description", "The attachment description.", "Description for the attachment, as it exists in the database.", "HTML description for the attachment, transformed for display.", ctxViewEdit, nil),

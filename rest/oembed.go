@@ -55,7 +55,7 @@ func (s *Server) oembedRoutes() []*Route {
 			Methods: []string{"GET"},
 			Args: []Arg{
 				oembedURLArg,
-				{Name: "format", Description: "The oEmbed format to use.", Type: "string", Default: "json", Enum: []any{"json", "xml"}},
+				{Name: "format", Description: "The oEmbed format to use.", Type: "string", Default: "json", Enum: []any{"json", "xml"}, Keywords: kwOrder},
 				{Name: "maxwidth", Description: "The maximum width of the embed frame in pixels.", Type: "integer", Default: int64(600)},
 				{Name: "maxheight", Description: "The maximum height of the embed frame in pixels.", Type: "integer"},
 				{Name: "discover", Description: "Whether to perform an oEmbed discovery request for unsanctioned providers.", Type: "boolean", Default: true},

@@ -165,7 +165,7 @@ func blockSchemaFields(props *Object) {
 		sub.Delete("rendered")
 		sub.Object("raw").Set("context", ctxViewEdit)
 	}
-	meta := props.Object("meta").Object("properties")
-	meta.Set("wp_pattern_sync_status", Obj("type", "string", "title", "", "description", "", "default", "",
-		"enum", []any{"partial", "unsynced"}))
+	meta := props.Object("meta")
+	meta.Set("properties", Obj("wp_pattern_sync_status", Obj("type", "string", "title", "", "description", "", "default", "",
+		"enum", []any{"partial", "unsynced"}), "footnotes", meta.Object("properties").Value("footnotes")))
 }

@@ -41,7 +41,7 @@ func termQueryArg(name, taxonomyLabel string, exclude, children, operator bool) 
 		Name: name, Description: desc, Types: []string{"object", "array"},
 		OneOf: []*Arg{
 			{Type: "array", Items: &Arg{Type: "integer"}, Extra: map[string]any{"title": "Term ID List", "description": "Match terms with the listed IDs."}},
-			{Type: "object", Properties: props, AdditionalProperties: false, Extra: map[string]any{"title": "Term ID Taxonomy Query", "description": "Perform an advanced term query."}},
+			{Type: "object", Properties: props, PropertyOrder: []string{"terms", "include_children", "operator"}, AdditionalProperties: false, Extra: map[string]any{"title": "Term ID Taxonomy Query", "description": "Perform an advanced term query."}},
 		},
 	}
 }
@@ -82,15 +82,18 @@ func (s *Server) postCollectionArgs(pt *postType) []Arg {
 	}
 	args = append(args,
 		Arg{Keywords: kwOrder, Name: "orderby", Description: "Sort collection by post attribute.", Type: "string", Default: "date", Enum: orderby},
-		Arg{Name: "search_columns", Description: "Array of column names to be searched.", Type: "array", Default: []any{}, Keywords: kwDefaultFirst,
-			Items: &Arg{Type: "string", Enum: []any{"post_title", "post_content", "post_excerpt"}, Keywords: kwEnumFirst}},
 	)
+	// A hierarchical type's parent filters come before search_columns.
 	if pt.Hierarchical {
 		args = append(args,
 			Arg{Name: "parent", Description: "Limit result set to items with particular parent IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
 			Arg{Name: "parent_exclude", Description: "Limit result set to all items except those of a particular parent ID.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
 		)
 	}
+	args = append(args,
+		Arg{Name: "search_columns", Description: "Array of column names to be searched.", Type: "array", Default: []any{}, Keywords: kwDefaultFirst,
+			Items: &Arg{Type: "string", Enum: []any{"post_title", "post_content", "post_excerpt"}, Keywords: kwEnumFirst}},
+	)
 	args = append(args,
 		Arg{Name: "slug", Description: "Limit result set to posts with one or more specific slugs.", Type: "array", Items: &Arg{Type: "string"}},
 		Arg{Name: "status", Description: "Limit result set to posts assigned one or more statuses.", Type: "array", Default: "publish", Keywords: kwDefaultFirst,
@@ -160,7 +163,8 @@ func (s *Server) postWriteArgs(pt *postType) []Arg {
 		{Name: "ping_status", Description: "Whether or not the post can be pinged.", Type: "string", Enum: []any{"open", "closed"}},
 		{Name: "menu_order", Description: "The order of the post in relation to other posts.", Type: "integer"},
 		{Name: "format", Description: "The format for the post.", Type: "string", Enum: postFormats},
-		{Name: "meta", Description: "Meta fields.", Type: "object", Properties: postMetaArgs(pt)},
+		{Name: "meta", Description: "Meta fields.", Type: "object", Properties: postMetaArgs(pt),
+			PropertyOrder: []string{"wp_pattern_sync_status", "footnotes"}},
 		{Name: "sticky", Description: "Whether or not the post should be treated as sticky.", Type: "boolean"},
 		{Name: "template", Description: "The theme file to use to display the post.", Type: "string", Validate: checkTemplate},
 	}

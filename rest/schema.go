@@ -41,6 +41,9 @@ type Arg struct {
 	OneOf                []*Arg
 	Properties           map[string]*Arg
 	AdditionalProperties any
+	// PropertyOrder is the order Properties are shown in (others follow,
+	// sorted by name).
+	PropertyOrder []string
 
 	// SkipValidation shows the schema in the index without enforcing it, for
 	// WordPress arguments whose sanitize_callback replaces validation.
@@ -64,6 +67,10 @@ var (
 	kwOrder = []string{"description", "type", "default", "enum"}
 	// kwDefaultFirst: the posts' "status" and "search_columns".
 	kwDefaultFirst = []string{"default", "description", "type", "items"}
+	// kwDefaultEnum: the users' "order" and "orderby".
+	kwDefaultEnum = []string{"default", "description", "enum", "type"}
+	// kwTypeFirst: the users' "reassign", the batch's "requests".
+	kwTypeFirst = []string{"type", "description", "maxItems"}
 	// kwEnumFirst: the items of the posts' status, search_columns and
 	// format lists.
 	kwEnumFirst = []string{"enum", "type"}
@@ -135,7 +142,7 @@ func (a *Arg) describe() *Object {
 	if a.Enum != nil {
 		d.Set("enum", a.Enum)
 	}
-	if a.Items != nil {
+	if a.Items != nil && !a.UniqueItems {
 		d.Set("items", a.Items.describe())
 	}
 	if a.Default != nil {
@@ -162,14 +169,17 @@ func (a *Arg) describe() *Object {
 	if a.Pattern != "" {
 		d.Set("pattern", a.Pattern)
 	}
+	if a.UniqueItems {
+		d.Set("uniqueItems", true)
+	}
+	if a.Items != nil && a.UniqueItems {
+		d.Set("items", a.Items.describe()) // after uniqueItems, as the posts' format
+	}
 	if a.MinItems != nil {
 		d.Set("minItems", *a.MinItems)
 	}
 	if a.MaxItems != nil {
 		d.Set("maxItems", *a.MaxItems)
-	}
-	if a.UniqueItems {
-		d.Set("uniqueItems", true)
 	}
 	if len(a.OneOf) > 0 {
 		list := make([]any, len(a.OneOf))
@@ -185,7 +195,7 @@ func (a *Arg) describe() *Object {
 			names = append(names, k)
 		}
 		sort.Strings(names)
-		props := &Object{members: make([]member, 0, len(names))}
+		props := NewObject(a.PropertyOrder)
 		for _, k := range names {
 			p := a.Properties[k]
 			pd := p.describe()

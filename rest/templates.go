@@ -157,6 +157,7 @@ func templateWriteArgs(typ string, creating bool) []Arg {
 		}
 		if props, ok := p.def.Value("properties").(*Object); ok {
 			a.Properties = map[string]*Arg{}
+			a.PropertyOrder = props.Keys()
 			for k, v := range props.All() {
 				pm := v.(*Object)
 				pa := &Arg{Description: pm.Value("description").(string), Type: pm.Value("type").(string), Extra: map[string]any{"context": pm.Value("context")}}
@@ -169,6 +170,9 @@ func templateWriteArgs(typ string, creating bool) []Arg {
 		if creating {
 			a.Default = p.def.Value("default")
 			a.Required = p.def.Value("required") == true
+			if a.Default != nil {
+				a.Keywords = kwDefaultFirst // get_endpoint_args_for_item_schema sets it first
+			}
 		}
 		args = append(args, a)
 	}

@@ -18,7 +18,7 @@ func (s *Server) themesRoutes() []*Route {
 		{Namespace: "wp/v2", Pattern: "/wp/v2/themes", Schema: themeSchema, Endpoints: []*Endpoint{{
 			Methods: []string{"GET"},
 			Args: []Arg{ContextArg("view"), {Name: "status", Description: "Limit result set to themes assigned one or more statuses.", Type: "array",
-				Items: &Arg{Type: "string", Enum: []any{"active", "inactive"}}}},
+				Items: &Arg{Type: "string", Enum: []any{"active", "inactive"}, Keywords: kwEnumFirst}}},
 			Permission: s.canListThemes, Handler: s.listThemes,
 		}}},
 		{Namespace: "wp/v2", Pattern: `/wp/v2/themes/(?P<stylesheet>[^\/:<>\*\?"\|]+(?:\/[^\/:<>\*\?"\|]+)?)`, Schema: themeSchema, Endpoints: []*Endpoint{{

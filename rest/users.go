@@ -19,7 +19,7 @@ func (s *Server) userRoutes() []*Route {
 	idArg := Arg{Name: "id", Description: "Unique identifier for the user.", Type: "integer"}
 	deleteArgs := []Arg{
 		{Name: "force", Type: "boolean", Default: false, Description: "Required to be true, as users do not support trashing.", Keywords: kwForce},
-		{Name: "reassign", Type: "integer", Description: "Reassign the deleted user's posts and links to this user ID.", Required: true,
+		{Name: "reassign", Keywords: kwTypeFirst, Type: "integer", Description: "Reassign the deleted user's posts and links to this user ID.", Required: true,
 			SkipValidation: true, Sanitize: checkReassign},
 	}
 	return []*Route{
@@ -65,8 +65,8 @@ func userCollectionArgs() []Arg {
 		{Name: "exclude", Description: "Ensure result set excludes specific IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
 		{Name: "include", Description: "Limit result set to specific IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
 		{Name: "offset", Description: "Offset the result set by a specific number of items.", Type: "integer"},
-		{Name: "order", Default: "asc", Description: "Order sort attribute ascending or descending.", Enum: []any{"asc", "desc"}, Type: "string"},
-		{Name: "orderby", Default: "name", Description: "Sort collection by user attribute.", Type: "string",
+		{Name: "order", Keywords: kwDefaultEnum, Default: "asc", Description: "Order sort attribute ascending or descending.", Enum: []any{"asc", "desc"}, Type: "string"},
+		{Name: "orderby", Keywords: kwDefaultEnum, Default: "name", Description: "Sort collection by user attribute.", Type: "string",
 			Enum: []any{"id", "include", "name", "registered_date", "slug", "include_slugs", "email", "url"}},
 		{Name: "slug", Description: "Limit result set to users with one or more specific slugs.", Type: "array", Items: &Arg{Type: "string"}},
 		{Name: "roles", Description: "Limit result set to users matching at least one specific role provided. Accepts csv list or single role.", Type: "array", Items: &Arg{Type: "string"}},
@@ -74,7 +74,7 @@ func userCollectionArgs() []Arg {
 		{Name: "who", Description: "Limit result set to users who are considered authors.", Type: "string", Enum: []any{"authors"}},
 		{Name: "has_published_posts", Description: "Limit result set to users who have published posts.", Types: []string{"boolean", "array"},
 			Items: &Arg{Type: "string", Enum: postTypeNames, Extra: map[string]any{"enum": postTypeEnumMap()}}},
-		{Name: "search_columns", Default: []any{}, Description: "Array of column names to be searched.", Type: "array",
+		{Name: "search_columns", Keywords: kwDefaultFirst, Default: []any{}, Description: "Array of column names to be searched.", Type: "array",
 			Items: &Arg{Enum: []any{"email", "name", "id", "username", "slug"}, Type: "string", Keywords: kwEnumFirst}},
 	}
 }
@@ -86,10 +86,10 @@ var postTypeNames = []any{"post", "page", "attachment", "nav_menu_item", "wp_blo
 
 // postTypeEnumMap is how WordPress lists that enum in the index: a PHP
 // array keyed by the names.
-func postTypeEnumMap() map[string]any {
-	m := make(map[string]any, len(postTypeNames))
+func postTypeEnumMap() *Object {
+	m := &Object{members: make([]member, 0, len(postTypeNames))}
 	for _, n := range postTypeNames {
-		m[n.(string)] = n
+		m.Set(n.(string), n)
 	}
 	return m
 }
