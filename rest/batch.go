@@ -67,7 +67,7 @@ func (s *Server) serveBatch(r *Request) (*Response, error) {
 				responses[i] = envelope(s.errorResponse(r, it.err))
 			}
 		}
-		return NewResponse(http.StatusMultiStatus, map[string]any{"failed": "validation", "responses": responses}), nil
+		return NewResponse(http.StatusMultiStatus, Obj("failed", "validation", "responses", responses)), nil
 	}
 	for i, it := range items {
 		var resp *Response
@@ -78,7 +78,7 @@ func (s *Server) serveBatch(r *Request) (*Response, error) {
 		}
 		responses[i] = envelope(resp)
 	}
-	return NewResponse(http.StatusMultiStatus, map[string]any{"responses": responses}), nil
+	return NewResponse(http.StatusMultiStatus, Obj("responses", responses)), nil
 }
 
 // prepareBatchItem builds, matches and validates one sub-request. req is
