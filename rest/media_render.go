@@ -205,9 +205,10 @@ func mediaCollectionArgs() []Arg {
 	}
 	return append(args,
 		Arg{Name: "media_type", Description: "Limit result set to attachments of a particular media type or media types.", Type: "array",
-			Extra: map[string]any{"default": nil}, Items: &Arg{Type: "string", Enum: []any{"image", "video", "text", "application", "audio"}}},
+			Extra: map[string]any{"default": nil}, Keywords: kwDefaultFirst,
+			Items: &Arg{Type: "string", Enum: []any{"image", "video", "text", "application", "audio"}}},
 		Arg{Name: "mime_type", Description: "Limit result set to attachments of a particular MIME type or MIME types.", Type: "array",
-			Extra: map[string]any{"default": nil}, Items: &Arg{Type: "string"}},
+			Extra: map[string]any{"default": nil}, Keywords: kwDefaultFirst, Items: &Arg{Type: "string"}},
 	)
 }
 

@@ -53,9 +53,9 @@ func searchArgs() []Arg {
 		{Name: "page", Description: "Current page of the collection.", Type: "integer", Default: int64(1), Minimum: Int64(1)},
 		{Name: "per_page", Description: "Maximum number of items to be returned in result set.", Type: "integer", Default: int64(10), Minimum: Int64(1), Maximum: Int64(100)},
 		{Name: "search", Description: "Limit results to those matching a string.", Type: "string"},
-		{Name: "type", Default: models.SearchPosts, Description: "Limit results to items of an object type.", Type: "string", Enum: types},
-		{Name: "subtype", Default: searchAny, Description: "Limit results to items of one or more object subtypes.", Type: "array",
-			Items: &Arg{Enum: searchSubtypeEnum(), Type: "string"}, Sanitize: sanitizeSearchSubtypes},
+		{Name: "type", Default: models.SearchPosts, Description: "Limit results to items of an object type.", Type: "string", Enum: types, Keywords: kwDefaultFirst},
+		{Name: "subtype", Default: searchAny, Description: "Limit results to items of one or more object subtypes.", Type: "array", Keywords: kwDefaultFirst,
+			Items: &Arg{Enum: searchSubtypeEnum(), Type: "string", Keywords: kwEnumFirst}, Sanitize: sanitizeSearchSubtypes},
 		{Name: "exclude", Description: "Ensure result set excludes specific IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
 		{Name: "include", Description: "Limit result set to specific IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
 	}
