@@ -3,11 +3,11 @@ package models
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/url"
-	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -56,6 +56,9 @@ type Store struct {
 	inTx bool
 	// seenContent is the last content epoch this process read.
 	seenContent *atomic.Int64
+	// readers is SQLite's read-only pool (sqlite_writer.go); nil on MySQL
+	// and for a memory database.
+	readers *sql.DB
 }
 
 // StoreConfig carries the site-wide settings the domain rules depend on.
@@ -85,6 +88,9 @@ type StoreConfig struct {
 	BcryptCost int
 	// Media configures uploads: storage and size limit (media.go).
 	Media MediaConfig
+	// WriteWait caps how long a SQLite writer waits for its turn when the
+	// request's context allows longer (0: 10 s; sqlite_writer.go).
+	WriteWait time.Duration
 }
 
 // DatabaseURL is a parsed --database value.
@@ -170,17 +176,37 @@ func redactURL(u *url.URL) string {
 	return c.String()
 }
 
-// sqliteDSN turns a path into a DSN with the pragmas PressPass relies on: WAL
-// so readers never wait for the writer, a busy timeout instead of immediate
-// "database is locked" errors, foreign keys on, and IMMEDIATE transactions so a
-// read-then-write transaction takes the write lock up front instead of failing
-// half-way.
+// sqliteDSN turns a path into the writer's DSN with the pragmas PressPass
+// relies on: WAL so readers never wait for the writer, foreign keys on, and
+// IMMEDIATE transactions so a read-then-write transaction takes the write
+// lock up front instead of failing half-way. Writers of one process take
+// turns in Go (sqlite_writer.go); the busy timeout is for another process
+// writing the same file, whose lock SQLite's busy handler waits for.
 func sqliteDSN(path string) string {
 	sep := "?"
 	if strings.Contains(path, "?") {
 		sep = "&"
 	}
 	return path + sep + "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+}
+
+// sqliteReaderDSN is the DSN of the read-only pool: the writer's file, with
+// query_only so that a write routed there by mistake fails loudly. The
+// writer has set WAL mode already; the busy timeout covers the moments a
+// reader waits for another process's recovery or checkpoint.
+func sqliteReaderDSN(path string) string {
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return path + sep + "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=query_only(1)"
+}
+
+// sqliteInMemory reports whether path names a memory database, which exists
+// only on its one connection: it gets no read pool.
+func sqliteInMemory(path string) bool {
+	return path == "" || strings.HasPrefix(path, ":memory:") || strings.HasPrefix(path, "file::memory:") ||
+		strings.Contains(path, "mode=memory")
 }
 
 // Open connects to the database named by rawURL. It does not migrate; call
@@ -222,12 +248,9 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 	}
 	switch du.Dialect {
 	case DialectSQLite:
-		n := runtime.GOMAXPROCS(0) * 2
-		if n < 4 {
-			n = 4
-		}
-		sqlDB.SetMaxOpenConns(n)
-		sqlDB.SetMaxIdleConns(n)
+		// One writer connection, behind the queue (sqlite_writer.go).
+		sqlDB.SetMaxOpenConns(1)
+		sqlDB.SetMaxIdleConns(1)
 	case DialectMySQL:
 		sqlDB.SetMaxOpenConns(32)
 		sqlDB.SetMaxIdleConns(16)
@@ -239,18 +262,6 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 		_ = sqlDB.Close()
 		return nil, openFailure(du, err)
 	}
-	var epochs epoch.Source
-	switch du.Dialect {
-	case DialectSQLite:
-		epochs = epoch.OpenSQLite(ctx, sqlDB, du.DSN)
-	case DialectMySQL:
-		epochs = epoch.OpenMySQL(ctx, sqlDB, epoch.MySQLOptions{Mode: du.EpochMode})
-	}
-	if err := registerEpochCallbacks(db, epochs); err != nil {
-		epochs.Close()
-		_ = sqlDB.Close()
-		return nil, fmt.Errorf("open %s: %w", du.Display, err)
-	}
 	s := &Store{
 		db:      db,
 		dialect: du.Dialect,
@@ -259,9 +270,30 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 		// Five minutes keeps a legacy client's repeated logins cheap while a
 		// password change still acts at once (the key covers the version).
 		verified:    newVerifiedPasswords(5*time.Minute, 10000),
-		epochs:      epochs,
 		seenContent: new(atomic.Int64),
 	}
+	// The epochs are read outside any transaction: on SQLite, by the read
+	// pool.
+	epochDB := sqlDB
+	if du.Dialect == DialectSQLite {
+		if epochDB, err = s.splitSQLite(ctx, du, sqlDB); err != nil {
+			_ = sqlDB.Close()
+			return nil, openFailure(du, err)
+		}
+	}
+	var epochs epoch.Source
+	switch du.Dialect {
+	case DialectSQLite:
+		epochs = epoch.OpenSQLite(ctx, epochDB, du.DSN)
+	case DialectMySQL:
+		epochs = epoch.OpenMySQL(ctx, sqlDB, epoch.MySQLOptions{Mode: du.EpochMode})
+	}
+	if err := registerEpochCallbacks(db, epochs); err != nil {
+		epochs.Close()
+		_ = s.closeDBs()
+		return nil, fmt.Errorf("open %s: %w", du.Display, err)
+	}
+	s.epochs = epochs
 	var key [32]byte
 	if _, err := rand.Read(key[:]); err != nil {
 		return nil, fmt.Errorf("crypto/rand: %w", err)
@@ -292,6 +324,14 @@ func (s *Store) EpochDecision() epoch.Decision { return s.epochs.Decision() }
 // Close closes the database connections.
 func (s *Store) Close() error {
 	s.epochs.Close()
+	return s.closeDBs()
+}
+
+// closeDBs closes the writer and the read pool.
+func (s *Store) closeDBs() error {
+	if s.readers != nil {
+		_ = s.readers.Close()
+	}
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err
