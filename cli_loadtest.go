@@ -109,11 +109,15 @@ func prepareLoadtestSite(ctx context.Context, dbURL string) (loadtest.Credential
 	if err != nil {
 		return none, err
 	}
+	var read uint64 // the post H reads
 	for i := 0; i < 5; i++ {
 		title, status := fmt.Sprintf("Load test post %d", i+1), "publish"
-		if _, err := s.CreatePost(ctx, admin, models.PostInput{Title: &title, Status: &status}); err != nil {
+		content := "<p>A post of the load test, read by scenario H while others write.</p>"
+		p, err := s.CreatePost(ctx, admin, models.PostInput{Title: &title, Status: &status, Content: &content})
+		if err != nil {
 			return none, err
 		}
+		read = p.ID
 	}
 	// Fifty users whose logins sort first fill wp.getUsers' default page
 	// (50 by login), so that B answers the same 50 users on the small and
@@ -133,7 +137,7 @@ func prepareLoadtestSite(ctx context.Context, dbURL string) (loadtest.Credential
 	if err != nil {
 		return none, err
 	}
-	return loadtest.Credentials{Login: "admin", AppPassword: ap.Password, MainPassword: "admin-demo-pass"}, nil
+	return loadtest.Credentials{Login: "admin", AppPassword: ap.Password, MainPassword: "admin-demo-pass", PostID: read}, nil
 }
 
 func loadLargeSite(ctx context.Context, dbURL string) error {

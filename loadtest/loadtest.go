@@ -40,15 +40,24 @@ type Options struct {
 }
 
 // Credentials are the logins the scenarios use: an administrator's login,
-// one of its application passwords and its main password.
+// one of its application passwords and its main password; and a published
+// post that H reads.
 type Credentials struct {
 	Login, AppPassword, MainPassword string
+	PostID                           uint64
 }
 
 // scenario is one row of the table: the requests it sends, round robin.
 type scenario struct {
 	Name, Description string
 	Requests          []request
+	// Connections, when set, runs the scenario once at each of these
+	// connection counts instead of Options.Connections, one row each.
+	Connections []int
+	// Background is sent by BackgroundConnections more connections for as
+	// long as the scenario is measured, and not counted in its row.
+	Background            []request
+	BackgroundConnections int
 }
 
 // Run runs the load test and writes its table to out.
@@ -76,37 +85,66 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 		rss        int64
 		cpu        time.Duration // server CPU time used by the run
 		ceiling    float64       // req/s of the ceiling run just before this one
+		background *result       // what the background connections got done meanwhile
 	}
 	var rows, ceilings []row
-	measure := func(name, size string, base string, pid int, reqs []request) (row, error) {
+	measure := func(name, size string, base string, pid int, reqs []request, conns int, bg []request, bgConns int) (row, error) {
 		resetPeakRSS(pid)
 		cpu := processCPU(pid)
-		res, err := drive(ctx, base, reqs, o.Connections, o.Duration, o.MaxRequests)
+		var bgRes *result
+		var bgErr error
+		bgDone := make(chan struct{})
+		bgCtx, stopBG := context.WithCancel(ctx)
+		if len(bg) > 0 {
+			go func() {
+				defer close(bgDone)
+				r, err := drive(bgCtx, base, bg, bgConns, o.Duration+time.Minute, 0)
+				bgRes, bgErr = &r, err
+			}()
+			// Let the background load build up before measuring.
+			time.Sleep(min(o.Duration/4, time.Second))
+		} else {
+			close(bgDone)
+		}
+		res, err := drive(ctx, base, reqs, conns, o.Duration, o.MaxRequests)
+		stopBG()
+		<-bgDone
+		if err == nil {
+			err = bgErr
+		}
 		if err != nil {
 			return row{}, err
 		}
 		fmt.Fprintf(o.Progress, "  %s %s: %.0f req/s\n", name, size, res.RPS())
-		return row{name: name, size: size, res: res, rss: peakRSS(pid), cpu: processCPU(pid) - cpu}, nil
+		return row{name: name, size: size, res: res, rss: peakRSS(pid), cpu: processCPU(pid) - cpu, background: bgRes}, nil
 	}
 	// The machine's speed drifts (a VM's host takes CPU back now and then),
 	// so each scenario is compared with a ceiling run made just before it,
-	// not with one made minutes earlier.
-	run := func(name, size string, base string, pid int, reqs []request) error {
-		c, err := measure("ceiling", "-", ceiling.base, ceiling.pid, []request{{Method: "GET", Path: "/ceiling", Expect: 200}})
-		if err != nil {
-			return err
+	// at the same number of connections, not with one made minutes earlier.
+	run := func(sc scenario, size string, base string, pid int) error {
+		levels, name := sc.Connections, func(int) string { return sc.Name }
+		if len(levels) == 0 {
+			levels = []int{o.Connections}
+		} else {
+			name = func(c int) string { return fmt.Sprintf("%s c%d", sc.Name, c) }
 		}
-		ceilings = append(ceilings, c)
-		r, err := measure(name, size, base, pid, reqs)
-		if err != nil {
-			return err
+		for _, conns := range levels {
+			c, err := measure("ceiling", "-", ceiling.base, ceiling.pid, []request{{Method: "GET", Path: "/ceiling", Expect: 200}}, conns, nil, 0)
+			if err != nil {
+				return err
+			}
+			ceilings = append(ceilings, c)
+			r, err := measure(name(conns), size, base, pid, sc.Requests, conns, sc.Background, sc.BackgroundConnections)
+			if err != nil {
+				return err
+			}
+			r.ceiling = c.res.RPS()
+			rows = append(rows, r)
 		}
-		r.ceiling = c.res.RPS()
-		rows = append(rows, r)
 		return nil
 	}
 	for _, sc := range scenarios {
-		if err := run(sc.Name, "small", server.base, server.pid, sc.Requests); err != nil {
+		if err := run(sc, "small", server.base, server.pid); err != nil {
 			return err
 		}
 	}
@@ -122,7 +160,7 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 			if sc.Name == "D" {
 				continue
 			}
-			if err := run(sc.Name, "large", server.base, server.pid, sc.Requests); err != nil {
+			if err := run(sc, "large", server.base, server.pid); err != nil {
 				return err
 			}
 		}
@@ -147,7 +185,7 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 	slices.SortFunc(ceilings, func(a, b row) int { return cmp.Compare(a.res.RPS(), b.res.RPS()) })
 	med := ceilings[len(ceilings)/2]
 	med.ceiling = med.res.RPS()
-	fmt.Fprintf(out, "\n%d connections, %s per scenario; each scenario right after a ceiling run of its own (%d ceiling runs: %.0f to %.0f req/s)\n",
+	fmt.Fprintf(out, "\n%d connections (G: as named), %s per scenario; each scenario right after a ceiling run of its own at as many connections (%d ceiling runs: %.0f to %.0f req/s)\n",
 		o.Connections, o.Duration, len(ceilings), ceilings[0].res.RPS(), ceilings[len(ceilings)-1].res.RPS())
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "scenario\tdata\treq/s\tceiling\t× ceiling\tp50\tp99\terrors\tpeak RSS\tserver CPU/req\t")
@@ -165,6 +203,13 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 	fmt.Fprintln(out, "\nA: GET /wp-json/wp/v2/users/me, Basic application password   B: XML-RPC wp.getUsers, application password")
 	fmt.Fprintln(out, "C: GET /wp-json/wp/v2/posts (10 posts), anonymous               D: XML-RPC wp.getProfile, main password")
 	fmt.Fprintln(out, "E: GET /feed/ (RSS 2.0), anonymous                               F: GET /wp-sitemap-posts-post-1.xml, anonymous")
+	fmt.Fprintln(out, "G: POST /wp-json/wp/v2/posts (a draft), application password     H: GET /wp-json/wp/v2/posts/ID, anonymous, while 8 connections run G")
+	for _, r := range rows {
+		if b := r.background; b != nil {
+			fmt.Fprintf(out, "%s %s: meanwhile the background writers got %d answers (%.0f req/s), %d errors, %d 5xx\n",
+				r.name, r.size, b.Requests, b.RPS(), b.Errors, b.Status5xx)
+		}
+	}
 	return nil
 }
 

@@ -79,6 +79,7 @@ var migrations = []migration{
 	{950, "login challenges: index on expiry", addLoginChallengeExpiresIndex},
 	{960, "users: case-insensitive login and e-mail indexes (SQLite)", addCaseInsensitiveUserIndexes},
 	{961, "auth throttles: accounts counted by user id", accountThrottlesByID},
+	{970, "posts: index of slugs by type", addPostTypeSlugIndex},
 }
 
 // Migrate applies every step not yet recorded, each in its own transaction

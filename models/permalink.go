@@ -118,7 +118,7 @@ func (s *Store) prettyLink(ctx context.Context, p *Post, slug string, template b
 // permalinkCategory is the slug %category% stands for: the post's category
 // with the lowest id, as get_permalink picks it.
 func (s *Store) permalinkCategory(ctx context.Context, p *Post) string {
-	terms, err := s.PostTerms(ctx, []uint64{p.ID}, "category")
+	terms, err := s.PostTermsUncounted(ctx, []uint64{p.ID}, "category")
 	if err != nil || len(terms[p.ID]) == 0 {
 		return "uncategorized"
 	}

@@ -17,7 +17,7 @@ import (
 type Post struct {
 	ID            uint64    `gorm:"primaryKey;autoIncrement"`
 	AuthorID      uint64    `gorm:"not null;default:0;index:idx_posts_author"`
-	Type          string    `gorm:"size:20;not null;default:'post';index:idx_posts_type_status_date,priority:1"`
+	Type          string    `gorm:"size:20;not null;default:'post';index:idx_posts_type_status_date,priority:1;index:idx_posts_type_slug,priority:1"`
 	Status        string    `gorm:"size:20;not null;default:'publish';index:idx_posts_type_status_date,priority:2"`
 	Date          time.Time `gorm:"not null;index:idx_posts_type_status_date,priority:3"`
 	DateGMT       time.Time `gorm:"not null"`
@@ -26,7 +26,7 @@ type Post struct {
 	Title         string    `gorm:"type:text;not null"`
 	Content       string    `gorm:"type:longtext;not null"`
 	Excerpt       string    `gorm:"type:text;not null"`
-	Slug          string    `gorm:"size:200;not null;default:'';index:idx_posts_slug"`
+	Slug          string    `gorm:"size:200;not null;default:'';index:idx_posts_slug;index:idx_posts_type_slug,priority:2"`
 	Password      string    `gorm:"size:255;not null;default:''"`
 	CommentStatus string    `gorm:"size:20;not null;default:'open'"`
 	PingStatus    string    `gorm:"size:20;not null;default:'open'"`

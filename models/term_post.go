@@ -15,7 +15,7 @@ import (
 // PostTermIDs returns, for each of postIDs, the ids of its terms in
 // taxonomy ordered by term name. Errors: internal.
 func (s *Store) PostTermIDs(ctx context.Context, postIDs []uint64, taxonomy string) (map[uint64][]uint64, error) {
-	terms, err := s.PostTerms(ctx, postIDs, taxonomy)
+	terms, err := s.PostTermsUncounted(ctx, postIDs, taxonomy)
 	if err != nil {
 		return nil, err
 	}
@@ -38,14 +38,26 @@ type postTermRow struct {
 
 // PostTerms returns, for each of postIDs, its terms in taxonomy (all
 // taxonomies when taxonomy is "") with their counts, ordered by name as
-// wp_get_object_terms orders them. Errors: internal.
+// wp_get_object_terms does. Errors: internal.
 func (s *Store) PostTerms(ctx context.Context, postIDs []uint64, taxonomy string) (map[uint64][]Term, error) {
+	return s.postTerms(ctx, postIDs, taxonomy, "terms.*, rel.post_id AS post_id, "+termCountSQL)
+}
+
+// PostTermsUncounted is PostTerms with every Count left at zero, for
+// answers that show a post's terms but not how many posts each holds:
+// counting reads every post of a term, which grows with the site and was
+// most of the cost of rendering one post (term.go's termCountSQL).
+func (s *Store) PostTermsUncounted(ctx context.Context, postIDs []uint64, taxonomy string) (map[uint64][]Term, error) {
+	return s.postTerms(ctx, postIDs, taxonomy, "terms.*, rel.post_id AS post_id")
+}
+
+func (s *Store) postTerms(ctx context.Context, postIDs []uint64, taxonomy, columns string) (map[uint64][]Term, error) {
 	out := make(map[uint64][]Term, len(postIDs))
 	if len(postIDs) == 0 {
 		return out, nil
 	}
 	q := s.withContext(ctx).Table("term_relationships rel").
-		Select("terms.*, rel.post_id AS post_id, "+termCountSQL).
+		Select(columns).
 		Joins("JOIN terms ON terms.id = rel.term_id").
 		Where("rel.post_id IN ?", postIDs)
 	if taxonomy != "" {

@@ -106,7 +106,7 @@ func (s *Server) loadPostRenderData(ctx context.Context, posts []*models.Post) (
 			withTerms = append(withTerms, p.ID)
 		}
 	}
-	if d.terms, err = s.store.PostTerms(ctx, withTerms, ""); err != nil {
+	if d.terms, err = s.store.PostTermsUncounted(ctx, withTerms, ""); err != nil {
 		return nil, err
 	}
 	if len(parents) > 0 {

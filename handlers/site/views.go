@@ -177,11 +177,11 @@ func (st *Site) postViews(c echo.Context, posts []models.Post, viewer *models.Us
 	for i := range posts {
 		ids[i] = posts[i].ID
 	}
-	cats, err := st.store.PostTerms(ctx, ids, "category")
+	cats, err := st.store.PostTermsUncounted(ctx, ids, "category")
 	if err != nil {
 		return nil, err
 	}
-	tags, err := st.store.PostTerms(ctx, ids, "post_tag")
+	tags, err := st.store.PostTermsUncounted(ctx, ids, "post_tag")
 	if err != nil {
 		return nil, err
 	}
