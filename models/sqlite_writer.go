@@ -89,15 +89,20 @@ func (q *writeQueue) acquire(ctx context.Context, maxWait time.Duration) error {
 // release hands the turn to the longest waiting writer, if any.
 func (q *writeQueue) release() {
 	q.mu.Lock()
-	defer q.mu.Unlock()
 	if len(q.waiters) == 0 {
 		q.held = false
+		q.mu.Unlock()
 		return
 	}
 	next := q.waiters[0]
 	q.waiters[0] = nil
 	q.waiters = q.waiters[1:]
 	close(next)
+	q.mu.Unlock()
+	// The next writer is runnable now, but would wait for this goroutine to
+	// block (rendering its answer takes longer than most transactions)
+	// while every other writer waits behind it: let it run first.
+	runtime.Gosched()
 }
 
 // errWriteWait is the cause of a refusal after StoreConfig.WriteWait.
