@@ -3,6 +3,7 @@ package models_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -10,8 +11,9 @@ import (
 	"github.com/presspass/presspass/models"
 )
 
-// While one transaction holds SQLite's writer, every read outside it still
-// answers (from the read pool), and a writer that cannot get its turn
+// While one transaction holds SQLite's writer, it reads its own writes, and
+// every read outside it still answers (from the read pool, which sees only
+// what is committed), and a writer that cannot get its turn
 // before its deadline — the context's, or WriteWait when that comes first —
 // is refused as busy (503 with Retry-After in the adapters) with nothing of
 // it stored. Once the holder commits, writes go through again.
@@ -33,8 +35,17 @@ func TestSQLiteWriterBusyReadsGoOn(t *testing.T) {
 	go func() {
 		done <- s.InTx(ctx, func(tx *models.Store) error {
 			title := "Written by the holder"
-			if _, err := tx.CreatePost(ctx, admin, models.PostInput{Title: &title}); err != nil {
+			p, err := tx.CreatePost(ctx, admin, models.PostInput{Title: &title})
+			if err != nil {
 				return err
+			}
+			// Reads inside the transaction go through it and see its writes,
+			// which the read pool cannot see before the commit.
+			if got, err := tx.PostByID(ctx, p.ID); err != nil || got.Title != title {
+				return fmt.Errorf("the transaction reading its own post: %v", err)
+			}
+			if _, err := s.PostByID(ctx, p.ID); !models.IsNotFound(err) {
+				return fmt.Errorf("a read outside the transaction, before its commit: %v, want not found", err)
 			}
 			close(held)
 			<-release
