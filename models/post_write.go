@@ -116,7 +116,7 @@ func (s *Store) uniqueSlug(tx *gorm.DB, slug string, p *Post) (string, error) {
 	return "", newError(KindConflict, ReasonSlugExhausted)
 }
 
-// addPostTypeSlugIndex is migration step 960: an index on (type, slug),
+// addPostTypeSlugIndex is migration step 970: an index on (type, slug),
 // which the unique-slug check of every post write looks up. Without it
 // SQLite, which keeps no statistics, chose the (type, status, date) index and
 // read every post of the type, so each write slowed as the site grew.
