@@ -1,11 +1,15 @@
 package models
 
 // BlockAttribute is one attribute of a registered block type: its JSON
-// type and the default render_block fills in when it is absent.
+// type, the default render_block fills in when it is absent, and the
+// bounds block.json gives a number (the block renderer validates them).
 type BlockAttribute struct {
-	Type    string
-	Default any
+	Type             string
+	Default          any
+	Minimum, Maximum *int64
 }
+
+func bound(n int64) *int64 { return &n }
 
 // DynamicBlockType is a dynamic core block PressPass renders on the server
 // from its own data, with the attributes its block.json declares plus those
@@ -41,6 +45,16 @@ var dynamicBlockTypes = map[string]map[string]BlockAttribute{
 		"showTagCounts":    {Type: "boolean", Default: false},
 		"smallestFontSize": {Type: "string", Default: "8pt"},
 		"largestFontSize":  {Type: "string", Default: "22pt"},
+	},
+	"core/latest-comments": {
+		"commentsToShow": {Type: "number", Default: float64(5), Minimum: bound(1), Maximum: bound(100)},
+		"displayAvatar":  {Type: "boolean", Default: true},
+		"displayDate":    {Type: "boolean", Default: true},
+		"displayExcerpt": {Type: "boolean", Default: true},
+	},
+	"core/calendar": {
+		"month": {Type: "integer"},
+		"year":  {Type: "integer"},
 	},
 }
 

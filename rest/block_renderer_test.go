@@ -1,9 +1,14 @@
 package rest
 
 import (
+	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/presspass/presspass/models"
 )
 
 func TestBlockRendererPermissionsAndErrors(t *testing.T) {
@@ -133,4 +138,94 @@ func TestBlockRendererTagCloud(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBlockRendererLatestComments renders core/latest-comments as
+// render_block_core_latest_comments does: approved comments on published
+// posts, newest first, with avatar, author link, post link, date and
+// excerpt as the attributes ask.
+func TestBlockRendererLatestComments(t *testing.T) {
+	ts := newTestSite(t)
+	const block = "/wp-json/wp/v2/block-renderer/core/latest-comments"
+	empty := ts.expect(req{path: block, as: "author"}, 200, "").obj()["rendered"]
+	if empty != `<div class="has-avatars has-dates has-excerpts no-comments wp-block-latest-comments">No comments to show.</div>` {
+		t.Errorf("no comments: %v", empty)
+	}
+	newPost := func(body string) float64 {
+		return ts.expect(req{method: "POST", path: "/wp-json/wp/v2/posts", as: "admin", body: body}, 201, "").obj()["id"].(float64)
+	}
+	hello := newPost("title=Hello+%26+goodbye&status=publish&date=1999-03-04T10:00:00")
+	draft := newPost("title=Draft&status=publish")
+	comment := func(post float64, extra string) string {
+		body := fmt.Sprintf(`{"post":%d,%s}`, int(post), extra)
+		return strconv.FormatFloat(ts.expect(req{method: "POST", path: "/wp-json/wp/v2/comments", as: "admin", ctype: "application/json", body: body}, 201, "").obj()["id"].(float64), 'f', -1, 64)
+	}
+	// A visitor's comment (the REST API makes none for a logged-in caller).
+	d := time.Date(1999, 3, 5, 10, 0, 0, 0, time.UTC)
+	visitor := &models.Comment{PostID: uint64(hello), AuthorName: "Jane", AuthorEmail: "Jane@Example.com", AuthorURL: "http://jane.example/?a=1&b=2",
+		Approved: "1", Type: "comment", Content: "First line\nsecond <b>bold</b> line", Date: d, DateGMT: d}
+	if err := ts.store.SaveCommentRecord(context.Background(), visitor); err != nil {
+		t.Fatal(err)
+	}
+	jane := strconv.FormatUint(visitor.ID, 10)
+	long := strings.Repeat("word ", 25)
+	mine := comment(hello, `"date":"1999-03-06T09:30:00","content":"`+long+`"`)
+	comment(hello, `"date":"1999-03-07T09:30:00","content":"held","status":"hold"`)
+	comment(draft, `"date":"1999-03-08T09:30:00","content":"on a draft"`)
+	ts.expect(req{method: "POST", path: fmt.Sprintf("/wp-json/wp/v2/posts/%d", int(draft)), as: "admin", body: "status=draft"}, 200, "")
+	admin := ts.user("admin")
+	gravatar := func(email string, size int) string {
+		return strings.ReplaceAll(models.GravatarURL(email, size), "&", "&#038;")
+	}
+	avatar := func(email string) string {
+		return "<img alt='' src='" + gravatar(email, 48) + "' srcset='" + gravatar(email, 96) + " 2x' class='avatar avatar-48 photo wp-block-latest-comments__comment-avatar' height='48' width='48' loading='lazy' decoding='async'/>"
+	}
+	postLink := ts.url + "/hello-goodbye/"
+	mineItem := func(withAvatar, withDate, withExcerpt bool) string {
+		s := `<li class="wp-block-latest-comments__comment">`
+		if withAvatar {
+			s += avatar(admin.Email)
+		}
+		s += `<article><footer class="wp-block-latest-comments__comment-meta"><a class="wp-block-latest-comments__comment-author" href="` + ts.url + `/author/` + admin.Nicename + `/">` + admin.DisplayName + `</a> on ` +
+			`<a class="wp-block-latest-comments__comment-link" href="` + postLink + `#comment-` + mine + `">Hello &#038; goodbye</a>`
+		if withDate {
+			s += `<time datetime="1999-03-06T09:30:00+00:00" class="wp-block-latest-comments__comment-date">March 6, 1999</time>`
+		}
+		s += `</footer>`
+		if withExcerpt {
+			s += `<div class="wp-block-latest-comments__comment-excerpt"><p>` + strings.TrimSpace(strings.Repeat("word ", 20)) + `&hellip;</p>` + "\n" + `</div>`
+		}
+		return s + `</article></li>`
+	}
+	janeItem := `<li class="wp-block-latest-comments__comment">` + avatar("Jane@Example.com") +
+		`<article><footer class="wp-block-latest-comments__comment-meta"><a class="wp-block-latest-comments__comment-author" href="http://jane.example/?a=1&#038;b=2">Jane</a> on ` +
+		`<a class="wp-block-latest-comments__comment-link" href="` + postLink + `#comment-` + jane + `">Hello &#038; goodbye</a>` +
+		`<time datetime="1999-03-05T10:00:00+00:00" class="wp-block-latest-comments__comment-date">March 5, 1999</time></footer>` +
+		`<div class="wp-block-latest-comments__comment-excerpt"><p>First line second bold line</p>` + "\n" + `</div></article></li>`
+	for _, c := range []struct {
+		name, query, want string
+	}{
+		{"defaults", "", `<ol class="has-avatars has-dates has-excerpts wp-block-latest-comments">` + mineItem(true, true, true) + janeItem + `</ol>`},
+		{"one, nothing but the line", "?attributes%5BcommentsToShow%5D=1&attributes%5BdisplayAvatar%5D=false&attributes%5BdisplayDate%5D=false&attributes%5BdisplayExcerpt%5D=false&attributes%5Balign%5D=wide",
+			`<ol class="alignwide wp-block-latest-comments">` + mineItem(false, false, false) + `</ol>`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, _ := ts.with(t).expect(req{path: block + c.query, as: "author"}, 200, "").obj()["rendered"].(string)
+			if got != c.want {
+				t.Errorf("rendered\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
+	t.Run("date format and avatars off", func(t *testing.T) {
+		ts.expect(req{method: "POST", path: "/wp-json/wp/v2/settings", as: "admin", body: "date_format=Y-m-d"}, 200, "")
+		if err := ts.store.SetOption(context.Background(), "show_avatars", "0"); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := ts.with(t).expect(req{path: block + "?attributes%5BcommentsToShow%5D=1", as: "author"}, 200, "").obj()["rendered"].(string)
+		if !strings.Contains(got, `">1999-03-06</time>`) || strings.Contains(got, "<img") {
+			t.Errorf("rendered %s", got)
+		}
+	})
+	ts.expect(req{path: block + "?attributes%5BcommentsToShow%5D=0", as: "author"}, 400, "rest_invalid_param")
+	ts.expect(req{path: block + "?attributes%5BcommentsToShow%5D=101", as: "author"}, 400, "rest_invalid_param")
 }

@@ -1,8 +1,6 @@
 package rest
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"strconv"
 	"strings"
 
@@ -16,12 +14,9 @@ var avatarSizes = []int{24, 48, 96}
 // with SHA-256 of the trimmed, lower-cased e-mail address as WordPress 6.8+
 // does.
 func avatarURLs(email string) *Object {
-	sum := sha256.Sum256([]byte(strings.ToLower(strings.TrimSpace(email))))
-	hash := hex.EncodeToString(sum[:])
 	out := &Object{members: make([]member, 0, len(avatarSizes))}
 	for _, n := range avatarSizes {
-		s := strconv.Itoa(n)
-		out.Set(s, "https://secure.gravatar.com/avatar/"+hash+"?s="+s+"&d=mm&r=g")
+		out.Set(strconv.Itoa(n), models.GravatarURL(email, n))
 	}
 	return out
 }

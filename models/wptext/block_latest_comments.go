@@ -1,0 +1,123 @@
+package wptext
+
+import (
+	"strings"
+	"time"
+
+	"github.com/presspass/presspass/models/kses"
+)
+
+// LatestCommentsBlock is what the core/latest-comments block shows: its
+// attributes, the site's options it reads and the comments get_comments
+// gave it.
+type LatestCommentsBlock struct {
+	DisplayAvatar, DisplayDate, DisplayExcerpt bool
+	// DateFormat is the date_format option, a PHP date() format.
+	DateFormat string
+	Comments   []LatestCommentsEntry
+	Wrapper    BlockWrapper
+}
+
+// LatestCommentsEntry is one comment as the block shows it.
+type LatestCommentsEntry struct {
+	ID uint64
+	// AuthorName is get_comment_author (already filtered when stored, so
+	// shown as is, as WordPress does); AuthorURL the link on it, "" for none.
+	AuthorName, AuthorURL string
+	// AvatarURL and AvatarURL2x are the 48 and 96 pixel images, "" when
+	// get_avatar gives none (avatars off, or a ping); AvatarFound is false
+	// when there was no address to hash (the image is then the default).
+	AvatarURL, AvatarURL2x string
+	AvatarFound            bool
+	// PostTitle is the raw title of the comment's post; PostProtected that
+	// the post has a password.
+	PostTitle     string
+	PostProtected bool
+	Link          string
+	// Date is the comment's local time in the site's time zone.
+	Date    time.Time
+	Content string
+}
+
+// RenderLatestCommentsBlock is render_block_core_latest_comments: an
+// ordered list of the comments, or a note when there are none.
+func RenderLatestCommentsBlock(b LatestCommentsBlock) string {
+	var classes []string
+	if b.DisplayAvatar {
+		classes = append(classes, "has-avatars")
+	}
+	if b.DisplayDate {
+		classes = append(classes, "has-dates")
+	}
+	if b.DisplayExcerpt {
+		classes = append(classes, "has-excerpts")
+	}
+	if len(b.Comments) == 0 {
+		classes = append(classes, "no-comments")
+		return "<div " + b.Wrapper.Attributes("wp-block-latest-comments", strings.Join(classes, " ")) + ">No comments to show.</div>"
+	}
+	var out strings.Builder
+	out.WriteString("<ol " + b.Wrapper.Attributes("wp-block-latest-comments", strings.Join(classes, " ")) + ">")
+	for _, c := range b.Comments {
+		out.WriteString(`<li class="wp-block-latest-comments__comment">`)
+		if b.DisplayAvatar && c.AvatarURL != "" {
+			out.WriteString(latestCommentAvatar(c))
+		}
+		out.WriteString(`<article><footer class="wp-block-latest-comments__comment-meta">`)
+		author := `<span class="wp-block-latest-comments__comment-author">` + c.AuthorName + `</span>`
+		if c.AuthorURL != "" {
+			author = `<a class="wp-block-latest-comments__comment-author" href="` + kses.EscURL(c.AuthorURL) + `">` + c.AuthorName + `</a>`
+		}
+		// "%1$s on %2$s"
+		out.WriteString(author + " on " + `<a class="wp-block-latest-comments__comment-link" href="` + kses.EscURL(c.Link) + `">` +
+			latestCommentPostTitle(c) + "</a>")
+		if b.DisplayDate {
+			out.WriteString(`<time datetime="` + EscHTML(PHPDate("c", c.Date)) + `" class="wp-block-latest-comments__comment-date">` +
+				PHPDate(b.DateFormat, c.Date) + "</time>")
+		}
+		out.WriteString("</footer>")
+		if b.DisplayExcerpt {
+			out.WriteString(`<div class="wp-block-latest-comments__comment-excerpt">` + Autop(CommentExcerpt(c.Content, c.PostProtected), true) + "</div>")
+		}
+		out.WriteString("</article></li>")
+	}
+	out.WriteString("</ol>")
+	return out.String()
+}
+
+// latestCommentAvatar is get_avatar at 48 pixels with the block's class,
+// lazy-loaded and decoded asynchronously as outside the main loop.
+func latestCommentAvatar(c LatestCommentsEntry) string {
+	class := "avatar avatar-48 photo"
+	if !c.AvatarFound {
+		class += " avatar-default"
+	}
+	class += " wp-block-latest-comments__comment-avatar"
+	return "<img alt='' src='" + kses.EscURL(c.AvatarURL) + "' srcset='" + kses.EscURL(c.AvatarURL2x) + " 2x' class='" + EscHTML(class) +
+		"' height='48' width='48' loading='lazy' decoding='async'/>"
+}
+
+// latestCommentPostTitle is get_the_title through the_title's filters
+// ("Protected: " before a password-protected post's title), or
+// "(no title)" when that leaves nothing.
+func latestCommentPostTitle(c LatestCommentsEntry) string {
+	title := c.PostTitle
+	if c.PostProtected {
+		title = "Protected: " + title
+	}
+	if title = TheTitle(title); title == "" {
+		return "(no title)"
+	}
+	return title
+}
+
+// CommentExcerpt is get_comment_excerpt: the content on one line, its tags
+// removed, cut to 20 words with an ellipsis; "Password protected" for a
+// comment on a post with a password.
+func CommentExcerpt(content string, protected bool) string {
+	text := "Password protected"
+	if !protected {
+		text = stripTags.ReplaceAllString(strings.NewReplacer("\n", " ", "\r", " ").Replace(content), "")
+	}
+	return TrimWords(text, 20, "&hellip;")
+}
