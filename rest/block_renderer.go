@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 	"sort"
+	"strings"
 
 	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
@@ -123,6 +124,12 @@ func (s *Server) renderBlock(r *Request) (*Response, error) {
 			return nil, err
 		}
 		rendered = html
+	case "core/calendar":
+		html, err := s.renderCalendarBlock(r, attrs)
+		if err != nil {
+			return nil, err
+		}
+		rendered = html
 	}
 	return NewResponse(http.StatusOK, Obj("rendered", rendered)), nil
 }
@@ -205,6 +212,47 @@ func (s *Server) renderLatestCommentsBlock(r *Request, attrs map[string]any) (st
 		b.Comments = append(b.Comments, e)
 	}
 	return wptext.RenderLatestCommentsBlock(b), nil
+}
+
+// renderCalendarBlock shows the site's current month, or the month and
+// year the block names when the permalink structure has both (WordPress
+// sets get_calendar's $monthnum and $year only then).
+func (s *Server) renderCalendarBlock(r *Request, attrs map[string]any) (string, error) {
+	ctx := r.Ctx()
+	today := s.store.Now().In(s.store.SiteLocation(ctx))
+	year, month := today.Year(), int(today.Month())
+	structure := s.store.Option(ctx, "permalink_structure")
+	y, yok := blockInt(attrs["year"])
+	m, mok := blockInt(attrs["month"])
+	if yok && mok && y != 0 && m != 0 && strings.Contains(structure, "%monthnum%") && strings.Contains(structure, "%year%") {
+		year, month = y, m
+	}
+	cal, err := s.store.Calendar(ctx, year, month)
+	if err != nil {
+		return "", err
+	}
+	b := wptext.CalendarBlock{HasPosts: cal.HasPosts, Year: cal.Year, Month: cal.Month, WeekBegins: s.store.OptionInt(ctx, "start_of_week"),
+		Today: today, DayLinks: cal.DayLinks, Wrapper: blockWrapper(attrs)}
+	if cal.Prev != nil {
+		b.Prev = &wptext.CalendarLink{Month: cal.Prev.Month, URL: cal.Prev.Link}
+	}
+	if cal.Next != nil {
+		b.Next = &wptext.CalendarLink{Month: cal.Next.Month, URL: cal.Next.Link}
+	}
+	return wptext.RenderCalendarBlock(b), nil
+}
+
+// blockInt reads an integer attribute as decoded from JSON or a query.
+func blockInt(v any) (int, bool) {
+	switch x := v.(type) {
+	case float64:
+		return int(x), true
+	case int64:
+		return int(x), true
+	case int:
+		return x, true
+	}
+	return 0, false
 }
 
 // blockWrapper takes the supports' attributes PressPass applies.

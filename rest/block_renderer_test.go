@@ -229,3 +229,93 @@ func TestBlockRendererLatestComments(t *testing.T) {
 	ts.expect(req{path: block + "?attributes%5BcommentsToShow%5D=0", as: "author"}, 400, "rest_invalid_param")
 	ts.expect(req{path: block + "?attributes%5BcommentsToShow%5D=101", as: "author"}, 400, "rest_invalid_param")
 }
+
+// TestBlockRendererCalendar renders core/calendar as
+// render_block_core_calendar over get_calendar: the month's table, days
+// with published posts linked, the nearest months with posts around it.
+func TestBlockRendererCalendar(t *testing.T) {
+	ts := newTestSite(t)
+	const block = "/wp-json/wp/v2/block-renderer/core/calendar"
+	for _, date := range []string{"1999-03-04T10:00:00", "1999-03-04T18:00:00", "1999-03-20T10:00:00", "1998-12-31T23:00:00", "1999-05-02T08:00:00"} {
+		ts.expect(req{method: "POST", path: "/wp-json/wp/v2/posts", as: "admin", body: "title=P&status=publish&date=" + date}, 201, "")
+	}
+	ts.expect(req{method: "POST", path: "/wp-json/wp/v2/posts", as: "admin", body: "title=Hidden&status=draft&date=1999-03-10T00:00:00"}, 201, "")
+	current, _ := ts.expect(req{path: block + "?attributes%5Bmonth%5D=3&attributes%5Byear%5D=1999", as: "author"}, 200, "").obj()["rendered"].(string)
+	now := ts.store.Now()
+	if !strings.Contains(current, "<caption>"+now.Month().String()+" "+strconv.Itoa(now.Year())+"</caption>") ||
+		!strings.Contains(current, `<td id="today">`+strconv.Itoa(now.Day())+"</td>") {
+		t.Errorf("with /%%postname%%/ the month attributes are ignored, the current month shown:\n%s", current)
+	}
+	if err := ts.store.SetOption(context.Background(), "permalink_structure", "/%year%/%monthnum%/%postname%/"); err != nil {
+		t.Fatal(err)
+	}
+	day := func(d, date string) string {
+		return `<a href="` + ts.url + `/1999/03/` + d + `/" aria-label="Posts published on ` + date + `">` + strings.TrimLeft(d, "0") + `</a>`
+	}
+	march := `<div class="wp-block-calendar"><table id="wp-calendar" class="wp-calendar-table">
+	<caption>March 1999</caption>
+	<thead>
+	<tr>
+		<th scope="col" aria-label="Monday">M</th>
+		<th scope="col" aria-label="Tuesday">T</th>
+		<th scope="col" aria-label="Wednesday">W</th>
+		<th scope="col" aria-label="Thursday">T</th>
+		<th scope="col" aria-label="Friday">F</th>
+		<th scope="col" aria-label="Saturday">S</th>
+		<th scope="col" aria-label="Sunday">S</th>
+	</tr>
+	</thead>
+	<tbody>
+	<tr><td>1</td><td>2</td><td>3</td><td>` + day("04", "March 4, 1999") + `</td><td>5</td><td>6</td><td>7</td>
+	</tr>
+	<tr>
+		<td>8</td><td>9</td><td>10</td><td>11</td><td>12</td><td>13</td><td>14</td>
+	</tr>
+	<tr>
+		<td>15</td><td>16</td><td>17</td><td>18</td><td>19</td><td>` + day("20", "March 20, 1999") + `</td><td>21</td>
+	</tr>
+	<tr>
+		<td>22</td><td>23</td><td>24</td><td>25</td><td>26</td><td>27</td><td>28</td>
+	</tr>
+	<tr>
+		<td>29</td><td>30</td><td>31</td>
+		<td class="pad" colspan="4">&nbsp;</td>
+	</tr>
+	</tbody>
+	</table><nav aria-label="Previous and next months" class="wp-calendar-nav">
+		<span class="wp-calendar-nav-prev"><a href="` + ts.url + `/1998/12/">&laquo; Dec</a></span>
+		<span class="pad">&nbsp;</span>
+		<span class="wp-calendar-nav-next"><a href="` + ts.url + `/1999/05/">May &raquo;</a></span>
+	</nav></div>`
+	got, _ := ts.expect(req{path: block + "?attributes%5Bmonth%5D=3&attributes%5Byear%5D=1999", as: "author"}, 200, "").obj()["rendered"].(string)
+	if got != march {
+		t.Errorf("March 1999:\n%s\nwant\n%s", got, march)
+	}
+	ts.expect(req{method: "POST", path: "/wp-json/wp/v2/settings", as: "admin", body: "start_of_week=0"}, 200, "")
+	for _, c := range []struct {
+		name, query string
+		want        []string
+	}{
+		{"a month starting on Tuesday, weeks from Sunday", "?attributes%5Bmonth%5D=12&attributes%5Byear%5D=1998&attributes%5Balign%5D=left",
+			[]string{`<div class="alignleft wp-block-calendar"><table id="wp-calendar" class="wp-calendar-table">` + "\n\t<caption>December 1998</caption>",
+				"<tr>\n\t\t<th scope=\"col\" aria-label=\"Sunday\">S</th>\n\t\t<th scope=\"col\" aria-label=\"Monday\">M</th>",
+				"<tbody>\n\t<tr>\n\t\t<td colspan=\"2\" class=\"pad\">&nbsp;</td><td>1</td><td>2</td><td>3</td><td>4</td><td>5</td>\n\t</tr>\n\t<tr>\n\t\t<td>6</td>",
+				`<td><a href="` + ts.url + `/1998/12/31/" aria-label="Posts published on December 31, 1998">31</a></td>` + "\n\t\t<td class=\"pad\" colspan=\"2\">&nbsp;</td>\n\t</tr>",
+				"<span class=\"wp-calendar-nav-prev\">&nbsp;</span>", `<a href="` + ts.url + `/1999/03/">Mar &raquo;</a>`}},
+		{"a month without posts, the latest after it", "?attributes%5Bmonth%5D=6&attributes%5Byear%5D=1999",
+			[]string{"<caption>June 1999</caption>", `<a href="` + ts.url + `/1999/05/">&laquo; May</a>`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, _ := ts.with(t).expect(req{path: block + c.query, as: "author"}, 200, "").obj()["rendered"].(string)
+			for _, w := range c.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("missing %q\nin %s", w, got)
+				}
+			}
+			if strings.Contains(got, "/1999/03/10/") {
+				t.Errorf("a draft's day is linked: %s", got)
+			}
+		})
+	}
+	ts.expect(req{path: block + "?attributes%5Bmonth%5D=march", as: "author"}, 400, "rest_invalid_param")
+}
