@@ -37,7 +37,9 @@ func (s *Store) Calendar(ctx context.Context, year, month int) (*CalendarMonth, 
 	year, month = start.Year(), int(start.Month())
 	// WordPress bounds the month by its last day at 23:59:59.
 	end := start.AddDate(0, 1, -1).Add(24*time.Hour - time.Second)
-	base := func() *gorm.DB { return s.withContext(ctx).Model(&Post{}).Where("type = ? AND status = ?", "post", "publish") }
+	base := func() *gorm.DB {
+		return s.withContext(ctx).Model(&Post{}).Where("type = ? AND status = ?", "post", "publish")
+	}
 	var dates []time.Time
 	if err := base().Where("date >= ? AND date <= ?", start, end).Pluck("date", &dates).Error; err != nil {
 		return nil, Internal(err)
