@@ -232,7 +232,7 @@ func (s *Server) renderCalendarBlock(r *Request, attrs map[string]any) (string, 
 		return "", err
 	}
 	b := wptext.CalendarBlock{HasPosts: cal.HasPosts, Year: cal.Year, Month: cal.Month, WeekBegins: s.store.OptionInt(ctx, "start_of_week"),
-		Today: today, DayLinks: cal.DayLinks, Wrapper: blockWrapper(attrs)}
+		Today: today, DayLinks: cal.DayLinks, Colors: calendarColors(attrs), Wrapper: blockWrapper(attrs)}
 	if cal.Prev != nil {
 		b.Prev = &wptext.CalendarLink{Month: cal.Prev.Month, URL: cal.Prev.Link}
 	}
@@ -240,6 +240,27 @@ func (s *Server) renderCalendarBlock(r *Request, attrs map[string]any) (string, 
 		b.Next = &wptext.CalendarLink{Month: cal.Next.Month, URL: cal.Next.Link}
 	}
 	return wptext.RenderCalendarBlock(b), nil
+}
+
+// calendarColors reads the colour attributes the calendar block applies to
+// its table.
+func calendarColors(attrs map[string]any) wptext.CalendarColors {
+	var c wptext.CalendarColors
+	if v, ok := attrs["textColor"]; ok {
+		c.HasTextPreset, c.TextPreset = true, fmt.Sprint(v)
+	}
+	if v, ok := attrs["backgroundColor"]; ok {
+		c.HasBackgroundPreset, c.BackgroundPreset = true, fmt.Sprint(v)
+	}
+	style, _ := attrs["style"].(map[string]any)
+	color, _ := style["color"].(map[string]any)
+	c.CustomText, _ = color["text"].(string)
+	c.CustomBackground, _ = color["background"].(string)
+	elements, _ := style["elements"].(map[string]any)
+	link, _ := elements["link"].(map[string]any)
+	linkColor, _ := link["color"].(map[string]any)
+	c.LinkColor = linkColor["text"] != nil
+	return c
 }
 
 // blockInt reads an integer attribute as decoded from JSON or a query.

@@ -302,6 +302,8 @@ func TestBlockRendererCalendar(t *testing.T) {
 				"<tbody>\n\t<tr>\n\t\t<td colspan=\"2\" class=\"pad\">&nbsp;</td><td>1</td><td>2</td><td>3</td><td>4</td><td>5</td>\n\t</tr>\n\t<tr>\n\t\t<td>6</td>",
 				`<td><a href="` + ts.url + `/1998/12/31/" aria-label="Posts published on December 31, 1998">31</a></td>` + "\n\t\t<td class=\"pad\" colspan=\"2\">&nbsp;</td>\n\t</tr>",
 				"<span class=\"wp-calendar-nav-prev\">&nbsp;</span>", `<a href="` + ts.url + `/1999/03/">Mar &raquo;</a>`}},
+		{"colours on the table", "?attributes%5Bmonth%5D=12&attributes%5Byear%5D=1998&attributes%5BtextColor%5D=vivid-red&attributes%5Bstyle%5D%5Bcolor%5D%5Bbackground%5D=%23fff",
+			[]string{`<div class="wp-block-calendar"><table style="background-color:#fff;" id="wp-calendar" class="wp-calendar-table has-text-color has-vivid-red-color has-background">`}},
 		{"a month without posts, the latest after it", "?attributes%5Bmonth%5D=6&attributes%5Byear%5D=1999",
 			[]string{"<caption>June 1999</caption>", `<a href="` + ts.url + `/1999/05/">&laquo; May</a>`}},
 	} {

@@ -21,7 +21,115 @@ type CalendarBlock struct {
 	// DayLinks are the day archives of the days with posts.
 	DayLinks   map[int]string
 	Prev, Next *CalendarLink
-	Wrapper    BlockWrapper
+	// Colors are the block's colour attributes, which it applies to the
+	// table itself rather than to its wrapper.
+	Colors  CalendarColors
+	Wrapper BlockWrapper
+}
+
+// CalendarColors are the block's colour attributes: a preset's slug
+// (textColor, backgroundColor; Has… tells the attribute is there at all)
+// or a custom value (style.color.text, style.color.background), and
+// whether a link colour is set (style.elements.link.color.text).
+type CalendarColors struct {
+	HasTextPreset, HasBackgroundPreset bool
+	TextPreset, BackgroundPreset       string
+	CustomText, CustomBackground       string
+	LinkColor                          bool
+}
+
+// tableStyle is the style engine's answer for the colours, with presets
+// turned into class names: the inline style and the classes, each with
+// its leading space, or "".
+func (c CalendarColors) tableStyle() (style, classes string) {
+	text, background := c.CustomText, c.CustomBackground
+	if c.HasTextPreset {
+		text = "var:preset|color|" + c.TextPreset
+	}
+	if c.HasBackgroundPreset {
+		background = "var:preset|color|" + c.BackgroundPreset
+	}
+	var css string
+	var names []string
+	for _, d := range []struct{ value, always, slugClass, property string }{
+		{text, "has-text-color", "has-%s-color", "color"},
+		{background, "has-background", "has-%s-background-color", "background-color"},
+	} {
+		// empty() in PHP: "" and "0" give no class names, and only "0" is
+		// still a style value.
+		if d.value == "" || d.value == "0" {
+			if d.value == "0" {
+				css += d.property + ":0;"
+			}
+			continue
+		}
+		names = append(names, d.always)
+		if strings.Contains(d.value, "var:preset|color|") {
+			if slug := kebabCase(d.value[strings.LastIndex(d.value, "|")+1:]); slug != "" {
+				names = append(names, strings.Replace(d.slugClass, "%s", slug, 1))
+			}
+		}
+		if !strings.Contains(d.value, "var:") {
+			css += d.property + ":" + strings.TrimSpace(d.value) + ";"
+		}
+	}
+	if css != "" {
+		style = ` style="` + EscHTML(css) + `"`
+	}
+	if len(names) > 0 {
+		classes = " " + EscHTML(strings.Join(names, " "))
+	}
+	if c.LinkColor {
+		classes += " has-link-color"
+	}
+	return style, classes
+}
+
+// kebabCase is _wp_to_kebab_case for ASCII slugs: words split at anything
+// but letters and digits, between a lower-case letter and a capital,
+// before the last capital of a run followed by lower case, and between
+// letters and digits; lower-cased and joined with hyphens.
+func kebabCase(s string) string {
+	var words []string
+	var cur []byte
+	kind := func(c byte) int {
+		switch {
+		case c >= 'a' && c <= 'z':
+			return 1
+		case c >= 'A' && c <= 'Z':
+			return 2
+		case c >= '0' && c <= '9':
+			return 3
+		}
+		return 0
+	}
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = nil
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		k := kind(s[i])
+		if k == 0 {
+			flush()
+			continue
+		}
+		if len(cur) > 0 {
+			prev := kind(cur[len(cur)-1])
+			switch {
+			case prev == 3 && k != 3, prev != 3 && k == 3:
+				flush()
+			case prev == 1 && k == 2:
+				flush()
+			case prev == 2 && k == 2 && i+1 < len(s) && kind(s[i+1]) == 1:
+				flush()
+			}
+		}
+		cur = append(cur, s[i])
+	}
+	flush()
+	return strings.Join(words, "-")
 }
 
 // CalendarLink is a neighbouring month with posts.
@@ -42,7 +150,8 @@ func RenderCalendarBlock(b CalendarBlock) string {
 	first := time.Date(b.Year, time.Month(b.Month), 1, 0, 0, 0, 0, time.UTC)
 	var out strings.Builder
 	out.WriteString("<div " + b.Wrapper.Attributes("wp-block-calendar", "") + ">")
-	out.WriteString("<table id=\"wp-calendar\" class=\"wp-calendar-table\">\n\t<caption>" + first.Month().String() + " " + strconv.Itoa(first.Year()) +
+	style, classes := b.Colors.tableStyle()
+	out.WriteString("<table" + style + " id=\"wp-calendar\" class=\"wp-calendar-table" + classes + "\">\n\t<caption>" + first.Month().String() + " " + strconv.Itoa(first.Year()) +
 		"</caption>\n\t<thead>\n\t<tr>")
 	for i := 0; i < 7; i++ {
 		wd := (i + b.WeekBegins) % 7
