@@ -72,7 +72,7 @@ var packageRules = map[string]packageRule{
 	"fixtures":                     {layer: service, imports: []string{"models"}},
 	"models/wpimport":              {layer: service, imports: []string{"models"}},
 	"rest":                         {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "outbound", "languages"}},
-	"xmlrpc":                       {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "outbound"}, never: []string{echoModule}}, // a plain http.Handler
+	"xmlrpc":                       {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "outbound", "languages"}, never: []string{echoModule}}, // a plain http.Handler
 	"handlers":                     {layer: adapter, imports: []string{"models", "handlers/site", "languages", "handlers/words"}},
 	"handlers/words":               {layer: adapter, imports: []string{"models"}},                                                                 // the pages' words for the store's reasons
 	"handlers/site":                {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "languages", "handlers/words"}}, // the public site, part of the browser adapter

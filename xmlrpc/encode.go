@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/presspass/presspass/languages"
 )
 
 // The encoder writes responses in the exact layout of WordPress's IXR
@@ -30,7 +32,7 @@ func EncodeFault(w io.Writer, f *Fault) error {
 	e.str(xmlHeader + "<methodResponse>\n  <fault>\n    <value>\n      <struct>\n        <member>\n          <name>faultCode</name>\n          <value><int>")
 	e.str(strconv.Itoa(f.Code))
 	e.str("</int></value>\n        </member>\n        <member>\n          <name>faultString</name>\n          <value><string>")
-	e.escaped(f.Message)
+	e.escaped(f.in(languages.Default))
 	e.str("</string></value>\n        </member>\n      </struct>\n    </value>\n  </fault>\n</methodResponse>\n")
 	return e.flush()
 }

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/models/epoch"
 )
@@ -93,7 +94,7 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if _, err := in.ReadFrom(http.MaxBytesReader(w, r.Body, srv.cfg.Limits.MaxBodyBytes)); err != nil {
 		// A body over the limit or a client that hangs up gets WordPress's
 		// one parse-error fault, as a malformed document does.
-		srv.writeFault(w, faultParse)
+		srv.writeFault(r.Context(), w, faultParse)
 		return
 	}
 	// A repeated read-only call is answered before its body is even parsed:
@@ -113,9 +114,9 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	req, err := srv.codec.ReadRequest(bytes.NewReader(in.Bytes()))
 	if err != nil {
 		if errors.Is(err, ErrNotMethodCall) {
-			srv.writeFault(w, faultNotMethodCall)
+			srv.writeFault(r.Context(), w, faultNotMethodCall)
 		} else {
-			srv.writeFault(w, faultParse)
+			srv.writeFault(r.Context(), w, faultParse)
 		}
 		return
 	}
@@ -135,14 +136,14 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		f := asFault(err)
 		note.SetFault(f.Code)
-		srv.writeFault(w, f)
+		srv.writeFault(r.Context(), w, f)
 		return
 	}
 	buf := bodyPool.Get().(*bytes.Buffer)
 	defer releaseBody(buf)
 	if err := srv.codec.WriteResponse(buf, result); err != nil {
 		srv.cfg.Logger.Error("xmlrpc encode failed", "method", req.Method, "err", err)
-		srv.writeFault(w, NewFault(500, "An internal error occurred."))
+		srv.writeFault(r.Context(), w, NewFault(500, languages.Mark("An internal error occurred.")))
 		return
 	}
 	if cacheable {
@@ -151,7 +152,8 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	writeXML(w, http.StatusOK, buf.Bytes())
 }
 
-func (srv *Server) writeFault(w http.ResponseWriter, f *Fault) {
+// writeFault sends f worded in the site's language.
+func (srv *Server) writeFault(ctx context.Context, w http.ResponseWriter, f *Fault) {
 	status := http.StatusOK
 	switch {
 	case f.HTTPStatus != 0:
@@ -162,7 +164,8 @@ func (srv *Server) writeFault(w http.ResponseWriter, f *Fault) {
 		status = f.Code
 	}
 	var buf bytes.Buffer
-	if err := srv.codec.WriteFault(&buf, f); err != nil {
+	worded := ixrFault(f.Code, f.in(srv.locale(ctx)))
+	if err := srv.codec.WriteFault(&buf, worded); err != nil {
 		srv.cfg.Logger.Error("xmlrpc fault encode failed", "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
@@ -172,6 +175,15 @@ func (srv *Server) writeFault(w http.ResponseWriter, f *Fault) {
 	}
 	writeXML(w, status, buf.Bytes())
 }
+
+// locale is the language of every answer, WordPress's determine_locale for
+// an XML-RPC request: the site's, whoever logs in (see Fault).
+func (srv *Server) locale(ctx context.Context) string {
+	return models.SiteLocale(srv.store.Option(ctx, "WPLANG"))
+}
+
+// locale is the language of this request's answers.
+func (c *Call) locale() string { return c.srv.locale(c.ctx) }
 
 func writeXML(w http.ResponseWriter, status int, body []byte) {
 	h := w.Header()

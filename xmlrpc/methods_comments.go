@@ -5,14 +5,15 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
 var (
-	faultInvalidCommentID  = NewFault(404, "Invalid comment ID.")
-	faultCannotEditComment = NewFault(403, "Sorry, you are not allowed to moderate or edit this comment.")
-	faultInvalidCommentSt  = NewFault(401, "Invalid comment status.")
-	faultNoCommentPost     = NewFault(403, "Sorry, you are not allowed to comment on this post.")
+	faultInvalidCommentID  = NewFault(404, languages.Mark("Invalid comment ID."))
+	faultCannotEditComment = NewFault(403, languages.Mark("Sorry, you are not allowed to moderate or edit this comment."))
+	faultInvalidCommentSt  = NewFault(401, languages.Mark("Invalid comment status."))
+	faultNoCommentPost     = NewFault(403, languages.Mark("Sorry, you are not allowed to comment on this post."))
 )
 
 // prepareComment is WordPress's _prepare_comment.
@@ -122,7 +123,7 @@ func wpGetComments(c *Call, p Params) (Value, error) {
 	}
 	if t, ok := memberString(filter, "post_type"); ok {
 		if t != "post" && t != "page" && t != "attachment" {
-			return Value{}, NewFault(404, "Invalid post type.")
+			return Value{}, NewFault(404, languages.Mark("Invalid post type."))
 		}
 		f.PostTypes = []string{t}
 	}
@@ -151,7 +152,7 @@ func wpGetComments(c *Call, p Params) (Value, error) {
 // wpDeleteComment(blog, username, password, comment_id): to the trash, or
 // for good when it is in the trash or spam already (wp_delete_comment).
 func wpDeleteComment(c *Call, p Params) (Value, error) {
-	u, cm, err := c.loginEditableComment(p, NewFault(403, "Sorry, you are not allowed to delete this comment."))
+	u, cm, err := c.loginEditableComment(p, NewFault(403, languages.Mark("Sorry, you are not allowed to delete this comment.")))
 	if err != nil {
 		return Value{}, err
 	}
@@ -240,7 +241,7 @@ func wpNewComment(c *Call, p Params) (Value, error) {
 		return Value{}, err
 	}
 	if post.CommentStatus != "open" {
-		return Value{}, NewFault(403, "Sorry, comments are closed for this item.")
+		return Value{}, NewFault(403, languages.Mark("Sorry, comments are closed for this item."))
 	}
 	if post.Status == "publish" && !c.canEditPost(u, post) && post.Password != "" {
 		return Value{}, faultNoCommentPost
@@ -257,7 +258,7 @@ func wpNewComment(c *Call, p Params) (Value, error) {
 		in.ParentID = &parent
 	}
 	if body == "" {
-		return Value{}, NewFault(403, "Comment is required.")
+		return Value{}, NewFault(403, languages.Mark("Comment is required."))
 	}
 	cm, err := c.srv.store.CreateComment(c.ctx, u, in)
 	if err != nil {
@@ -311,7 +312,7 @@ func wpGetCommentCount(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	post, err := c.postWithCap(u, id, c.canEditPost, faultNoSuchPost, NewFault(403, "Sorry, you are not allowed to access details of this post."))
+	post, err := c.postWithCap(u, id, c.canEditPost, faultNoSuchPost, NewFault(403, languages.Mark("Sorry, you are not allowed to access details of this post.")))
 	if err != nil {
 		return Value{}, err
 	}
@@ -374,7 +375,7 @@ func mtGetTrackbackPings(c *Call, p Params) (Value, error) {
 
 // faultPingback is what WordPress's xmlrpc_pingback_error filter makes of
 // every pingback fault but 48: code 0 with no text.
-var faultPingback = NewFault(0, "")
+var faultPingback = ixrFault(0, "")
 
 // pingbackGetPingbacks(url): the source URLs of the pingbacks a post got.
 func pingbackGetPingbacks(c *Call, p Params) (Value, error) {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -82,24 +83,24 @@ func (c *Call) mwNewPost(u *models.User, content Value, publish bool) (Value, er
 	postType := "post"
 	if t, ok := memberString(content, "post_type"); ok && t != "" {
 		if t != "post" && t != "page" {
-			return Value{}, NewFault(401, "Invalid post type.")
+			return Value{}, NewFault(401, languages.Mark("Invalid post type."))
 		}
 		postType = t
 	}
 	if !models.CanCreatePost(u, postType) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to publish posts on this site.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to publish posts on this site."))
 	}
 	if s, _ := memberString(content, postType+"_status"); (publish || s == "publish") && !models.CanPublish(u, postType) {
 		if postType == "page" {
-			return Value{}, NewFault(401, "Sorry, you are not allowed to publish pages on this site.")
+			return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to publish pages on this site."))
 		}
-		return Value{}, NewFault(401, "Sorry, you are not allowed to publish posts on this site.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to publish posts on this site."))
 	}
 	var format *string
 	if f, ok := memberString(content, "wp_post_format"); ok {
 		f = sanitizeKey(f)
 		if !models.IsPostFormat(f) {
-			return Value{}, NewFault(404, "Invalid post format.")
+			return Value{}, NewFault(404, languages.Mark("Invalid post format."))
 		}
 		format = &f
 	}
@@ -120,14 +121,17 @@ func (c *Call) mwNewPost(u *models.User, content Value, publish bool) (Value, er
 	}
 	if n, ok := memberInt(content, "wp_author_id"); ok && uint64(n) != u.ID {
 		if !models.CanEditOthersPosts(u, postType) {
-			return Value{}, NewFault(401, "Sorry, you are not allowed to create "+postType+"s as this user.")
+			if postType == "page" {
+				return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to create pages as this user."))
+			}
+			return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to create posts as this user."))
 		}
 		if n <= 0 {
-			return Value{}, NewFault(404, "Invalid author ID.")
+			return Value{}, NewFault(404, languages.Mark("Invalid author ID."))
 		}
 		if _, err := c.srv.store.UserByID(c.ctx, uint64(n)); err != nil {
 			if models.IsNotFound(err) {
-				return Value{}, NewFault(404, "Invalid author ID.")
+				return Value{}, NewFault(404, languages.Mark("Invalid author ID."))
 			}
 			return Value{}, err
 		}
@@ -168,11 +172,11 @@ func (c *Call) mwNewPost(u *models.User, content Value, publish bool) (Value, er
 		if sv, ok := content.Get("sticky"); ok {
 			if status == "private" || in.Password != nil && *in.Password != "" {
 				if sv.Truthy() {
-					return Value{}, NewFault(401, "Sorry, you cannot stick a private post.")
+					return Value{}, NewFault(401, languages.Mark("Sorry, you cannot stick a private post."))
 				}
 			} else {
 				if !models.CanStick(u, "post", models.StickyByEditorsWhoPublish) {
-					return Value{}, NewFault(401, "Sorry, you are not allowed to make posts sticky.")
+					return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to make posts sticky."))
 				}
 				b := validateBool(sv)
 				in.Sticky = &b
@@ -180,7 +184,7 @@ func (c *Call) mwNewPost(u *models.User, content Value, publish bool) (Value, er
 		}
 	}
 	if len(title) > maxTitleBytes {
-		return Value{}, NewFault(500, "Could not update post in the database.")
+		return Value{}, NewFault(500, languages.Mark("Could not update post in the database."))
 	}
 	if err := c.mwThumbnail(content, &in, nil); err != nil {
 		return Value{}, err
@@ -220,16 +224,16 @@ func (c *Call) mwEditPost(u *models.User, post *models.Post, content Value, publ
 		return Value{}, faultCannotEditPost
 	}
 	if post.Type != "post" && post.Type != "page" {
-		return Value{}, NewFault(401, "Invalid post type.")
+		return Value{}, NewFault(401, languages.Mark("Invalid post type."))
 	}
 	if t, ok := memberString(content, "post_type"); ok && t != "" && t != post.Type {
-		return Value{}, NewFault(401, "The post type may not be changed.")
+		return Value{}, NewFault(401, languages.Mark("The post type may not be changed."))
 	}
 	var in models.PostInput
 	if f, ok := memberString(content, "wp_post_format"); ok {
 		f = sanitizeKey(f)
 		if !models.IsPostFormat(f) {
-			return Value{}, NewFault(404, "Invalid post format.")
+			return Value{}, NewFault(404, languages.Mark("Invalid post format."))
 		}
 		in.Format = &f
 	}
@@ -254,7 +258,10 @@ func (c *Call) mwEditPost(u *models.User, post *models.Post, content Value, publ
 	}
 	if n, ok := memberInt(content, "wp_author_id"); ok && (uint64(n) != u.ID || post.AuthorID != u.ID) {
 		if !models.CanEditOthersPosts(u, post.Type) {
-			return Value{}, NewFault(401, "Sorry, you are not allowed to change the "+post.Type+" author as this user.")
+			if post.Type == "page" {
+				return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to change the page author as this user."))
+			}
+			return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to change the post author as this user."))
 		}
 		author := uint64(absint(n))
 		in.AuthorID = &author
@@ -293,9 +300,9 @@ func (c *Call) mwEditPost(u *models.User, post *models.Post, content Value, publ
 	}
 	if status == "publish" || status == "private" {
 		if post.Type == "page" && !models.CanPublish(u, "page") {
-			return Value{}, NewFault(401, "Sorry, you are not allowed to publish this page.")
+			return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to publish this page."))
 		} else if !models.CanPublish(u, "post") {
-			return Value{}, NewFault(401, "Sorry, you are not allowed to publish this post.")
+			return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to publish this post."))
 		}
 	}
 	in.Status = &status
@@ -304,13 +311,13 @@ func (c *Call) mwEditPost(u *models.User, post *models.Post, content Value, publ
 		if sv, ok := content.Get("sticky"); ok {
 			if status == "private" || password != "" {
 				if sv.Truthy() {
-					return Value{}, NewFault(401, "Sorry, you cannot stick a private post.")
+					return Value{}, NewFault(401, languages.Mark("Sorry, you cannot stick a private post."))
 				}
 				off := false
 				in.Sticky = &off
 			} else {
 				if !models.CanStick(u, "post", models.StickyByEditorsWhoPublish) {
-					return Value{}, NewFault(401, "Sorry, you are not allowed to make posts sticky.")
+					return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to make posts sticky."))
 				}
 				b := validateBool(sv)
 				in.Sticky = &b
@@ -318,7 +325,7 @@ func (c *Call) mwEditPost(u *models.User, post *models.Post, content Value, publ
 		}
 	}
 	if in.Title != nil && len(*in.Title) > maxTitleBytes {
-		return Value{}, NewFault(500, "Could not update post in the database.")
+		return Value{}, NewFault(500, languages.Mark("Could not update post in the database."))
 	}
 	if err := c.mwThumbnail(content, &in, post); err != nil {
 		return Value{}, err
@@ -355,7 +362,7 @@ func mwGetRecentPosts(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	u, err := c.loginCan(p, editsPosts, NewFault(401, "Sorry, you are not allowed to edit posts."))
+	u, err := c.loginCan(p, editsPosts, NewFault(401, languages.Mark("Sorry, you are not allowed to edit posts.")))
 	if err != nil {
 		return Value{}, err
 	}
@@ -389,7 +396,7 @@ func bloggerGetPost(c *Call, p Params) (Value, error) {
 	return c.bloggerPost(post)
 }
 
-var faultNoPosts = NewFault(500, "No posts found or an error occurred while retrieving posts.")
+var faultNoPosts = NewFault(500, languages.Mark("No posts found or an error occurred while retrieving posts."))
 
 // bloggerGetRecentPosts(appkey, blog, username, password[, number]).
 func bloggerGetRecentPosts(c *Call, p Params) (Value, error) {
@@ -402,7 +409,7 @@ func bloggerGetRecentPosts(c *Call, p Params) (Value, error) {
 		return Value{}, err
 	}
 	if !models.CanEditPosts(u, "post") {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit posts.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to edit posts."))
 	}
 	posts, err := c.recentPosts(absint(n))
 	if err != nil {
@@ -454,7 +461,7 @@ func bloggerNewPost(c *Call, p Params) (Value, error) {
 		return Value{}, err
 	}
 	if !models.CanCreatePost(u, "post") || publish && !models.CanPublish(u, "post") {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to post on this site.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to post on this site."))
 	}
 	status := "draft"
 	if publish {
@@ -495,7 +502,7 @@ func bloggerEditPost(c *Call, p Params) (Value, error) {
 		return Value{}, faultCannotEditPost
 	}
 	if post.Status == "publish" && !models.CanPublish(u, "post") {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to publish this post.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to publish this post."))
 	}
 	title, body := bloggerContent(content)
 	status := "draft"
@@ -506,7 +513,7 @@ func bloggerEditPost(c *Call, p Params) (Value, error) {
 		if models.ErrorKind(err) == models.KindInternal {
 			return Value{}, err
 		}
-		return Value{}, NewFault(500, "Sorry, the post could not be updated.")
+		return Value{}, NewFault(500, languages.Mark("Sorry, the post could not be updated."))
 	}
 	if cats, ok := bloggerCategoryIDs(content); ok {
 		if err := c.setCategories(u, post, cats); err != nil {
@@ -539,10 +546,10 @@ func bloggerDeletePost(c *Call, p Params) (Value, error) {
 		return Value{}, err
 	}
 	if !c.canDeletePost(u, post) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to delete this post.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to delete this post."))
 	}
 	if err := c.trashOrDelete(u, post); err != nil {
-		return Value{}, deleteFault(err, "Sorry, the post could not be deleted.")
+		return Value{}, deleteFault(err, languages.Mark("Sorry, the post could not be deleted."))
 	}
 	return Bool(true), nil
 }
@@ -593,7 +600,7 @@ func mtPublishPost(c *Call, p Params) (Value, error) {
 		return Value{}, err
 	}
 	if !models.CanPublish(u, "post") || !c.canEditPost(u, post) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to publish this post.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to publish this post."))
 	}
 	status := "publish"
 	if _, err := c.srv.store.UpdatePost(c.ctx, u, post.ID, models.PostInput{Status: &status}); err != nil {

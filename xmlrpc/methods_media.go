@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -12,11 +13,11 @@ import (
 // wp.deletePost, which deletes attachments for good.
 
 var (
-	faultCannotUpload      = NewFault(401, "Sorry, you are not allowed to upload files.")
-	faultInvalidAttachment = NewFault(404, "Invalid attachment ID.")
+	faultCannotUpload      = NewFault(401, languages.Mark("Sorry, you are not allowed to upload files."))
+	faultInvalidAttachment = NewFault(404, languages.Mark("Invalid attachment ID."))
 	// faultInvalidAttachmentData answers upload data of the wrong shape
 	// (WordPress 7's answer; 6.9 crashes or writes an empty name).
-	faultInvalidAttachmentData = NewFault(400, "Invalid attachment data.")
+	faultInvalidAttachmentData = NewFault(400, languages.Mark("Invalid attachment data."))
 )
 
 // mwNewMediaObject(blog, username, password, {name, type, bits[, post_id]}):
@@ -49,7 +50,7 @@ func mwNewMediaObject(c *Call, p Params) (Value, error) {
 	}
 	if strings.Trim(fields[0], " \t\r\n.-_") == "" {
 		// Nothing the sanitizer could keep: wp_upload_bits refuses it.
-		return Value{}, couldNotWrite("", "Empty filename")
+		return Value{}, couldNotWrite("", phrase(languages.Mark("Empty filename")))
 	}
 	name := models.SanitizeFileName(fields[0])
 	in := models.UploadInput{Filename: name, ContentType: fields[1], Data: []byte(fields[2])}
@@ -86,8 +87,9 @@ func mwNewMediaObject(c *Call, p Params) (Value, error) {
 }
 
 // couldNotWrite is wp_upload_bits' failure as the upload methods report it.
-func couldNotWrite(name, reason string) *Fault {
-	return NewFault(500, "Could not write file "+name+" ("+reason+").")
+// reason is worded in the fault's language too.
+func couldNotWrite(name string, reason localized) *Fault {
+	return faultf(500, languages.Mark("Could not write file %[1]s (%[2]s)."), name, reason)
 }
 
 // uploadFault maps the store's refusals of an upload to WordPress's faults:
@@ -101,7 +103,7 @@ func uploadFault(name string, err error) error {
 		// The parent post: edit_post is required to attach a file to it.
 		return faultCannotEditPost
 	case me.Kind == models.KindInvalid, me.Kind == models.KindConflict, me.Reason == models.ReasonUploadsUnavailable, me.Reason == models.ReasonUploadNotStored:
-		return couldNotWrite(name, storeFault(me).Message)
+		return couldNotWrite(name, storeFault(me))
 	}
 	return err
 }
@@ -114,7 +116,7 @@ func wpGetMediaItem(c *Call, p Params) (Value, error) {
 	}
 	if !models.CanUploadFiles(u) {
 		// 403 here where wp.getMediaLibrary says 401, as in WordPress.
-		return Value{}, NewFault(403, "Sorry, you are not allowed to upload files.")
+		return Value{}, NewFault(403, languages.Mark("Sorry, you are not allowed to upload files."))
 	}
 	m, err := c.srv.store.MediaItem(c.ctx, u, id)
 	if err != nil {

@@ -1,6 +1,7 @@
 package xmlrpc
 
 import (
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -19,7 +20,7 @@ func wpGetPage(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	page, err := c.postWithCap(u, id, c.canEditPost, faultNoSuchPost, NewFault(401, "Sorry, you are not allowed to edit this page."))
+	page, err := c.postWithCap(u, id, c.canEditPost, faultNoSuchPost, NewFault(401, languages.Mark("Sorry, you are not allowed to edit this page.")))
 	if err != nil {
 		return Value{}, err
 	}
@@ -39,7 +40,7 @@ func wpGetPages(c *Call, p Params) (Value, error) {
 			return Value{}, err
 		}
 	}
-	u, err := c.loginCan(p, editsPages, NewFault(401, "Sorry, you are not allowed to edit pages."))
+	u, err := c.loginCan(p, editsPages, NewFault(401, languages.Mark("Sorry, you are not allowed to edit pages.")))
 	if err != nil {
 		return Value{}, err
 	}
@@ -94,10 +95,10 @@ func wpDeletePage(c *Call, p Params) (Value, error) {
 		return Value{}, faultNoSuchPage
 	}
 	if !c.canDeletePost(u, page) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to delete this page.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to delete this page."))
 	}
 	if err := c.trashOrDelete(u, page); err != nil {
-		return Value{}, deleteFault(err, "Failed to delete the page.")
+		return Value{}, deleteFault(err, languages.Mark("Failed to delete the page."))
 	}
 	return Bool(true), nil
 }
@@ -116,7 +117,7 @@ func wpEditPage(c *Call, p Params) (Value, error) {
 		return Value{}, faultNoSuchPage
 	}
 	if !c.canEditPost(u, page) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit this page.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to edit this page."))
 	}
 	content := p.Struct(4)
 	content.set("post_type", Str("page"))
@@ -128,7 +129,7 @@ var allStatuses = []string{"publish", "future", "draft", "pending", "private", "
 
 // wpGetPageList(blog, username, password): every page row by id.
 func wpGetPageList(c *Call, p Params) (Value, error) {
-	if _, err := c.loginCan(p, editsPages, NewFault(401, "Sorry, you are not allowed to edit pages.")); err != nil {
+	if _, err := c.loginCan(p, editsPages, NewFault(401, languages.Mark("Sorry, you are not allowed to edit pages."))); err != nil {
 		return Value{}, err
 	}
 	pages, _, err := c.srv.store.Posts(c.ctx, models.PostFilter{Types: []string{"page"}, Statuses: allStatuses, OrderBy: "id", Order: "asc"})

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -157,7 +158,7 @@ func wpEditPost(c *Call, p Params) (Value, error) {
 	if v, ok := content.Get("if_not_modified_since"); ok && v.Kind == KindDateTime && !v.Time.IsZero() {
 		// IXR_Date::getTimestamp reads the wall clock as UTC.
 		if post.ModifiedGMT.Unix() > v.Time.Unix() {
-			return Value{}, NewFault(409, "There is a revision of this post that is more recent.")
+			return Value{}, NewFault(409, languages.Mark("There is a revision of this post that is more recent."))
 		}
 	}
 	if _, err := c.insertPost(u, content, post); err != nil {
@@ -175,16 +176,17 @@ func wpDeletePost(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	post, err := c.postWithCap(u, id, c.canDeletePost, faultNoSuchPost, NewFault(401, "Sorry, you are not allowed to delete this post."))
+	post, err := c.postWithCap(u, id, c.canDeletePost, faultNoSuchPost, NewFault(401, languages.Mark("Sorry, you are not allowed to delete this post.")))
 	if err != nil {
 		return Value{}, err
 	}
 	if err := c.trashOrDelete(u, post); err != nil {
-		return Value{}, deleteFault(err, "Sorry, the post could not be deleted.")
+		return Value{}, deleteFault(err, languages.Mark("Sorry, the post could not be deleted."))
 	}
 	return Bool(true), nil
 }
 
+// deleteFault answers a failed delete; message is marked by the caller.
 func deleteFault(err error, message string) error {
 	if models.ErrorKind(err) == models.KindForbidden {
 		return faultCoded(401, err)
@@ -231,7 +233,7 @@ func wpGetPosts(c *Call, p Params) (Value, error) {
 		postType = t
 	}
 	if !models.CanEditPosts(u, postType) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit posts in this post type.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to edit posts in this post type."))
 	}
 	f := models.PostFilter{Types: []string{postType}, Statuses: recentStatuses, Limit: c.srv.store.OptionInt(c.ctx, "posts_per_page")}
 	if s, ok := memberString(filter, "post_status"); ok {

@@ -1,6 +1,9 @@
 package xmlrpc
 
-import "github.com/presspass/presspass/models"
+import (
+	"github.com/presspass/presspass/languages"
+	"github.com/presspass/presspass/models"
+)
 
 // wp.getRevisions and wp.restoreRevision: a post's revisions, for those who
 // may edit the post.
@@ -9,7 +12,7 @@ import "github.com/presspass/presspass/models"
 // list (WordPress's xmlrpc_default_revision_fields).
 var defaultRevisionFields = []string{"post_date", "post_date_gmt"}
 
-var faultRevisionsDisabled = NewFault(401, "Sorry, revisions are disabled.")
+var faultRevisionsDisabled = NewFault(401, languages.Mark("Sorry, revisions are disabled."))
 
 // wpGetRevisions(blog, username, password, post_id[, fields]): the post's
 // revisions, newest first, autosaves left out, each as _prepare_post makes
@@ -19,7 +22,7 @@ func wpGetRevisions(c *Call, p Params) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	post, err := c.postWithCap(u, id, c.canEditPost, faultNoSuchPost, NewFault(401, "Sorry, you are not allowed to edit posts."))
+	post, err := c.postWithCap(u, id, c.canEditPost, faultNoSuchPost, NewFault(401, languages.Mark("Sorry, you are not allowed to edit posts.")))
 	if err != nil {
 		return Value{}, err
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -166,7 +167,7 @@ func wpSetOptions(c *Call, p Params) (Value, error) {
 		return Value{}, err
 	}
 	if !models.CanManageOptions(u) {
-		return Value{}, NewFault(403, "Sorry, you are not allowed to update options.")
+		return Value{}, NewFault(403, languages.Mark("Sorry, you are not allowed to update options."))
 	}
 	v, _ := p.Value(3)
 	var members []Member
@@ -340,7 +341,7 @@ func wpGetPostType(c *Call, p Params) (Value, error) {
 		return Value{}, faultInvalidPostType
 	}
 	if !models.CanEditPosts(u, name) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit posts in this post type.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to edit posts in this post type."))
 	}
 	return preparePostType(def, fields), nil
 }

@@ -30,7 +30,7 @@ func systemMulticall(c *Call, p Params) (Value, error) {
 		calls = p.items
 	}
 	if max := c.srv.cfg.Limits.MaxMulticall; len(calls) > max {
-		return Value{}, NewFault(-32600, "server error. more than "+strconv.Itoa(max)+" calls in one system.multicall")
+		return Value{}, ixrFault(-32600, "server error. more than "+strconv.Itoa(max)+" calls in one system.multicall")
 	}
 	out := make([]Value, 0, len(calls))
 	for _, call := range calls {
@@ -55,7 +55,7 @@ func systemMulticall(c *Call, p Params) (Value, error) {
 			if f.Fatal {
 				return Value{}, f
 			}
-			out = append(out, Struct(M("faultCode", Int(int64(f.Code))), M("faultString", Str(f.Message))))
+			out = append(out, Struct(M("faultCode", Int(int64(f.Code))), M("faultString", Str(f.in(c.locale())))))
 			continue
 		}
 		out = append(out, Array(result))

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -16,15 +17,15 @@ var taxonomiesJSON []byte
 var taxonomyDefs = mustJSONValue(taxonomiesJSON)
 
 var (
-	faultInvalidTaxonomy = NewFault(403, "Invalid taxonomy.")
-	faultInvalidTermID   = NewFault(404, "Invalid term ID.")
+	faultInvalidTaxonomy = NewFault(403, languages.Mark("Invalid taxonomy."))
+	faultInvalidTermID   = NewFault(404, languages.Mark("Invalid term ID."))
 	// faultEmptyTerm is get_term(0)'s WP_Error, sent as a 500 fault.
-	faultEmptyTerm        = NewFault(500, "Empty Term.")
-	faultCannotAssignTax  = NewFault(401, "Sorry, you are not allowed to assign terms in this taxonomy.")
-	faultViewCategories   = NewFault(401, "Sorry, you must be able to edit posts on this site in order to view categories.")
-	faultCategoryNotMade  = NewFault(500, "Sorry, the category could not be created.")
-	faultCannotDeleteCat  = NewFault(401, "Sorry, you are not allowed to delete this category.")
-	faultParentTermAbsent = NewFault(403, "Parent term does not exist.")
+	faultEmptyTerm        = NewFault(500, languages.Mark("Empty Term."))
+	faultCannotAssignTax  = NewFault(401, languages.Mark("Sorry, you are not allowed to assign terms in this taxonomy."))
+	faultViewCategories   = NewFault(401, languages.Mark("Sorry, you must be able to edit posts on this site in order to view categories."))
+	faultCategoryNotMade  = NewFault(500, languages.Mark("Sorry, the category could not be created."))
+	faultCannotDeleteCat  = NewFault(401, languages.Mark("Sorry, you are not allowed to delete this category."))
+	faultParentTermAbsent = NewFault(403, languages.Mark("Parent term does not exist."))
 )
 
 // prepareTerm is WordPress's _prepare_term: ids as strings, count as an int.
@@ -157,17 +158,17 @@ func wpNewTerm(c *Call, p Params) (Value, error) {
 		return Value{}, faultInvalidTaxonomy
 	}
 	if !models.CanOnTaxonomy(u, models.TermCapEdit, tax) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to create terms in this taxonomy.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to create terms in this taxonomy."))
 	}
 	name, _ := memberString(content, "name")
 	name = strings.TrimSpace(name)
 	if name == "" || name == "0" {
-		return Value{}, NewFault(403, "The term name cannot be empty.")
+		return Value{}, NewFault(403, languages.Mark("The term name cannot be empty."))
 	}
 	in := models.TermInput{Taxonomy: tax.Name, Name: &name}
 	if v, ok := content.Get("parent"); ok {
 		if !tax.Hierarchical {
-			return Value{}, NewFault(403, "This taxonomy is not hierarchical.")
+			return Value{}, NewFault(403, languages.Mark("This taxonomy is not hierarchical."))
 		}
 		parent, err := c.lookupTerm(tax.Name, v.AsInt())
 		if err != nil {
@@ -211,19 +212,19 @@ func wpEditTerm(c *Call, p Params) (Value, error) {
 		return Value{}, err
 	}
 	if !models.CanEditTerm(u, t) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit this term.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to edit this term."))
 	}
 	in := models.TermInput{Taxonomy: tax.Name}
 	if s, ok := memberString(content, "name"); ok {
 		s = strings.TrimSpace(s)
 		if s == "" || s == "0" {
-			return Value{}, NewFault(403, "The term name cannot be empty.")
+			return Value{}, NewFault(403, languages.Mark("The term name cannot be empty."))
 		}
 		in.Name = &s
 	}
 	if v, ok := content.Get("parent"); ok && v.Truthy() {
 		if !tax.Hierarchical {
-			return Value{}, NewFault(403, "Cannot set parent term, taxonomy is not hierarchical.")
+			return Value{}, NewFault(403, languages.Mark("Cannot set parent term, taxonomy is not hierarchical."))
 		}
 		parent, err := c.lookupTerm(tax.Name, v.AsInt())
 		if err != nil {
@@ -253,7 +254,7 @@ func wpDeleteTerm(c *Call, p Params) (Value, error) {
 		return Value{}, err
 	}
 	if !models.CanDeleteTerm(u, t, c.srv.store.DefaultCategoryID(c.ctx)) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to delete this term.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to delete this term."))
 	}
 	if _, err := c.srv.store.DeleteTerm(c.ctx, u, tax.Name, t.ID); err != nil {
 		return Value{}, termFault(err)
@@ -268,7 +269,7 @@ func wpGetTerm(c *Call, p Params) (Value, error) {
 		return Value{}, err
 	}
 	if !models.CanAssignTerm(u, t) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to assign this term.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to assign this term."))
 	}
 	return prepareTerm(t), nil
 }
@@ -481,7 +482,7 @@ func mtGetCategoryList(c *Call, p Params) (Value, error) {
 
 // wpGetTags(blog, username, password): the tags in use, by name.
 func wpGetTags(c *Call, p Params) (Value, error) {
-	if _, err := c.loginCan(p, editsPosts, NewFault(401, "Sorry, you must be able to edit posts on this site in order to view tags.")); err != nil {
+	if _, err := c.loginCan(p, editsPosts, NewFault(401, languages.Mark("Sorry, you must be able to edit posts on this site in order to view tags."))); err != nil {
 		return Value{}, err
 	}
 	tags, _, err := c.srv.store.Terms(c.ctx, models.TermFilter{Taxonomy: "post_tag", HideEmpty: true})
@@ -511,7 +512,7 @@ func wpGetTags(c *Call, p Params) (Value, error) {
 // exists already (same name and parent) is not an error: its id is the
 // answer.
 func wpNewCategory(c *Call, p Params) (Value, error) {
-	u, err := c.loginCan(p, createsCategories, NewFault(401, "Sorry, you are not allowed to add a category."))
+	u, err := c.loginCan(p, createsCategories, NewFault(401, languages.Mark("Sorry, you are not allowed to add a category.")))
 	if err != nil {
 		return Value{}, err
 	}

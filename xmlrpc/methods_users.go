@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -47,7 +48,7 @@ func bloggerGetUserInfo(c *Call, p Params) (Value, error) {
 		return Value{}, err
 	}
 	if !models.CanEditPosts(u, "post") {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to access user data on this site.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to access user data on this site."))
 	}
 	return Struct(
 		M("nickname", Str(u.Nickname)),
@@ -121,10 +122,10 @@ func wpGetUser(c *Call, p Params) (Value, error) {
 	// WordPress checks edit_user before looking the user up: only those who
 	// may edit others learn that an id does not exist.
 	if !models.CanEditUserWithID(u, id, target) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit this user.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to edit this user."))
 	}
 	if target == nil {
-		return Value{}, NewFault(404, "Invalid user ID.")
+		return Value{}, NewFault(404, languages.Mark("Invalid user ID."))
 	}
 	return prepareUser(target, fields), nil
 }
@@ -152,7 +153,7 @@ func wpGetUsers(c *Call, p Params) (Value, error) {
 		return Value{}, err
 	}
 	if !models.CanListUsers(u) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to list users.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to list users."))
 	}
 	f := models.UserFilter{Limit: 50, OrderBy: "login"}
 	if n, ok := memberInt(filter, "number"); ok {
@@ -172,7 +173,7 @@ func wpGetUsers(c *Call, p Params) (Value, error) {
 	}
 	if role, ok := memberString(filter, "role"); ok {
 		if !models.IsRole(role) {
-			return Value{}, NewFault(403, "Invalid role.")
+			return Value{}, NewFault(403, languages.Mark("Invalid role."))
 		}
 		f.Roles = []string{role}
 	}
@@ -206,7 +207,7 @@ func wpGetProfile(c *Call, p Params) (Value, error) {
 		return Value{}, err
 	}
 	if !models.CanEditUser(u, u) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit your profile.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to edit your profile."))
 	}
 	return prepareUser(u, fields), nil
 }
@@ -223,7 +224,7 @@ func wpEditProfile(c *Call, p Params) (Value, error) {
 		return Value{}, err
 	}
 	if !models.CanEditUser(u, u) {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit your profile.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to edit your profile."))
 	}
 	var in models.UserInput
 	pick := func(name string) *string {
@@ -256,7 +257,7 @@ func wpGetAuthors(c *Call, p Params) (Value, error) {
 		return Value{}, err
 	}
 	if !models.CanEditPosts(u, "post") {
-		return Value{}, NewFault(401, "Sorry, you are not allowed to edit posts.")
+		return Value{}, NewFault(401, languages.Mark("Sorry, you are not allowed to edit posts."))
 	}
 	users, _, err := c.srv.store.Users(c.ctx, models.UserFilter{OrderBy: "login"})
 	if err != nil {

@@ -1,5 +1,7 @@
 package xmlrpc
 
+import "github.com/presspass/presspass/languages"
+
 // Params are a method's arguments as WordPress's server hands them over.
 // IXR passes a lone parameter by itself instead of in a list, so a call
 // with one array parameter sees that array's items as its arguments, and a
@@ -13,10 +15,10 @@ type Params struct {
 }
 
 // faultInvalidArgs answers an argument whose type cannot be used at all.
-var faultInvalidArgs = NewFault(400, "Invalid arguments passed to this XML-RPC method.")
+var faultInvalidArgs = NewFault(400, languages.Mark("Invalid arguments passed to this XML-RPC method."))
 
 // faultFieldsNotArray answers a fields argument that is not a list.
-var faultFieldsNotArray = NewFault(400, "The fields argument must be an array.")
+var faultFieldsNotArray = NewFault(400, languages.Mark("The fields argument must be an array."))
 
 func newParams(raw []Value) Params {
 	if len(raw) == 1 {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/models/wptext"
 	"github.com/presspass/presspass/outbound"
@@ -34,7 +35,8 @@ func (srv *Server) EnablePingback(f PingbackFetcher) {
 
 // pingbackError is a pingback refusal: WordPress's xmlrpc_pingback_error
 // filter answers every one but 48 ("already registered") as fault 0 with
-// no text, so the reason is only logged.
+// no text, so the reason is only logged (and, shown to nobody, not
+// translated). 48's reason comes from the store's table, marked there.
 func (c *Call) pingbackError(code int, reason string) error {
 	if code == 48 {
 		return NewFault(48, reason)
@@ -116,7 +118,7 @@ func pingbackPing(fetch PingbackFetcher) Method {
 		if err != nil {
 			return Value{}, c.pingbackStoreError(err)
 		}
-		return Str(fmt.Sprintf("Pingback from %s to %s registered. Keep the web talking! :-)", escapeAmp(from), escapeAmp(to))), nil
+		return Str(fmt.Sprintf(languages.T(c.locale(), "Pingback from %[1]s to %[2]s registered. Keep the web talking! :-)"), escapeAmp(from), escapeAmp(to))), nil
 	}
 }
 

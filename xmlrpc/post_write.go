@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -71,7 +72,7 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 			if !c.canEditPost(u, existing) {
 				return 0, faultCannotEditPost
 			}
-			return 0, NewFault(401, "The post type may not be changed.")
+			return 0, NewFault(401, languages.Mark("The post type may not be changed."))
 		}
 	}
 	if !postTypes[postType] {
@@ -82,7 +83,7 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 			return 0, faultCannotEditPost
 		}
 	} else if !models.CanCreatePost(u, postType) {
-		return 0, NewFault(401, "Sorry, you are not allowed to post on this site.")
+		return 0, NewFault(401, languages.Mark("Sorry, you are not allowed to post on this site."))
 	}
 
 	in := models.PostInput{Type: postType}
@@ -103,11 +104,11 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 	case "draft", "pending":
 	case "private":
 		if !models.CanPublish(u, postType) {
-			return 0, NewFault(401, "Sorry, you are not allowed to create private posts in this post type.")
+			return 0, NewFault(401, languages.Mark("Sorry, you are not allowed to create private posts in this post type."))
 		}
 	case "publish", "future":
 		if !models.CanPublish(u, postType) {
-			return 0, NewFault(401, "Sorry, you are not allowed to publish posts in this post type.")
+			return 0, NewFault(401, languages.Mark("Sorry, you are not allowed to publish posts in this post type."))
 		}
 	default:
 		if !models.IsPostStatus(status) {
@@ -121,7 +122,7 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 		password = existing.Password
 	}
 	if password != "" && !models.CanPublish(u, postType) {
-		return 0, NewFault(401, "Sorry, you are not allowed to create password protected posts in this post type.")
+		return 0, NewFault(401, languages.Mark("Sorry, you are not allowed to create password protected posts in this post type."))
 	}
 	if hasPassword {
 		in.Password = &password
@@ -136,11 +137,11 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 	}
 	if author != u.ID {
 		if !models.CanEditOthersPosts(u, postType) {
-			return 0, NewFault(401, "Sorry, you are not allowed to create posts as this user.")
+			return 0, NewFault(401, languages.Mark("Sorry, you are not allowed to create posts as this user."))
 		}
 		if _, err := c.srv.store.UserByID(c.ctx, author); err != nil {
 			if models.IsNotFound(err) {
-				return 0, NewFault(404, "Invalid author ID.")
+				return 0, NewFault(404, languages.Mark("Invalid author ID."))
 			}
 			return 0, err
 		}
@@ -171,7 +172,7 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 		sv, hasSticky := content.Get("sticky")
 		if status == "private" || password != "" {
 			if hasSticky && sv.Truthy() {
-				return 0, NewFault(401, "Sorry, you cannot stick a private post.")
+				return 0, NewFault(401, languages.Mark("Sorry, you cannot stick a private post."))
 			}
 			if existing != nil && existing.Sticky {
 				off := false
@@ -179,7 +180,7 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 			}
 		} else if hasSticky {
 			if !models.CanStick(u, postType, models.StickyByEditorsWhoPublish) {
-				return 0, NewFault(401, "Sorry, you are not allowed to make posts sticky.")
+				return 0, NewFault(401, languages.Mark("Sorry, you are not allowed to make posts sticky."))
 			}
 			b := validateBool(sv)
 			in.Sticky = &b
@@ -195,7 +196,7 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 			id := uint64(absint(v.AsInt()))
 			if _, err := c.srv.store.PostByID(c.ctx, id); err != nil {
 				if models.IsNotFound(err) {
-					return 0, NewFault(404, "Invalid attachment ID.")
+					return 0, NewFault(404, languages.Mark("Invalid attachment ID."))
 				}
 				return 0, err
 			}
@@ -227,7 +228,7 @@ func (c *Call) insertPost(u *models.User, content Value, existing *models.Post) 
 		}
 	}
 	if in.Title != nil && len(*in.Title) > maxTitleBytes {
-		return 0, NewFault(500, "Could not update post in the database.")
+		return 0, NewFault(500, languages.Mark("Could not update post in the database."))
 	}
 	if n, ok := memberInt(content, "post_parent"); ok {
 		parent := uint64(absint(n))
@@ -267,10 +268,10 @@ func (c *Call) resolveTerms(u *models.User, postType string, content Value) (map
 	check := func(name string) (models.Taxonomy, error) {
 		tax, ok := models.TaxonomyByName(name)
 		if !ok || !tax.SupportsPostType(postType) {
-			return tax, NewFault(401, "Sorry, one of the given taxonomies is not supported by the post type.")
+			return tax, NewFault(401, languages.Mark("Sorry, one of the given taxonomies is not supported by the post type."))
 		}
 		if !models.CanOnTaxonomy(u, models.TermCapAssign, tax) {
-			return tax, NewFault(401, "Sorry, you are not allowed to assign a term to one of the given taxonomies.")
+			return tax, NewFault(401, languages.Mark("Sorry, you are not allowed to assign a term to one of the given taxonomies."))
 		}
 		return tax, nil
 	}
@@ -284,11 +285,11 @@ func (c *Call) resolveTerms(u *models.User, postType string, content Value) (map
 			for _, v := range listItems(m.Value) {
 				n := v.AsInt()
 				if n <= 0 {
-					return nil, NewFault(403, "Invalid term ID.")
+					return nil, NewFault(403, languages.Mark("Invalid term ID."))
 				}
 				if _, err := c.srv.store.TermInTaxonomy(c.ctx, tax.Name, uint64(n)); err != nil {
 					if models.IsNotFound(err) {
-						return nil, NewFault(403, "Invalid term ID.")
+						return nil, NewFault(403, languages.Mark("Invalid term ID."))
 					}
 					return nil, err
 				}
@@ -342,13 +343,13 @@ func (c *Call) termIDByName(u *models.User, tax models.Taxonomy, name string) (u
 		return 0, err
 	}
 	if tax.Hierarchical && len(found) > 1 {
-		return 0, NewFault(401, "Ambiguous term name used in a hierarchical taxonomy. Please use term ID instead.")
+		return 0, NewFault(401, languages.Mark("Ambiguous term name used in a hierarchical taxonomy. Please use term ID instead."))
 	}
 	if len(found) > 0 {
 		return found[0].ID, nil
 	}
 	if !models.CanOnTaxonomy(u, models.TermCapEdit, tax) {
-		return 0, NewFault(401, "Sorry, you are not allowed to add a term to one of the given taxonomies.")
+		return 0, NewFault(401, languages.Mark("Sorry, you are not allowed to add a term to one of the given taxonomies."))
 	}
 	t, err := c.srv.store.CreateTerm(c.ctx, u, models.TermInput{Taxonomy: tax.Name, Name: &name})
 	if err != nil {
