@@ -66,7 +66,7 @@ var packageRules = map[string]packageRule{
 	"languages":                    {layer: leaf, never: []string{"net/http", echoModule}},                                   // gettext catalogs and locale formats
 	"models/epoch":                 {layer: leaf, never: []string{"net/http", echoModule}},                                   // cross-process caching, beneath models
 	"models/wptext":                {layer: leaf, imports: []string{"models/kses"}, never: []string{"net/http", echoModule}}, // pure string functions
-	"models/mail":                  {layer: leaf, imports: []string{"models"}},                                               // delivers models' notifications
+	"models/mail":                  {layer: leaf, imports: []string{"models", "languages"}},                                  // delivers models' notifications
 	"storage":                      {layer: leaf, imports: []string{"models"}},                                               // implements models.Storage
 	"outbound":                     {layer: leaf},                                                                            // the one guarded fetcher for requests to other sites
 	"fixtures":                     {layer: service, imports: []string{"models"}},

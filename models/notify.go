@@ -19,9 +19,13 @@ type Notification struct {
 	Kind      string
 	UserLogin string
 	UserEmail string
-	AppName   string
-	Time      time.Time
-	IP        string
+	// Locale is the language the message is written in: the recipient's
+	// own, else the site's, as WordPress writes a user's notifications
+	// inside switch_to_user_locale.
+	Locale  string
+	AppName string
+	Time    time.Time
+	IP      string
 }
 
 // Notifier delivers notifications. Implementations must not block: the
@@ -34,6 +38,6 @@ func (s *Store) notify(ctx context.Context, kind string, u *User, appName, ip st
 	if s.Notifier == nil || u == nil || u.Email == "" {
 		return
 	}
-	s.Notifier.Notify(ctx, Notification{Kind: kind, UserLogin: u.Login, UserEmail: u.Email, AppName: appName,
-		Time: s.now(), IP: ip})
+	s.Notifier.Notify(ctx, Notification{Kind: kind, UserLogin: u.Login, UserEmail: u.Email,
+		Locale: UserLocale(s.Option(ctx, "WPLANG"), u), AppName: appName, Time: s.now(), IP: ip})
 }

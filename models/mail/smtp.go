@@ -7,12 +7,15 @@ import (
 	"crypto/tls"
 	"fmt"
 	"log/slog"
+	"mime"
 	"net"
 	"net/smtp"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -118,24 +121,30 @@ func (n *Notifier) run() {
 	}
 }
 
-// compose writes the message. It names the app, the time and the address and
+// compose writes the message in the language models chose for its
+// recipient (note.Locale). It names the app, the time and the address and
 // links to the profile page where the password can be revoked; it never
-// contains the password.
+// contains the password. Names are quoted as Go strings in the body, so a
+// chosen name cannot start a line of its own.
 func (n *Notifier) compose(note models.Notification) []byte {
+	l := note.Locale
 	var subject, what string
 	switch note.Kind {
 	case models.NotifyAppPasswordCreated:
-		subject = fmt.Sprintf("[%s] New application password: %s", n.siteName, note.AppName)
-		what = fmt.Sprintf("A new application password named %q was created for your account %q.", note.AppName, note.UserLogin)
+		subject = fmt.Sprintf(languages.T(l, "[%[1]s] New application password: %[2]s"), n.siteName, note.AppName)
+		what = fmt.Sprintf(languages.T(l, "A new application password named %[1]s was created for your account %[2]s."),
+			strconv.Quote(note.AppName), strconv.Quote(note.UserLogin))
 	default:
-		subject = fmt.Sprintf("[%s] Application password used from a new address", n.siteName)
-		what = fmt.Sprintf("Your application password %q (account %q) was used from a new address: %s.", note.AppName, note.UserLogin, note.IP)
+		subject = fmt.Sprintf(languages.T(l, "[%s] Application password used from a new address"), n.siteName)
+		what = fmt.Sprintf(languages.T(l, "Your application password %[1]s (account %[2]s) was used from a new address: %[3]s."),
+			strconv.Quote(note.AppName), strconv.Quote(note.UserLogin), note.IP)
 	}
-	body := fmt.Sprintf("%s\r\n\r\nTime: %s\r\n\r\nIf this was not you, revoke it on your profile page:\r\n%s/wp-admin/profile.php#application-passwords-section\r\n",
-		what, note.Time.UTC().Format(time.RFC1123), n.siteURL)
+	when := fmt.Sprintf(languages.T(l, "Time: %s"), languages.DateTime(l, note.Time.UTC())+" UTC")
+	revoke := languages.T(l, "If this was not you, revoke it on your profile page:")
+	body := what + "\r\n\r\n" + when + "\r\n\r\n" + revoke + "\r\n" + n.siteURL + "/wp-admin/profile.php#application-passwords-section\r\n"
 	var b strings.Builder
-	fmt.Fprintf(&b, "From: %s\r\nTo: %s\r\nSubject: %s\r\nDate: %s\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n%s",
-		n.cfg.From, note.UserEmail, headerSafe(subject), time.Now().UTC().Format(time.RFC1123Z), body)
+	fmt.Fprintf(&b, "From: %s\r\nTo: %s\r\nSubject: %s\r\nDate: %s\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n%s",
+		n.cfg.From, note.UserEmail, mime.BEncoding.Encode("UTF-8", headerSafe(subject)), time.Now().UTC().Format(time.RFC1123Z), body)
 	return []byte(b.String())
 }
 

@@ -3,8 +3,10 @@ package mail
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
+	"mime"
 	"net"
 	"strings"
 	"sync"
@@ -188,4 +190,71 @@ func TestParseURL(t *testing.T) {
 			t.Errorf("ParseURL(%q) = %+v, %v", tt.in, c, err)
 		}
 	}
+}
+
+// Each notification is written in its recipient's language, as WordPress
+// writes a user's mail inside switch_to_user_locale: the user's own
+// locale, else the site's; another user on the same site gets their own.
+func TestNotificationsInTheRecipientsLanguage(t *testing.T) {
+	ctx := context.Background()
+	srv := startFakeSMTP(t, 0)
+	cfg, err := ParseURL("smtp://" + srv.ln.Addr().String() + "?from=site@example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := New(cfg, "Test Site", "https://blog.example.com", slog.New(slog.NewTextHandler(io.Discard, nil)))
+	defer n.Close(ctx)
+	s := fixturestest.Open(t)
+	s.Notifier = n
+
+	english := []string{"Subject: [Test Site] New application password: Phone",
+		`A new application password named "Phone" was created for your account "%s".`,
+		"If this was not you, revoke it on your profile page:"}
+	japanese := []string{"Subject: [Test Site] 新しいアプリケーションパスワード: Phone",
+		`アカウント "%s" に新しいアプリケーションパスワード "Phone" が作成されました。`,
+		"心当たりがない場合は、プロフィールページで取り消してください:"}
+	tests := []struct {
+		name, wplang, locale string
+		want                 []string
+	}{
+		{"a Japanese user on an English site", "", "ja", japanese},
+		{"an English user on the same site", "", "", english},
+		{"a user of the site's language on a Japanese site", "ja", "", japanese},
+		{"a user who chose English on a Japanese site", "ja", "en_US", english},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := s.SetOption(ctx, "WPLANG", tt.wplang); err != nil {
+				t.Fatal(err)
+			}
+			login, email, pw := fmt.Sprintf("user%d", i), fmt.Sprintf("user%d@example.com", i), "pw"
+			u, err := s.CreateUser(ctx, models.UserInput{Login: &login, Email: &email, Password: &pw, Locale: &tt.locale})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.CreateAppPassword(ctx, u.ID, "Phone", ""); err != nil {
+				t.Fatal(err)
+			}
+			msg := decodeHeaders(t, srv.wait(t, i+1)[i])
+			for _, w := range tt.want {
+				if strings.Contains(w, "%s") {
+					w = fmt.Sprintf(w, login)
+				}
+				if !strings.Contains(msg, w) {
+					t.Errorf("the mail lacks %q:\n%s", w, msg)
+				}
+			}
+		})
+	}
+}
+
+// decodeHeaders undoes the RFC 2047 encoding of a message's header lines.
+func decodeHeaders(t *testing.T, msg string) string {
+	head, body, _ := strings.Cut(msg, "\r\n\r\n")
+	var d mime.WordDecoder
+	decoded, err := d.DecodeHeader(head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return decoded + "\r\n\r\n" + body
 }
