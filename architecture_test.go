@@ -74,7 +74,7 @@ var packageRules = map[string]packageRule{
 	"rest":                         {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "outbound", "languages"}},
 	"xmlrpc":                       {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "outbound", "languages"}, never: []string{echoModule}}, // a plain http.Handler
 	"handlers":                     {layer: adapter, imports: []string{"models", "handlers/site", "languages", "handlers/words"}},
-	"handlers/words":               {layer: adapter, imports: []string{"models"}},                                                                 // the pages' words for the store's reasons
+	"handlers/words":               {layer: adapter, imports: []string{"models", "languages"}},                                                    // the pages' words for the store's reasons
 	"handlers/site":                {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "languages", "handlers/words"}}, // the public site, part of the browser adapter
 	"fixtures/fixturestest":        {layer: testHelper, imports: []string{"models", "fixtures", "fixtures/testdb"}},
 	"fixtures/testdb":              {layer: testHelper}, // fresh databases, for leaves' tests too

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/presspass/presspass/handlers/words"
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -105,7 +106,7 @@ func storeErrorWords(me *models.Error, flags map[string]string) string {
 		}
 		return kindWordings[models.KindInternal]
 	}
-	if m, ok := words.Message(me); ok {
+	if m, ok := words.Message(languages.Default, me); ok {
 		return m
 	}
 	if me.Reason == models.ReasonDatabaseUnavailable {

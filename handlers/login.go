@@ -155,7 +155,7 @@ func (a *app) loginPost(c echo.Context) error {
 // account is locked for a while: the form says so, with WordPress's error
 // block, status 429 and Retry-After.
 func (a *app) loginLocked(c echo.Context, err error, d *loginData) error {
-	msg, _ := words.Message(err)
+	msg, _ := words.Message(a.locale(c), err)
 	d.Errors = []template.HTML{a.errorText(c, msg)}
 	if secs := models.AsError(err).Details.RetryAfter; secs > 0 {
 		c.Response().Header().Set("Retry-After", strconv.Itoa(secs))

@@ -15,10 +15,10 @@ func (a *app) showOr(c echo.Context, err error, show func(message string) error)
 	case models.KindInternal, models.KindUnavailable:
 		return a.internalError(c, err)
 	}
-	msg, ok := words.Message(err)
+	msg, ok := words.Message(a.locale(c), err)
 	if !ok {
 		a.log.Error("the pages have no wording for a reason", "err", err)
-		msg = "Sorry, something went wrong. Please try again."
+		msg = a.T(c, "Sorry, something went wrong. Please try again.")
 	}
 	return show(msg)
 }

@@ -80,7 +80,7 @@ func (st *Site) commentPost(c echo.Context) error {
 	ctx := r.Context()
 	r.Body = http.MaxBytesReader(c.Response(), r.Body, maxFormBytes)
 	if err := r.ParseForm(); err != nil {
-		return st.commentError(c, http.StatusRequestEntityTooLarge, "The submitted form is too large.", "")
+		return st.commentError(c, http.StatusRequestEntityTooLarge, languages.T(st.locale(c), "The submitted form is too large."), "")
 	}
 	st.commonHeaders(c)
 	viewer := st.sess.User(c)
@@ -120,7 +120,7 @@ func (st *Site) commentPost(c echo.Context) error {
 		if post != nil {
 			back = st.postLink(ctx, post, viewer)
 		}
-		return st.commentError(c, status, errorMessage(err), back)
+		return st.commentError(c, status, errorMessage(st.locale(c), err), back)
 	}
 	if viewer == nil && r.PostForm.Get("wp-comment-cookies-consent") == "yes" {
 		st.rememberCommenter(c, cm)
@@ -132,12 +132,12 @@ func (st *Site) commentPost(c echo.Context) error {
 	return redirect(c, http.StatusFound, link+"#comment-"+strconv.FormatUint(cm.ID, 10))
 }
 
-// errorMessage words a refusal from the pages' table.
-func errorMessage(err error) string {
-	if msg, ok := words.Message(err); ok {
+// errorMessage words a refusal from the pages' table in locale.
+func errorMessage(locale string, err error) string {
+	if msg, ok := words.Message(locale, err); ok {
 		return msg
 	}
-	return "Sorry, the comment could not be saved."
+	return languages.T(locale, "Sorry, the comment could not be saved.")
 }
 
 // commentError is WordPress's "Comment Submission Failure" page.
