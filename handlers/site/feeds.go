@@ -3,12 +3,14 @@ package site
 import (
 	"crypto/md5"
 	"encoding/hex"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/models/wptext"
 )
@@ -34,12 +36,14 @@ const (
 // feedData is what every feed template reads about its channel.
 type feedData struct {
 	title, link, description, self, language string
-	buildDate                                time.Time
-	items                                    []*feedItem
-	comments                                 []*feedComment
-	singular                                 *feedItem
-	search                                   string
-	q                                        *models.SiteQuery
+	// locale is the site's language, the feed's words' (get_locale).
+	locale    string
+	buildDate time.Time
+	items     []*feedItem
+	comments  []*feedComment
+	singular  *feedItem
+	search    string
+	q         *models.SiteQuery
 	// useExcerpt is the rss_use_excerpt option: summaries only.
 	useExcerpt bool
 }
@@ -155,18 +159,20 @@ func notModified(r *http.Request, etag, lastModified string) bool {
 // feedChannel gathers the channel and its items.
 func (st *Site) feedChannel(c echo.Context, q *models.SiteQuery, viewer *models.User) (*feedData, error) {
 	ctx := c.Request().Context()
+	locale := st.locale(c)
 	d := &feedData{
 		link:        st.cfg.SiteURL,
 		description: ent2ncr(escHTML(stripTags(st.store.Option(ctx, "blogdescription")))),
 		self:        st.siteOrigin() + c.Request().URL.RequestURI(),
-		language:    "en-US",
+		language:    languages.Tag(locale),
+		locale:      locale,
 		search:      q.Search,
 		q:           q,
 		useExcerpt:  st.store.Option(ctx, "rss_use_excerpt") == "1",
 	}
-	d.title = string(st.documentTitle(ctx, st.feedPageTitle(c, q), q.Paged))
+	d.title = string(st.documentTitle(ctx, locale, st.feedPageTitle(locale, q), q.Paged))
 	if q.IsFrontPage || (q.IsHome && !q.IsArchive() && !q.IsSearch) {
-		d.title = string(st.documentTitle(ctx, "", q.Paged))
+		d.title = string(st.documentTitle(ctx, locale, "", q.Paged))
 	}
 	items, err := st.feedItems(c, q.Posts, viewer)
 	if err != nil {
@@ -197,10 +203,10 @@ func (st *Site) feedChannel(c echo.Context, q *models.SiteQuery, viewer *models.
 }
 
 // feedPageTitle is the document title's own part for a feed's query.
-func (st *Site) feedPageTitle(c echo.Context, q *models.SiteQuery) string {
+func (st *Site) feedPageTitle(locale string, q *models.SiteQuery) string {
 	switch {
 	case q.IsSearch:
-		return "Search Results for &#8220;" + escHTML(q.Search) + "&#8221;"
+		return searchHeading(locale, q.Search)
 	case q.IsSingular() && q.Post != nil:
 		return renderTitle(q.Post.Title)
 	case q.IsAuthor:
@@ -208,7 +214,7 @@ func (st *Site) feedPageTitle(c echo.Context, q *models.SiteQuery) string {
 	case q.IsCategory || q.IsTag:
 		return escHTML(q.Term.Name)
 	case q.IsDate:
-		return dateHeading(q)
+		return dateHeading(locale, q)
 	}
 	return ""
 }
@@ -248,7 +254,7 @@ func (st *Site) feedItems(c echo.Context, posts []models.Post, viewer *models.Us
 			it.guid = escHTML(st.store.ShortLink(p))
 		}
 		if it.protected {
-			it.excerpt = "There is no excerpt because this is a protected post."
+			it.excerpt = languages.T(st.locale(c), "There is no excerpt because this is a protected post.")
 			it.content = cdata(string(pv.PasswordForm))
 		} else {
 			rendered := st.renderContent(ctx, p)
@@ -533,21 +539,21 @@ func commentsFeedTitle(d *feedData, atom bool) string {
 	switch {
 	case d.singular != nil:
 		if atom {
-			return "Comments on " + d.singular.title
+			return fmt.Sprintf(ent2ncr(languages.T(d.locale, "Comments on %s")), d.singular.title)
 		}
-		return "Comments on: " + d.singular.title
+		return fmt.Sprintf(ent2ncr(languages.T(d.locale, "Comments on: %s")), d.singular.title)
 	case d.search != "":
-		return "Comments for " + strings.SplitN(d.title, " &#8211; ", 2)[len(strings.SplitN(d.title, " &#8211; ", 2))-1] +
-			" searching on " + escHTML(d.search)
+		parts := strings.SplitN(d.title, " &#8211; ", 2)
+		return fmt.Sprintf(ent2ncr(languages.T(d.locale, "Comments for %[1]s searching on %[2]s")), parts[len(parts)-1], escHTML(d.search))
 	}
-	return "Comments for " + d.title
+	return fmt.Sprintf(ent2ncr(languages.T(d.locale, "Comments for %s")), d.title)
 }
 
 func commentTitle(d *feedData, fc *feedComment) string {
 	if d.singular != nil {
-		return "By: " + escHTML(fc.author)
+		return fmt.Sprintf(ent2ncr(languages.T(d.locale, "By: %s")), escHTML(fc.author))
 	}
-	return "Comment on " + fc.post.title + " by " + escHTML(fc.author)
+	return fmt.Sprintf(ent2ncr(languages.T(d.locale, "Comment on %[1]s by %[2]s")), fc.post.title, escHTML(fc.author))
 }
 
 func rss2CommentsFeed(d *feedData) string {

@@ -143,7 +143,7 @@ func errorMessage(locale string, err error) string {
 // commentError is WordPress's "Comment Submission Failure" page.
 func (st *Site) commentError(c echo.Context, status int, message, back string) error {
 	v := st.baseView(c, nil, st.sess.User(c))
-	v.DocTitle = st.documentTitle(c.Request().Context(), languages.T(v.Locale, "Comment Submission Failure"), 1)
+	v.DocTitle = st.documentTitle(c.Request().Context(), v.Locale, languages.T(v.Locale, "Comment Submission Failure"), 1)
 	v.Heading = template.HTML(template.HTMLEscapeString(languages.T(v.Locale, "Comment Submission Failure")))
 	v.HeadingNote = template.HTML("<p>" + message + "</p>")
 	v.Pagination.Newer = back

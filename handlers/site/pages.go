@@ -1,12 +1,14 @@
 package site
 
 import (
+	"fmt"
 	"html"
 	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/presspass/presspass/languages"
@@ -27,9 +29,9 @@ func (st *Site) page(c echo.Context, q *models.SiteQuery, viewer *models.User) e
 		pv := views[0]
 		p := q.Post
 		v.Post = pv
-		v.DocTitle = st.documentTitle(ctx, stripTags(string(pv.Title)), 1)
+		v.DocTitle = st.documentTitle(ctx, v.Locale, stripTags(string(pv.Title)), 1)
 		if q.IsFrontPage {
-			v.DocTitle = st.documentTitle(ctx, "", 1)
+			v.DocTitle = st.documentTitle(ctx, v.Locale, "", 1)
 		}
 		v.BodyClass = "singular single-" + p.Type + " postid-" + strconv.FormatUint(p.ID, 10)
 		v.Canonical = pv.Link
@@ -41,7 +43,7 @@ func (st *Site) page(c echo.Context, q *models.SiteQuery, viewer *models.User) e
 		}
 		name := st.store.Option(ctx, "blogname")
 		title := stripTags(string(pv.Title))
-		v.Alternates = append(v.Alternates, alternate{"application/rss+xml", name + " » " + htmlText(title) + " Comments Feed",
+		v.Alternates = append(v.Alternates, alternate{"application/rss+xml", fmt.Sprintf(languages.T(v.Locale, "%[1]s %[2]s %[3]s Comments Feed"), name, feedSeparator, htmlText(title)),
 			st.store.PostCommentsFeedLink(ctx, p, "rss2")})
 		if p.Status == "publish" {
 			oembed := st.cfg.SiteURL + "/wp-json/oembed/1.0/embed?url=" + url.QueryEscape(pv.Link)
@@ -82,10 +84,10 @@ func (st *Site) page(c echo.Context, q *models.SiteQuery, viewer *models.User) e
 	heading := ""
 	switch {
 	case q.IsSearch:
-		heading = "Search Results for &#8220;" + escHTML(q.Search) + "&#8221;"
+		heading = searchHeading(v.Locale, q.Search)
 		v.BodyClass = "search"
 		v.Alternates = append(v.Alternates, alternate{"application/rss+xml",
-			name + " » Search Results for “" + q.Search + "” Feed", st.store.SearchFeedLink(ctx, q.Search, "rss2")})
+			fmt.Sprintf(languages.T(v.Locale, "%[1]s %[2]s Search Results for “%[3]s” Feed"), name, feedSeparator, q.Search), st.store.SearchFeedLink(ctx, q.Search, "rss2")})
 		base = st.cfg.SiteURL + "/?s=" + url.QueryEscape(q.Search)
 	case q.IsAuthor:
 		heading = escHTML(q.Author.DisplayName)
@@ -93,23 +95,23 @@ func (st *Site) page(c echo.Context, q *models.SiteQuery, viewer *models.User) e
 		v.BodyClass = "archive author"
 		v.RESTLink = st.cfg.SiteURL + "/wp-json/wp/v2/users/" + strconv.FormatUint(q.Author.ID, 10)
 		v.Alternates = append(v.Alternates, alternate{"application/rss+xml",
-			name + " » Posts by " + q.Author.DisplayName + " Feed", st.store.ArchiveFeedLink(ctx, base, "rss2")})
+			fmt.Sprintf(languages.T(v.Locale, "%[1]s %[2]s Posts by %[3]s Feed"), name, feedSeparator, q.Author.DisplayName), st.store.ArchiveFeedLink(ctx, base, "rss2")})
 	case q.IsCategory || q.IsTag:
 		heading = escHTML(q.Term.Name)
 		base = st.store.TermLink(ctx, q.Term)
 		v.RESTLink = st.termRESTLink(q.Term)
-		kind := "Category"
+		kind := languages.T(v.Locale, "Category")
 		v.BodyClass = "archive category"
 		if q.IsTag {
-			kind, v.BodyClass = "Tag", "archive tag"
+			kind, v.BodyClass = languages.T(v.Locale, "Tag"), "archive tag"
 		}
 		if q.Term.Description != "" {
 			v.HeadingNote = template.HTML("<p>" + escHTML(q.Term.Description) + "</p>")
 		}
 		v.Alternates = append(v.Alternates, alternate{"application/rss+xml",
-			name + " » " + q.Term.Name + " " + kind + " Feed", st.store.ArchiveFeedLink(ctx, base, "rss2")})
+			fmt.Sprintf(languages.T(v.Locale, "%[1]s %[2]s %[3]s %[4]s Feed"), name, feedSeparator, q.Term.Name, kind), st.store.ArchiveFeedLink(ctx, base, "rss2")})
 	case q.IsDate:
-		heading = dateHeading(q)
+		heading = dateHeading(v.Locale, q)
 		base = st.store.DateLink(ctx, q.Year, q.Month, q.Day)
 		v.BodyClass = "archive date"
 	default:
@@ -128,9 +130,9 @@ func (st *Site) page(c echo.Context, q *models.SiteQuery, viewer *models.User) e
 	}
 	v.Heading = template.HTML(heading)
 	if q.IsFrontPage && q.Paged <= 1 {
-		v.DocTitle = st.documentTitle(ctx, "", 1)
+		v.DocTitle = st.documentTitle(ctx, v.Locale, "", 1)
 	} else {
-		v.DocTitle = st.documentTitle(ctx, heading, q.Paged)
+		v.DocTitle = st.documentTitle(ctx, v.Locale, heading, q.Paged)
 	}
 	v.OpenGraph = [][2]string{{"og:type", "website"}, {"og:title", htmlText(stripTags(string(v.DocTitle)))},
 		{"og:url", st.store.PagedLink(ctx, base, q.Paged)}, {"og:site_name", name}}
@@ -146,17 +148,21 @@ func (st *Site) page(c echo.Context, q *models.SiteQuery, viewer *models.User) e
 	return st.write(c, http.StatusOK, "index.html", v)
 }
 
-// dateHeading is a date archive's title ("January 2024").
-func dateHeading(q *models.SiteQuery) string {
-	months := []string{"", "January", "February", "March", "April", "May", "June", "July", "August", "September",
-		"October", "November", "December"}
+// searchHeading is a search's title, in locale.
+func searchHeading(locale, search string) string {
+	return fmt.Sprintf(languages.T(locale, "Search Results for &#8220;%s&#8221;"), escHTML(search))
+}
+
+// dateHeading is a date archive's title in locale ("January 2024",
+// "2024年1月").
+func dateHeading(locale string, q *models.SiteQuery) string {
 	switch {
 	case q.IsDay && q.Month >= 1 && q.Month <= 12:
-		return months[q.Month] + " " + strconv.Itoa(q.Day) + ", " + strconv.Itoa(q.Year)
+		return languages.Day(locale, q.Year, time.Month(q.Month), q.Day)
 	case q.IsMonth && q.Month >= 1 && q.Month <= 12:
-		return months[q.Month] + " " + strconv.Itoa(q.Year)
+		return languages.MonthYear(locale, q.Year, time.Month(q.Month))
 	}
-	return strconv.Itoa(q.Year)
+	return languages.Year(locale, q.Year)
 }
 
 // notFound is the 404 page.
@@ -166,7 +172,7 @@ func (st *Site) notFound(c echo.Context, q *models.SiteQuery) error {
 		return st.embed(c, q, nil)
 	}
 	v := st.baseView(c, q, st.sess.User(c))
-	v.DocTitle = st.documentTitle(ctx, languages.T(v.Locale, "Page not found"), 1)
+	v.DocTitle = st.documentTitle(ctx, v.Locale, languages.T(v.Locale, "Page not found"), 1)
 	v.BodyClass = "error404"
 	noCache(c)
 	return st.write(c, http.StatusNotFound, "404.html", v)
@@ -182,7 +188,9 @@ func (st *Site) embed(c echo.Context, q *models.SiteQuery, viewer *models.User) 
 	status := http.StatusOK
 	if q.Is404 || !q.IsSingular() {
 		status = http.StatusNotFound
-		v.DocTitle = st.documentTitle(ctx, languages.T(v.Locale, "Page not found"), 1)
+		v.DocTitle = st.documentTitle(ctx, v.Locale, languages.T(v.Locale, "Page not found"), 1)
+		home := `<a href="` + template.HTMLEscapeString(st.cfg.SiteURL+"/") + `" target="_top">` + template.HTMLEscapeString(v.SiteName) + `</a>`
+		v.HeadingNote = template.HTML(fmt.Sprintf(template.HTMLEscapeString(languages.T(v.Locale, "It looks like nothing was found at this location. Maybe try visiting %s directly?")), home))
 	} else {
 		views, err := st.postViews(c, q.Posts, viewer, false)
 		if err != nil {
@@ -190,7 +198,7 @@ func (st *Site) embed(c echo.Context, q *models.SiteQuery, viewer *models.User) 
 		}
 		v.Post = views[0]
 		v.Canonical = views[0].Link
-		v.DocTitle = st.documentTitle(ctx, stripTags(string(views[0].Title)), 1)
+		v.DocTitle = st.documentTitle(ctx, v.Locale, stripTags(string(views[0].Title)), 1)
 		if q.Post.Status == "publish" || q.Post.Status == "inherit" {
 			h := c.Response().Header()
 			h.Add("Link", "<"+st.restLink(q.Post)+`>; rel="alternate"; title="JSON"; type="application/json"`)

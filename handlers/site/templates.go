@@ -71,7 +71,10 @@ func loadTemplates(dir string) (*templates, error) {
 
 // parsePages parses the pages with T, Tn and Tx bound to locale.
 func parsePages(src map[string]string, locale string) (map[string]*template.Template, error) {
-	base := template.New("site").Funcs(languages.TemplateFuncs(locale))
+	funcs := template.FuncMap(languages.TemplateFuncs(locale))
+	// Counts in the views are int64s (comment counts).
+	funcs["Tn"] = func(singular, plural string, n int64) string { return languages.Tn(locale, singular, plural, int(n)) }
+	base := template.New("site").Funcs(funcs)
 	for _, part := range []struct{ name, body string }{
 		{"layout.html", src["layout.html"]},
 		{"style", `{{define "style"}}` + src["style.css"] + `{{end}}`},

@@ -108,6 +108,10 @@ type commentForm struct {
 	UnfilteredNonce  string
 }
 
+// feedSeparator sits between the site's name and a feed's own name in the
+// feed links' titles (WordPress's &raquo;).
+const feedSeparator = "»"
+
 // baseView fills what every page shows.
 func (st *Site) baseView(c echo.Context, q *models.SiteQuery, viewer *models.User) *pageView {
 	ctx := c.Request().Context()
@@ -129,8 +133,8 @@ func (st *Site) baseView(c echo.Context, q *models.SiteQuery, viewer *models.Use
 	}
 	esc := escHTML(ent2ncr(name))
 	v.Alternates = []alternate{
-		{"application/rss+xml", name + " » Feed", st.store.FeedLink(ctx, "rss2", false)},
-		{"application/rss+xml", name + " » Comments Feed", st.store.FeedLink(ctx, "rss2", true)},
+		{"application/rss+xml", fmt.Sprintf(languages.T(locale, "%[1]s %[2]s Feed"), name, feedSeparator), st.store.FeedLink(ctx, "rss2", false)},
+		{"application/rss+xml", fmt.Sprintf(languages.T(locale, "%[1]s %[2]s Comments Feed"), name, feedSeparator), st.store.FeedLink(ctx, "rss2", true)},
 	}
 	v.DocTitle = template.HTML(esc)
 	return v
@@ -151,14 +155,14 @@ func (st *Site) robotsMeta(ctx context.Context, q *models.SiteQuery) string {
 
 // documentTitle is wp_get_document_title: the page's title, the page
 // number, then the site's name (with the tagline on the front page).
-func (st *Site) documentTitle(ctx context.Context, title string, paged int) template.HTML {
+func (st *Site) documentTitle(ctx context.Context, locale, title string, paged int) template.HTML {
 	name := st.store.Option(ctx, "blogname")
 	parts := []string{}
 	if title != "" {
 		parts = append(parts, title)
 	}
 	if paged > 1 {
-		parts = append(parts, "Page "+strconv.Itoa(paged))
+		parts = append(parts, fmt.Sprintf(languages.T(locale, "Page %d"), paged))
 	}
 	parts = append(parts, escHTML(ent2ncr(name)))
 	if title == "" && paged <= 1 {
@@ -283,6 +287,7 @@ func (st *Site) passwordForm(c echo.Context, p *models.Post, permalink string) s
 // discussion builds the comments section of a singular page.
 func (st *Site) discussion(c echo.Context, p *models.Post, pv *postView, viewer *models.User) (*discussionView, error) {
 	ctx := c.Request().Context()
+	locale := st.locale(c)
 	if pv.PasswordForm != "" || (p.Type != "post" && p.CommentCount == 0 && p.CommentStatus != "open") {
 		return nil, nil
 	}
@@ -298,12 +303,12 @@ func (st *Site) discussion(c echo.Context, p *models.Post, pv *postView, viewer 
 		cv := &commentView{
 			ID: cm.ID, Author: cm.AuthorName, AuthorURL: cm.AuthorURL, parent: cm.ParentID,
 			Link:    pv.Link + "#comment-" + strconv.FormatUint(cm.ID, 10),
-			Date:    cm.Date.Format("January 2, 2006") + " at " + cm.Date.Format("3:04 pm"),
+			Date:    fmt.Sprintf(languages.T(locale, "%[1]s at %[2]s"), languages.Date(locale, cm.Date), languages.Time(locale, cm.Date)),
 			DateISO: cm.DateGMT.UTC().Format(time.RFC3339),
 			Content: template.HTML(st.renderComment(ctx, cm)),
 		}
 		if cv.Author == "" {
-			cv.Author = "Anonymous"
+			cv.Author = languages.T(locale, "Anonymous")
 		}
 		byID[cm.ID] = cv
 	}
@@ -319,9 +324,9 @@ func (st *Site) discussion(c echo.Context, p *models.Post, pv *postView, viewer 
 	switch n := len(list); n {
 	case 0:
 	case 1:
-		d.Heading = template.HTML("One response to &#8220;" + string(pv.Title) + "&#8221;")
+		d.Heading = template.HTML(fmt.Sprintf(languages.T(locale, "One response to &#8220;%s&#8221;"), pv.Title))
 	default:
-		d.Heading = template.HTML(fmt.Sprintf("%d responses to &#8220;%s&#8221;", n, pv.Title))
+		d.Heading = template.HTML(fmt.Sprintf(languages.Tn(locale, "%[1]d response to &#8220;%[2]s&#8221;", "%[1]d responses to &#8220;%[2]s&#8221;", n), n, pv.Title))
 	}
 	if p.CommentStatus == "open" {
 		f := &commentForm{Action: st.cfg.SiteURL + "/wp-comments-post.php", PostID: p.ID, User: viewer,
