@@ -104,6 +104,12 @@ func TestProfileLanguagePerUser(t *testing.T) {
 		t.Error("the English user's profile shows Japanese")
 	}
 
+	// The store's refusals are worded in each user's language too.
+	refusedJA := ja.post("/wp-admin/profile.php", appPasswordForm(t, ja.get("/wp-admin/profile.php").Body, ""))
+	mustContain(t, refusedJA, "アプリケーションパスワードを作成するにはアプリケーション名が必要です。")
+	refusedEN := en.post("/wp-admin/profile.php", appPasswordForm(t, p.Body, ""))
+	mustContain(t, refusedEN, "An application name is required to create an application password.")
+
 	// The revoke confirmation, in Japanese.
 	p = ja.get("/wp-admin/profile.php")
 	confirm := ja.post("/wp-admin/profile.php", url.Values{
