@@ -110,3 +110,20 @@ func TestDisabledFaultInTheSitesLanguage(t *testing.T) {
 		t.Fatalf("got %s", b)
 	}
 }
+
+// wp.getOptions describes each option in the site's language, as
+// WordPress's blog options are worded with __(); switching WPLANG changes
+// the answer at once (no cached answer keeps the old language).
+func TestOptionDescriptionsInTheSitesLanguage(t *testing.T) {
+	ts := newSite(t, true)
+	for _, tt := range []struct{ wplang, want string }{{"", "Software Name"}, {"ja", "ソフトウェア名"}, {"", "Software Name"}} {
+		if err := ts.store.SetOption(context.Background(), "WPLANG", tt.wplang); err != nil {
+			t.Fatal(err)
+		}
+		v, err := ts.call("wp.getOptions", append(ts.creds("admin"), []any{"software_name"}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		eq(t, mustStruct(t, mustStruct(t, v)["software_name"])["desc"], tt.want)
+	}
+}

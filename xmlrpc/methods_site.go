@@ -15,7 +15,8 @@ import (
 // reproduces and reports (wp.getOptions' software_version).
 const WordPressVersion = "6.9.7"
 
-// blogOption is one entry of WordPress's XML-RPC blog options.
+// blogOption is one entry of WordPress's XML-RPC blog options; desc is
+// shown in the site's language, as WordPress words it with __().
 type blogOption struct {
 	name, desc string
 	readonly   bool
@@ -25,35 +26,35 @@ type blogOption struct {
 
 // blogOptions are wp_xmlrpc_server::$blog_options, in WordPress's order.
 var blogOptions = []blogOption{
-	{name: "software_name", desc: "Software Name", readonly: true, value: func(*Call) Value { return Str("WordPress") }},
-	{name: "software_version", desc: "Software Version", readonly: true, value: func(*Call) Value { return Str(WordPressVersion) }},
-	{name: "blog_url", desc: "WordPress Address (URL)", readonly: true, option: "siteurl"},
-	{name: "home_url", desc: "Site Address (URL)", readonly: true, option: "home"},
-	{name: "login_url", desc: "Login Address (URL)", readonly: true, value: func(c *Call) Value { return Str(c.srv.cfg.SiteURL + "/wp-login.php") }},
-	{name: "admin_url", desc: "The URL to the admin area", readonly: true, value: func(c *Call) Value { return Str(c.srv.cfg.SiteURL + "/wp-admin/") }},
-	{name: "image_default_link_type", desc: "Image default link type", readonly: true, option: "image_default_link_type"},
-	{name: "image_default_size", desc: "Image default size", readonly: true, option: "image_default_size"},
-	{name: "image_default_align", desc: "Image default align", readonly: true, option: "image_default_align"},
-	{name: "template", desc: "Template", readonly: true, option: "template"},
-	{name: "stylesheet", desc: "Stylesheet", readonly: true, option: "stylesheet"},
-	{name: "post_thumbnail", desc: "Post Thumbnail", readonly: true, value: func(*Call) Value { return Bool(true) }},
-	{name: "time_zone", desc: "Time Zone", option: "gmt_offset"},
-	{name: "blog_title", desc: "Site Title", option: "blogname"},
-	{name: "blog_tagline", desc: "Site Tagline", option: "blogdescription"},
-	{name: "date_format", desc: "Date Format", option: "date_format"},
-	{name: "time_format", desc: "Time Format", option: "time_format"},
-	{name: "users_can_register", desc: "Allow new users to sign up", option: "users_can_register"},
-	{name: "thumbnail_size_w", desc: "Thumbnail Width", option: "thumbnail_size_w"},
-	{name: "thumbnail_size_h", desc: "Thumbnail Height", option: "thumbnail_size_h"},
-	{name: "thumbnail_crop", desc: "Crop thumbnail to exact dimensions", option: "thumbnail_crop"},
-	{name: "medium_size_w", desc: "Medium size image width", option: "medium_size_w"},
-	{name: "medium_size_h", desc: "Medium size image height", option: "medium_size_h"},
-	{name: "medium_large_size_w", desc: "Medium-Large size image width", option: "medium_large_size_w"},
-	{name: "medium_large_size_h", desc: "Medium-Large size image height", option: "medium_large_size_h"},
-	{name: "large_size_w", desc: "Large size image width", option: "large_size_w"},
-	{name: "large_size_h", desc: "Large size image height", option: "large_size_h"},
-	{name: "default_comment_status", desc: "Allow people to submit comments on new posts.", option: "default_comment_status"},
-	{name: "default_ping_status", desc: "Allow link notifications from other blogs (pingbacks and trackbacks) on new posts.", option: "default_ping_status"},
+	{name: "software_name", desc: languages.Mark("Software Name"), readonly: true, value: func(*Call) Value { return Str("WordPress") }},
+	{name: "software_version", desc: languages.Mark("Software Version"), readonly: true, value: func(*Call) Value { return Str(WordPressVersion) }},
+	{name: "blog_url", desc: languages.Mark("WordPress Address (URL)"), readonly: true, option: "siteurl"},
+	{name: "home_url", desc: languages.Mark("Site Address (URL)"), readonly: true, option: "home"},
+	{name: "login_url", desc: languages.Mark("Login Address (URL)"), readonly: true, value: func(c *Call) Value { return Str(c.srv.cfg.SiteURL + "/wp-login.php") }},
+	{name: "admin_url", desc: languages.Mark("The URL to the admin area"), readonly: true, value: func(c *Call) Value { return Str(c.srv.cfg.SiteURL + "/wp-admin/") }},
+	{name: "image_default_link_type", desc: languages.Mark("Image default link type"), readonly: true, option: "image_default_link_type"},
+	{name: "image_default_size", desc: languages.Mark("Image default size"), readonly: true, option: "image_default_size"},
+	{name: "image_default_align", desc: languages.Mark("Image default align"), readonly: true, option: "image_default_align"},
+	{name: "template", desc: languages.Mark("Template"), readonly: true, option: "template"},
+	{name: "stylesheet", desc: languages.Mark("Stylesheet"), readonly: true, option: "stylesheet"},
+	{name: "post_thumbnail", desc: languages.Mark("Post Thumbnail"), readonly: true, value: func(*Call) Value { return Bool(true) }},
+	{name: "time_zone", desc: languages.Mark("Time Zone"), option: "gmt_offset"},
+	{name: "blog_title", desc: languages.Mark("Site Title"), option: "blogname"},
+	{name: "blog_tagline", desc: languages.Mark("Site Tagline"), option: "blogdescription"},
+	{name: "date_format", desc: languages.Mark("Date Format"), option: "date_format"},
+	{name: "time_format", desc: languages.Mark("Time Format"), option: "time_format"},
+	{name: "users_can_register", desc: languages.Mark("Allow new users to sign up"), option: "users_can_register"},
+	{name: "thumbnail_size_w", desc: languages.Mark("Thumbnail Width"), option: "thumbnail_size_w"},
+	{name: "thumbnail_size_h", desc: languages.Mark("Thumbnail Height"), option: "thumbnail_size_h"},
+	{name: "thumbnail_crop", desc: languages.Mark("Crop thumbnail to exact dimensions"), option: "thumbnail_crop"},
+	{name: "medium_size_w", desc: languages.Mark("Medium size image width"), option: "medium_size_w"},
+	{name: "medium_size_h", desc: languages.Mark("Medium size image height"), option: "medium_size_h"},
+	{name: "medium_large_size_w", desc: languages.Mark("Medium-Large size image width"), option: "medium_large_size_w"},
+	{name: "medium_large_size_h", desc: languages.Mark("Medium-Large size image height"), option: "medium_large_size_h"},
+	{name: "large_size_w", desc: languages.Mark("Large size image width"), option: "large_size_w"},
+	{name: "large_size_h", desc: languages.Mark("Large size image height"), option: "large_size_h"},
+	{name: "default_comment_status", desc: languages.Mark("Allow people to submit comments on new posts."), option: "default_comment_status"},
+	{name: "default_ping_status", desc: languages.Mark("Allow link notifications from other blogs (pingbacks and trackbacks) on new posts."), option: "default_ping_status"},
 }
 
 // optionFallbacks are WordPress's install-time values for options the
@@ -104,7 +105,7 @@ func (c *Call) getOptions(u *models.User, names []string) Value {
 			continue
 		}
 		out = append(out, M(name, Struct(
-			M("desc", Str(o.desc)),
+			M("desc", Str(languages.T(c.locale(), o.desc))),
 			M("readonly", Bool(o.readonly || !canManage)),
 			M("value", c.optionValue(o)),
 		)))
