@@ -3,6 +3,7 @@ package xmlrpc
 import (
 	"strconv"
 
+	"github.com/presspass/presspass/languages"
 	"github.com/presspass/presspass/models"
 )
 
@@ -13,7 +14,7 @@ import (
 // faultBadCustomFields answers custom_fields that are not a list of
 // structs with scalar values: WordPress would store an array's PHP
 // serialization, which no client can read back as it sent it.
-var faultBadCustomFields = NewFault(400, "Invalid custom fields: a list of structs with an id, a key and a text or number value is expected.")
+var faultBadCustomFields = NewFault(400, languages.Mark("Invalid custom fields: a list of structs with an id, a key and a text or number value is expected."))
 
 // customFieldChanges reads content's custom_fields member, before anything
 // is written (a bad list must not leave a half-written post). Absent: nil.
