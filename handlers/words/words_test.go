@@ -40,3 +40,13 @@ func TestStoreErrorsAsPageMessages(t *testing.T) {
 		})
 	}
 }
+
+// Every message of the table is marked, so it reaches the catalog and the
+// pages show it in their language: each has a Japanese entry.
+func TestEveryMessageIsTranslated(t *testing.T) {
+	for reason, rm := range messages {
+		if languages.T("ja", rm.message) == rm.message {
+			t.Errorf("reason %v: %q has no Japanese entry (mark it with languages.Mark)", reason, rm.message)
+		}
+	}
+}
