@@ -129,7 +129,9 @@ func (a *app) loginPost(c echo.Context) error {
 		}
 		return fail(msgs...)
 	}
-	u, err := a.store.AuthenticatePasswordFrom(c.Request().Context(), log, pwd, a.cfg.Client(c.Request()))
+	client := a.cfg.Client(c.Request())
+	client.Channel = models.ChannelLoginPage
+	u, err := a.store.AuthenticatePasswordFrom(c.Request().Context(), log, pwd, client)
 	if err != nil {
 		switch models.ErrorKind(err) {
 		case models.KindUnauthenticated:

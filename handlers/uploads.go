@@ -47,7 +47,9 @@ func (a *app) uploadReader(c echo.Context) *models.User {
 		}
 	}
 	if name, pw, ok := c.Request().BasicAuth(); ok {
-		if u, _, err := a.store.AuthenticateAppPassword(ctx, name, pw, a.cfg.Client(c.Request())); err == nil {
+		client := a.cfg.Client(c.Request())
+		client.Channel = models.ChannelUploadsBasic
+		if u, _, err := a.store.AuthenticateAppPassword(ctx, name, pw, client); err == nil {
 			return u
 		}
 	}

@@ -16,6 +16,9 @@ type ClientInfo struct {
 	// Secure is true when the request arrived over HTTPS (directly or from a
 	// trusted proxy).
 	Secure bool
+	// Channel is the door a login comes through, for the login outcome the
+	// request notes (login_outcome.go); the adapter sets it.
+	Channel LoginChannel
 }
 
 // Environment names as WordPress's wp_get_environment_type().
@@ -89,9 +92,12 @@ func (s *Store) lookupLoginName(ctx context.Context, name string) (*User, error)
 // incorrect_password — all of kind unauthenticated.
 func (s *Store) AuthenticateAppPassword(ctx context.Context, name, password string, c ClientInfo) (*User, *AppPassword, error) {
 	if !s.AppPasswordsAvailable(c.Secure) {
+		noteLogin(ctx, c.Channel, CredentialAppPassword, errAppPwDisabled)
 		return nil, nil, errAppPwDisabled
 	}
-	return s.appPasswordLogin(ctx, name, password, c, true)
+	u, ap, err := s.appPasswordLogin(ctx, name, password, c, true)
+	noteLogin(ctx, c.Channel, CredentialAppPassword, err)
+	return u, ap, err
 }
 
 // appPasswordLogin is the application-password login shared by REST and
@@ -228,26 +234,48 @@ func (s *Store) checkMainPassword(ctx context.Context, u *User, password string)
 // enabled unless the site allows it. Every failure is the
 // same "Incorrect username or password." error, as WordPress answers.
 func (s *Store) AuthenticateAPI(ctx context.Context, name, password string, c ClientInfo) (*User, *AppPassword, error) {
-	if s.AppPasswordsAvailable(c.Secure) && len(NormalizeAppPassword(password)) == AppPasswordLength {
-		u, ap, err := s.appPasswordLogin(ctx, name, password, c, false)
-		if err == nil {
-			return u, ap, nil
-		}
-		if ErrorKind(err) != KindUnauthenticated {
-			return nil, nil, err
-		}
-	}
-	u, err := s.AuthenticatePasswordFrom(ctx, name, password, c)
-	if err != nil {
-		if ErrorKind(err) == KindUnauthenticated {
-			return nil, nil, errIncorrectLogin
-		}
-		return nil, nil, err
-	}
-	if u.TwoFactorEnabled && !s.Config.TwoFactorAPILogin {
+	u, ap, kind, err := s.authenticateAPI(ctx, name, password, c)
+	noteLogin(ctx, c.Channel, kind, err)
+	if ErrorKind(err) == KindUnauthenticated {
 		return nil, nil, errIncorrectLogin
 	}
-	return u, nil, nil
+	if err != nil {
+		return nil, nil, err
+	}
+	return u, ap, nil
+}
+
+// authenticateAPI is AuthenticateAPI before its failures are made one: it
+// returns what the credential was taken for (an application password when
+// it has the shape of one, unless it was the main password) and the precise
+// cause of a failure, for the login outcome.
+func (s *Store) authenticateAPI(ctx context.Context, name, password string, c ClientInfo) (*User, *AppPassword, CredentialKind, error) {
+	kind := CredentialMainPassword
+	var appErr error
+	if s.AppPasswordsAvailable(c.Secure) && len(NormalizeAppPassword(password)) == AppPasswordLength {
+		kind = CredentialAppPassword
+		u, ap, err := s.appPasswordLogin(ctx, name, password, c, false)
+		if err == nil {
+			return u, ap, kind, nil
+		}
+		if ErrorKind(err) != KindUnauthenticated {
+			return nil, nil, kind, err
+		}
+		appErr = err
+	}
+	u, err := s.authenticatePasswordFrom(ctx, name, password, c)
+	if err != nil {
+		if appErr != nil && loginResultOf(err) == LoginWrong {
+			// Not the main password either: the application password's
+			// own refusal (expired, disabled, wrong) says more.
+			err = appErr
+		}
+		return nil, nil, kind, err
+	}
+	if u.TwoFactorEnabled && !s.Config.TwoFactorAPILogin {
+		return nil, nil, CredentialMainPassword, errTwoFactorAPI
+	}
+	return u, nil, CredentialMainPassword, nil
 }
 
 // AuthenticatePasswordFrom is AuthenticatePassword with throttling: it is
@@ -257,6 +285,14 @@ func (s *Store) AuthenticateAPI(ctx context.Context, name, password string, c Cl
 // failure counts against both. The login page and XML-RPC use it.
 // Errors: as AuthenticatePassword, plus too many requests.
 func (s *Store) AuthenticatePasswordFrom(ctx context.Context, name, password string, c ClientInfo) (*User, error) {
+	u, err := s.authenticatePasswordFrom(ctx, name, password, c)
+	noteLogin(ctx, c.Channel, CredentialMainPassword, err)
+	return u, err
+}
+
+// authenticatePasswordFrom is AuthenticatePasswordFrom without noting the
+// outcome, which AuthenticateAPI notes itself.
+func (s *Store) authenticatePasswordFrom(ctx context.Context, name, password string, c ClientInfo) (*User, error) {
 	var key string
 	epoch, epochErr := s.currentAuthEpoch(ctx)
 	if epochErr == nil && s.logins != nil && password != "" {

@@ -232,6 +232,7 @@ func (s *Store) uploadMedia(ctx context.Context, actor *User, in UploadInput) (*
 			return nil, Internal(err)
 		}
 		p.Status = published
+		s.counts.stored(len(in.Data))
 		return &Media{Post: p, File: *att, URL: p.GUID}, nil
 	}
 	return nil, newError(KindConflict, ReasonFileNameExhausted)

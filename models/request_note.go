@@ -6,15 +6,20 @@ import (
 )
 
 // RequestNote is what an adapter learns about a request that the access log
-// names when the request ends: which route or XML-RPC method answered it,
-// the fault code of an XML-RPC fault, and who was authenticated. It carries
-// no credential. The composition root puts one in each request's context;
-// the adapters fill it in.
+// and the metrics name when the request ends: which route or XML-RPC method
+// answered it, the fault code of an XML-RPC fault, who was authenticated,
+// how the request's login ended and which locks it caused. It carries no
+// credential. The composition root puts one in each request's context; the
+// adapters and the store fill it in.
 type RequestNote struct {
 	mu     sync.Mutex
 	route  string
 	fault  int
 	userID int64
+	// login is the request's last login attempt (one request is one
+	// attempt: an XML-RPC multicall stops trying after a failure).
+	login    LoginOutcome
+	lockouts []Lockout
 }
 
 type requestNoteKey struct{}
@@ -70,4 +75,53 @@ func (n *RequestNote) Read() (route string, userID int64, fault int) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	return n.route, n.userID, n.fault
+}
+
+func (n *RequestNote) setLogin(o LoginOutcome) {
+	if n == nil {
+		return
+	}
+	n.mu.Lock()
+	n.login = o
+	n.mu.Unlock()
+}
+
+// RefuseScope records that the adapter refused the request's verified
+// application-password login because the password's scope does not allow
+// it: the attempt's outcome becomes scope_refused.
+func (n *RequestNote) RefuseScope() {
+	if n == nil {
+		return
+	}
+	n.mu.Lock()
+	if n.login.Credential == CredentialAppPassword && n.login.Result == LoginOK {
+		n.login.Result = LoginScopeRefused
+	}
+	n.mu.Unlock()
+}
+
+// maxNotedLockouts bounds what one request can note: an address and an
+// account are all one attempt can lock.
+const maxNotedLockouts = 4
+
+func (n *RequestNote) addLockout(l Lockout) {
+	if n == nil {
+		return
+	}
+	n.mu.Lock()
+	if len(n.lockouts) < maxNotedLockouts {
+		n.lockouts = append(n.lockouts, l)
+	}
+	n.mu.Unlock()
+}
+
+// Security returns the request's login outcome (ok false when it made no
+// login attempt) and the locks it caused.
+func (n *RequestNote) Security() (login LoginOutcome, ok bool, lockouts []Lockout) {
+	if n == nil {
+		return LoginOutcome{}, false, nil
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.login, n.login.Result != "", append([]Lockout(nil), n.lockouts...)
 }

@@ -120,29 +120,38 @@ func (s *Store) CreateSession(ctx context.Context, u *User, remember bool, c Cli
 // An unknown, expired or superseded (password changed since) session is an
 // unauthenticated error.
 func (s *Store) UserBySessionToken(ctx context.Context, token string) (*User, *Session, error) {
+	u, sess, result, err := s.userBySessionToken(ctx, token)
+	NoteOf(ctx).setLogin(LoginOutcome{Channel: ChannelCookie, Credential: CredentialSession, Result: result})
+	return u, sess, err
+}
+
+// userBySessionToken is UserBySessionToken, saying how the cookie's login
+// ended: an expired session is told apart from an unknown or superseded one.
+func (s *Store) userBySessionToken(ctx context.Context, token string) (*User, *Session, LoginResult, error) {
 	if token == "" || len(token) > 128 {
-		return nil, nil, errNoSession
+		return nil, nil, LoginWrong, errNoSession
 	}
 	var sess Session
 	err := s.withContext(ctx).Where("token_hash = ?", hashSessionToken(token)).Take(&sess).Error
 	if err != nil {
-		return nil, nil, notFoundOr(err, errNoSession)
+		err = notFoundOr(err, errNoSession)
+		return nil, nil, loginResultOf(err), err
 	}
 	if !s.now().Before(sess.Expires) {
-		return nil, nil, errNoSession
+		return nil, nil, LoginExpired, errNoSession
 	}
 	u, err := s.UserByID(ctx, sess.UserID)
 	if err != nil {
 		if IsNotFound(err) {
-			return nil, nil, errNoSession
+			return nil, nil, LoginWrong, errNoSession
 		}
-		return nil, nil, err
+		return nil, nil, LoginError, err
 	}
 	if u.PasswordVersion != sess.PasswordVersion {
-		return nil, nil, errNoSession
+		return nil, nil, LoginWrong, errNoSession
 	}
 	sess.token = token
-	return u, &sess, nil
+	return u, &sess, LoginOK, nil
 }
 
 // TouchSession records where a session was last used, at most once an hour

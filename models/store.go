@@ -59,6 +59,9 @@ type Store struct {
 	// readers is SQLite's read-only pool (sqlite_writer.go); nil on MySQL
 	// and for a memory database.
 	readers *sql.DB
+	// counts are the store's running totals for the operator
+	// (store_stats.go), shared by the transaction-bound copies.
+	counts *storeCounts
 }
 
 // StoreConfig carries the site-wide settings the domain rules depend on.
@@ -271,6 +274,7 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 		// password change still acts at once (the key covers the version).
 		verified:    newVerifiedPasswords(5*time.Minute, 10000),
 		seenContent: new(atomic.Int64),
+		counts:      new(storeCounts),
 	}
 	// The epochs are read outside any transaction: on SQLite, by the read
 	// pool.

@@ -148,7 +148,9 @@ func (s *Store) recordFailureIn(ctx context.Context, ip, scope, key string, c Cl
 			return nil
 		}
 		now := s.now()
-		return s.transaction(ctx, func(tx *gorm.DB) error {
+		var locked time.Duration // set by the run that commits (a retried run sets it afresh)
+		err := s.transaction(ctx, func(tx *gorm.DB) error {
+			locked = 0
 			var row AuthThrottle
 			err := tx.Clauses(clause.Locking{Strength: "UPDATE"}).Where("scope = ? AND "+quoteKey(s)+" = ?", scope, key).Take(&row).Error
 			if err == gorm.ErrRecordNotFound {
@@ -172,6 +174,7 @@ func (s *Store) recordFailureIn(ctx context.Context, ip, scope, key string, c Cl
 				}
 				until := now.Add(d)
 				row.LockedUntil = &until
+				locked = d
 				row.Failures, row.WindowStart = 0, now
 				lockErr = errLocked(until, now)
 				// Cached logins made before the lock must not outlive it.
@@ -186,6 +189,10 @@ func (s *Store) recordFailureIn(ctx context.Context, ip, scope, key string, c Cl
 			}
 			return tx.Save(&row).Error
 		})
+		if err == nil && locked > 0 {
+			NoteOf(ctx).addLockout(Lockout{Scope: scope, Duration: locked})
+		}
+		return err
 	}
 	if err := bump(throttleIP, ip, cfg.IPThreshold); err != nil {
 		return Internal(err)

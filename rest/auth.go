@@ -36,11 +36,14 @@ func (s *Server) authenticate(r *Request) error {
 	if !ok || !s.store.AppPasswordsAvailable(r.Client.Secure) {
 		return nil
 	}
-	u, ap, err := s.store.AuthenticateAppPassword(r.ctx, name, password, r.Client)
+	client := r.Client
+	client.Channel = models.ChannelRESTBasic
+	u, ap, err := s.store.AuthenticateAppPassword(r.ctx, name, password, client)
 	if err != nil {
 		return err
 	}
 	if !ap.AllowsWrite() && !safeMethod(r.Method) {
+		models.NoteOf(r.ctx).RefuseScope()
 		return errReadOnlyPassword
 	}
 	r.User, r.AppPassword = u, ap

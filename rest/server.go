@@ -167,8 +167,9 @@ func NewServer(s *models.Store, cfg Config) *Server {
 }
 
 // Register mounts the REST API on e: /wp-json and everything under it, plus
-// the plain-permalink forms /?rest_route=… and /index.php?rest_route=….
-func Register(e *echo.Echo, s *models.Store, cfg Config) {
+// the plain-permalink forms /?rest_route=… and /index.php?rest_route=…. It
+// returns the adapter, whose counts the composition root reads (stats.go).
+func Register(e *echo.Echo, s *models.Store, cfg Config) *Server {
 	srv := NewServer(s, cfg)
 	e.Pre(restRouteRewrite)
 	h := func(c echo.Context) error {
@@ -177,6 +178,7 @@ func Register(e *echo.Echo, s *models.Store, cfg Config) {
 	}
 	e.Any("/wp-json", h)
 	e.Any("/wp-json/*", h)
+	return srv
 }
 
 // restRouteKey marks a request rewritten from ?rest_route= in its context,

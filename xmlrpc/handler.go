@@ -101,11 +101,13 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// the key covers the caller's address and the whole body, credentials
 	// included, and only read-only answers were ever stored under it.
 	key := srv.answers.keyOf(client.IP, in.Bytes())
+	looked := false // whether Get counted this request's hit or miss
 	if srv.cfg.Enabled && srv.answers.Has(key) {
 		if epochs, err := srv.store.Epochs(r.Context()); err == nil {
+			looked = true
 			if cached, ok := srv.answers.Get(key, epochs, srv.store.Now()); ok {
 				// The body is not parsed: the log names no method or user.
-				models.NoteOf(r.Context()).SetRoute("(cached answer)")
+				models.NoteOf(r.Context()).SetRoute(CachedAnswerRoute)
 				writeXML(w, http.StatusOK, cached)
 				return
 			}
@@ -128,7 +130,11 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if epochs, err = srv.store.Epochs(r.Context()); err != nil {
 			cacheable = false
 		}
+		if !looked {
+			srv.answers.Missed()
+		}
 	}
+	client.Channel = models.ChannelXMLRPC
 	c := &Call{ctx: r.Context(), srv: srv, client: client}
 	note := models.NoteOf(r.Context())
 	note.SetRoute(req.Method)
@@ -276,6 +282,7 @@ func (c *Call) login(p Params, ui, pi int) (*models.User, error) {
 		c.credentialsUntil = *ap.Expires
 	}
 	if !ap.AllowsWrite() && !readOnlyMethods[c.method] {
+		models.NoteOf(c.ctx).RefuseScope()
 		return nil, faultReadOnlyScope
 	}
 	if c.user == nil || c.user.ID != u.ID {

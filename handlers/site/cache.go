@@ -128,3 +128,7 @@ func (r *recorder) Write(b []byte) (int, error) {
 	r.body = append(r.body, b...)
 	return len(b), nil
 }
+
+// CacheStats returns the page cache's hits, misses and size, for the
+// operator's metrics.
+func (st *Site) CacheStats() epoch.CacheStats { return st.cache.Stats() }

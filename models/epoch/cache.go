@@ -2,6 +2,7 @@ package epoch
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -21,6 +22,15 @@ type Cache[K comparable, V any] struct {
 	max     int
 	mu      sync.Mutex
 	entries map[K]entry[V]
+	// hits and misses count Get's answers (and Missed's), for the
+	// operator's hit ratio; atomics, so that reading them takes no lock.
+	hits, misses atomic.Uint64
+}
+
+// CacheStats is how often a cache answered, and how full it is.
+type CacheStats struct {
+	Hits, Misses uint64
+	Entries      int
 }
 
 type entry[V any] struct {
@@ -42,13 +52,28 @@ func (c *Cache[K, V]) Get(k K, now Epochs, t time.Time) (v V, ok bool) {
 	defer c.mu.Unlock()
 	e, ok := c.entries[k]
 	if !ok {
+		c.misses.Add(1)
 		return v, false
 	}
 	if e.at != now || (!e.until.IsZero() && !t.Before(e.until)) {
 		delete(c.entries, k)
+		c.misses.Add(1)
 		return v, false
 	}
+	c.hits.Add(1)
 	return e.value, true
+}
+
+// Missed counts a miss that a caller decided without Get: Has said no entry
+// could hit, and the request then turned out to be one the cache serves.
+func (c *Cache[K, V]) Missed() { c.misses.Add(1) }
+
+// Stats returns the counts since the cache was made, and its size now.
+func (c *Cache[K, V]) Stats() CacheStats {
+	c.mu.Lock()
+	n := len(c.entries)
+	c.mu.Unlock()
+	return CacheStats{Hits: c.hits.Load(), Misses: c.misses.Load(), Entries: n}
 }
 
 // Until is the earlier of two time limits, a zero limit being none: an

@@ -58,6 +58,9 @@ type Source interface {
 	// Reads is how many queries Current has run, for benchmarks that report
 	// reads per request.
 	Reads() int64
+	// Lease tells how the epoch lease fares (MySQL); zero where there is
+	// none.
+	Lease() LeaseStats
 	// Close stops the source; it holds a connection of its own on SQLite
 	// and MySQL.
 	Close()
@@ -180,6 +183,13 @@ func (s *source) Current(ctx context.Context) (Epochs, error) { return s.reader.
 func (s *source) Reads() int64 { return s.reader.rounds.Load() }
 
 func (s *source) Close() { s.reader.close() }
+
+func (s *source) Lease() LeaseStats {
+	if s.lease == nil {
+		return LeaseStats{}
+	}
+	return s.lease.stats()
+}
 
 // query reads both epoch rows in one statement (SQLite; MySQL's are in
 // stripes.go).

@@ -68,6 +68,7 @@ type lease struct {
 	// Read on every request, without a lock.
 	validUntil atomic.Int64  // trust the epochs until then; 0 while not holding
 	term       atomic.Uint64 // one more at each taking of the lock
+	handovers  atomic.Uint64 // one more each time we let it go to a process that asked
 	gen        atomic.Uint64 // one more after each bump of our own
 	lastWanted atomic.Int64  // when a request last asked for the epochs
 
@@ -198,6 +199,19 @@ func (l *lease) holder(ctx context.Context) (int64, error) {
 	}
 }
 
+// LeaseStats is what an operator watches of the epoch lease: whether this
+// process holds it now, how often it took it, and how often it let another
+// process that asked have it. Many hand-overs mean several processes write
+// by turns, each paying for the lock; per-request mode may then suit better.
+type LeaseStats struct {
+	Held             bool
+	Takes, Handovers uint64
+}
+
+func (l *lease) stats() LeaseStats {
+	return LeaseStats{Held: l.holderID.Load() != 0, Takes: l.term.Load(), Handovers: l.handovers.Load()}
+}
+
 // bumped records a bump of our own.
 func (l *lease) bumped() { l.gen.Add(1) }
 
@@ -273,6 +287,7 @@ func (l *lease) prove() bool {
 	case asked.Bool && l.nanos() >= l.acquiredAt.Load()+2*int64(leaseTakeoverWait):
 		// A fresh holder keeps the lock long enough for the bump it was
 		// taken for; then whoever asks gets it.
+		l.handovers.Add(1)
 		l.release()
 		l.notBefore = l.nanos() + int64(leaseRetry)
 		return false
