@@ -59,6 +59,8 @@ var flagDefs = []flagDef{
 		Help: "a folder whose files replace the public site's built-in templates of the same name"},
 	{Name: "log-level", Value: "LEVEL", Env: "PRESSPASS_LOG_LEVEL", Default: "info", Help: "one of " + strings.Join(logLevels, ", ")},
 	{Name: "log-format", Value: "text|json", Env: "PRESSPASS_LOG_FORMAT", Default: "text", Help: "log lines as slog text or JSON"},
+	{Name: "metrics-addr", Value: "HOST:PORT", Env: "PRESSPASS_METRICS_ADDR",
+		Help: "serve Prometheus metrics at http://HOST:PORT/metrics, a listener of its own (off by default; docs/metrics.md)"},
 	{Name: "shutdown-timeout", Value: "D", Env: "PRESSPASS_SHUTDOWN_TIMEOUT", Default: "20s",
 		Help: "on SIGTERM/SIGINT, how long requests in flight may take to finish before the process exits"},
 	{Name: "epoch-mode", Value: "MODE", Env: "PRESSPASS_EPOCH_MODE", Default: "auto",

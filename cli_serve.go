@@ -19,6 +19,7 @@ import (
 	"github.com/presspass/presspass/handlers"
 	"github.com/presspass/presspass/handlers/site"
 	"github.com/presspass/presspass/models"
+	"github.com/presspass/presspass/models/epoch"
 	"github.com/presspass/presspass/models/mail"
 	"github.com/presspass/presspass/rest"
 	"github.com/presspass/presspass/xmlrpc"
@@ -82,10 +83,25 @@ func cmdServe(ctx context.Context, raw []string, stdout, stderr io.Writer) error
 // serveOn serves on an open listener; tests call it with port 0.
 func serveOn(ctx context.Context, ln net.Listener, s *models.Store, c *config, logger *slog.Logger) error {
 	du, _ := models.ParseDatabaseURL(c.DatabaseURL)
-	e, err := newServer(s, c, logger)
+	var metrics *serverMetrics
+	if c.MetricsAddr != "" {
+		metrics = newServerMetrics()
+	}
+	e, err := newServer(s, c, logger, metrics)
 	if err != nil {
 		ln.Close()
 		return err
+	}
+	if metrics != nil {
+		mln, err := listenMetrics(c.MetricsAddr)
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		metricsCtx, stopMetrics := context.WithCancel(context.Background())
+		// The metrics stay up while requests finish, and stop with serveOn.
+		defer stopMetrics()
+		metrics.serve(metricsCtx, mln, logger)
 	}
 	srv := &http.Server{
 		Handler:           minBodyRate(e, defaultBodyRate),
@@ -132,13 +148,14 @@ func serveOn(ctx context.Context, ln net.Listener, s *models.Store, c *config, l
 	return nil
 }
 
-// newServer builds the Echo instance with every adapter mounted. Errors:
-// public-site templates that do not parse.
-func newServer(s *models.Store, c *config, logger *slog.Logger) (*echo.Echo, error) {
+// newServer builds the Echo instance with every adapter mounted, and tells
+// metrics (nil: --metrics-addr is off) the adapters' routes and counts.
+// Errors: public-site templates that do not parse.
+func newServer(s *models.Store, c *config, logger *slog.Logger, metrics *serverMetrics) (*echo.Echo, error) {
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
-	e.Use(requestLogger(logger))
+	e.Use(requestLogger(logger, metrics))
 	e.GET("/healthz", func(ctx echo.Context) error { return ctx.String(http.StatusOK, "ok\n") })
 	e.GET("/readyz", func(ctx echo.Context) error {
 		pingCtx, cancel := context.WithTimeout(ctx.Request().Context(), 2*time.Second)
@@ -153,11 +170,14 @@ func newServer(s *models.Store, c *config, logger *slog.Logger) (*echo.Echo, err
 	if fetcher != nil {
 		rc.OEmbedFetcher = fetcher
 	}
-	rest.Register(e, s, rc)
+	restSrv := rest.Register(e, s, rc)
 	x := xmlrpc.NewServer(s, xmlrpc.Config{SiteURL: c.SiteURL, Client: c.clientInfo, Enabled: c.XMLRPCEnabled, Logger: logger})
 	if c.Pingback && fetcher != nil {
 		enablePingback(x, fetcher)
 	}
+	caches := map[string]func() epoch.CacheStats{"rest": restSrv.CacheStats, "xmlrpc": x.CacheStats}
+	metrics.knowRoutes("rest", restSrv.RoutePatterns()...)
+	metrics.knowRoutes("xmlrpc", append(x.MethodNames(), xmlrpc.CachedAnswerRoute)...)
 	e.Any("/xmlrpc.php", echo.WrapHandler(x))
 	hc := handlers.Config{SiteURL: c.SiteURL, Client: c.clientInfo, Logger: logger}
 	if c.PublicSite {
@@ -166,8 +186,13 @@ func newServer(s *models.Store, c *config, logger *slog.Logger) (*echo.Echo, err
 			return nil, err
 		}
 		hc.PublicSite = pub
+		caches["page"] = pub.CacheStats
 	}
 	handlers.Register(e, s, hc)
+	metrics.knowPages(e)
+	if err := metrics.watchStore(s, caches); err != nil {
+		return nil, err
+	}
 	return e, nil
 }
 
@@ -184,9 +209,9 @@ func newLogger(w io.Writer, level, format string) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-// requestLogger logs one line per request. It never logs headers or bodies:
-// they carry passwords.
-func requestLogger(logger *slog.Logger) echo.MiddlewareFunc {
+// requestLogger logs one line per request, and counts it in metrics (nil:
+// none). It never logs headers or bodies: they carry passwords.
+func requestLogger(logger *slog.Logger, metrics *serverMetrics) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			start := time.Now()
@@ -207,6 +232,7 @@ func requestLogger(logger *slog.Logger) echo.MiddlewareFunc {
 						_ = c.String(http.StatusInternalServerError, "Internal Server Error\n")
 					}
 				}
+				metrics.observe(c, note, time.Since(start))
 			}()
 			err := next(c)
 			if err != nil {
@@ -227,13 +253,7 @@ func requestLogger(logger *slog.Logger) echo.MiddlewareFunc {
 func logRequest(logger *slog.Logger, c echo.Context, id string, note *models.RequestNote, d time.Duration) {
 	req := c.Request()
 	route, userID, fault := note.Read()
-	protocol := "page"
-	switch {
-	case req.URL.Path == "/xmlrpc.php":
-		protocol = "xmlrpc"
-	case strings.HasPrefix(req.URL.Path, "/wp-json"):
-		protocol = "rest"
-	}
+	protocol := requestProtocol(req.URL.Path)
 	if route == "" && protocol == "page" {
 		route = c.Path()
 	}
@@ -253,6 +273,18 @@ func logRequest(logger *slog.Logger, c echo.Context, id string, note *models.Req
 		slog.Int64("user_id", userID),
 		slog.String("remote", req.RemoteAddr))
 	logger.LogAttrs(req.Context(), slog.LevelInfo, "request", attrs...)
+}
+
+// requestProtocol names the adapter a request's path leads to: rest,
+// xmlrpc or page (?rest_route= requests were rewritten to /wp-json before).
+func requestProtocol(path string) string {
+	switch {
+	case path == "/xmlrpc.php":
+		return "xmlrpc"
+	case path == "/wp-json" || strings.HasPrefix(path, "/wp-json/"):
+		return "rest"
+	}
+	return "page"
 }
 
 // ensureFirstAdmin creates the first administrator on an empty database,

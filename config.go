@@ -29,6 +29,8 @@ type config struct {
 	LogLevel          string
 	// LogFormat is text or json (slog's handlers).
 	LogFormat string
+	// MetricsAddr, when set, serves Prometheus metrics there (metrics.go).
+	MetricsAddr string
 	// ShutdownTimeout bounds how long a stopping server waits for requests
 	// in flight.
 	ShutdownTimeout time.Duration
@@ -71,6 +73,7 @@ func loadConfig(a *args) (*config, error) {
 		TLSKey:        a.setting("tls-key"),
 		LogLevel:      a.setting("log-level"),
 		LogFormat:     a.setting("log-format"),
+		MetricsAddr:   a.setting("metrics-addr"),
 		SMTPURL:       a.setting("smtp-url"),
 		AdminUser:     a.setting("PRESSPASS_ADMIN_USER"),
 		AdminPassword: a.setting("PRESSPASS_ADMIN_PASSWORD"),
@@ -81,6 +84,11 @@ func loadConfig(a *args) (*config, error) {
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		return nil, fmt.Errorf("--log-format %q: want text or json", c.LogFormat)
+	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			return nil, fmt.Errorf("--metrics-addr %q: %v", c.MetricsAddr, err)
+		}
 	}
 	timeout := a.setting("shutdown-timeout")
 	if c.ShutdownTimeout, err = time.ParseDuration(timeout); err != nil || c.ShutdownTimeout <= 0 {

@@ -130,7 +130,7 @@ func (a *app) loginPost(c echo.Context) error {
 		return fail(msgs...)
 	}
 	client := a.cfg.Client(c.Request())
-	client.Channel = models.ChannelLoginPage
+	client.Channel = loginPageChannel
 	u, err := a.store.AuthenticatePasswordFrom(c.Request().Context(), log, pwd, client)
 	if err != nil {
 		switch models.ErrorKind(err) {
@@ -242,3 +242,10 @@ func (a *app) twoFactorLoginPost(c echo.Context) error {
 	}
 	return a.finishLogin(c, u, ch.Remember, ch.RedirectTo)
 }
+
+// loginPageChannel and uploadsBasicChannel name the pages' logins in the
+// login outcomes operators count.
+const (
+	loginPageChannel    models.LoginChannel = "login_page"
+	uploadsBasicChannel models.LoginChannel = "uploads_basic"
+)

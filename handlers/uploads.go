@@ -48,7 +48,7 @@ func (a *app) uploadReader(c echo.Context) *models.User {
 	}
 	if name, pw, ok := c.Request().BasicAuth(); ok {
 		client := a.cfg.Client(c.Request())
-		client.Channel = models.ChannelUploadsBasic
+		client.Channel = uploadsBasicChannel
 		if u, _, err := a.store.AuthenticateAppPassword(ctx, name, pw, client); err == nil {
 			return u
 		}

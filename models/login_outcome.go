@@ -13,18 +13,15 @@ import (
 // password asked to write), and one request is one attempt. No outcome
 // names the user, the password or the address.
 
-// LoginChannel says through which door a login came; an adapter puts it in
-// ClientInfo.Channel.
+// LoginChannel says through which door a login came: each adapter names
+// its own (REST's Basic auth, XML-RPC, the login page) and puts it in
+// ClientInfo.Channel; the store names the two it knows itself.
 type LoginChannel string
 
-// The channels.
+// The channels the store names.
 const (
-	ChannelRESTBasic    LoginChannel = "rest_basic"    // REST, Authorization: Basic
-	ChannelXMLRPC       LoginChannel = "xmlrpc"        // an XML-RPC method's username and password
-	ChannelLoginPage    LoginChannel = "login_page"    // wp-login.php's form
-	ChannelCookie       LoginChannel = "cookie"        // a logged-in session cookie
-	ChannelUploadsBasic LoginChannel = "uploads_basic" // Basic auth on a protected upload
-	ChannelOther        LoginChannel = "other"         // anything that named no channel
+	ChannelCookie LoginChannel = "cookie" // a logged-in session cookie
+	ChannelOther  LoginChannel = "other"  // a login whose caller named no channel
 )
 
 // CredentialKind is what was offered.

@@ -37,7 +37,7 @@ func (s *Server) authenticate(r *Request) error {
 		return nil
 	}
 	client := r.Client
-	client.Channel = models.ChannelRESTBasic
+	client.Channel = basicAuthChannel
 	u, ap, err := s.store.AuthenticateAppPassword(r.ctx, name, password, client)
 	if err != nil {
 		return err
@@ -113,3 +113,7 @@ func basicCredentials(h string) (name, password string, ok bool) {
 	}
 	return name, password, true
 }
+
+// basicAuthChannel names REST's Basic-auth logins in the login outcomes
+// operators count.
+const basicAuthChannel models.LoginChannel = "rest_basic"

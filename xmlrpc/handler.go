@@ -134,7 +134,7 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			srv.answers.Missed()
 		}
 	}
-	client.Channel = models.ChannelXMLRPC
+	client.Channel = loginChannel
 	c := &Call{ctx: r.Context(), srv: srv, client: client}
 	note := models.NoteOf(r.Context())
 	note.SetRoute(req.Method)
@@ -291,3 +291,7 @@ func (c *Call) login(p Params, ui, pi int) (*models.User, error) {
 	c.user = u
 	return u, nil
 }
+
+// loginChannel names XML-RPC's logins in the login outcomes operators
+// count.
+const loginChannel models.LoginChannel = "xmlrpc"
