@@ -7,6 +7,8 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -238,6 +240,8 @@ func TestMetricsAfterMixedLoad(t *testing.T) {
 		}
 	}
 
+	checkDocumentedSeries(t, fams)
+
 	secrets := []string{m.user, "zelda", m.appPw, models.ChunkAppPassword(m.appPw), m.readPw, m.mainPw, "wrong-secret-pass",
 		"127.0.0.1", "querysecret", "secret-route", "secretMethod", "no-such-page", "?", "zelda@example.com"}
 	for name, f := range fams {
@@ -281,6 +285,30 @@ func TestMetricsCardinalityIsBounded(t *testing.T) {
 		a, _ := value(after, "presspass_http_requests_total", map[string]string{"protocol": protocol, "route": unmatchedRoute})
 		if a-b != n {
 			t.Errorf("%s: the unmatched series counted %v of the %d unknown requests", protocol, a-b, n)
+		}
+	}
+}
+
+// checkDocumentedSeries fails when docs/metrics.md or the Grafana dashboard
+// names a PressPass or database-pool series that the server does not serve.
+func checkDocumentedSeries(t *testing.T, fams map[string]*dto.MetricFamily) {
+	t.Helper()
+	name := regexp.MustCompile(`\b(presspass|go_sql)_[a-z_]*[a-z]`)
+	for _, doc := range []string{"docs/metrics.md", "docs/grafana-presspass.json"} {
+		b, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range name.FindAllString(string(b), -1) {
+			base := n
+			for _, suffix := range []string{"_bucket", "_sum", "_count"} {
+				if f := fams[strings.TrimSuffix(n, suffix)]; f != nil && f.GetType() == dto.MetricType_HISTOGRAM {
+					base = strings.TrimSuffix(n, suffix)
+				}
+			}
+			if fams[base] == nil && n != "go_sql_" {
+				t.Errorf("%s names %s, which /metrics does not serve", doc, n)
+			}
 		}
 	}
 }
