@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"regexp"
@@ -310,5 +311,42 @@ func checkDocumentedSeries(t *testing.T, fams map[string]*dto.MetricFamily) {
 				t.Errorf("%s names %s, which /metrics does not serve", doc, n)
 			}
 		}
+	}
+}
+
+// BenchmarkRequestMetrics measures what counting costs a cached REST read,
+// the cheapest request there is: the whole wiring with metrics off and on.
+func BenchmarkRequestMetrics(b *testing.B) {
+	for _, on := range []bool{false, true} {
+		b.Run(map[bool]string{false: "off", true: "on"}[on], func(b *testing.B) {
+			s := fixturestest.Open(b)
+			a, err := parseArgs([]string{"--database", fixturestest.DatabaseURL(b)}, flagSpec{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			c, err := loadConfig(a)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var m *serverMetrics
+			if on {
+				m = newServerMetrics()
+			}
+			e, err := newServer(s, c, newLogger(io.Discard, "warn", "text"), m)
+			if err != nil {
+				b.Fatal(err)
+			}
+			req := httptest.NewRequest("GET", "/wp-json/wp/v2/posts?per_page=1", nil)
+			e.ServeHTTP(httptest.NewRecorder(), req)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				w := httptest.NewRecorder()
+				e.ServeHTTP(w, req)
+				if w.Code != 200 {
+					b.Fatalf("status %d", w.Code)
+				}
+			}
+		})
 	}
 }
