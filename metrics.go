@@ -67,11 +67,11 @@ func newServerMetrics() *serverMetrics {
 		}, []string{"protocol", "route"}),
 		logins: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "presspass_logins_total",
-			Help: "Login attempts, by channel (rest_basic, xmlrpc, login_page, cookie, uploads_basic), credential kind and result.",
+			Help: "Login attempts, by channel (rest_basic, xmlrpc, login_page, cookie, uploads_basic), credential kind (application_password, main_password, session, second_factor) and result.",
 		}, []string{"channel", "credential", "result"}),
 		lockouts: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "presspass_lockouts_total",
-			Help: "Locks placed after repeated failed logins, by scope (ip: a client address, account: main-password logins of an account).",
+			Help: "Locks placed after repeated failed logins, by scope (ip: a client address, account: main-password logins of a login name, user: a user's second factors).",
 		}, []string{"scope"}),
 		lockLen: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "presspass_lockout_duration_seconds",

@@ -220,7 +220,9 @@ func (a *app) logout(c echo.Context) error {
 // challenge.
 func (a *app) twoFactorLoginPost(c echo.Context) error {
 	token := c.FormValue("two_factor_token")
-	u, ch, err := a.store.CompleteLoginChallenge(c.Request().Context(), token, c.FormValue("authcode"), a.cfg.Client(c.Request()))
+	client := a.cfg.Client(c.Request())
+	client.Channel = loginPageChannel
+	u, ch, err := a.store.CompleteLoginChallenge(c.Request().Context(), token, c.FormValue("authcode"), client)
 	if err != nil {
 		switch models.ErrorKind(err) {
 		case models.KindTooManyRequests:

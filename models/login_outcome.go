@@ -32,6 +32,7 @@ const (
 	CredentialAppPassword  CredentialKind = "application_password"
 	CredentialMainPassword CredentialKind = "main_password"
 	CredentialSession      CredentialKind = "session"
+	CredentialSecondFactor CredentialKind = "second_factor" // a two-factor or recovery code
 )
 
 // LoginResult is how an attempt ended.
@@ -94,8 +95,13 @@ func loginResultOf(err error) LoginResult {
 // noteLogin writes the outcome of an attempt through channel into the
 // request's note.
 func noteLogin(ctx context.Context, channel LoginChannel, kind CredentialKind, err error) {
+	NoteOf(ctx).setLogin(LoginOutcome{Channel: orOther(channel), Credential: kind, Result: loginResultOf(err)})
+}
+
+// orOther is channel, or ChannelOther when the caller named none.
+func orOther(channel LoginChannel) LoginChannel {
 	if channel == "" {
-		channel = ChannelOther
+		return ChannelOther
 	}
-	NoteOf(ctx).setLogin(LoginOutcome{Channel: channel, Credential: kind, Result: loginResultOf(err)})
+	return channel
 }

@@ -103,6 +103,18 @@ func TestLoginOutcomes(t *testing.T) {
 			_, _, err := s.UserBySessionToken(ctx, "no-such-token")
 			return err
 		}, models.LoginOutcome{Channel: models.ChannelCookie, Credential: session, Result: models.LoginWrong}},
+		{"login page, wrong second factor", func(ctx context.Context) error {
+			token, err := s.CreateLoginChallenge(ctx, tf, false, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, _, err = s.CompleteLoginChallenge(ctx, token, "000000", https(page))
+			return err
+		}, models.LoginOutcome{Channel: page, Credential: models.CredentialSecondFactor, Result: models.LoginWrong}},
+		{"login page, second factor for no challenge", func(ctx context.Context) error {
+			_, _, err := s.CompleteLoginChallenge(ctx, "no-such-challenge", "000000", https(page))
+			return err
+		}, models.LoginOutcome{Channel: page, Credential: models.CredentialSecondFactor, Result: models.LoginExpired}},
 		// Two hours on: the short-lived password and the session (two
 		// days, but moved on below) have expired.
 		{"XML-RPC, expired application password", func(ctx context.Context) error {

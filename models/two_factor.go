@@ -389,6 +389,21 @@ func (s *Store) LoginChallengeByToken(ctx context.Context, token string) (*Login
 // refused, the right one included. Errors: unauthenticated (expired or used
 // up), invalid (wrong code), too many requests (locked), internal.
 func (s *Store) CompleteLoginChallenge(ctx context.Context, token, code string, c ClientInfo) (*User, *LoginChallenge, error) {
+	u, ch, err := s.completeLoginChallenge(ctx, token, code, c)
+	result := loginResultOf(err)
+	switch {
+	case err == errChallengeExpired:
+		result = LoginExpired
+	case ErrorKind(err) == KindInvalid:
+		result = LoginWrong // a wrong code
+	}
+	NoteOf(ctx).setLogin(LoginOutcome{Channel: orOther(c.Channel), Credential: CredentialSecondFactor, Result: result})
+	return u, ch, err
+}
+
+// completeLoginChallenge is CompleteLoginChallenge without noting the
+// outcome.
+func (s *Store) completeLoginChallenge(ctx context.Context, token, code string, c ClientInfo) (*User, *LoginChallenge, error) {
 	ch, u, err := s.LoginChallengeByToken(ctx, token)
 	if err != nil {
 		return nil, nil, err
