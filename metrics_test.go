@@ -173,6 +173,7 @@ func TestMetricsAfterMixedLoad(t *testing.T) {
 	if err := m.call("zelda.secretMethod", 1, m.user, m.appPw); err == nil {
 		t.Fatal("a made-up method answered")
 	}
+	m.do("POST", "/xmlrpc.php", "", map[string]string{"Content-Type": "text/xml"}, []byte("<methodCall><zelda"))
 	if st := m.do("GET", "/wp-json/zelda/secret-route?token=querysecret", "", nil, nil); st != 404 {
 		t.Fatalf("unknown REST route: %d", st)
 	}
@@ -204,6 +205,7 @@ func TestMetricsAfterMixedLoad(t *testing.T) {
 		{"presspass_http_requests_total", map[string]string{"protocol": "xmlrpc", "route": "wp.getProfile", "status": "200", "fault": ""}, 1},
 		{"presspass_http_requests_total", map[string]string{"protocol": "xmlrpc", "route": "wp.getProfile", "fault": "403"}, 1},
 		{"presspass_http_requests_total", map[string]string{"protocol": "xmlrpc", "route": unmatchedRoute, "fault": "-32601"}, 1},
+		{"presspass_http_requests_total", map[string]string{"protocol": "xmlrpc", "route": unmatchedRoute, "fault": "-32700"}, 1},
 		{"presspass_http_requests_total", map[string]string{"protocol": "page", "method": "POST", "route": "/wp-login.php"}, 1},
 		{"presspass_http_request_duration_seconds", map[string]string{"protocol": "rest", "route": "/wp/v2/posts"}, 3},
 		{"presspass_logins_total", map[string]string{"channel": "rest_basic", "credential": "application_password", "result": "ok"}, 2},

@@ -140,9 +140,7 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	note.SetRoute(req.Method)
 	result, err := srv.dispatch(c, req.Method, req.Params)
 	if err != nil {
-		f := asFault(err)
-		note.SetFault(f.Code)
-		srv.writeFault(r.Context(), w, f)
+		srv.writeFault(r.Context(), w, asFault(err))
 		return
 	}
 	buf := bodyPool.Get().(*bytes.Buffer)
@@ -158,8 +156,11 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	writeXML(w, http.StatusOK, buf.Bytes())
 }
 
-// writeFault sends f worded in the site's language.
+// writeFault sends f worded in the site's language, and notes its code for
+// the access log and the metrics — parse errors included, which name no
+// method.
 func (srv *Server) writeFault(ctx context.Context, w http.ResponseWriter, f *Fault) {
+	models.NoteOf(ctx).SetFault(f.Code)
 	status := http.StatusOK
 	switch {
 	case f.HTTPStatus != 0:
