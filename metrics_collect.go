@@ -61,8 +61,10 @@ func (t *totalsCollector) Collect(ch chan<- prometheus.Metric) {
 }
 
 // watchStore registers the store's totals, the caches' counts and the
-// database pool's statistics (go_sql_* with db_name="presspass": open, in
-// use and idle connections, waits and their total time).
+// database pools' statistics (go_sql_* with db_name="presspass": open, in
+// use and idle connections, waits and their total time; on SQLite, whose
+// writes go through one connection, the read-only pool is
+// db_name="presspass_read").
 func (m *serverMetrics) watchStore(s *models.Store, caches map[string]func() epoch.CacheStats) error {
 	if m == nil {
 		return nil
@@ -75,5 +77,11 @@ func (m *serverMetrics) watchStore(s *models.Store, caches map[string]func() epo
 	if err != nil {
 		return err
 	}
-	return m.reg.Register(collectors.NewDBStatsCollector(sqlDB, "presspass"))
+	if err := m.reg.Register(collectors.NewDBStatsCollector(sqlDB, "presspass")); err != nil {
+		return err
+	}
+	if readers := s.ReadPool(); readers != nil {
+		return m.reg.Register(collectors.NewDBStatsCollector(readers, "presspass_read"))
+	}
+	return nil
 }

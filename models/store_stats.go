@@ -1,6 +1,7 @@
 package models
 
 import (
+	"database/sql"
 	"sync/atomic"
 
 	"github.com/presspass/presspass/models/epoch"
@@ -47,3 +48,8 @@ func (s *Store) Stats() StoreStats {
 	}
 	return st
 }
+
+// ReadPool is SQLite's pool of read-only connections (sqlite_writer.go),
+// whose statistics the operator watches beside the writer's; nil on MySQL,
+// where one pool serves both.
+func (s *Store) ReadPool() *sql.DB { return s.readers }
