@@ -78,6 +78,7 @@ var packageRules = map[string]packageRule{
 	"handlers/site":                {layer: adapter, imports: []string{"models", "models/epoch", "models/wptext", "languages", "handlers/words"}}, // the public site, part of the browser adapter
 	"fixtures/fixturestest":        {layer: testHelper, imports: []string{"models", "fixtures", "fixtures/testdb"}},
 	"fixtures/testdb":              {layer: testHelper}, // fresh databases, for leaves' tests too
+	"fixtures/longtext":            {layer: leaf},       // long posts of realistic HTML, for benchmarks and the load test
 	"models/wpimport/wpimporttest": {layer: testHelper},
 	"models/reasonstest":           {layer: testHelper, imports: []string{"models"}},
 	"handlers/e2e":                 {layer: testsOnly},

@@ -82,6 +82,8 @@ var flagDefs = []flagDef{
 	{Name: "uploads-dir", Value: "DIR", Env: "PRESSPASS_UPLOADS_DIR", ShownDefault: "uploads beside the SQLite file (MySQL: in the working directory)",
 		Help: "where uploaded files go"},
 	{Name: "upload-max-size", Value: "SIZE", Env: "PRESSPASS_UPLOAD_MAX_SIZE", Default: "64M", Help: "largest accepted upload (K, M, G suffixes)"},
+	{Name: "max-post-size", Value: "SIZE", Env: "PRESSPASS_MAX_POST_SIZE", Default: "16M",
+		Help: "largest post (title, content and excerpt together) a write may store; larger ones are refused (REST 413 rest_post_too_large, an XML-RPC fault)"},
 	{Name: "uploads-s3-url", Value: "URL", Env: "PRESSPASS_UPLOADS_S3_URL",
 		Help: "S3-compatible endpoint (https://s3.eu-west-1.amazonaws.com, http://minio:9000): store uploads in a bucket instead of --uploads-dir"},
 	{Name: "uploads-s3-bucket", Value: "NAME", Env: "PRESSPASS_UPLOADS_S3_BUCKET", Help: "the bucket"},

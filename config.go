@@ -50,6 +50,8 @@ type config struct {
 	SampleContent bool
 	// Media holds the upload settings (config_media.go).
 	Media mediaConfig
+	// MaxPostSize bounds a post's title, content and excerpt (--max-post-size).
+	MaxPostSize int64
 	// Pingback offers pingback.ping (config_pingback.go).
 	Pingback bool
 	// PublicSite serves the public site; TemplatesDir replaces its
@@ -163,6 +165,9 @@ func loadConfig(a *args) (*config, error) {
 	}
 	if c.Media, err = loadMediaConfig(a, c.DatabaseURL); err != nil {
 		return nil, err
+	}
+	if c.MaxPostSize, err = parseByteSize(a.setting("max-post-size")); err != nil || c.MaxPostSize <= 0 {
+		return nil, fmt.Errorf("--max-post-size %q: want a size such as 16M, 512K or 1G", a.setting("max-post-size"))
 	}
 	if c.Pingback, err = loadPingback(a); err != nil {
 		return nil, err
@@ -284,5 +289,6 @@ func (c *config) storeConfig(s *models.Store) {
 	s.Config.Throttle = c.Throttle
 	s.Config.AppPasswordMaxLifetime = c.AppPasswordMaxLifetime
 	s.Config.RevokeAppPasswordsOnPasswordChange = c.RevokeOnPasswordChange
+	s.Config.MaxPostSize = c.MaxPostSize
 	s.Config.Media = models.MediaConfig{Storage: c.Media.Storage, MaxUploadSize: c.Media.MaxUploadSize, ProtectPrivate: c.Media.ProtectPrivate}
 }

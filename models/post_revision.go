@@ -161,6 +161,9 @@ func (s *Store) SaveAutosave(ctx context.Context, actor *User, postID uint64, in
 	if (p.Status == "draft" || p.Status == "auto-draft") && p.AuthorID == actor.ID {
 		return s.UpdatePost(ctx, actor, postID, in)
 	}
+	if err := s.checkPostSize(in, p); err != nil {
+		return nil, err
+	}
 	ksesPostInput(actor, &in) // autosaves are filtered like saves (kses_filter.go)
 	edited := *p
 	applyPostInput(&edited, PostInput{Title: in.Title, Content: in.Content, Excerpt: in.Excerpt})

@@ -276,6 +276,9 @@ func (s *Store) CreatePost(ctx context.Context, actor *User, in PostInput) (*Pos
 	if in.Type == "" {
 		in.Type = "post"
 	}
+	if err := s.checkPostSize(in, nil); err != nil {
+		return nil, err
+	}
 	p := &Post{
 		Type:          in.Type,
 		Status:        "draft",
@@ -379,6 +382,9 @@ func (s *Store) UpdatePost(ctx context.Context, actor *User, id uint64, in PostI
 		return nil, newError(KindConflict, ReasonEditConflict)
 	}
 	if err := s.checkFeaturedMedia(ctx, in); err != nil {
+		return nil, err
+	}
+	if err := s.checkPostSize(in, p); err != nil {
 		return nil, err
 	}
 	// Without unfiltered_html, HTML is filtered before it is stored (kses_filter.go).

@@ -99,7 +99,10 @@ const (
 	ReasonUploadNoData        Reason = "the upload is empty"
 	ReasonUploadForbiddenType Reason = "the file type is not allowed"
 	// ReasonUploadTooLarge: the file exceeds Details.Limit bytes.
-	ReasonUploadTooLarge     Reason = "the file is too big"
+	ReasonUploadTooLarge Reason = "the file is too big"
+	// ReasonPostTooLarge: a post's title, content and excerpt exceed
+	// Details.Limit bytes (--max-post-size).
+	ReasonPostTooLarge       Reason = "the post is too large"
 	ReasonUploadsUnavailable Reason = "uploads are not configured"
 	// ReasonUploadNotStored: the storage refused the file; Details.Path is
 	// the folder it was to go to.

@@ -94,6 +94,9 @@ type StoreConfig struct {
 	// WriteWait caps how long a SQLite writer waits for its turn when the
 	// request's context allows longer (0: 10 s; sqlite_writer.go).
 	WriteWait time.Duration
+	// MaxPostSize bounds a post's title, content and excerpt together, in
+	// bytes (0: DefaultMaxPostSize; post_size.go).
+	MaxPostSize int64
 }
 
 // DatabaseURL is a parsed --database value.

@@ -71,6 +71,7 @@ var reasonWords = map[models.Reason]reasonWording{
 	models.ReasonUploadNoData:        {"rest_upload_no_data", 0, languages.Mark("No data supplied."), nil, nil},
 	models.ReasonUploadForbiddenType: {"rest_upload_sideload_error", 0, languages.Mark("Sorry, you are not allowed to upload this file type."), nil, nil},
 	models.ReasonUploadTooLarge:      {"rest_upload_file_too_big", 0, languages.Mark("This file is too big. Files must be less than %d KB in size."), limitInKB, nil},
+	models.ReasonPostTooLarge:        {"rest_post_too_large", http.StatusRequestEntityTooLarge, languages.Mark("The post is too large. Its title, content and excerpt must be at most %d KB in all."), limitInKB, nil},
 	models.ReasonUploadsUnavailable:  {"rest_upload_unknown_error", http.StatusInternalServerError, languages.Mark("Uploads are not configured on this site."), nil, nil},
 	models.ReasonUploadNotStored:     {"rest_upload_unknown_error", http.StatusInternalServerError, languages.Mark("The uploaded file could not be moved to %s."), uploadPath, nil},
 	models.ReasonInvalidAttachmentID: {"rest_post_invalid_id", 0, languages.Mark("Invalid post ID."), nil, nil},

@@ -169,6 +169,7 @@ var reasonFaults = map[models.Reason]reasonFault{
 	models.ReasonUploadNoData:          {0, languages.Mark("No data supplied."), nil},
 	models.ReasonUploadForbiddenType:   {0, languages.Mark("Sorry, you are not allowed to upload this file type."), nil},
 	models.ReasonUploadTooLarge:        {0, languages.Mark("This file is too big. Files must be less than %d KB in size."), limitInKB},
+	models.ReasonPostTooLarge:          {0, languages.Mark("The post is too large. Its title, content and excerpt must be at most %d KB in all."), limitInKB},
 	models.ReasonUploadsUnavailable:    {0, languages.Mark("Uploads are not configured on this site."), nil},
 	models.ReasonUploadNotStored:       {500, languages.Mark("The uploaded file could not be moved to %s."), uploadPath},
 	models.ReasonInvalidAttachmentID:   {0, languages.Mark("Invalid post ID."), nil},

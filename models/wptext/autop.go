@@ -141,8 +141,14 @@ func autopUncached(text string, br bool) string {
 		text = strings.TrimSuffix(text, "\n</p>") + "</p>"
 	}
 
-	for _, pt := range preTags {
-		text = strings.Replace(text, pt[0], pt[1], 1)
+	if len(preTags) > 0 {
+		// One pass for all of them: a Replace per tag would read the whole
+		// text once per <pre>, quadratic in a long post.
+		pairs := make([]string, 0, 2*len(preTags))
+		for _, pt := range preTags {
+			pairs = append(pairs, pt[0], pt[1])
+		}
+		text = strings.NewReplacer(pairs...).Replace(text)
 	}
 	if strings.Contains(text, "<!-- wpnl -->") {
 		text = strings.ReplaceAll(text, " <!-- wpnl --> ", "\n")

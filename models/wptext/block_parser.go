@@ -91,8 +91,8 @@ func (p *blockParser) proceed() bool {
 		top := p.stack[len(p.stack)-1]
 		p.stack = p.stack[:len(p.stack)-1]
 		html := p.doc[top.prevOffset:tok.start]
-		top.block.InnerHTML += html
 		top.block.InnerContent = append(top.block.InnerContent, &html)
+		top.block.joinInnerHTML()
 		p.addInnerBlock(top.block, top.tokenStart, top.tokenLength, end)
 		p.offset = end
 		return true
@@ -106,6 +106,31 @@ func (p *blockParser) proceed() bool {
 	}
 }
 
+// joinInnerHTML sets a finished block's InnerHTML: its own HTML chunks
+// joined. (WordPress appends each chunk to it as it goes; joining once at
+// the end keeps a block with many inner blocks linear.)
+func (b *Block) joinInnerHTML() {
+	n, chunks := 0, 0
+	for _, c := range b.InnerContent {
+		if c != nil {
+			n += len(*c)
+			chunks++
+			b.InnerHTML = *c
+		}
+	}
+	if chunks < 2 {
+		return // no copy of a lone chunk
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	for _, c := range b.InnerContent {
+		if c != nil {
+			sb.WriteString(*c)
+		}
+	}
+	b.InnerHTML = sb.String()
+}
+
 func (p *blockParser) addFreeform() {
 	if p.offset < len(p.doc) {
 		p.output = append(p.output, freeformBlock(p.doc[p.offset:]))
@@ -117,7 +142,6 @@ func (p *blockParser) addInnerBlock(b Block, tokenStart, tokenLength, lastOffset
 	parent.block.InnerBlocks = append(parent.block.InnerBlocks, b)
 	html := p.doc[parent.prevOffset:tokenStart]
 	if !phpEmpty(html) {
-		parent.block.InnerHTML += html
 		parent.block.InnerContent = append(parent.block.InnerContent, &html)
 	}
 	parent.block.InnerContent = append(parent.block.InnerContent, nil)
@@ -140,9 +164,9 @@ func (p *blockParser) addBlockFromStack(endOffset int) {
 		html = p.doc[top.prevOffset:]
 	}
 	if !phpEmpty(html) {
-		top.block.InnerHTML += html
 		top.block.InnerContent = append(top.block.InnerContent, &html)
 	}
+	top.block.joinInnerHTML()
 	if top.leadingHTMLStart >= 0 {
 		p.output = append(p.output, freeformBlock(p.doc[top.leadingHTMLStart:top.tokenStart]))
 	}

@@ -10,12 +10,73 @@ import "strings"
 // core/heading's wp-block-heading class. Dynamic blocks keep their saved
 // HTML: PressPass has no render callbacks for them in content.
 func RenderBlocks(content string, theme ThemeLayout) string {
+	blocks := ParseBlocks(content)
+	size := 0
+	for i := range blocks {
+		size += blocks[i].renderedSize()
+	}
+	if size > maxRenderedGrowth*len(content)+maxRenderedSlack {
+		// Blocks left open repeat the rest of the text once per open
+		// block (WordPress's parser gives each the text up to the end):
+		// rendering them would cost the square of the text's length.
+		return StripBlockDelimiters(content)
+	}
 	var b strings.Builder
-	b.Grow(len(content))
-	for _, block := range ParseBlocks(content) {
-		b.WriteString(renderBlock(&block, theme))
+	b.Grow(size)
+	for i := range blocks {
+		renderBlockTo(&b, &blocks[i], theme)
 	}
 	return b.String()
+}
+
+// maxRenderedGrowth and maxRenderedSlack bound what the saved HTML of
+// a post's blocks may add up to before RenderBlocks gives up on them.
+const (
+	maxRenderedGrowth = 2
+	maxRenderedSlack  = 1 << 20
+)
+
+// renderedSize is the length of a block's saved HTML, inner blocks
+// included: what rendering writes before block supports add classes.
+func (b *Block) renderedSize() int {
+	n := 0
+	for _, c := range b.InnerContent {
+		if c != nil {
+			n += len(*c)
+		}
+	}
+	for i := range b.InnerBlocks {
+		n += b.InnerBlocks[i].renderedSize()
+	}
+	return n
+}
+
+// renderBlockTo writes a block's output to w: straight through when
+// nothing rewrites it, so that deep nesting costs its length once and
+// not once per level.
+func renderBlockTo(w *strings.Builder, b *Block, theme ThemeLayout) {
+	_, layout := layoutBlocks[b.Name]
+	if b.Name == "core/heading" || layout {
+		w.WriteString(renderBlock(b, theme))
+		return
+	}
+	writeBlockHTML(w, b, theme)
+}
+
+// writeBlockHTML writes a block's chunks with its inner blocks' output
+// in their places.
+func writeBlockHTML(w *strings.Builder, b *Block, theme ThemeLayout) {
+	inner := 0
+	for _, chunk := range b.InnerContent {
+		if chunk != nil {
+			w.WriteString(*chunk)
+			continue
+		}
+		if inner < len(b.InnerBlocks) {
+			renderBlockTo(w, &b.InnerBlocks[inner], theme)
+		}
+		inner++
+	}
 }
 
 func renderBlock(b *Block, theme ThemeLayout) string {
@@ -24,15 +85,7 @@ func renderBlock(b *Block, theme ThemeLayout) string {
 		out = *b.InnerContent[0]
 	} else {
 		var sb strings.Builder
-		inner := 0
-		for _, chunk := range b.InnerContent {
-			if chunk != nil {
-				sb.WriteString(*chunk)
-				continue
-			}
-			sb.WriteString(renderBlock(&b.InnerBlocks[inner], theme))
-			inner++
-		}
+		writeBlockHTML(&sb, b, theme)
 		out = sb.String()
 	}
 	if b.Name == "core/heading" {

@@ -49,6 +49,10 @@ func CapitalPDangit(text string) string { return capitalPDangit.Replace(text) }
 // content without blocks gets paragraphs (wpautop, 10); capital_P_dangit
 // (11); smilies last, as convert_smilies runs at priority 20.
 func TheContent(raw string, opts Options) string {
+	return sharedIfLong("the_content", raw, opts, 0, func() string { return theContent(raw, opts) })
+}
+
+func theContent(raw string, opts Options) string {
 	if HasBlocks(raw) {
 		return smiliesIf(opts.Smilies, CapitalPDangit(Texturize(RenderBlocks(raw, opts.Layout))))
 	}
@@ -96,6 +100,10 @@ func OwnExcerpt(excerpt string, opts Options) string {
 // whose content is already rendered by TheContent (so it is not rendered
 // twice), cut to words words.
 func ExcerptFromRendered(renderedContent string, words int, opts Options) string {
+	return sharedIfLong("excerpt", renderedContent, opts, words, func() string { return excerptFromRendered(renderedContent, words, opts) })
+}
+
+func excerptFromRendered(renderedContent string, words int, opts Options) string {
 	return Autop(ConvertChars(smiliesIf(opts.Smilies, Texturize(TrimExcerpt(renderedContent, words)))), true)
 }
 

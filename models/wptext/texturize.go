@@ -121,6 +121,14 @@ func texturizeText(s string) string {
 // wptexturize's patterns do.
 func curlQuotes(s string, q byte, open, closeQ, prime string) string {
 	var b strings.Builder
+	// Whether an opening quote of the same kind stands before a quote
+	// (then a quote after a digit closes it instead of being a prime)
+	// depends only on where the first one is: looking back from every
+	// quote would be quadratic in a long run of text.
+	firstOpen := strings.Index(s, quoteOpening(q))
+	if firstOpen >= 0 {
+		firstOpen += len(quoteOpening(q))
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c != q {
@@ -145,7 +153,7 @@ func curlQuotes(s string, q byte, open, closeQ, prime string) string {
 			} else {
 				b.WriteString(open)
 			}
-		case isDigit(prev) && (atEnd || nextSpace || strings.ContainsRune(".,:;!?)}-]", next)) && !quoteOpenBefore(s[:i], q):
+		case isDigit(prev) && (atEnd || nextSpace || strings.ContainsRune(".,:;!?)}-]", next)) && !(firstOpen >= 0 && firstOpen <= i):
 			b.WriteString(prime)
 		case q == '\'' && !nextSpace && !strings.ContainsRune(".,:;!?\"'(){}[]-", next):
 			// An apostrophe inside a word.
@@ -157,16 +165,12 @@ func curlQuotes(s string, q byte, open, closeQ, prime string) string {
 	return b.String()
 }
 
-// quoteOpenBefore reports whether an opening quote of the same kind is
-// still open in s, so that a quote after a digit closes it instead of being
-// a prime.
-func quoteOpenBefore(s string, q byte) bool {
-	open := "&#8216;"
+// quoteOpening is the opening curly quote of the kind of q.
+func quoteOpening(q byte) string {
 	if q == '"' {
-		open = "&#8220;"
+		return "&#8220;"
 	}
-	k := strings.LastIndex(s, open)
-	return k >= 0
+	return "&#8216;"
 }
 
 var (
