@@ -2,6 +2,7 @@ package wptext
 
 import (
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -72,5 +73,17 @@ func TestTheContentSamplePage(t *testing.T) {
 	}
 	if got := TheContent(string(raw), Options{Layout: testThemeLayout}); got != string(want) {
 		t.Errorf("TheContent(sample page)\n got %q\nwant %q", got, want)
+	}
+}
+
+// Blocks left open to the end of a post would each render the rest of
+// the text (WordPress's parser gives every open block the text up to the
+// end): past a bound the saved HTML is shown without its delimiters, so
+// rendering stays linear.
+func TestRenderBlocksUnclosedStaysLinear(t *testing.T) {
+	in := strings.Repeat("<!-- wp:paragraph --><p>open</p>\n", 40000)
+	out := RenderBlocks(in, ThemeLayout{})
+	if want := StripBlockDelimiters(in); out != want {
+		t.Fatalf("rendered %d bytes from %d, want the %d bytes of the saved HTML", len(out), len(in), len(want))
 	}
 }
