@@ -33,6 +33,33 @@ func (s *Store) mediaByID(ctx context.Context, id uint64) (*Media, error) {
 	return s.newMedia(p, atts[id]), nil
 }
 
+// MediaByIDs returns the attachments among ids with their file records,
+// keyed by id, in two queries whatever their number (ids that are no
+// attachment are absent): a list's featured images at once.
+// Errors: internal.
+func (s *Store) MediaByIDs(ctx context.Context, ids []uint64) (map[uint64]*Media, error) {
+	out := make(map[uint64]*Media, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var posts []*Post
+	if err := s.withContext(ctx).Where("id IN ? AND type = ?", ids, "attachment").Find(&posts).Error; err != nil {
+		return nil, err
+	}
+	found := make([]uint64, 0, len(posts))
+	for _, p := range posts {
+		found = append(found, p.ID)
+	}
+	atts, err := s.attachmentsFor(ctx, found)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range posts {
+		out[p.ID] = s.newMedia(p, atts[p.ID])
+	}
+	return out, nil
+}
+
 // newMedia joins a post and its file record (an attachment imported or made
 // without one has an empty record and no URL of its own but its GUID).
 func (s *Store) newMedia(p *Post, att *Attachment) *Media {

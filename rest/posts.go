@@ -68,7 +68,7 @@ func itemPost(r *Request, pt *postType) (*models.Post, error) {
 	if err != nil || id == 0 {
 		return nil, models.ErrPostInvalidID()
 	}
-	p, err := r.Store().PostByID(r.Ctx(), id)
+	p, err := r.postByID(id)
 	if err != nil {
 		return nil, err
 	}

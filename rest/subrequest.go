@@ -11,6 +11,34 @@ import (
 // (_embed, targetHints), so that permission checks load each user once.
 type requestCache struct {
 	users map[uint64]*models.User
+	// posts are the posts item routes loaded on a read (the permission
+	// checks of every method for the Allow header, then the handler),
+	// so that a GET loads its post once.
+	posts map[uint64]*models.Post
+}
+
+// postByID returns a post of any type and status, loaded at most once per
+// GET (or HEAD) request; a write loads it afresh each time, as it may
+// change it.
+func (r *Request) postByID(id uint64) (*models.Post, error) {
+	if m := r.HTTP.Method; m != http.MethodGet && m != http.MethodHead {
+		return r.server.store.PostByID(r.ctx, id)
+	}
+	if r.cache == nil {
+		r.cache = &requestCache{}
+	}
+	if p, ok := r.cache.posts[id]; ok {
+		return p, nil
+	}
+	p, err := r.server.store.PostByID(r.ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if r.cache.posts == nil {
+		r.cache.posts = map[uint64]*models.Post{}
+	}
+	r.cache.posts[id] = p
+	return p, nil
 }
 
 // UserByID returns a user, loading it at most once per request.

@@ -213,6 +213,11 @@ type Call struct {
 	method string
 	// Lookups shared by the methods of one request.
 	authors map[uint64]*models.User
+	// Loaded at once for a list of posts (post_prefetch.go), so that
+	// rendering each costs no query: terms by post, featured images by
+	// attachment id.
+	termsByPost map[uint64][]models.Term
+	thumbs      map[uint64]*models.Media
 	// credentialsUntil is the earliest expiry of the application passwords
 	// this request logged in with (zero: none expires): its answer may not
 	// be served from the cache past it.

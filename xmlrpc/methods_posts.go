@@ -266,6 +266,10 @@ func wpGetPosts(c *Call, p Params) (Value, error) {
 			return Value{}, err
 		}
 	}
+	if err := c.prefetchPosts(posts, fields); err != nil {
+		return Value{}, err
+	}
+	defer c.forgetPrefetched()
 	out := make([]Value, 0, len(posts))
 	for i := range posts {
 		if !c.canEditPost(u, &posts[i]) {

@@ -48,9 +48,13 @@ func (c *Call) permalink(p *models.Post) (string, error) {
 			"%minute%", p.Date.Format("04"),
 			"%second%", p.Date.Format("05"),
 			"%category%", "uncategorized",
-			"%author%", c.author(p.AuthorID).Nicename,
 		)
-		return site + r.Replace(structure), nil
+		link := r.Replace(structure)
+		if strings.Contains(link, "%author%") {
+			// The author costs a lookup: only for structures that name it.
+			link = strings.ReplaceAll(link, "%author%", c.author(p.AuthorID).Nicename)
+		}
+		return site + link, nil
 	}
 	return site + "/?p=" + id, nil
 }

@@ -46,6 +46,9 @@ func (c *Call) mayChangeIfPrivacyPage(u *models.User, p *models.Post) bool {
 
 // postTermsOf returns a post's terms of every taxonomy, ordered by name.
 func (c *Call) postTermsOf(p *models.Post) ([]models.Term, error) {
+	if terms, ok := c.termsByPost[p.ID]; ok || c.termsByPost != nil {
+		return terms, nil
+	}
 	m, err := c.srv.store.PostTerms(c.ctx, []uint64{p.ID}, "")
 	if err != nil {
 		return nil, err
@@ -388,6 +391,12 @@ func (c *Call) preparePage(p *models.Post) (Value, error) {
 // media item, or an empty array when the post has none.
 func (c *Call) postThumbnail(p *models.Post) (Value, error) {
 	if p.FeaturedMediaID == 0 {
+		return Array(), nil
+	}
+	if c.thumbs != nil {
+		if m, ok := c.thumbs[p.FeaturedMediaID]; ok {
+			return c.prepareMediaItem(m), nil
+		}
 		return Array(), nil
 	}
 	m, err := c.srv.store.MediaByID(c.ctx, p.FeaturedMediaID)

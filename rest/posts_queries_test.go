@@ -1,0 +1,108 @@
+package rest
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"runtime/debug"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"gorm.io/gorm"
+)
+
+// queryCounter counts the statements a store runs through GORM, reads and
+// writes apart.
+type queryCounter struct{ reads, writes atomic.Int64 }
+
+func countQueries(t testing.TB, db *gorm.DB) *queryCounter {
+	t.Helper()
+	c := &queryCounter{}
+	read := func(db *gorm.DB) {
+		c.reads.Add(1)
+		if os.Getenv("SHOWSQL") != "" {
+			fmt.Println("SQL", db.Statement.SQL.String())
+			if os.Getenv("SHOWSQL") == "stack" {
+				fmt.Println(string(debug.Stack()))
+			}
+		}
+	}
+	write := func(*gorm.DB) { c.writes.Add(1) }
+	cb := db.Callback()
+	for _, err := range []error{
+		cb.Query().After("gorm:query").Register("test:count_query", read),
+		cb.Row().After("gorm:row").Register("test:count_row", read),
+		cb.Raw().After("gorm:raw").Register("test:count_raw", write), // Exec
+		cb.Create().After("gorm:create").Register("test:count_create", write),
+		cb.Update().After("gorm:update").Register("test:count_update", write),
+		cb.Delete().After("gorm:delete").Register("test:count_delete", write),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return c
+}
+
+// during runs f and returns the reads and writes it caused.
+func (c *queryCounter) during(f func()) (reads, writes int64) {
+	r, w := c.reads.Load(), c.writes.Load()
+	f()
+	return c.reads.Load() - r, c.writes.Load() - w
+}
+
+// A cache miss of a post list runs the same few queries for 1 post as for
+// 10 (no query per post for its author, terms, featured media, comment
+// count or revisions), and a single post no more; none of them writes.
+func TestPostReadsRunConstantQueries(t *testing.T) {
+	ts := newTestSite(t)
+	var tagIDs []string
+	for i := range 3 {
+		r := ts.expect(req{method: "POST", path: "/wp-json/wp/v2/tags", as: "admin", body: fmt.Sprintf(`{"name":"tag %d"}`, i)}, http.StatusCreated, "")
+		tagIDs = append(tagIDs, toJSON(jsonAt(r.json, "id")))
+	}
+	cat := ts.expect(req{method: "POST", path: "/wp-json/wp/v2/categories", as: "admin", body: `{"name":"Cat"}`}, http.StatusCreated, "")
+	authors := []string{"admin", "editor", "author"}
+	var firstID string
+	for i := range 12 {
+		body := fmt.Sprintf(`{"title":"Post %d","content":"<p>Body \"%d\" -- with :-) text</p>","status":"publish","tags":[%s],"categories":[%s]}`,
+			i, i, strings.Join(tagIDs[:i%3+1], ","), toJSON(jsonAt(cat.json, "id")))
+		r := ts.expect(req{method: "POST", path: "/wp-json/wp/v2/posts", as: authors[i%3], body: body}, http.StatusCreated, "")
+		id := toJSON(jsonAt(r.json, "id"))
+		if firstID == "" {
+			firstID = id
+		}
+		ts.expect(req{method: "POST", path: "/wp-json/wp/v2/comments", as: "editor", body: `{"post":` + id + `,"content":"A comment"}`}, http.StatusCreated, "")
+		ts.expect(req{method: "POST", path: "/wp-json/wp/v2/posts/" + id, as: "admin", body: `{"content":"<p>Edited once</p>"}`}, http.StatusOK, "")
+	}
+	counter := countQueries(t, ts.store.DB())
+	miss := 0
+	get := func(t *testing.T, path string) (int64, int64) {
+		miss++ // a new query string each time: the answer cache misses
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		return counter.during(func() {
+			r := ts.with(t).expect(req{path: path + sep + "miss=" + fmt.Sprint(miss)}, http.StatusOK, "")
+			if r.header.Get("X-WP-Total") == "" && strings.Contains(path, "per_page") {
+				t.Fatal("no X-WP-Total")
+			}
+		})
+	}
+	get(t, "/wp-json/wp/v2/posts?per_page=1") // the options and other per-process caches warm up
+	one, w1 := get(t, "/wp-json/wp/v2/posts?per_page=1")
+	ten, w10 := get(t, "/wp-json/wp/v2/posts?per_page=10")
+	single, ws := get(t, "/wp-json/wp/v2/posts/"+firstID)
+	t.Logf("queries: list of 1 %d, list of 10 %d, single %d", one, ten, single)
+	if one != ten {
+		t.Errorf("a list of 10 posts ran %d queries, a list of 1 ran %d: a query per post", ten, one)
+	}
+	if single > one {
+		t.Errorf("a single post ran %d queries, more than a list's %d", single, one)
+	}
+	if w1+w10+ws != 0 {
+		t.Errorf("reads wrote: %d, %d, %d statements", w1, w10, ws)
+	}
+}

@@ -1,0 +1,79 @@
+package xmlrpc_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sync/atomic"
+	"testing"
+
+	"github.com/presspass/presspass/models"
+	"gorm.io/gorm"
+)
+
+// wp.getPosts on a cache miss runs the same few queries for 1 post as for
+// 10: no query per post for its author, terms, featured image, custom
+// fields or comment count; and none writes.
+func TestGetPostsRunsConstantQueries(t *testing.T) {
+	ts := newSite(t, true)
+	ctx := context.Background()
+	var tags []uint64
+	admin, _ := ts.store.UserByID(ctx, ts.ids["admin"])
+	for i := range 3 {
+		name := fmt.Sprintf("tag %d", i)
+		tag, err := ts.store.CreateTerm(ctx, admin, models.TermInput{Taxonomy: "post_tag", Name: &name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tags = append(tags, tag.ID)
+	}
+	for i := range 12 {
+		u, _ := ts.store.UserByID(ctx, ts.ids[[]string{"admin", "editor", "author"}[i%3]])
+		title, content, status := fmt.Sprintf("Post %d", i), fmt.Sprintf("<p>Body %d</p>", i), "publish"
+		p, err := ts.store.CreatePost(ctx, u, models.PostInput{Title: &title, Content: &content, Status: &status})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ts.store.SetPostTerms(ctx, u, p.ID, "post_tag", tags[:i%3+1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var reads, writes atomic.Int64
+	cb := ts.store.DB().Callback()
+	_ = cb.Query().After("gorm:query").Register("test:count_query", func(db *gorm.DB) {
+		reads.Add(1)
+		if os.Getenv("SHOWSQL") != "" {
+			fmt.Println("SQL", db.Statement.SQL.String())
+		}
+	})
+	_ = cb.Row().After("gorm:row").Register("test:count_row", func(*gorm.DB) { reads.Add(1) })
+	_ = cb.Create().After("gorm:create").Register("test:count_create", func(*gorm.DB) { writes.Add(1) })
+	_ = cb.Update().After("gorm:update").Register("test:count_update", func(*gorm.DB) { writes.Add(1) })
+	_ = cb.Raw().After("gorm:raw").Register("test:count_raw", func(*gorm.DB) { writes.Add(1) })
+	count := func(number int, fields any) (int64, int64) {
+		r, w := reads.Load(), writes.Load()
+		if f, ok := fields.(string); ok {
+			fields = []any{f}
+		}
+		args := append(ts.creds("admin"), map[string]any{"number": number, "post_type": "post"}, fields)
+		v, err := ts.call("wp.getPosts", args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if list, _ := v.([]any); len(list) != number {
+			t.Fatalf("wp.getPosts number=%d gave %d posts", number, len(list))
+		}
+		return reads.Load() - r, writes.Load() - w
+	}
+	count(1, "post") // per-process caches warm up
+	one, w1 := count(1, []any{"post", "terms"})
+	ten, w10 := count(10, []any{"post", "terms"})
+	all, wall := count(10, []any{"post", "terms", "custom_fields"}) // another field list: a cache miss
+	t.Logf("queries: 1 post %d, 10 posts %d, 10 posts with custom fields too %d", one, ten, all)
+	if one != ten || ten != all {
+		t.Errorf("10 posts ran %d queries, 1 post %d: a query per post", ten, one)
+	}
+	if w1+w10+wall != 0 {
+		t.Errorf("reads wrote: %d, %d, %d statements", w1, w10, wall)
+	}
+}
