@@ -32,6 +32,9 @@ type request struct {
 	RefusedBody []byte
 	// Contains, when set, must appear in the body of a correct answer.
 	Contains []byte
+	// Vary gives every request a new query string (scenarios_reads.go),
+	// so that no answer comes from a cache.
+	Vary bool
 }
 
 // result summarises one scenario run.
@@ -77,6 +80,7 @@ func drive(ctx context.Context, base string, reqs []request, workers int, d time
 			c := &wireConn{addr: u.Host}
 			defer c.close()
 			samples := make([]time.Duration, 0, 4096)
+			var varied []byte
 			for i := w; ; i++ {
 				if ctx.Err() != nil || (maxRequests > 0 && sent.Add(1) > maxRequests) {
 					break
@@ -85,8 +89,13 @@ func drive(ctx context.Context, base string, reqs []request, workers int, d time
 					sent.Add(1)
 				}
 				wr := wire[i%len(wire)]
+				raw := wr.raw
+				if wr.varyAt > 0 {
+					varied = varyRequest(varied, raw, wr.varyAt)
+					raw = varied
+				}
 				t0 := time.Now()
-				status, body, err := c.roundTrip(wr.raw, end.Add(30*time.Second))
+				status, body, err := c.roundTrip(raw, end.Add(30*time.Second))
 				if err != nil {
 					if ctx.Err() == nil {
 						errs.Add(1)

@@ -45,6 +45,8 @@ type Options struct {
 type Credentials struct {
 	Login, AppPassword, MainPassword string
 	PostID                           uint64
+	// LongPostID is the published post of 5 MiB that J reads.
+	LongPostID uint64
 }
 
 // scenario is one row of the table: the requests it sends, round robin.

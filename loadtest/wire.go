@@ -24,13 +24,20 @@ import (
 type wireRequest struct {
 	lr  request
 	raw []byte
+	// varyAt is where the number of a Vary request is (0: none).
+	varyAt int
 }
 
 func serialise(u *url.URL, reqs []request) []wireRequest {
 	out := make([]wireRequest, len(reqs))
 	for i, lr := range reqs {
 		var b bytes.Buffer
-		fmt.Fprintf(&b, "%s %s HTTP/1.1\r\nHost: %s\r\nUser-Agent: presspass-loadtest\r\n", lr.Method, lr.Path, u.Host)
+		path, varyAt := lr.Path, 0
+		if lr.Vary {
+			path = varyPath(path)
+			varyAt = len(lr.Method) + 1 + len(path) - varyDigits
+		}
+		fmt.Fprintf(&b, "%s %s HTTP/1.1\r\nHost: %s\r\nUser-Agent: presspass-loadtest\r\n", lr.Method, path, u.Host)
 		keys := make([]string, 0, len(lr.Header))
 		for k := range lr.Header {
 			keys = append(keys, k)
@@ -46,7 +53,7 @@ func serialise(u *url.URL, reqs []request) []wireRequest {
 		}
 		b.WriteString("\r\n")
 		b.Write(lr.Body)
-		out[i] = wireRequest{lr: lr, raw: b.Bytes()}
+		out[i] = wireRequest{lr: lr, raw: b.Bytes(), varyAt: varyAt}
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"github.com/presspass/presspass/fixtures/longtext"
 	"github.com/presspass/presspass/models"
 )
 
@@ -54,6 +55,34 @@ func seedBenchPosts(b *testing.B, store *models.Store) {
 		status := "publish"
 		if _, err := store.CreatePost(ctx, admin, models.PostInput{Title: &title, Content: &content, Status: &status}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLongPostRead is scenario H in process: one 5 MiB post of
+// realistic HTML read again and again (the answer cache keeps no answer
+// that large; the rendered text is shared).
+func BenchmarkLongPostRead(b *testing.B) {
+	ts := newTestSite(b)
+	ctx := context.Background()
+	admin, err := ts.store.UserByLogin(ctx, "admin")
+	if err != nil {
+		b.Fatal(err)
+	}
+	title, status, content := "Long", "publish", longtext.Classic(5<<20)
+	p, err := ts.store.CreatePost(ctx, admin, models.PostInput{Title: &title, Content: &content, Status: &status})
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := NewServer(ts.store, Config{SiteURL: ts.url})
+	req := httptest.NewRequest(http.MethodGet, fmt.Sprintf("/wp-json/wp/v2/posts/%d", p.ID), nil)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("status %d", rec.Code)
 		}
 	}
 }

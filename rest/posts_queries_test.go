@@ -3,8 +3,6 @@ package rest
 import (
 	"fmt"
 	"net/http"
-	"os"
-	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -19,15 +17,7 @@ type queryCounter struct{ reads, writes atomic.Int64 }
 func countQueries(t testing.TB, db *gorm.DB) *queryCounter {
 	t.Helper()
 	c := &queryCounter{}
-	read := func(db *gorm.DB) {
-		c.reads.Add(1)
-		if os.Getenv("SHOWSQL") != "" {
-			fmt.Println("SQL", db.Statement.SQL.String())
-			if os.Getenv("SHOWSQL") == "stack" {
-				fmt.Println(string(debug.Stack()))
-			}
-		}
-	}
+	read := func(*gorm.DB) { c.reads.Add(1) }
 	write := func(*gorm.DB) { c.writes.Add(1) }
 	cb := db.Callback()
 	for _, err := range []error{

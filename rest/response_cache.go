@@ -27,16 +27,45 @@ import (
 const (
 	responseCacheEntries = 2048
 	responseCacheMaxBody = 1 << 20
+	// Answers larger than responseCacheMaxBody (a long post's) go to a
+	// cache of their own with room for a few: each reader of a long post
+	// would otherwise encode its megabytes again, and hold them, while
+	// the text's render is shared anyway (wptext's shared renders).
+	bigAnswerEntries = 4
+	bigAnswerMaxBody = 24 << 20
 )
 
 // responseCache keeps GET answers under the epochs they were made under.
 type responseCache struct {
 	*epoch.Cache[epoch.Key, *cachedResponse]
+	big  *epoch.Cache[epoch.Key, *cachedResponse]
 	keys *epoch.Keyer
 }
 
 func newResponseCache() *responseCache {
-	return &responseCache{Cache: epoch.NewCache[epoch.Key, *cachedResponse](responseCacheEntries), keys: epoch.NewKeyer()}
+	return &responseCache{
+		Cache: epoch.NewCache[epoch.Key, *cachedResponse](responseCacheEntries),
+		big:   epoch.NewCache[epoch.Key, *cachedResponse](bigAnswerEntries),
+		keys:  epoch.NewKeyer(),
+	}
+}
+
+// get finds an answer in either cache.
+func (c *responseCache) get(k epoch.Key, at epoch.Epochs, now time.Time) (*cachedResponse, bool) {
+	if e, ok := c.Get(k, at, now); ok {
+		return e, true
+	}
+	return c.big.Get(k, at, now)
+}
+
+// put files an answer by its size; one too large for both is not kept.
+func (c *responseCache) put(k epoch.Key, e *cachedResponse, at epoch.Epochs, until time.Time) {
+	switch n := len(e.body); {
+	case n <= responseCacheMaxBody:
+		c.Put(k, e, at, until)
+	case n <= bigAnswerMaxBody:
+		c.big.Put(k, e, at, until)
+	}
 }
 
 type cachedResponse struct {
@@ -127,7 +156,7 @@ func (s *Server) serveCached(w http.ResponseWriter, req *http.Request) bool {
 	route, _ := req.Context().Value(restRouteKey{}).(string)
 	key := s.cache.keys.Key(client.IP, secure, auth, route, req.URL.RequestURI(), req.Header.Get("Origin"))
 	now := s.store.Now() // the store's clock, which tests move
-	if e, ok := s.cache.Get(key, epochs, now); ok {
+	if e, ok := s.cache.get(key, epochs, now); ok {
 		note := models.NoteOf(req.Context())
 		note.SetRoute(e.route)
 		note.SetUser(e.userID)
@@ -141,7 +170,7 @@ func (s *Server) serveCached(w http.ResponseWriter, req *http.Request) bool {
 	s.write(rec, r, resp)
 	e := &cachedResponse{status: rec.status, header: rec.header, body: rec.body.Bytes()}
 	e.route, e.userID, _ = models.NoteOf(req.Context()).Read()
-	keep := e.status == http.StatusOK && rec.body.Len() <= responseCacheMaxBody && r.freshNonce == ""
+	keep := e.status == http.StatusOK && r.freshNonce == ""
 	var until time.Time // anonymous answers have no time limit
 	if auth == "" {
 		keep = keep && r.User == nil
@@ -155,7 +184,7 @@ func (s *Server) serveCached(w http.ResponseWriter, req *http.Request) bool {
 		}
 	}
 	if keep {
-		s.cache.Put(key, e, epochs, until)
+		s.cache.put(key, e, epochs, until)
 	}
 	e.send(w)
 	return true

@@ -49,4 +49,8 @@ func (c *textMemo) do(in string, f func(string) string) string {
 var (
 	texturizeMemo = newTextMemo(8 << 20)
 	autopMemo     = newTextMemo(8 << 20)
+	// chainMemo remembers whole filter chains (the_content, automatic
+	// excerpts) of short texts, keyed by the chain, its settings and the
+	// text (sharedIfLong).
+	chainMemo = newTextMemo(8 << 20)
 )

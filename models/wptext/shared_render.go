@@ -2,6 +2,7 @@ package wptext
 
 import (
 	"hash/maphash"
+	"strconv"
 	"sync"
 )
 
@@ -104,10 +105,14 @@ func (s *sharedRenders) keep(k sharedKey, out string) {
 	s.bytes += len(out)
 }
 
-// sharedIfLong runs f on in through the shared renders when in is long.
+// sharedIfLong runs f on in through the shared renders when in is long,
+// and through chainMemo when it is short: a list's posts are mostly the
+// ones the previous list showed.
 func sharedIfLong(chain, in string, opts Options, words int, f func() string) string {
 	if len(in) < sharedMinInput {
-		return f()
+		key := chain + "\x00" + strconv.Itoa(words) + "\x00" + strconv.FormatBool(opts.Smilies) + "\x00" + opts.HomeURL +
+			"\x00" + strconv.FormatBool(opts.Layout.RootPaddingAware) + strconv.FormatBool(opts.Layout.BlockGap) + "\x00" + in
+		return chainMemo.do(key, func(string) string { return f() })
 	}
 	return shared.do(shared.key(chain, in, opts, words), f)
 }
