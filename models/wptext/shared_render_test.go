@@ -8,9 +8,8 @@ import (
 )
 
 func newTestShared(budget int) *sharedRenders {
-	s := *shared
-	s.inflight, s.kept, s.order, s.bytes, s.budget = map[sharedKey]*sharedCall{}, map[sharedKey]string{}, nil, 0, budget
-	return &s
+	return &sharedRenders{seed1: shared.seed1, seed2: shared.seed2,
+		inflight: map[sharedKey]*sharedCall{}, kept: map[sharedKey]string{}, budget: budget}
 }
 
 // Readers asking for a text that is being rendered wait for that render
