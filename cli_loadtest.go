@@ -13,6 +13,7 @@ import (
 
 	_ "github.com/go-sql-driver/mysql" // CREATE/DROP DATABASE for MySQL runs
 	"github.com/presspass/presspass/fixtures"
+	"github.com/presspass/presspass/fixtures/longtext"
 	"github.com/presspass/presspass/loadtest"
 	"github.com/presspass/presspass/models"
 )
@@ -137,7 +138,23 @@ func prepareLoadtestSite(ctx context.Context, dbURL string) (loadtest.Credential
 	if err != nil {
 		return none, err
 	}
-	return loadtest.Credentials{Login: "admin", AppPassword: ap.Password, MainPassword: "admin-demo-pass", PostID: read}, nil
+	long, err := createLongPost(ctx, s, admin)
+	if err != nil {
+		return none, err
+	}
+	return loadtest.Credentials{Login: "admin", AppPassword: ap.Password, MainPassword: "admin-demo-pass", PostID: read, LongPostID: long}, nil
+}
+
+// createLongPost publishes the 5 MiB post of scenario J, dated before the
+// others so that it stays out of the lists the other scenarios read.
+func createLongPost(ctx context.Context, s *models.Store, admin *models.User) (uint64, error) {
+	title, status, content := "A long post", "publish", longtext.Classic(5<<20)
+	date := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	p, err := s.CreatePost(ctx, admin, models.PostInput{Title: &title, Content: &content, Status: &status, Date: &date})
+	if err != nil {
+		return 0, err
+	}
+	return p.ID, nil
 }
 
 func loadLargeSite(ctx context.Context, dbURL string) error {

@@ -77,7 +77,7 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 	defer func() { server.stop() }()
 	fmt.Fprintf(out, "Start-up to first answer (migrated database): %s\n", server.startup.Round(time.Millisecond))
 
-	scenarios := scenariosFor(o.Credentials)
+	scenarios := append(scenariosFor(o.Credentials), readScenarios(o.Credentials)...)
 	if o.Scenarios != "" {
 		scenarios = filterScenarios(scenarios, o.Scenarios)
 	}
@@ -90,6 +90,7 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 		background *result       // what the background connections got done meanwhile
 	}
 	var rows, ceilings []row
+	var warmUps []string
 	measure := func(name, size string, base string, pid int, reqs []request, conns int, bg []request, bgConns int) (row, error) {
 		resetPeakRSS(pid)
 		cpu := processCPU(pid)
@@ -136,6 +137,15 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 				return err
 			}
 			ceilings = append(ceilings, c)
+			if warmsUp(sc.Name) {
+				resetPeakRSS(pid)
+				w, err := drive(ctx, base, sc.Requests[:1], 1, time.Minute, 1)
+				if err != nil {
+					return err
+				}
+				warmUps = append(warmUps, fmt.Sprintf("%s %s: first request %s (errors %d), peak RSS %s", sc.Name, size,
+					w.P50.Round(time.Millisecond), w.Errors, mib(peakRSS(pid))))
+			}
 			r, err := measure(name(conns), size, base, pid, sc.Requests, conns, sc.Background, sc.BackgroundConnections)
 			if err != nil {
 				return err
@@ -206,6 +216,10 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 	fmt.Fprintln(out, "C: GET /wp-json/wp/v2/posts (10 posts), anonymous               D: XML-RPC wp.getProfile, main password")
 	fmt.Fprintln(out, "E: GET /feed/ (RSS 2.0), anonymous                               F: GET /wp-sitemap-posts-post-1.xml, anonymous")
 	fmt.Fprintln(out, "G: POST /wp-json/wp/v2/posts (a draft), application password     H: GET /wp-json/wp/v2/posts/ID, anonymous, while 8 connections run G")
+	fmt.Fprintln(out, readLegend)
+	for _, w := range warmUps {
+		fmt.Fprintln(out, "  before "+w)
+	}
 	for _, r := range rows {
 		if b := r.background; b != nil {
 			fmt.Fprintf(out, "%s %s: meanwhile the background writers got %d answers (%.0f req/s), %d errors, %d 5xx\n",

@@ -5,41 +5,29 @@ import (
 	"sync/atomic"
 )
 
-// Scenarios G and H measure reads the answer caches do not help: G the
+// Scenarios I and J measure reads the answer caches do not help: I the
 // anonymous 10-post list with a new query string on every request, so
 // that every answer is made afresh (the query, the text filters, the
-// JSON); H one long post (5 MiB of HTML, Credentials.LongPostID) read by
+// JSON); J one long post (5 MiB of HTML, Credentials.LongPostID) read by
 // 8 connections at once, for its p99 and the server's peak memory.
-
-// longPostConnections is how many readers H has.
-const longPostConnections = 8
 
 func readScenarios(c Credentials) []scenario {
 	return []scenario{
-		{Name: "G", Description: "GET posts (10), answer cache missed every time", Requests: []request{{Method: "GET",
+		{Name: "I", Description: "GET posts (10), answer cache missed every time", Requests: []request{{Method: "GET",
 			Path: "/wp-json/wp/v2/posts?per_page=10", Vary: true, Expect: 200, Contains: []byte(`"id"`)}}},
-		{Name: "H", Description: "GET one 5 MiB post, 8 connections", Requests: []request{{Method: "GET",
+		{Name: "J", Description: "GET one 5 MiB post, 8 connections", Connections: []int{8}, Requests: []request{{Method: "GET",
 			Path: "/wp-json/wp/v2/posts/" + strconv.FormatUint(c.LongPostID, 10), Expect: 200, Contains: []byte(`"rendered"`)}}},
 	}
 }
 
-// connectionsFor is how many connections scenario name runs with: H its
-// own readers, the others the option's.
-func connectionsFor(name string, option int) int {
-	if name == "H" {
-		return longPostConnections
-	}
-	return option
-}
-
 // warmsUp reports whether scenario name starts with one request of its
-// own before it is measured: H's first reader renders the long post (once
+// own before it is measured: J's first reader renders the long post (once
 // for every reader after it), which the table reports apart from the
 // readers that find it rendered.
-func warmsUp(name string) bool { return name == "H" }
+func warmsUp(name string) bool { return name == "J" }
 
-// readLegend is the table's legend for G and H.
-const readLegend = "G: GET /wp-json/wp/v2/posts?per_page=10&_=N, a new N each time   H: GET one 5 MiB post, 8 connections"
+// readLegend is the table's legend for I and J.
+const readLegend = "I: GET /wp-json/wp/v2/posts?per_page=10&_=N, a new N each time   J: GET one 5 MiB post, 8 connections"
 
 // varyDigits is the width of the number a Vary request carries.
 const varyDigits = 12
