@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"slices"
 	"strings"
 )
 
@@ -31,7 +32,12 @@ func SearchSubtypes(searchType string) []string {
 	return nil
 }
 
-// SearchQuery is one search. Subtypes empty means every subtype of Type.
+// SearchAnySubtype is the subtype that stands for every subtype of the type.
+const SearchAnySubtype = "any"
+
+// SearchQuery is one search. Subtypes none or containing "any" means every
+// subtype of Type (sanitize_subtypes: "any" wins); subtypes of another type
+// are dropped, and if none is left nothing is found.
 type SearchQuery struct {
 	Type             string
 	Subtypes         []string
@@ -60,9 +66,19 @@ func (s *Store) Search(ctx context.Context, viewer *User, q SearchQuery) ([]Sear
 	if q.PerPage < 1 {
 		q.PerPage = 10
 	}
-	subtypes := q.Subtypes
-	if len(subtypes) == 0 {
-		subtypes = SearchSubtypes(q.Type)
+	subtypes := SearchSubtypes(q.Type)
+	// Post formats have no subtypes: WordPress ignores what is asked.
+	if len(subtypes) > 0 && len(q.Subtypes) > 0 && !slices.Contains(q.Subtypes, SearchAnySubtype) {
+		var asked []string
+		for _, st := range subtypes {
+			if slices.Contains(q.Subtypes, st) {
+				asked = append(asked, st)
+			}
+		}
+		if len(asked) == 0 {
+			return nil, 0, nil
+		}
+		subtypes = asked
 	}
 	switch q.Type {
 	case SearchPosts:

@@ -165,7 +165,10 @@ func (s *Server) renderTagCloudBlock(r *Request, attrs map[string]any) (string, 
 		number = int(n)
 	}
 	b := wptext.TagCloudBlock{ShowCounts: truthy(attrs["showTagCounts"]), Number: number,
-		Smallest: small, Largest: large, Unit: unit, Wrapper: blockWrapper(attrs)}
+		Smallest: small, Largest: large, Unit: unit, Wrapper: blockWrapper(attrs),
+		CountText: func(n int64) string {
+			return fmt.Sprintf(languages.Tn(r.Locale(), "%s item", "%s items", int(n)), languages.Number(r.Locale(), int(n)))
+		}}
 	taxonomy, _ := attrs["taxonomy"].(string)
 	if _, ok := models.TaxonomyByName(taxonomy); ok {
 		terms, _, err := s.store.Terms(r.Ctx(), models.TermFilter{Taxonomy: taxonomy, HideEmpty: true, OrderBy: "count", Order: "desc", Limit: number})

@@ -55,33 +55,9 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 	case uint32:
 		return strconv.AppendUint(b, uint64(x), 10), nil
 	case []any:
-		if x == nil {
-			return append(b, "null"...), nil
-		}
-		b = append(b, '[')
-		for i, item := range x {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			if b, err = appendJSON(b, item); err != nil {
-				return b, err
-			}
-		}
-		return append(b, ']'), nil
+		return appendJSONList(b, x)
 	case []*Object:
-		if x == nil {
-			return append(b, "null"...), nil
-		}
-		b = append(b, '[')
-		for i, item := range x {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			if b, err = appendJSON(b, item); err != nil {
-				return b, err
-			}
-		}
-		return append(b, ']'), nil
+		return appendJSONList(b, x)
 	case []string:
 		if x == nil {
 			return append(b, "null"...), nil
@@ -186,4 +162,23 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// appendJSONList writes a list of values as a JSON array (null for a nil
+// slice, as encoding/json does).
+func appendJSONList[T any](b []byte, list []T) ([]byte, error) {
+	if list == nil {
+		return append(b, "null"...), nil
+	}
+	b = append(b, '[')
+	for i, item := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		if b, err = appendJSON(b, item); err != nil {
+			return b, err
+		}
+	}
+	return append(b, ']'), nil
 }

@@ -14,7 +14,7 @@ import (
 // is found; this file words it.
 
 // searchAny is the subtype meaning every subtype of the type.
-const searchAny = "any"
+const searchAny = models.SearchAnySubtype
 
 func (s *Server) searchRoutes() []*Route {
 	return []*Route{{
@@ -55,34 +55,10 @@ func searchArgs() []Arg {
 		{Name: "search", Description: "Limit results to those matching a string.", Type: "string"},
 		{Name: "type", Default: models.SearchPosts, Description: "Limit results to items of an object type.", Type: "string", Enum: types, Keywords: kwDefaultFirst},
 		{Name: "subtype", Default: searchAny, Description: "Limit results to items of one or more object subtypes.", Type: "array", Keywords: kwDefaultFirst,
-			Items: &Arg{Enum: searchSubtypeEnum(), Type: "string", Keywords: kwEnumFirst}, Sanitize: sanitizeSearchSubtypes},
+			Items: &Arg{Enum: searchSubtypeEnum(), Type: "string", Keywords: kwEnumFirst}},
 		{Name: "exclude", Description: "Ensure result set excludes specific IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
 		{Name: "include", Description: "Limit result set to specific IDs.", Type: "array", Items: &Arg{Type: "integer"}, Default: []any{}},
 	}
-}
-
-// sanitizeSearchSubtypes keeps the subtypes of the requested type; "any"
-// stands for them all and wins over the others.
-func sanitizeSearchSubtypes(r *Request, v any) (any, error) {
-	list, _ := toList(v)
-	allowed := models.SearchSubtypes(r.String("type"))
-	var out []any
-	for _, item := range list {
-		st, _ := item.(string)
-		if st == searchAny {
-			return []any{searchAny}, nil
-		}
-		for _, a := range allowed {
-			if st == a {
-				out = append(out, st)
-				break
-			}
-		}
-	}
-	if out == nil {
-		out = []any{}
-	}
-	return out, nil
 }
 
 func searchSchema() *Object {
@@ -114,17 +90,7 @@ func (s *Server) search(r *Request) (*Response, error) {
 		Include: uintList(r.IntList("include")), Exclude: uintList(r.IntList("exclude")),
 		Page: int(page), PerPage: int(perPage),
 	}
-	for _, st := range r.StringList("subtype") {
-		if st == searchAny {
-			q.Subtypes = nil
-			break
-		}
-		q.Subtypes = append(q.Subtypes, st)
-	}
-	if len(q.Subtypes) == 0 && r.Has("subtype") && !containsString(r.StringList("subtype"), searchAny) {
-		// Only subtypes of another type were asked for: nothing matches.
-		return s.searchAnswer(r, nil, 0, page, perPage)
-	}
+	q.Subtypes = r.StringList("subtype")
 	hits, total, err := s.store.Search(r.Ctx(), r.User, q)
 	if err != nil {
 		return nil, err
@@ -189,13 +155,4 @@ func (s *Server) renderSearchHit(r *Request, h *models.SearchHit) *Object {
 	}
 	links = append(links, Link{Rel: "collection", Href: r.URL("/wp/v2/search")})
 	return r.WithLinks(data, links)
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

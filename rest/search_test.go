@@ -46,6 +46,7 @@ func TestSearch(t *testing.T) {
 		{"terms by name or slug, empty ones too", "?type=term&search=zebra", "", "", "2"},
 		{"tags only", "?type=term&search=zebra&subtype=post_tag", "", tag + ":post_tag/post_tag", "1"},
 		{"formats in use", "?type=post-format", "", "aside:post-format/<nil>", "1"},
+		{"formats have no subtypes to narrow to", "?type=post-format&subtype=post", "", "aside:post-format/<nil>", "1"},
 		{"formats by label", "?type=post-format&search=ASI", "", "aside:post-format/<nil>", "1"},
 		{"formats not in use are not found", "?type=post-format&search=gallery", "", "", "0"},
 	} {

@@ -19,6 +19,9 @@ type TagCloudBlock struct {
 	Unit              string
 	Terms             []TagCloudTerm
 	Wrapper           BlockWrapper
+	// CountText words a term's count for its aria label ("3 items"), in
+	// the reader's language: the adapter words it.
+	CountText func(n int64) string
 }
 
 // TagCloudTerm is one term of the cloud.
@@ -80,13 +83,7 @@ func RenderTagCloudBlock(b TagCloudBlock) string {
 		if i > 0 {
 			out.WriteString("\n")
 		}
-		items := strconv.FormatInt(t.Count, 10) + " items"
-		if t.Count == 1 {
-			items = "1 item"
-		}
-		if t.Count >= 1000 {
-			items = groupThousands(t.Count) + " items"
-		}
+		items := b.CountText(t.Count)
 		out.WriteString(`<a href="` + EscHTML(t.URL) + `" class="tag-cloud-link tag-link-` + strconv.FormatUint(t.ID, 10) +
 			` tag-link-position-` + strconv.Itoa(i+1) + `" style="font-size: ` + EscHTML(phpFloatString(b.Smallest+(scaled[i]-lo)*step)+b.Unit) + `;"`)
 		if labelled {
@@ -107,18 +104,6 @@ func RenderTagCloudBlock(b TagCloudBlock) string {
 func phpFloatString(f float64) string {
 	r, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 14, 64), 64)
 	return strconv.FormatFloat(r, 'f', -1, 64)
-}
-
-func groupThousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }
 
 // naturalLessFold is strnatcasecmp(a, b) < 0: case-insensitive, with runs
