@@ -77,11 +77,39 @@ func ErrPostInvalidID() *Error { return errPostInvalidID }
 // PostByID returns a post of any type and status.
 // Errors: not found (ReasonInvalidPostID).
 func (s *Store) PostByID(ctx context.Context, id uint64) (*Post, error) {
+	at, now, cached := s.objectEpochs(ctx)
+	if cached {
+		if p, ok := s.objects.rows.Get(id, at, now); ok {
+			return &p, nil
+		}
+	}
 	var p Post
 	if err := s.withContext(ctx).Where("id = ?", id).Take(&p).Error; err != nil {
 		return nil, notFoundOr(err, errPostInvalidID)
 	}
+	if cached {
+		s.cachePostRows([]Post{p}, at, now)
+	}
 	return &p, nil
+}
+
+// findPosts runs the posts query q. With the object cache it asks the
+// database for the ids alone and takes the rows from the cache where it
+// can (post_objects.go).
+func (s *Store) findPosts(ctx context.Context, q *gorm.DB) ([]Post, error) {
+	at, now, cached := s.objectEpochs(ctx)
+	if !cached {
+		var posts []Post
+		if err := q.Find(&posts).Error; err != nil {
+			return nil, Internal(err)
+		}
+		return posts, nil
+	}
+	var ids []uint64
+	if err := q.Pluck("posts.id", &ids).Error; err != nil {
+		return nil, Internal(err)
+	}
+	return s.postsByIDsInOrder(ctx, ids, at, now)
 }
 
 // PostFilter selects posts for Posts. Zero values mean "no condition".
@@ -310,9 +338,9 @@ func (s *Store) Posts(ctx context.Context, f PostFilter) ([]Post, int64, error) 
 		}
 	}
 	q = page(q, f.Offset, f.Limit)
-	var posts []Post
-	if err := q.Find(&posts).Error; err != nil {
-		return nil, 0, Internal(err)
+	posts, err := s.findPosts(ctx, q)
+	if err != nil {
+		return nil, 0, err
 	}
 	// A page that is not full, and is not past the end, tells the total
 	// itself: the count is a query only a full page needs.

@@ -79,9 +79,15 @@ type RevisionStat struct {
 	LatestID uint64
 }
 
-// RevisionStats returns, for each of the posts, how many revisions it has
-// and the newest one's id, in one query.
+// RevisionStats returns, for each of the posts that has revisions, how many
+// it has and the newest one's id: from the object cache (post_objects.go),
+// and one query for the posts it lacks.
 func (s *Store) RevisionStats(ctx context.Context, postIDs []uint64) (map[uint64]RevisionStat, error) {
+	return s.cachedRevisionStats(ctx, postIDs)
+}
+
+// revisionStats is RevisionStats from the database, in one query.
+func (s *Store) revisionStats(ctx context.Context, postIDs []uint64) (map[uint64]RevisionStat, error) {
 	out := make(map[uint64]RevisionStat, len(postIDs))
 	if len(postIDs) == 0 {
 		return out, nil

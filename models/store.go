@@ -62,6 +62,9 @@ type Store struct {
 	// counts are the store's running totals for the operator
 	// (store_stats.go), shared by the transaction-bound copies.
 	counts *storeCounts
+	// objects is the object cache of posts, their terms and revision
+	// counts (post_objects.go); nil in a transaction's Store.
+	objects *postObjects
 }
 
 // StoreConfig carries the site-wide settings the domain rules depend on.
@@ -278,6 +281,7 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 		verified:    newVerifiedPasswords(5*time.Minute, 10000),
 		seenContent: new(atomic.Int64),
 		counts:      new(storeCounts),
+		objects:     newPostObjects(),
 	}
 	// The epochs are read outside any transaction: on SQLite, by the read
 	// pool.

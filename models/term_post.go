@@ -47,8 +47,28 @@ func (s *Store) PostTerms(ctx context.Context, postIDs []uint64, taxonomy string
 // answers that show a post's terms but not how many posts each holds:
 // counting reads every post of a term, which grows with the site and was
 // most of the cost of rendering one post (term.go's termCountSQL).
+// They come through the object cache (post_objects.go), which holds every
+// taxonomy's terms of a post; one taxonomy's are a filter of those, in the
+// same order.
 func (s *Store) PostTermsUncounted(ctx context.Context, postIDs []uint64, taxonomy string) (map[uint64][]Term, error) {
-	return s.postTerms(ctx, postIDs, taxonomy, "terms.*, rel.post_id AS post_id")
+	all, err := s.cachedPostTerms(ctx, postIDs)
+	if err != nil || taxonomy == "" {
+		return all, err
+	}
+	for id, terms := range all {
+		kept := terms[:0]
+		for _, t := range terms {
+			if t.Taxonomy == taxonomy {
+				kept = append(kept, t)
+			}
+		}
+		if len(kept) == 0 {
+			delete(all, id)
+		} else {
+			all[id] = kept
+		}
+	}
+	return all, nil
 }
 
 func (s *Store) postTerms(ctx context.Context, postIDs []uint64, taxonomy, columns string) (map[uint64][]Term, error) {

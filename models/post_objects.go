@@ -1,0 +1,201 @@
+package models
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"github.com/presspass/presspass/models/epoch"
+)
+
+// The object cache. WordPress keeps posts, the terms they are filed under
+// and their latest revisions in its object cache (the groups "posts",
+// "<taxonomy>_relationships", "post_revisions"), and WP_Query asks the
+// database for the ids of a page only, then loads just the rows the cache
+// lacks ("split the query"). PressPass does the same in memory: a list
+// whose answer is not cached runs its id and count queries and takes the
+// rows, terms and revision counts of posts read before from here.
+//
+// Every entry is filed under the content epoch read before its row was, and
+// is served only while that epoch is current: any write that a visitor
+// could see, by any process, moves the epoch, so no entry outlives a change
+// (docs/internals.md). As with the other caches, a minute bounds how long a
+// change typed into the database by hand, which moves no epoch, goes unseen.
+// A transaction's Store has no object cache: it must read its own writes.
+type postObjects struct {
+	rows      *epoch.Cache[uint64, Post]
+	terms     *epoch.Cache[uint64, []Term]
+	revisions *epoch.Cache[uint64, RevisionStat]
+}
+
+const (
+	// objectCacheEntries bounds each of the three caches.
+	objectCacheEntries = 2048
+	// objectCacheMaxPostBytes keeps long posts out of the row cache, so that
+	// it holds at most objectCacheEntries × 64 KiB of text; a long post's
+	// row is read from the database each time, which its rendering dwarfs.
+	objectCacheMaxPostBytes = 64 << 10
+	// objectCacheLifetime bounds how long a change made behind PressPass's
+	// back goes unseen.
+	objectCacheLifetime = time.Minute
+)
+
+func newPostObjects() *postObjects {
+	return &postObjects{
+		rows:      epoch.NewCache[uint64, Post](objectCacheEntries),
+		terms:     epoch.NewCache[uint64, []Term](objectCacheEntries),
+		revisions: epoch.NewCache[uint64, RevisionStat](objectCacheEntries),
+	}
+}
+
+// objectEpochs returns the epochs object cache entries are filed under now
+// (the content epoch alone), or false when this Store keeps no object cache
+// or the epochs cannot be read: then every read goes to the database.
+func (s *Store) objectEpochs(ctx context.Context) (epoch.Epochs, time.Time, bool) {
+	if s.objects == nil || s.inTx {
+		return epoch.Epochs{}, time.Time{}, false
+	}
+	e, err := s.Epochs(ctx)
+	if err != nil {
+		return epoch.Epochs{}, time.Time{}, false
+	}
+	return epoch.Epochs{Content: e.Content}, s.now(), true
+}
+
+// cachePostRows files posts read under the epochs at, leaving out long ones.
+func (s *Store) cachePostRows(posts []Post, at epoch.Epochs, now time.Time) {
+	until := now.Add(objectCacheLifetime)
+	for i := range posts {
+		p := &posts[i]
+		if len(p.Content)+len(p.Excerpt)+len(p.Title) > objectCacheMaxPostBytes {
+			continue
+		}
+		s.objects.rows.Put(p.ID, *p, at, until)
+	}
+}
+
+// postsByIDsInOrder returns the posts of ids in that order, from the object
+// cache where it has them and from one query for the others; an id whose row
+// is gone (deleted since the ids were read) is left out.
+func (s *Store) postsByIDsInOrder(ctx context.Context, ids []uint64, at epoch.Epochs, now time.Time) ([]Post, error) {
+	posts := make([]Post, len(ids))
+	var missing []uint64
+	for i, id := range ids {
+		if p, ok := s.objects.rows.Get(id, at, now); ok {
+			posts[i] = p
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return posts, nil
+	}
+	var rows []Post
+	if err := s.withContext(ctx).Where("id IN ?", missing).Find(&rows).Error; err != nil {
+		return nil, Internal(err)
+	}
+	s.cachePostRows(rows, at, now)
+	byID := make(map[uint64]int, len(rows))
+	for i := range rows {
+		byID[rows[i].ID] = i
+	}
+	out := posts[:0]
+	for i, id := range ids {
+		switch {
+		case posts[i].ID != 0:
+			out = append(out, posts[i])
+		default:
+			if j, ok := byID[id]; ok {
+				out = append(out, rows[j])
+			}
+		}
+	}
+	return out, nil
+}
+
+// cachedPostTerms is PostTermsUncounted through the object cache: the terms
+// of every taxonomy each post is filed under, uncounted.
+func (s *Store) cachedPostTerms(ctx context.Context, postIDs []uint64) (map[uint64][]Term, error) {
+	at, now, ok := s.objectEpochs(ctx)
+	if !ok {
+		return s.postTerms(ctx, postIDs, "", "terms.*, rel.post_id AS post_id")
+	}
+	out := make(map[uint64][]Term, len(postIDs))
+	var missing []uint64
+	for _, id := range postIDs {
+		if terms, ok := s.objects.terms.Get(id, at, now); ok {
+			if len(terms) > 0 {
+				// A copy: callers may sort or change what they get.
+				out[id] = slices.Clone(terms)
+			}
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	loaded, err := s.postTerms(ctx, missing, "", "terms.*, rel.post_id AS post_id")
+	if err != nil {
+		return nil, err
+	}
+	until := now.Add(objectCacheLifetime)
+	for _, id := range missing {
+		terms := loaded[id]
+		s.objects.terms.Put(id, slices.Clone(terms), at, until) // no terms is an answer too
+		if len(terms) > 0 {
+			out[id] = terms
+		}
+	}
+	return out, nil
+}
+
+// cachedRevisionStats is RevisionStats through the object cache.
+func (s *Store) cachedRevisionStats(ctx context.Context, postIDs []uint64) (map[uint64]RevisionStat, error) {
+	at, now, ok := s.objectEpochs(ctx)
+	if !ok {
+		return s.revisionStats(ctx, postIDs)
+	}
+	out := make(map[uint64]RevisionStat, len(postIDs))
+	var missing []uint64
+	for _, id := range postIDs {
+		if st, ok := s.objects.revisions.Get(id, at, now); ok {
+			if st.Count > 0 {
+				out[id] = st
+			}
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	loaded, err := s.revisionStats(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	until := now.Add(objectCacheLifetime)
+	for _, id := range missing {
+		st := loaded[id]
+		s.objects.revisions.Put(id, st, at, until) // none is an answer too
+		if st.Count > 0 {
+			out[id] = st
+		}
+	}
+	return out, nil
+}
+
+// ObjectCacheStats reports the object cache's hits and misses (rows, terms
+// and revision counts together), for the operator's metrics.
+func (s *Store) ObjectCacheStats() epoch.CacheStats {
+	if s.objects == nil {
+		return epoch.CacheStats{}
+	}
+	var total epoch.CacheStats
+	for _, st := range []epoch.CacheStats{s.objects.rows.Stats(), s.objects.terms.Stats(), s.objects.revisions.Stats()} {
+		total.Hits += st.Hits
+		total.Misses += st.Misses
+		total.Entries += st.Entries
+	}
+	return total
+}
