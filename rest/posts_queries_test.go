@@ -17,8 +17,17 @@ type queryCounter struct{ reads, writes atomic.Int64 }
 func countQueries(t testing.TB, db *gorm.DB) *queryCounter {
 	t.Helper()
 	c := &queryCounter{}
-	read := func(*gorm.DB) { c.reads.Add(1) }
-	write := func(*gorm.DB) { c.writes.Add(1) }
+	// A subquery is built by a dry run of its own, which sends nothing.
+	read := func(db *gorm.DB) {
+		if !db.DryRun {
+			c.reads.Add(1)
+		}
+	}
+	write := func(db *gorm.DB) {
+		if !db.DryRun {
+			c.writes.Add(1)
+		}
+	}
 	cb := db.Callback()
 	for _, err := range []error{
 		cb.Query().After("gorm:query").Register("test:count_query", read),
@@ -98,15 +107,15 @@ func TestPostReadsRunConstantQueries(t *testing.T) {
 	if single > one {
 		t.Errorf("a single post ran %d queries, more than a list's %d", single, one)
 	}
-	// Read again with nothing written, a list runs its id and count queries
-	// only, and a single post none: rows, terms and revision counts come
+	// Read again with nothing written, a list runs one query, for its ids
+	// and its count, and a single post none: rows, terms and revision counts come
 	// from the object cache.
 	get(t, "/wp-json/wp/v2/posts?per_page=10")
 	warmTen, w := get(t, "/wp-json/wp/v2/posts?per_page=10")
 	warmSingle, w2 := get(t, "/wp-json/wp/v2/posts/"+firstID)
 	t.Logf("queries with nothing written since: list of 10 %d, single %d", warmTen, warmSingle)
-	if warmTen != 2 || warmSingle != 0 {
-		t.Errorf("with the object cache warm, a list of 10 ran %d queries (want the ids and the count: 2), a single post %d (want 0)", warmTen, warmSingle)
+	if warmTen != 1 || warmSingle != 0 {
+		t.Errorf("with the object cache warm, a list of 10 ran %d queries (want 1, for the ids and the count), a single post %d (want 0)", warmTen, warmSingle)
 	}
 	if w1+w10+ws+w+w2 != 0 {
 		t.Errorf("reads wrote: %d, %d, %d, %d, %d statements", w1, w10, ws, w, w2)
