@@ -48,6 +48,18 @@ func newPostObjects() *postObjects {
 	}
 }
 
+// readEpochsKey carries a read-only request's epochs (WithReadEpochs).
+type readEpochsKey struct{}
+
+// WithReadEpochs tells the object cache the epochs a request that writes
+// nothing read on arrival (an adapter reads them for its answer cache), so
+// that its reads do not ask for them again: on a cluster node every ask is
+// a query. A request that writes must not carry them: its reads after its
+// own write need the newer epoch.
+func WithReadEpochs(ctx context.Context, e epoch.Epochs) context.Context {
+	return context.WithValue(ctx, readEpochsKey{}, e)
+}
+
 // objectEpochs returns the epochs object cache entries are filed under now
 // (the content epoch alone), or false when this Store keeps no object cache
 // or the epochs cannot be read: then every read goes to the database.
@@ -55,9 +67,12 @@ func (s *Store) objectEpochs(ctx context.Context) (epoch.Epochs, time.Time, bool
 	if s.objects == nil || s.inTx {
 		return epoch.Epochs{}, time.Time{}, false
 	}
-	e, err := s.Epochs(ctx)
-	if err != nil {
-		return epoch.Epochs{}, time.Time{}, false
+	e, ok := ctx.Value(readEpochsKey{}).(epoch.Epochs)
+	if !ok {
+		var err error
+		if e, err = s.Epochs(ctx); err != nil {
+			return epoch.Epochs{}, time.Time{}, false
+		}
 	}
 	return epoch.Epochs{Content: e.Content}, s.now(), true
 }

@@ -142,6 +142,8 @@ func (s *Server) serveCached(w http.ResponseWriter, req *http.Request) bool {
 	if err != nil {
 		return false
 	}
+	// A cacheable request is a GET, which writes nothing a visitor sees.
+	req = req.WithContext(models.WithReadEpochs(req.Context(), epochs))
 	if auth == "" {
 		epochs.Auth = 0 // an anonymous answer depends on the content epoch alone
 	}

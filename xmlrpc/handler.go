@@ -135,7 +135,11 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	client.Channel = loginChannel
-	c := &Call{ctx: r.Context(), srv: srv, client: client}
+	ctx := r.Context()
+	if cacheable { // a read-only method writes nothing a visitor sees
+		ctx = models.WithReadEpochs(ctx, epochs)
+	}
+	c := &Call{ctx: ctx, srv: srv, client: client}
 	note := models.NoteOf(r.Context())
 	note.SetRoute(req.Method)
 	result, err := srv.dispatch(c, req.Method, req.Params)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/presspass/presspass/models"
 	"github.com/presspass/presspass/models/epoch"
 )
 
@@ -59,6 +60,8 @@ func (st *Site) cachedFront(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			return next(c)
 		}
+		// A visitor's page view writes nothing a visitor sees.
+		c.SetRequest(req.WithContext(models.WithReadEpochs(req.Context(), epochs)))
 		epochs.Auth = 0 // a visitor's answer depends on the content epoch alone
 		// The site's language is part of the answer (WPLANG is no content).
 		key := st.locale(c) + " " + req.URL.RequestURI()
