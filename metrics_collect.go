@@ -70,6 +70,7 @@ func (m *serverMetrics) watchStore(s *models.Store, caches map[string]func() epo
 		return nil
 	}
 	caches["login"] = func() epoch.CacheStats { return s.Stats().LoginCache }
+	caches["objects"] = s.ObjectCacheStats
 	if err := m.reg.Register(&totalsCollector{store: s, caches: caches}); err != nil {
 		return err
 	}

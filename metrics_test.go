@@ -239,7 +239,7 @@ func TestMetricsAfterMixedLoad(t *testing.T) {
 	if _, ok := value(fams, "go_sql_open_connections", map[string]string{"db_name": "presspass_read"}); ok != !strings.HasPrefix(m.db, "mysql:") {
 		t.Errorf("SQLite's read-only pool statistics present %v on %s", ok, m.db)
 	}
-	for _, cache := range []string{"xmlrpc", "login", "page"} {
+	for _, cache := range []string{"xmlrpc", "login", "page", "objects"} {
 		if _, ok := value(fams, "presspass_cache_lookups_total", map[string]string{"cache": cache}); !ok {
 			t.Errorf("no lookups series for the %s cache", cache)
 		}
