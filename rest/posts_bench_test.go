@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/presspass/presspass/fixtures/longtext"
@@ -32,6 +33,68 @@ func BenchmarkPostsList10(b *testing.B) {
 	}
 }
 
+// BenchmarkPostsList10AfterWrite is BenchmarkPostsList10 with the object
+// cache missed too: a write before each request (not timed) moves the
+// content epoch, so rows, terms and revision counts come from the
+// database, as on the first read after every change.
+func BenchmarkPostsList10AfterWrite(b *testing.B) {
+	benchAfterWrite(b, "/wp-json/wp/v2/posts?per_page=10")
+}
+
+// BenchmarkPostSingleAfterWrite is one post's read with both the answer
+// and the object cache missed.
+func BenchmarkPostSingleAfterWrite(b *testing.B) {
+	benchAfterWrite(b, "/wp-json/wp/v2/posts/%d")
+}
+
+// BenchmarkPostSingle is one post's read with the answer cache off.
+func BenchmarkPostSingle(b *testing.B) {
+	ts := newTestSite(b)
+	id := seedBenchPosts(b, ts.store)
+	srv := NewServer(ts.store, Config{SiteURL: ts.url})
+	srv.cache = nil
+	req := httptest.NewRequest(http.MethodGet, fmt.Sprintf("/wp-json/wp/v2/posts/%d", id), nil)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("status %d: %s", rec.Code, rec.Body)
+		}
+	}
+}
+
+// benchAfterWrite times GET path (with %d: a post's id) with a content
+// write before each request, outside the timer.
+func benchAfterWrite(b *testing.B, path string) {
+	ts := newTestSite(b)
+	id := seedBenchPosts(b, ts.store)
+	if strings.Contains(path, "%d") {
+		path = fmt.Sprintf(path, id)
+	}
+	srv := NewServer(ts.store, Config{SiteURL: ts.url})
+	srv.cache = nil
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		b.StopTimer()
+		n++
+		if err := ts.store.SetOption(ctx, "blogdescription", fmt.Sprint("moved ", n)); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("status %d: %s", rec.Code, rec.Body)
+		}
+	}
+}
+
 // BenchmarkPostsList10Loopback is scenario C of the load test in process:
 // the anonymous 10-post list over loopback HTTP, answered from the cache.
 func BenchmarkPostsList10Loopback(b *testing.B) {
@@ -41,8 +104,9 @@ func BenchmarkPostsList10Loopback(b *testing.B) {
 }
 
 // seedBenchPosts publishes the ten posts the list benchmarks render, as
-// the admin, with block markup and characters texturize rewrites.
-func seedBenchPosts(b *testing.B, store *models.Store) {
+// the admin, with block markup and characters texturize rewrites, and
+// returns the last one's id.
+func seedBenchPosts(b *testing.B, store *models.Store) (last uint64) {
 	b.Helper()
 	ctx := context.Background()
 	admin, err := store.UserByLogin(ctx, "admin")
@@ -53,10 +117,13 @@ func seedBenchPosts(b *testing.B, store *models.Store) {
 		title := fmt.Sprintf("Benchmark post %d", i)
 		content := "<!-- wp:paragraph -->\n<p>Some \"quoted\" text -- with dashes... and it's long enough to matter.</p>\n<!-- /wp:paragraph -->"
 		status := "publish"
-		if _, err := store.CreatePost(ctx, admin, models.PostInput{Title: &title, Content: &content, Status: &status}); err != nil {
+		p, err := store.CreatePost(ctx, admin, models.PostInput{Title: &title, Content: &content, Status: &status})
+		if err != nil {
 			b.Fatal(err)
 		}
+		last = p.ID
 	}
+	return last
 }
 
 // BenchmarkLongPostRead is scenario H in process: one 5 MiB post of
