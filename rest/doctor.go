@@ -47,24 +47,29 @@ func (s *Server) doctor(r *Request) (*Response, error) {
 	if r.Client.Secure {
 		scheme = "https"
 	}
-	out := map[string]any{
-		"authorization_header": r.HTTP.Header.Get("Authorization") != "",
-		"scheme":               scheme,
-		"server_time":          time.Now().UTC().Format(time.RFC3339),
-	}
+	// What the server saw of the request first, then the clocks, the
+	// schema and the uploads, in the order the doctor reports them.
+	out := NewObject(doctorOrder)
+	out.Set("authorization_header", r.HTTP.Header.Get("Authorization") != "")
+	out.Set("scheme", scheme)
+	out.Set("server_time", time.Now().UTC().Format(time.RFC3339))
 	if dbNow, err := s.store.DatabaseNow(r.ctx); err == nil {
-		out["database_time"] = dbNow.Format(time.RFC3339)
+		out.Set("database_time", dbNow.Format(time.RFC3339))
 	}
 	schema, err := s.store.Schema(r.ctx)
 	if err != nil {
 		return nil, err
 	}
-	out["schema"] = map[string]any{"latest": schema.Latest, "missing": nonNilInts(schema.Missing), "unknown": nonNilInts(schema.Unknown)}
-	out["uploads_writable"] = s.store.UploadsWritable(r.ctx) == nil
+	out.Set("schema", Obj("latest", schema.Latest, "missing", nonNilInts(schema.Missing), "unknown", nonNilInts(schema.Unknown)))
+	out.Set("uploads_writable", s.store.UploadsWritable(r.ctx) == nil)
 	resp := NewResponse(http.StatusOK, out)
 	resp.Header.Set("Cache-Control", "no-store")
 	return resp, nil
 }
+
+// doctorOrder is the order of the doctor's answer (database_time is
+// missing when the database did not say).
+var doctorOrder = []string{"authorization_header", "scheme", "server_time", "database_time", "schema", "uploads_writable"}
 
 func nonNilInts(v []int) []int {
 	if v == nil {

@@ -16,6 +16,13 @@ import (
 //	DELETE /presspass/v1/application-passwords   bulk revoke of the filtered set (edit_users)
 //	GET    /presspass/v1/audit                    the security audit trail (manage_options)
 //	GET    /presspass/v1/doctor                   what the server saw of the request (doctor.go)
+//
+// Their objects keep a fixed member order, as WordPress's own objects do
+// (an ordered Object, never a map, whose keys encoding/json would sort):
+// the identity first, then what WordPress's own resource of that kind has in
+// its order, then PressPass's additions. They carry no _links (a site-wide
+// list would need a permission check per owner for the self links'
+// targetHints); were one added, it would come last.
 
 func pageArgs() []Arg {
 	return []Arg{
@@ -108,14 +115,24 @@ func (s *Server) listAllAppPasswords(r *Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]any, len(list))
+	out := make([]*Object, len(list))
 	for i, ap := range list {
-		out[i] = map[string]any{
-			"uuid": ap.UUID, "app_id": ap.AppID, "name": ap.Name, "user": ap.UserID, "user_login": ap.UserLogin,
-			"created": ap.Created.UTC().Format("2006-01-02T15:04:05"), "last_used": formatTimeOrNil(ap.LastUsed),
-			"last_ip": nilIfEmpty(ap.LastIP), "expires": formatTimeOrNil(ap.Expires), "scope": ap.Scope,
-			"expired": ap.Expired(s.store.Now()),
-		}
+		// The members of WordPress's application-password object in its
+		// order (uuid first), then the owner, then the expiry and scope in
+		// the order /wp/v2's objects add them.
+		out[i] = Obj(
+			"uuid", ap.UUID,
+			"app_id", ap.AppID,
+			"name", ap.Name,
+			"created", ap.Created.UTC().Format("2006-01-02T15:04:05"),
+			"last_used", formatTimeOrNil(ap.LastUsed),
+			"last_ip", nilIfEmpty(ap.LastIP),
+			"user", ap.UserID,
+			"user_login", ap.UserLogin,
+			"expires", formatTimeOrNil(ap.Expires),
+			"expired", ap.Expired(s.store.Now()),
+			"scope", ap.Scope,
+		)
 	}
 	resp := NewResponse(http.StatusOK, out)
 	r.Paginate(resp, "/presspass/v1/application-passwords", total, page, perPage)
@@ -134,7 +151,7 @@ func (s *Server) revokeAppPasswordsMatching(r *Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewResponse(http.StatusOK, map[string]any{"deleted": true, "count": n}), nil
+	return NewResponse(http.StatusOK, Obj("deleted", true, "count", n)), nil
 }
 
 func (s *Server) listAudit(r *Request) (*Response, error) {
@@ -152,12 +169,21 @@ func (s *Server) listAudit(r *Request) (*Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]any, len(events))
+	out := make([]*Object, len(events))
 	for i, e := range events {
-		out[i] = map[string]any{
-			"id": e.ID, "time": e.Time.UTC().Format("2006-01-02T15:04:05"), "event": e.Event, "user": e.UserID,
-			"login": e.Login, "ip": e.IP, "user_agent": e.UserAgent, "app_password": e.AppPassword, "detail": e.Detail,
-		}
+		// What happened (id, when, which event), then to whom, from
+		// where, and what it concerned.
+		out[i] = Obj(
+			"id", e.ID,
+			"time", e.Time.UTC().Format("2006-01-02T15:04:05"),
+			"event", e.Event,
+			"user", e.UserID,
+			"login", e.Login,
+			"ip", e.IP,
+			"user_agent", e.UserAgent,
+			"app_password", e.AppPassword,
+			"detail", e.Detail,
+		)
 	}
 	resp := NewResponse(http.StatusOK, out)
 	r.Paginate(resp, "/presspass/v1/audit", total, page, perPage)

@@ -26,7 +26,10 @@ type testSite struct {
 	t     testing.TB
 	store *models.Store
 	srv   *httptest.Server
-	url   string
+	// rest is the REST server behind srv, for tests that look at an
+	// answer before it is encoded.
+	rest *Server
+	url  string
 	// secure is what the Client func reports as HTTPS for every request.
 	secure *atomic.Bool
 	// appPw holds one application password per login, created at start.
@@ -42,7 +45,7 @@ func newTestSite(t testing.TB) *testSite {
 	ts.url = "http://" + ts.srv.Listener.Addr().String()
 	s.Config.SiteURL = ts.url
 	e := echo.New()
-	Register(e, s, Config{
+	ts.rest = Register(e, s, Config{
 		SiteURL: ts.url,
 		Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Client: func(r *http.Request) models.ClientInfo {
