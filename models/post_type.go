@@ -1,10 +1,8 @@
 package models
 
 import (
-	"bytes"
 	_ "embed"
 	"encoding/json"
-	"fmt"
 )
 
 // PostType is one of WordPress's built-in post types as register_post_type
@@ -34,86 +32,6 @@ type PostType struct {
 	Cap Fields `json:"cap"`
 	// Labels are get_post_type_labels' result, in WordPress's order.
 	Labels Fields `json:"labels"`
-}
-
-// Field is one member of an object whose member order is WordPress's.
-type Field struct {
-	Key   string
-	Value any
-}
-
-// Fields is an object that keeps its members' order (labels, supports,
-// capabilities): values are nil, bool, float64, string, []any or Fields.
-type Fields []Field
-
-// Get returns the value of key.
-func (f Fields) Get(key string) (any, bool) {
-	for _, m := range f {
-		if m.Key == key {
-			return m.Value, true
-		}
-	}
-	return nil, false
-}
-
-// String returns the string value of key, or "".
-func (f Fields) String(key string) string {
-	v, _ := f.Get(key)
-	s, _ := v.(string)
-	return s
-}
-
-// UnmarshalJSON reads a JSON object keeping its member order.
-func (f *Fields) UnmarshalJSON(data []byte) error {
-	d := json.NewDecoder(bytes.NewReader(data))
-	v, err := orderedJSON(d)
-	if err != nil {
-		return err
-	}
-	out, ok := v.(Fields)
-	if !ok {
-		return fmt.Errorf("models: not a JSON object: %s", data)
-	}
-	*f = out
-	return nil
-}
-
-// orderedJSON decodes the next JSON value, objects as Fields.
-func orderedJSON(d *json.Decoder) (any, error) {
-	tok, err := d.Token()
-	if err != nil {
-		return nil, err
-	}
-	delim, ok := tok.(json.Delim)
-	if !ok {
-		return tok, nil
-	}
-	if delim == '[' {
-		list := []any{}
-		for d.More() {
-			v, err := orderedJSON(d)
-			if err != nil {
-				return nil, err
-			}
-			list = append(list, v)
-		}
-		_, err := d.Token()
-		return list, err
-	}
-	obj := Fields{}
-	for d.More() {
-		key, err := d.Token()
-		if err != nil {
-			return nil, err
-		}
-		v, err := orderedJSON(d)
-		if err != nil {
-			return nil, err
-		}
-		obj = append(obj, Field{Key: fmt.Sprint(key), Value: v})
-	}
-	_, err = d.Token()
-	return obj, err
 }
 
 // post_types.json holds the built-in types in registration order, as

@@ -1,7 +1,6 @@
 package rest
 
 import (
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -144,11 +143,16 @@ func (s *Server) canEditGlobalStyles(r *Request) error {
 	return nil
 }
 
-// userThemeJSON reads a global styles post's theme.json: nil unless it is
-// marked as the user's.
-func userThemeJSON(content string) map[string]any {
-	var config map[string]any
-	if json.Unmarshal([]byte(content), &config) != nil || config["isGlobalStylesUserThemeJSON"] != true {
+// userThemeJSON reads a global styles post's theme.json, its members in
+// the order they were saved (WordPress gives them back so): nil unless it
+// is marked as the user's.
+func userThemeJSON(content string) models.Fields {
+	doc, err := models.DecodeJSONDocument([]byte(content))
+	config, _ := doc.(models.Fields)
+	if err != nil || config == nil {
+		return nil
+	}
+	if mark, _ := config.Get("isGlobalStylesUserThemeJSON"); mark != true {
 		return nil
 	}
 	return config
@@ -157,8 +161,10 @@ func userThemeJSON(content string) map[string]any {
 func (s *Server) renderGlobalStyles(r *Request, p *models.Post) (*Object, error) {
 	config := userThemeJSON(p.Content)
 	section := func(name string) any {
-		if v, ok := config[name].(map[string]any); ok && len(v) > 0 {
-			return v
+		if v, _ := config.Get(name); v != nil {
+			if f, ok := v.(models.Fields); ok && len(f) > 0 {
+				return fieldsValue(f)
+			}
 		}
 		return &Object{}
 	}
@@ -219,23 +225,25 @@ func (s *Server) updateGlobalStyles(r *Request) (*Response, error) {
 	}
 	var in models.PostInput
 	if r.Has("styles") || r.Has("settings") {
+		// As WordPress stores it: styles, settings (each as the request
+		// gave it, or as stored before), then the marks.
 		existing := userThemeJSON(p.Content)
-		config := map[string]any{}
+		config := &Object{}
 		for _, name := range []string{"styles", "settings"} {
 			if r.Has(name) {
-				config[name] = r.Param(name)
-			} else if v, ok := existing[name]; ok {
-				config[name] = v
+				config.Set(name, r.orderedParam(name))
+			} else if v, ok := existing.Get(name); ok {
+				config.Set(name, fieldsValue(v))
 			}
 		}
-		if styles, ok := config["styles"].(map[string]any); ok && r.Has("styles") {
+		if styles, ok := r.Param("styles").(map[string]any); ok && r.Has("styles") {
 			if css, ok := styles["css"].(string); ok && cssMarkup.MatchString(css) {
 				return nil, Err(http.StatusBadRequest, "rest_custom_css_illegal_markup", languages.Mark("Markup is not allowed in CSS."))
 			}
 		}
-		config["isGlobalStylesUserThemeJSON"] = true
-		config["version"] = 3
-		b, err := json.Marshal(config)
+		config.Set("isGlobalStylesUserThemeJSON", true)
+		config.Set("version", 3)
+		b, err := appendJSON(nil, config)
 		if err != nil {
 			return nil, err
 		}

@@ -1,9 +1,9 @@
 package rest
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
-	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"html"
@@ -187,7 +187,7 @@ func (s *Server) getOEmbedProxy(r *Request) (*Response, error) {
 	}
 	key := s.cache.keys.Key("oembed-proxy", endpoint)
 	if data, ok := s.oembedProxyCache.Get(key, epoch.Epochs{}, s.store.Now()); ok {
-		return NewResponse(http.StatusOK, data), nil
+		return NewResponse(http.StatusOK, fieldsValue(data)), nil
 	}
 	ctx, cancel := context.WithTimeout(r.ctx, outbound.DefaultTimeout)
 	defer cancel()
@@ -195,12 +195,16 @@ func (s *Server) getOEmbedProxy(r *Request) (*Response, error) {
 	if err != nil || got.Status != http.StatusOK {
 		return nil, notFound
 	}
-	var data map[string]any
-	if json.Unmarshal(got.Body, &data) != nil || data == nil {
+	// The provider's object with its members in the provider's order, as
+	// WordPress's json_decode keeps them; kept as Fields, which no answer
+	// changes, and made an Object afresh for each answer.
+	doc, err := models.DecodeJSONDocument(bytes.TrimSpace(got.Body))
+	data, _ := doc.(models.Fields)
+	if err != nil || data == nil {
 		return nil, notFound
 	}
 	// A sanctioned provider's markup is used as it comes, as WordPress
 	// trusts it (wp_filter_oembed_result leaves it alone).
 	s.oembedProxyCache.Put(key, data, epoch.Epochs{}, s.store.Now().Add(24*time.Hour))
-	return NewResponse(http.StatusOK, data), nil
+	return NewResponse(http.StatusOK, fieldsValue(data)), nil
 }

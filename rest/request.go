@@ -120,6 +120,23 @@ func (r *Request) Param(name string) any {
 	return v
 }
 
+// orderedParam is Param for a value stored as the client sent it (a JSON
+// document such as a theme.json): when it came in a JSON body, its objects
+// keep the body's member order, which PHP's json_decode keeps and the Go
+// map of the parsed body forgets; otherwise it is Param.
+func (r *Request) orderedParam(name string) any {
+	if v, ok := r.jsonParams[name]; !ok || v == nil {
+		return r.Param(name)
+	}
+	doc, err := models.DecodeJSONDocument(r.Body)
+	body, _ := doc.(models.Fields)
+	if err != nil || body == nil {
+		return r.Param(name)
+	}
+	v, _ := body.Get(name)
+	return fieldsValue(v)
+}
+
 // Has reports whether the client sent the parameter (defaults do not count).
 func (r *Request) Has(name string) bool {
 	_, given := r.rawParam(name)

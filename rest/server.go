@@ -139,7 +139,7 @@ type Server struct {
 	cache *responseCache
 	// oembedProxyCache keeps other sites' oEmbed answers for a day, under
 	// no epoch (they do not depend on this site's data).
-	oembedProxyCache *epoch.Cache[epoch.Key, map[string]any]
+	oembedProxyCache *epoch.Cache[epoch.Key, models.Fields]
 }
 
 // NewServer builds the adapter with every registered route group.
@@ -159,7 +159,7 @@ func NewServer(s *models.Store, cfg Config) *Server {
 		}
 	}
 	srv := &Server{store: s, cfg: cfg, log: cfg.Logger, cache: newResponseCache(),
-		oembedProxyCache: epoch.NewCache[epoch.Key, map[string]any](oembedProxyEntries)}
+		oembedProxyCache: epoch.NewCache[epoch.Key, models.Fields](oembedProxyEntries)}
 	srv.apiRoot = cfg.SiteURL + "/wp-json/"
 	srv.rootLink = "<" + srv.apiRoot + `>; rel="https://api.w.org/"`
 	srv.routes = buildRoutes(srv)
