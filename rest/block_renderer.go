@@ -146,7 +146,9 @@ func (s *Server) renderArchivesBlock(r *Request, attrs map[string]any) (string, 
 		ShowPostCounts:    truthy(attrs["showPostCounts"]),
 		Type:              typ,
 		DropdownID:        "wp-block-archives-1",
+		DateFormat:        s.store.Option(r.Ctx(), "date_format"),
 		Wrapper:           blockWrapper(attrs),
+		Words:             blockWords(r.Locale()),
 	}
 	for _, p := range periods {
 		b.Periods = append(b.Periods, wptext.ArchivePeriod{Year: p.Year, Month: p.Month, Day: p.Day, Posts: p.Posts, URL: p.Link})
@@ -164,10 +166,11 @@ func (s *Server) renderTagCloudBlock(r *Request, attrs map[string]any) (string, 
 	if n, ok := attrs["numberOfTags"].(float64); ok {
 		number = int(n)
 	}
+	locale := r.Locale()
 	b := wptext.TagCloudBlock{ShowCounts: truthy(attrs["showTagCounts"]), Number: number,
-		Smallest: small, Largest: large, Unit: unit, Wrapper: blockWrapper(attrs),
+		Smallest: small, Largest: large, Unit: unit, Wrapper: blockWrapper(attrs), Words: blockWords(locale),
 		CountText: func(n int64) string {
-			return fmt.Sprintf(languages.Tn(r.Locale(), "%s item", "%s items", int(n)), languages.Number(r.Locale(), int(n)))
+			return fmt.Sprintf(languages.Tn(locale, "%s item", "%s items", int(n)), languages.Number(locale, int(n)))
 		}}
 	taxonomy, _ := attrs["taxonomy"].(string)
 	if _, ok := models.TaxonomyByName(taxonomy); ok {
@@ -194,15 +197,17 @@ func (s *Server) renderLatestCommentsBlock(r *Request, attrs map[string]any) (st
 	if err != nil {
 		return "", err
 	}
+	locale := r.Locale()
 	b := wptext.LatestCommentsBlock{DisplayAvatar: truthy(attrs["displayAvatar"]), DisplayDate: truthy(attrs["displayDate"]),
-		DisplayExcerpt: truthy(attrs["displayExcerpt"]), DateFormat: s.store.Option(r.Ctx(), "date_format"), Wrapper: blockWrapper(attrs)}
+		DisplayExcerpt: truthy(attrs["displayExcerpt"]), DateFormat: s.store.Option(r.Ctx(), "date_format"), Wrapper: blockWrapper(attrs),
+		Words: blockWords(locale)}
 	// show_avatars is on unless turned off, as for author_avatar_urls.
 	showAvatars := s.store.Option(r.Ctx(), "show_avatars") != "0"
 	for _, c := range comments {
 		e := wptext.LatestCommentsEntry{ID: c.ID, AuthorName: c.AuthorName, AuthorURL: c.AuthorURL, PostTitle: c.PostTitle,
 			PostProtected: c.PostProtected, Link: c.Link, Date: c.Date, Content: c.Content}
 		if e.AuthorName == "" {
-			e.AuthorName = "Anonymous"
+			e.AuthorName = languages.T(locale, "Anonymous")
 		}
 		if e.AuthorURL == "" {
 			e.AuthorURL = c.AuthorPostsURL
@@ -235,7 +240,7 @@ func (s *Server) renderCalendarBlock(r *Request, attrs map[string]any) (string, 
 		return "", err
 	}
 	b := wptext.CalendarBlock{HasPosts: cal.HasPosts, Year: cal.Year, Month: cal.Month, WeekBegins: s.store.OptionInt(ctx, "start_of_week"),
-		Today: today, DayLinks: cal.DayLinks, Colors: calendarColors(attrs), Wrapper: blockWrapper(attrs)}
+		Today: today, DayLinks: cal.DayLinks, Colors: calendarColors(attrs), Wrapper: blockWrapper(attrs), Words: blockWords(r.Locale())}
 	if cal.Prev != nil {
 		b.Prev = &wptext.CalendarLink{Month: cal.Prev.Month, URL: cal.Prev.Link}
 	}
@@ -243,6 +248,15 @@ func (s *Server) renderCalendarBlock(r *Request, attrs map[string]any) (string, 
 		b.Next = &wptext.CalendarLink{Month: cal.Next.Month, URL: cal.Next.Link}
 	}
 	return wptext.RenderCalendarBlock(b), nil
+}
+
+// blockWords binds the blocks' strings to locale (the request's: the
+// user's with _locale=user, else the site's), through the catalogs.
+func blockWords(locale string) wptext.Words {
+	return wptext.Words{
+		Gettext:  func(msgid string) string { return languages.T(locale, msgid) },
+		Pgettext: func(msgid, context string) string { return languages.Tx(locale, msgid, context) },
+	}
 }
 
 // calendarColors reads the colour attributes the calendar block applies to

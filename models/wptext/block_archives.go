@@ -1,6 +1,7 @@
 package wptext
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -19,7 +20,12 @@ type ArchivesBlock struct {
 	// DropdownID is the dropdown's element id (wp_unique_id), given by the
 	// caller so that one page's ids stay unique.
 	DropdownID string
+	// DateFormat is the date_format option, a PHP date() format, which
+	// names the days of a daily list ("F j, Y" when empty).
+	DateFormat string
 	Wrapper    BlockWrapper
+	// Words are the block's strings in the reader's language.
+	Words Words
 }
 
 // ArchivePeriod is one listed period; Month and Day are 0 when coarser.
@@ -35,59 +41,63 @@ func RenderArchivesBlock(b ArchivesBlock) string {
 	if b.DisplayAsDropdown {
 		var options strings.Builder
 		for _, p := range b.Periods {
-			options.WriteString(archiveLinkHTML(p, b.Type, b.ShowPostCounts, true))
+			options.WriteString(b.archiveLinkHTML(p, true))
 		}
 		labelClass := "wp-block-archives__label"
 		if !b.ShowLabel {
 			labelClass += " screen-reader-text"
 		}
 		return "<div " + b.Wrapper.Attributes("wp-block-archives", "wp-block-archives-dropdown") + ">" +
-			`<label for="` + b.DropdownID + `" class="` + labelClass + `">Archives</label>` + "\n\t\t" +
+			`<label for="` + b.DropdownID + `" class="` + labelClass + `">` + EscHTML(b.Words.T("Archives")) + `</label>` + "\n\t\t" +
 			`<select id="` + b.DropdownID + `" name="archive-dropdown" onchange="document.location.href=this.options[this.selectedIndex].value;">` + "\n\t\t" +
-			`<option value="">` + archiveSelectLabel(b.Type) + `</option>` + options.String() + "</select></div>"
+			`<option value="">` + EscHTML(b.selectLabel()) + `</option>` + options.String() + "</select></div>"
 	}
 	attrs := b.Wrapper.Attributes("wp-block-archives", "wp-block-archives-list")
 	if len(b.Periods) == 0 {
-		return "<div " + attrs + ">No archives to show.</div>"
+		return "<div " + attrs + ">" + b.Words.T("No archives to show.") + "</div>"
 	}
 	var list strings.Builder
 	for _, p := range b.Periods {
-		list.WriteString(archiveLinkHTML(p, b.Type, b.ShowPostCounts, false))
+		list.WriteString(b.archiveLinkHTML(p, false))
 	}
 	return "<ul " + attrs + ">" + list.String() + "</ul>"
 }
 
-// archiveSelectLabel is the dropdown's first, empty option.
-func archiveSelectLabel(typ string) string {
-	switch typ {
+// selectLabel is the dropdown's first, empty option.
+func (b ArchivesBlock) selectLabel() string {
+	switch b.Type {
 	case "yearly":
-		return "Select Year"
+		return b.Words.T("Select Year")
 	case "monthly":
-		return "Select Month"
+		return b.Words.T("Select Month")
 	case "daily":
-		return "Select Day"
+		return b.Words.T("Select Day")
 	case "weekly":
-		return "Select Week"
+		return b.Words.T("Select Week")
 	}
-	return "Select Post"
+	return b.Words.T("Select Post")
 }
 
 // archiveLinkHTML is get_archives_link in its html or option format, with
 // the text wp_get_archives gives each period (the count after it,
 // separated by a no-break space, when asked).
-func archiveLinkHTML(p ArchivePeriod, typ string, showCount, option bool) string {
+func (b ArchivesBlock) archiveLinkHTML(p ArchivePeriod, option bool) string {
 	var text string
-	switch typ {
+	switch b.Type {
 	case "yearly":
 		text = strconv.Itoa(p.Year)
 	case "monthly":
-		text = time.Month(p.Month).String() + " " + strconv.Itoa(p.Year)
+		text = fmt.Sprintf(b.Words.T("%[1]s %[2]d"), b.Words.month(time.Month(p.Month)), p.Year)
 	default:
-		// date_format's default, "F j, Y".
-		text = time.Date(p.Year, time.Month(p.Month), p.Day, 0, 0, 0, 0, time.UTC).Format("January 2, 2006")
+		// mysql2date( get_option( 'date_format' ) ): names translated.
+		format := b.DateFormat
+		if format == "" {
+			format = "F j, Y"
+		}
+		text = b.Words.Date(format, time.Date(p.Year, time.Month(p.Month), p.Day, 0, 0, 0, 0, time.UTC))
 	}
 	after := ""
-	if showCount {
+	if b.ShowPostCounts {
 		after = "&nbsp;(" + strconv.FormatInt(p.Posts, 10) + ")"
 	}
 	url := kses.EscURL(p.URL)

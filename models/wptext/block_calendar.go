@@ -1,6 +1,7 @@
 package wptext
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -25,6 +26,8 @@ type CalendarBlock struct {
 	// table itself rather than to its wrapper.
 	Colors  CalendarColors
 	Wrapper BlockWrapper
+	// Words are the block's strings in the reader's language.
+	Words Words
 }
 
 // CalendarColors are the block's colour attributes: a preset's slug
@@ -138,28 +141,30 @@ type CalendarLink struct {
 	URL   string
 }
 
-var weekdayInitials = [7]string{"S", "M", "T", "W", "T", "F", "S"}
-
 // RenderCalendarBlock is render_block_core_calendar over get_calendar's
 // table: the month's days in weeks from WeekBegins, padded at both ends,
 // days with posts linked, then the links to the months around it.
 func RenderCalendarBlock(b CalendarBlock) string {
 	if !b.HasPosts {
-		return "<div>The calendar block is hidden because there are no published posts.</div>"
+		return "<div>" + b.Words.T("The calendar block is hidden because there are no published posts.") + "</div>"
 	}
 	first := time.Date(b.Year, time.Month(b.Month), 1, 0, 0, 0, 0, time.UTC)
 	var out strings.Builder
 	out.WriteString("<div " + b.Wrapper.Attributes("wp-block-calendar", "") + ">")
 	style, classes := b.Colors.tableStyle()
-	out.WriteString("<table" + style + " id=\"wp-calendar\" class=\"wp-calendar-table" + classes + "\">\n\t<caption>" + first.Month().String() + " " + strconv.Itoa(first.Year()) +
+	caption := fmt.Sprintf(b.Words.Tx("%[1]s %[2]s", "calendar caption"), b.Words.month(first.Month()), strconv.Itoa(first.Year()))
+	out.WriteString("<table" + style + " id=\"wp-calendar\" class=\"wp-calendar-table" + classes + "\">\n\t<caption>" + caption +
 		"</caption>\n\t<thead>\n\t<tr>")
 	for i := 0; i < 7; i++ {
-		wd := (i + b.WeekBegins) % 7
-		out.WriteString("\n\t\t<th scope=\"col\" aria-label=\"" + time.Weekday(wd).String() + "\">" + weekdayInitials[wd] + "</th>")
+		wd := time.Weekday((i + b.WeekBegins) % 7)
+		out.WriteString("\n\t\t<th scope=\"col\" aria-label=\"" + EscHTML(b.Words.weekday(wd)) + "\">" + b.Words.weekdayInitial(wd) + "</th>")
 	}
 	out.WriteString("\n\t</tr>\n\t</thead>\n\t<tbody>\n\t<tr>")
 	// calendar_week_mod: the column of a weekday, from WeekBegins.
 	column := func(t time.Time) int { return ((int(t.Weekday())-b.WeekBegins)%7 + 7) % 7 }
+	// The day links' label: gmdate, so a format with names keeps them in
+	// English, as WordPress's does.
+	dayFormat, postsOn := b.Words.Tx("F j, Y", "daily archives date format"), b.Words.T("Posts published on %s")
 	if pad := column(first); pad > 0 {
 		out.WriteString("\n\t\t<td colspan=\"" + strconv.Itoa(pad) + "\" class=\"pad\">&nbsp;</td>")
 	}
@@ -176,7 +181,7 @@ func RenderCalendarBlock(b CalendarBlock) string {
 			out.WriteString("<td>")
 		}
 		if url, ok := b.DayLinks[day]; ok {
-			out.WriteString(`<a href="` + url + `" aria-label="Posts published on ` + EscHTML(date.Format("January 2, 2006")) + `">` + strconv.Itoa(day) + "</a>")
+			out.WriteString(`<a href="` + url + `" aria-label="` + EscHTML(fmt.Sprintf(postsOn, PHPDate(dayFormat, date))) + `">` + strconv.Itoa(day) + "</a>")
 		} else {
 			out.WriteString(strconv.Itoa(day))
 		}
@@ -186,15 +191,15 @@ func RenderCalendarBlock(b CalendarBlock) string {
 	if pad := 7 - column(first.AddDate(0, 1, 0)); pad > 0 && pad < 7 {
 		out.WriteString("\n\t\t<td class=\"pad\" colspan=\"" + strconv.Itoa(pad) + "\">&nbsp;</td>")
 	}
-	out.WriteString("\n\t</tr>\n\t</tbody>\n\t</table><nav aria-label=\"Previous and next months\" class=\"wp-calendar-nav\">")
+	out.WriteString("\n\t</tr>\n\t</tbody>\n\t</table><nav aria-label=\"" + b.Words.T("Previous and next months") + "\" class=\"wp-calendar-nav\">")
 	if b.Prev != nil {
-		out.WriteString("\n\t\t<span class=\"wp-calendar-nav-prev\"><a href=\"" + b.Prev.URL + "\">&laquo; " + time.Month(b.Prev.Month).String()[:3] + "</a></span>")
+		out.WriteString("\n\t\t<span class=\"wp-calendar-nav-prev\"><a href=\"" + b.Prev.URL + "\">&laquo; " + b.Words.monthAbbrev(time.Month(b.Prev.Month)) + "</a></span>")
 	} else {
 		out.WriteString("\n\t\t<span class=\"wp-calendar-nav-prev\">&nbsp;</span>")
 	}
 	out.WriteString("\n\t\t<span class=\"pad\">&nbsp;</span>")
 	if b.Next != nil {
-		out.WriteString("\n\t\t<span class=\"wp-calendar-nav-next\"><a href=\"" + b.Next.URL + "\">" + time.Month(b.Next.Month).String()[:3] + " &raquo;</a></span>")
+		out.WriteString("\n\t\t<span class=\"wp-calendar-nav-next\"><a href=\"" + b.Next.URL + "\">" + b.Words.monthAbbrev(time.Month(b.Next.Month)) + " &raquo;</a></span>")
 	} else {
 		out.WriteString("\n\t\t<span class=\"wp-calendar-nav-next\">&nbsp;</span>")
 	}

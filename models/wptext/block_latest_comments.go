@@ -1,6 +1,7 @@
 package wptext
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -16,6 +17,8 @@ type LatestCommentsBlock struct {
 	DateFormat string
 	Comments   []LatestCommentsEntry
 	Wrapper    BlockWrapper
+	// Words are the block's strings in the reader's language.
+	Words Words
 }
 
 // LatestCommentsEntry is one comment as the block shows it.
@@ -54,7 +57,7 @@ func RenderLatestCommentsBlock(b LatestCommentsBlock) string {
 	}
 	if len(b.Comments) == 0 {
 		classes = append(classes, "no-comments")
-		return "<div " + b.Wrapper.Attributes("wp-block-latest-comments", strings.Join(classes, " ")) + ">No comments to show.</div>"
+		return "<div " + b.Wrapper.Attributes("wp-block-latest-comments", strings.Join(classes, " ")) + ">" + b.Words.T("No comments to show.") + "</div>"
 	}
 	var out strings.Builder
 	out.WriteString("<ol " + b.Wrapper.Attributes("wp-block-latest-comments", strings.Join(classes, " ")) + ">")
@@ -68,16 +71,15 @@ func RenderLatestCommentsBlock(b LatestCommentsBlock) string {
 		if c.AuthorURL != "" {
 			author = `<a class="wp-block-latest-comments__comment-author" href="` + kses.EscURL(c.AuthorURL) + `">` + c.AuthorName + `</a>`
 		}
-		// "%1$s on %2$s"
-		out.WriteString(author + " on " + `<a class="wp-block-latest-comments__comment-link" href="` + kses.EscURL(c.Link) + `">` +
-			latestCommentPostTitle(c) + "</a>")
+		post := `<a class="wp-block-latest-comments__comment-link" href="` + kses.EscURL(c.Link) + `">` + b.postTitle(c) + "</a>"
+		out.WriteString(fmt.Sprintf(b.Words.T("%[1]s on %[2]s"), author, post))
 		if b.DisplayDate {
 			out.WriteString(`<time datetime="` + EscHTML(PHPDate("c", c.Date)) + `" class="wp-block-latest-comments__comment-date">` +
-				PHPDate(b.DateFormat, c.Date) + "</time>")
+				b.Words.Date(b.DateFormat, c.Date) + "</time>")
 		}
 		out.WriteString("</footer>")
 		if b.DisplayExcerpt {
-			out.WriteString(`<div class="wp-block-latest-comments__comment-excerpt">` + Autop(CommentExcerpt(c.Content, c.PostProtected), true) + "</div>")
+			out.WriteString(`<div class="wp-block-latest-comments__comment-excerpt">` + Autop(CommentExcerpt(c.Content, c.PostProtected, b.Words), true) + "</div>")
 		}
 		out.WriteString("</article></li>")
 	}
@@ -97,16 +99,16 @@ func latestCommentAvatar(c LatestCommentsEntry) string {
 		"' height='48' width='48' loading='lazy' decoding='async'/>"
 }
 
-// latestCommentPostTitle is get_the_title through the_title's filters
-// ("Protected: " before a password-protected post's title), or
-// "(no title)" when that leaves nothing.
-func latestCommentPostTitle(c LatestCommentsEntry) string {
+// postTitle is get_the_title through the_title's filters ("Protected: "
+// before a password-protected post's title), or "(no title)" when that
+// leaves nothing.
+func (b LatestCommentsBlock) postTitle(c LatestCommentsEntry) string {
 	title := c.PostTitle
 	if c.PostProtected {
-		title = "Protected: " + title
+		title = fmt.Sprintf(b.Words.T("Protected: %s"), title)
 	}
 	if title = TheTitle(title); title == "" {
-		return "(no title)"
+		return b.Words.T("(no title)")
 	}
 	return title
 }
@@ -114,8 +116,8 @@ func latestCommentPostTitle(c LatestCommentsEntry) string {
 // CommentExcerpt is get_comment_excerpt: the content on one line, its tags
 // removed, cut to 20 words with an ellipsis; "Password protected" for a
 // comment on a post with a password.
-func CommentExcerpt(content string, protected bool) string {
-	text := "Password protected"
+func CommentExcerpt(content string, protected bool, w Words) string {
+	text := w.T("Password protected")
 	if !protected {
 		text = stripTags.ReplaceAllString(strings.NewReplacer("\n", " ", "\r", " ").Replace(content), "")
 	}

@@ -22,6 +22,8 @@ type TagCloudBlock struct {
 	// CountText words a term's count for its aria label ("3 items"), in
 	// the reader's language: the adapter words it.
 	CountText func(n int64) string
+	// Words are the block's other strings in the reader's language.
+	Words Words
 }
 
 // TagCloudTerm is one term of the cloud.
@@ -58,7 +60,7 @@ func RenderTagCloudBlock(b TagCloudBlock) string {
 	}
 	open := "<p " + b.Wrapper.Attributes("wp-block-tag-cloud", "") + ">"
 	if len(terms) == 0 {
-		return open + "There&#8217;s no content to show here yet.</p>"
+		return open + b.Words.T("There&#8217;s no content to show here yet.") + "</p>"
 	}
 	// default_topic_count_scale, then the spread of the scaled counts.
 	scaled := make([]float64, len(terms))
