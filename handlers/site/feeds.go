@@ -324,7 +324,7 @@ func (st *Site) feedComments(c echo.Context, d *feedData, q *models.SiteQuery, v
 			guid:      escHTML(strings.ReplaceAll(it.guid, "&#038;", "&") + "#comment-" + strconv.FormatUint(cm.ID, 10)),
 		}
 		if fc.author == "" {
-			fc.author = "Anonymous"
+			fc.author = languages.T(d.locale, "Anonymous")
 		}
 		if !it.protected {
 			fc.textRSS = escHTML(ent2ncr(cm.Content))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/presspass/presspass/models"
 )
@@ -48,6 +49,11 @@ func TestSiteWordsFollowTheSitesLanguage(t *testing.T) {
 	if _, err := ts.store.CreateComment(ctx, ts.user("admin"), models.CommentInput{PostID: 1, Content: &body}); err != nil {
 		t.Fatal(err)
 	}
+	// A visitor's comment left without a name.
+	d := time.Date(2024, 2, 3, 10, 0, 0, 0, time.UTC)
+	if err := ts.store.SaveCommentRecord(ctx, &models.Comment{PostID: ts.ids["child"], Approved: "1", Type: "comment", Content: "No name.", Date: d, DateGMT: d}); err != nil {
+		t.Fatal(err)
+	}
 	if err := ts.store.SetOption(ctx, "posts_per_page", "1"); err != nil {
 		t.Fatal(err)
 	}
@@ -63,6 +69,11 @@ func TestSiteWordsFollowTheSitesLanguage(t *testing.T) {
 		{"a search and its feed link", "/?s=locked",
 			[]string{"Search Results for &#8220;locked&#8221;", "Search Results for “locked” Feed"},
 			[]string{"&#8220;locked&#8221; の検索結果", "“locked” の検索結果のフィード"}},
+		{"a protected post's excerpt in a list", "/?s=locked",
+			[]string{"<p>There is no excerpt because this is a protected post.</p>"},
+			[]string{"<p>保護された投稿のため抜粋はありません。</p>"}},
+		{"a nameless comment in the comments feed", "/comments/feed/",
+			[]string{"<dc:creator><![CDATA[Anonymous]]></dc:creator>"}, []string{"<dc:creator><![CDATA[匿名]]></dc:creator>"}},
 		{"a search that finds nothing", "/?s=zzzzzz",
 			[]string{"Sorry, but nothing matched your search terms."},
 			[]string{"検索キーワードに一致するものが見つかりませんでした。"}},

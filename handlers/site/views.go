@@ -231,7 +231,7 @@ func (st *Site) postViews(c echo.Context, posts []models.Post, viewer *models.Us
 		if models.PostPasswordRequired(p, st.passCookieValue(c)) {
 			pv.passwordRequiredFeed = true
 			pv.PasswordForm = template.HTML(st.passwordForm(c, p, pv.Link))
-			pv.Excerpt = template.HTML("<p>There is no excerpt because this is a protected post.</p>\n")
+			pv.Excerpt = template.HTML("<p>" + languages.T(st.locale(c), "There is no excerpt because this is a protected post.") + "</p>\n")
 		} else if full {
 			pv.renderedContent = st.renderContent(ctx, p)
 			pv.Content = template.HTML(pv.renderedContent)
