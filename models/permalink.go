@@ -16,17 +16,42 @@ import (
 // gets its pretty link only when viewer may read it, as WordPress's
 // wp_force_plain_post_permalink decides.
 func (s *Store) Permalink(ctx context.Context, p *Post, viewer *User) string {
-	pretty := false
+	return s.Permalinks(ctx, []*Post{p}, viewer)[0]
+}
+
+// Permalinks returns the public links of posts as viewer sees them, in
+// order. What the links need beyond the posts (ancestor pages, categories
+// with their ancestors, authors) is loaded once for the whole list, so a
+// list of any length runs the same few queries.
+func (s *Store) Permalinks(ctx context.Context, posts []*Post, viewer *User) []string {
+	out := make([]string, len(posts))
+	var pretty []*Post
+	for _, p := range posts {
+		if isPrettyLinked(p, viewer) {
+			pretty = append(pretty, p)
+		}
+	}
+	d := s.loadPostLinks(ctx, pretty)
+	for i, p := range posts {
+		if isPrettyLinked(p, viewer) {
+			out[i] = s.prettyLink(ctx, p, p.Slug, false, d)
+		} else {
+			out[i] = s.plainLink(p)
+		}
+	}
+	return out
+}
+
+// isPrettyLinked is !wp_force_plain_post_permalink: published posts, and
+// private ones their reader may read.
+func isPrettyLinked(p *Post, viewer *User) bool {
 	switch p.Status {
 	case "publish":
-		pretty = true
+		return true
 	case "private":
-		pretty = CanReadPost(viewer, p)
+		return CanReadPost(viewer, p)
 	}
-	if !pretty {
-		return s.plainLink(p)
-	}
-	return s.prettyLink(ctx, p, p.Slug, false)
+	return false
 }
 
 // PermalinkTemplate returns the link with the slug left as a placeholder
@@ -47,7 +72,7 @@ func (s *Store) PermalinkTemplate(ctx context.Context, p *Post) (template, gener
 	default:
 		return s.plainLink(p), generatedSlug
 	}
-	return s.prettyLink(ctx, &sample, "", true), generatedSlug
+	return s.prettyLink(ctx, &sample, "", true, s.loadPostLinks(ctx, []*Post{&sample})), generatedSlug
 }
 
 func (s *Store) siteBase() string { return strings.TrimRight(s.Config.SiteURL, "/") }
@@ -59,9 +84,65 @@ func (s *Store) plainLink(p *Post) string {
 	return fmt.Sprintf("%s/?p=%d", s.siteBase(), p.ID)
 }
 
-// prettyLink builds the permalink from the structure. With template set, the
-// post's own slug is left as %postname% / %pagename%.
-func (s *Store) prettyLink(ctx context.Context, p *Post, slug string, template bool) string {
+// postLinks is what the pretty links of a list of posts need beyond the
+// posts themselves.
+type postLinks struct {
+	// pages holds the pages' ancestors (get_page_uri).
+	pages map[uint64]treeNode
+	// categories is %category% by post id.
+	categories map[uint64]string
+	// nicenames is %author% by author id.
+	nicenames map[uint64]string
+}
+
+// loadPostLinks loads what the pretty links of posts need: one query for
+// every page's ancestors, two for the posts' categories and their
+// ancestors when the structure has %category%, one for the authors when it
+// has %author%. A failed load leaves the links without what it would have
+// given, as a failed lookup did before.
+func (s *Store) loadPostLinks(ctx context.Context, posts []*Post) *postLinks {
+	d := &postLinks{}
+	structure := s.Option(ctx, "permalink_structure")
+	if structure == "" {
+		return d
+	}
+	var parents, postIDs, authorIDs []uint64
+	for _, p := range posts {
+		switch p.Type {
+		case "page":
+			if p.ParentID != 0 {
+				parents = append(parents, p.ParentID)
+			}
+		case "post":
+			postIDs = append(postIDs, p.ID)
+			authorIDs = append(authorIDs, p.AuthorID)
+		}
+	}
+	if len(parents) > 0 {
+		d.pages, _ = s.postTree(ctx, parents)
+	}
+	if len(postIDs) > 0 && strings.Contains(structure, "%category%") {
+		d.categories = s.permalinkCategories(ctx, postIDs)
+	}
+	if len(authorIDs) > 0 && strings.Contains(structure, "%author%") {
+		var rows []struct {
+			ID       uint64
+			Nicename string
+		}
+		if err := s.withContext(ctx).Model(&User{}).Select("id, nicename").Where("id IN ?", uniqueIDs(authorIDs)).Scan(&rows).Error; err == nil {
+			d.nicenames = make(map[uint64]string, len(rows))
+			for _, r := range rows {
+				d.nicenames[r.ID] = r.Nicename
+			}
+		}
+	}
+	return d
+}
+
+// prettyLink builds the permalink from the structure, with d loaded for p.
+// With template set, the post's own slug is left as %postname% /
+// %pagename%.
+func (s *Store) prettyLink(ctx context.Context, p *Post, slug string, template bool, d *postLinks) string {
 	structure := s.Option(ctx, "permalink_structure")
 	if structure == "" {
 		return s.plainLink(p)
@@ -75,7 +156,7 @@ func (s *Store) prettyLink(ctx context.Context, p *Post, slug string, template b
 		if !template {
 			uri = slug
 		}
-		for _, anc := range s.pageAncestorSlugs(ctx, p) {
+		for _, anc := range ancestorSlugs(d.pages, p.ID, p.ParentID) {
 			uri = anc + "/" + uri
 		}
 		return base + "/" + uri + "/"
@@ -95,18 +176,13 @@ func (s *Store) prettyLink(ctx context.Context, p *Post, slug string, template b
 		"%minute%":   fmt.Sprintf("%02d", local.Minute()),
 		"%second%":   fmt.Sprintf("%02d", local.Second()),
 		"%post_id%":  strconv.FormatUint(p.ID, 10),
-	}
-	// Tokens that need a query are resolved only when the structure uses them.
-	if strings.Contains(structure, "%category%") {
-		repl["%category%"] = s.permalinkCategory(ctx, p)
+		// An author or category that is not found leaves the token empty,
+		// as get_permalink's empty strings do.
+		"%category%": d.categories[p.ID],
+		"%author%":   d.nicenames[p.AuthorID],
 	}
 	if !template {
 		repl["%postname%"] = slug
-	}
-	if strings.Contains(structure, "%author%") {
-		if u, err := s.UserByID(ctx, p.AuthorID); err == nil {
-			repl["%author%"] = u.Nicename
-		}
 	}
 	link := structure
 	for k, v := range repl {
@@ -115,45 +191,65 @@ func (s *Store) prettyLink(ctx context.Context, p *Post, slug string, template b
 	return base + link
 }
 
-// permalinkCategory is the slug %category% stands for: the post's category
-// with the lowest id, as get_permalink picks it.
-func (s *Store) permalinkCategory(ctx context.Context, p *Post) string {
-	terms, err := s.PostTermsUncounted(ctx, []uint64{p.ID}, "category")
-	if err != nil || len(terms[p.ID]) == 0 {
-		return "uncategorized"
+// permalinkCategories is what %category% stands for in each post's link,
+// as get_permalink() picks it: the post's category with the lowest id,
+// after the slugs of its ancestors (get_category_parents); for a post
+// without a category the default category's slug.
+func (s *Store) permalinkCategories(ctx context.Context, postIDs []uint64) map[uint64]string {
+	terms, err := s.PostTermsUncounted(ctx, postIDs, "category")
+	if err != nil {
+		return nil
 	}
-	best := terms[p.ID][0]
-	for _, t := range terms[p.ID][1:] {
-		if t.ID < best.ID {
-			best = t
+	lowest := make(map[uint64]uint64, len(terms))
+	defaultID := s.DefaultCategoryID(ctx)
+	ids := []uint64{defaultID}
+	for postID, list := range terms {
+		for _, t := range list {
+			if lowest[postID] == 0 || t.ID < lowest[postID] {
+				lowest[postID] = t.ID
+			}
 		}
+		ids = append(ids, lowest[postID])
 	}
-	return best.Slug
-}
-
-// pageAncestorSlugs returns the slugs of p's ancestors, nearest first, as
-// get_page_uri() walks them (whatever their type or status). The walk stops
-// at a cycle or after 100 steps.
-func (s *Store) pageAncestorSlugs(ctx context.Context, p *Post) []string {
-	var out []string
-	seen := map[uint64]bool{p.ID: true}
-	parent := p.ParentID
-	for i := 0; parent != 0 && !seen[parent] && i < 100; i++ {
-		seen[parent] = true
-		var row struct {
-			Slug     string
-			ParentID uint64
+	tree, err := s.termTree(ctx, "category", ids)
+	if err != nil {
+		return nil
+	}
+	out := make(map[uint64]string, len(postIDs))
+	for _, postID := range postIDs {
+		cat, ok := tree[lowest[postID]]
+		if !ok || cat.Slug == "" {
+			out[postID] = tree[defaultID].Slug
+			continue
 		}
-		err := s.withContext(ctx).Model(&Post{}).Select("slug, parent_id").Where("id = ?", parent).Take(&row).Error
-		if err != nil {
-			break
+		path := cat.Slug
+		for _, anc := range ancestorSlugs(tree, cat.ID, cat.ParentID) {
+			path = anc + "/" + path
 		}
-		if row.Slug != "" {
-			out = append(out, row.Slug)
-		}
-		parent = row.ParentID
+		out[postID] = path
 	}
 	return out
+}
+
+// pageAncestorSlugs returns, by page id, the slugs of each page's
+// ancestors, nearest first, as get_page_uri() walks them (whatever their
+// type or status), in one query for all of them.
+func (s *Store) pageAncestorSlugs(ctx context.Context, pages []Post) (map[uint64][]string, error) {
+	var parents []uint64
+	for _, p := range pages {
+		if p.ParentID != 0 {
+			parents = append(parents, p.ParentID)
+		}
+	}
+	tree, err := s.postTree(ctx, parents)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[uint64][]string, len(pages))
+	for _, p := range pages {
+		out[p.ID] = ancestorSlugs(tree, p.ID, p.ParentID)
+	}
+	return out, nil
 }
 
 // uniqueSlugFor is wp_unique_post_slug outside a write: the slug p would get.

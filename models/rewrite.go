@@ -183,9 +183,13 @@ func (s *Store) PageByPath(ctx context.Context, path string, types []string) (*P
 	if err != nil {
 		return nil, Internal(err)
 	}
+	ancestors, err := s.pageAncestorSlugs(ctx, cands)
+	if err != nil {
+		return nil, err
+	}
 	for i := range cands {
 		p := &cands[i]
-		anc := s.pageAncestorSlugs(ctx, p)
+		anc := ancestors[p.ID]
 		if len(anc) != len(parts)-1 {
 			continue
 		}

@@ -108,9 +108,10 @@ func (s *Store) searchPosts(ctx context.Context, viewer *User, q SearchQuery, ty
 	if err != nil {
 		return nil, 0, err
 	}
+	links := s.Permalinks(ctx, pointersTo(posts), viewer)
 	hits := make([]SearchHit, len(posts))
 	for i := range posts {
-		hits[i] = SearchHit{Post: &posts[i], URL: s.Permalink(ctx, &posts[i], viewer)}
+		hits[i] = SearchHit{Post: &posts[i], URL: links[i]}
 	}
 	return hits, total, nil
 }
@@ -125,9 +126,10 @@ func (s *Store) searchTerms(ctx context.Context, q SearchQuery, taxonomies []str
 	if err != nil {
 		return nil, 0, err
 	}
+	links := s.TermLinks(ctx, pointersTo(terms))
 	hits := make([]SearchHit, len(terms))
 	for i := range terms {
-		hits[i] = SearchHit{Term: &terms[i], URL: s.TermLink(ctx, &terms[i])}
+		hits[i] = SearchHit{Term: &terms[i], URL: links[i]}
 	}
 	return hits, total, nil
 }

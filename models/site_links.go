@@ -39,32 +39,43 @@ func (s *Store) AuthorLink(ctx context.Context, u *User) string {
 // TermLink is get_term_link for categories (with their ancestors' slugs)
 // and tags.
 func (s *Store) TermLink(ctx context.Context, t *Term) string {
-	if t.Taxonomy == "post_format" {
-		return s.PostFormatLink(ctx, strings.TrimPrefix(t.Slug, "post-format-"))
-	}
-	if !s.UsingPermalinks(ctx) {
-		if t.Taxonomy == "category" {
-			return s.siteBase() + "/?cat=" + strconv.FormatUint(t.ID, 10)
+	return s.TermLinks(ctx, []*Term{t})[0]
+}
+
+// TermLinks is TermLink for a list of terms, in order: the categories'
+// ancestors are loaded in one query for the whole list.
+func (s *Store) TermLinks(ctx context.Context, terms []*Term) []string {
+	out := make([]string, len(terms))
+	pretty := s.UsingPermalinks(ctx)
+	var parents []uint64
+	for _, t := range terms {
+		if pretty && t.Taxonomy == "category" && t.ParentID != 0 {
+			parents = append(parents, t.ParentID)
 		}
-		return s.siteBase() + "/?tag=" + t.Slug
 	}
+	// A failed load leaves the links without the ancestors, as a failed
+	// lookup did before.
+	tree, _ := s.termTree(ctx, "category", parents)
 	front := permastructFront(s.Option(ctx, "permalink_structure"))
-	if t.Taxonomy != "category" {
-		return s.siteBase() + s.trailing(ctx, front+"tag/"+t.Slug)
-	}
-	path := t.Slug
-	seen := map[uint64]bool{t.ID: true}
-	parent := t.ParentID
-	for i := 0; parent != 0 && !seen[parent] && i < 50; i++ {
-		seen[parent] = true
-		pt, err := s.TermByID(ctx, parent)
-		if err != nil {
-			break
+	for i, t := range terms {
+		switch {
+		case t.Taxonomy == "post_format":
+			out[i] = s.PostFormatLink(ctx, strings.TrimPrefix(t.Slug, "post-format-"))
+		case !pretty && t.Taxonomy == "category":
+			out[i] = s.siteBase() + "/?cat=" + strconv.FormatUint(t.ID, 10)
+		case !pretty:
+			out[i] = s.siteBase() + "/?tag=" + t.Slug
+		case t.Taxonomy != "category":
+			out[i] = s.siteBase() + s.trailing(ctx, front+"tag/"+t.Slug)
+		default:
+			path := t.Slug
+			for _, anc := range ancestorSlugs(tree, t.ID, t.ParentID) {
+				path = anc + "/" + path
+			}
+			out[i] = s.siteBase() + s.trailing(ctx, front+"category/"+path)
 		}
-		path = pt.Slug + "/" + path
-		parent = pt.ParentID
 	}
-	return s.siteBase() + s.trailing(ctx, front+"category/"+path)
+	return out
 }
 
 // DateLink is get_year_link / get_month_link / get_day_link (month and day

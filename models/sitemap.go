@@ -122,16 +122,17 @@ func (s *Store) SitemapEntries(ctx context.Context, name, subtype string, page i
 		if err != nil {
 			return nil, Internal(err)
 		}
+		links := s.Permalinks(ctx, pointersTo(posts), nil)
 		for i := range posts {
-			out = append(out, SitemapEntry{Loc: s.Permalink(ctx, &posts[i], nil), LastMod: posts[i].ModifiedGMT})
+			out = append(out, SitemapEntry{Loc: links[i], LastMod: posts[i].ModifiedGMT})
 		}
 	case "taxonomies":
 		terms, _, err := s.Terms(ctx, TermFilter{Taxonomy: subtype, HideEmpty: true, OrderBy: "id", Offset: offset, Limit: SitemapMaxURLs})
 		if err != nil {
 			return nil, err
 		}
-		for i := range terms {
-			out = append(out, SitemapEntry{Loc: s.TermLink(ctx, &terms[i])})
+		for _, link := range s.TermLinks(ctx, pointersTo(terms)) {
+			out = append(out, SitemapEntry{Loc: link})
 		}
 	case "users":
 		users, _, err := s.Users(ctx, UserFilter{HasPublished: []string{"post", "page"}, OrderBy: "id", Order: "asc", Offset: offset, Limit: SitemapMaxURLs})

@@ -82,6 +82,25 @@ type postRenderData struct {
 	terms map[uint64][]models.Term
 	// parentTypes maps page parent ids to their post types (for "up" links).
 	parentTypes map[uint64]string
+	// posts are the posts rendered; links their permalinks by id, built
+	// for all of them at the first one that shows its link (a page's link
+	// names its ancestors, which are loaded once for the list).
+	posts []*models.Post
+	links map[uint64]string
+}
+
+// link is the permalink of p, one of d's posts, as r's user sees it.
+func (d *postRenderData) link(r *Request, st *models.Store, p *models.Post) string {
+	if d.links == nil {
+		d.links = make(map[uint64]string, len(d.posts))
+		for i, l := range st.Permalinks(r.Ctx(), d.posts, r.User) {
+			d.links[d.posts[i].ID] = l
+		}
+	}
+	if l, ok := d.links[p.ID]; ok {
+		return l
+	}
+	return st.Permalink(r.Ctx(), p, r.User)
 }
 
 // loadPostRenderData fetches, in as few queries as possible, what the
@@ -95,7 +114,7 @@ func (s *Server) loadPostRenderData(ctx context.Context, posts []*models.Post) (
 			parents = append(parents, p.ParentID)
 		}
 	}
-	d := &postRenderData{parentTypes: map[uint64]string{}}
+	d := &postRenderData{parentTypes: map[uint64]string{}, posts: posts}
 	var err error
 	if d.revisions, err = s.store.RevisionStats(ctx, ids); err != nil {
 		return nil, err
@@ -222,7 +241,7 @@ func (s *Server) renderPost(r *Request, p *models.Post, pt *postType, d *postRen
 		data.Set("password", p.Password)
 	}
 	if include("link") {
-		data.Set("link", st.Permalink(ctx, p, r.User))
+		data.Set("link", d.link(r, st, p))
 	}
 	protected := p.Password != ""
 	readable := canReadPassword(r, p)

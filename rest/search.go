@@ -103,6 +103,16 @@ func (s *Server) searchAnswer(r *Request, hits []models.SearchHit, total, page, 
 	if page > maxPages && total > 0 {
 		return nil, Err(http.StatusBadRequest, "rest_search_invalid_page_number", languages.Mark("The page number requested is larger than the number of pages available."))
 	}
+	// The self links' targetHints run the item routes' permission checks,
+	// which find the hits already loaded.
+	for i := range hits {
+		if hits[i].Post != nil {
+			r.rememberPosts(hits[i].Post)
+		}
+		if hits[i].Term != nil {
+			r.rememberTerms(hits[i].Term)
+		}
+	}
 	items := make([]any, 0, len(hits))
 	for i := range hits {
 		items = append(items, s.renderSearchHit(r, &hits[i]))

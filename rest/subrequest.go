@@ -15,29 +15,83 @@ type requestCache struct {
 	// checks of every method for the Allow header, then the handler),
 	// so that a GET loads its post once.
 	posts map[uint64]*models.Post
+	// terms are the terms item routes loaded on a read, likewise.
+	terms map[uint64]*models.Term
+}
+
+// isRead reports whether r is a GET or HEAD, whose loads may be kept for
+// the rest of the request.
+func (r *Request) isRead() bool {
+	m := r.HTTP.Method
+	return m == http.MethodGet || m == http.MethodHead
+}
+
+// rememberPosts keeps the posts a read has loaded for the permission
+// checks that follow (the targetHints of each one's self link), so that a
+// list does not load its posts again one by one.
+func (r *Request) rememberPosts(posts ...*models.Post) {
+	if !r.isRead() {
+		return
+	}
+	if r.cache == nil {
+		r.cache = &requestCache{}
+	}
+	if r.cache.posts == nil {
+		r.cache.posts = map[uint64]*models.Post{}
+	}
+	for _, p := range posts {
+		r.cache.posts[p.ID] = p
+	}
+}
+
+// rememberTerms is rememberPosts for terms.
+func (r *Request) rememberTerms(terms ...*models.Term) {
+	if !r.isRead() {
+		return
+	}
+	if r.cache == nil {
+		r.cache = &requestCache{}
+	}
+	if r.cache.terms == nil {
+		r.cache.terms = map[uint64]*models.Term{}
+	}
+	for _, t := range terms {
+		r.cache.terms[t.ID] = t
+	}
+}
+
+// termInTaxonomy is models.TermInTaxonomy, loaded at most once per read.
+func (r *Request) termInTaxonomy(taxonomy string, id uint64) (*models.Term, error) {
+	if r.isRead() && r.cache != nil {
+		if t, ok := r.cache.terms[id]; ok && t.Taxonomy == taxonomy {
+			return t, nil
+		}
+	}
+	t, err := r.server.store.TermInTaxonomy(r.ctx, taxonomy, id)
+	if err != nil {
+		return nil, err
+	}
+	r.rememberTerms(t)
+	return t, nil
 }
 
 // postByID returns a post of any type and status, loaded at most once per
 // GET (or HEAD) request; a write loads it afresh each time, as it may
 // change it.
 func (r *Request) postByID(id uint64) (*models.Post, error) {
-	if m := r.HTTP.Method; m != http.MethodGet && m != http.MethodHead {
+	if !r.isRead() {
 		return r.server.store.PostByID(r.ctx, id)
 	}
-	if r.cache == nil {
-		r.cache = &requestCache{}
-	}
-	if p, ok := r.cache.posts[id]; ok {
-		return p, nil
+	if r.cache != nil {
+		if p, ok := r.cache.posts[id]; ok {
+			return p, nil
+		}
 	}
 	p, err := r.server.store.PostByID(r.ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	if r.cache.posts == nil {
-		r.cache.posts = map[uint64]*models.Post{}
-	}
-	r.cache.posts[id] = p
+	r.rememberPosts(p)
 	return p, nil
 }
 

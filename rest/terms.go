@@ -111,7 +111,7 @@ func itemTerm(r *Request, tr termRoute) (*models.Term, error) {
 	if err != nil || id == 0 {
 		return nil, Err(http.StatusNotFound, "rest_term_invalid", languages.Mark("Term does not exist."))
 	}
-	return r.Store().TermInTaxonomy(r.Ctx(), tr.Taxonomy.Name, id)
+	return r.termInTaxonomy(tr.Taxonomy.Name, id)
 }
 
 func (s *Server) canListTerms(tr termRoute) func(*Request) error {
@@ -219,6 +219,8 @@ func (s *Server) listTerms(tr termRoute) func(*Request) (*Response, error) {
 		lr := newTermLinker(r)
 		items := make([]any, 0, len(terms))
 		for i := range terms {
+			// The self link's targetHints find the term loaded.
+			r.rememberTerms(&terms[i])
 			items = append(items, s.renderTerm(r, tr, &terms[i], lr, true))
 		}
 		resp := NewResponse(http.StatusOK, items)
