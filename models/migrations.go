@@ -80,6 +80,7 @@ var migrations = []migration{
 	{960, "users: case-insensitive login and e-mail indexes (SQLite)", addCaseInsensitiveUserIndexes},
 	{961, "auth throttles: accounts counted by user id", accountThrottlesByID},
 	{970, "posts: index of slugs by type", addPostTypeSlugIndex},
+	{971, "posts: index of formats by type", addPostTypeFormatIndex},
 }
 
 // Migrate applies every step not yet recorded, each in its own transaction

@@ -17,7 +17,7 @@ import (
 type Post struct {
 	ID            uint64    `gorm:"primaryKey;autoIncrement"`
 	AuthorID      uint64    `gorm:"not null;default:0;index:idx_posts_author"`
-	Type          string    `gorm:"size:20;not null;default:'post';index:idx_posts_type_status_date,priority:1;index:idx_posts_type_slug,priority:1"`
+	Type          string    `gorm:"size:20;not null;default:'post';index:idx_posts_type_status_date,priority:1;index:idx_posts_type_slug,priority:1;index:idx_posts_type_format,priority:1"`
 	Status        string    `gorm:"size:20;not null;default:'publish';index:idx_posts_type_status_date,priority:2"`
 	Date          time.Time `gorm:"not null;index:idx_posts_type_status_date,priority:3"`
 	DateGMT       time.Time `gorm:"not null"`
@@ -36,7 +36,7 @@ type Post struct {
 	MimeType      string    `gorm:"size:100;not null;default:''"`
 	CommentCount  int64     `gorm:"not null;default:0"`
 	Sticky        bool      `gorm:"not null;default:false"`
-	Format        string    `gorm:"size:20;not null;default:''"`
+	Format        string    `gorm:"size:20;not null;default:'';index:idx_posts_type_format,priority:2"`
 	Template      string    `gorm:"size:255;not null;default:''"`
 	// FeaturedMediaID is the post's featured image (WordPress's
 	// _thumbnail_id meta), an image attachment or 0.
