@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/presspass/presspass/languages"
+	"github.com/presspass/presspass/models/wptext"
 )
 
 // The encoder writes responses in the exact layout of WordPress's IXR
@@ -74,8 +75,10 @@ func (e *encoder) value(v Value) {
 		e.escaped(v.Str)
 		e.str("</string>")
 	case KindDouble:
+		// IXR_Value writes '<double>'.$this->data.'</double>': PHP's
+		// string conversion, 14 significant digits.
 		e.str("<double>")
-		e.str(phpFloat(v.Double))
+		e.str(wptext.FloatString(v.Double))
 		e.str("</double>")
 	case KindDateTime:
 		e.str("<dateTime.iso8601>")

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/presspass/presspass/models/wptext"
 )
 
 // Kind is the XML-RPC type of a Value.
@@ -158,7 +160,7 @@ func (v Value) AsString() (string, bool) {
 		}
 		return "", true
 	case KindDouble:
-		return phpFloat(v.Double), true
+		return wptext.FloatString(v.Double), true
 	case KindDateTime:
 		return v.Str, true
 	case KindNil:
@@ -293,19 +295,4 @@ func numericPrefix(s string) (string, bool) {
 		}
 	}
 	return s[:i], true
-}
-
-// phpFloat formats a float as PHP prints one: integral values without a
-// decimal point.
-func phpFloat(f float64) string {
-	if math.IsInf(f, 1) {
-		return "INF"
-	}
-	if math.IsInf(f, -1) {
-		return "-INF"
-	}
-	if math.IsNaN(f) {
-		return "NAN"
-	}
-	return strconv.FormatFloat(f, 'f', -1, 64)
 }

@@ -87,7 +87,7 @@ func RenderTagCloudBlock(b TagCloudBlock) string {
 		}
 		items := b.CountText(t.Count)
 		out.WriteString(`<a href="` + EscHTML(t.URL) + `" class="tag-cloud-link tag-link-` + strconv.FormatUint(t.ID, 10) +
-			` tag-link-position-` + strconv.Itoa(i+1) + `" style="font-size: ` + EscHTML(phpFloatString(b.Smallest+(scaled[i]-lo)*step)+b.Unit) + `;"`)
+			` tag-link-position-` + strconv.Itoa(i+1) + `" style="font-size: ` + EscHTML(FloatString(b.Smallest+(scaled[i]-lo)*step)+b.Unit) + `;"`)
 		if labelled {
 			out.WriteString(` aria-label="` + EscHTML(t.Name) + ` (` + items + `)"`)
 		}
@@ -99,13 +99,6 @@ func RenderTagCloudBlock(b TagCloudBlock) string {
 	}
 	out.WriteString("</p>")
 	return out.String()
-}
-
-// phpFloatString is PHP's float to string conversion (14 significant
-// digits, no exponent for the sizes a cloud has).
-func phpFloatString(f float64) string {
-	r, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 14, 64), 64)
-	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
 // naturalLessFold is strnatcasecmp(a, b) < 0: case-insensitive, with runs

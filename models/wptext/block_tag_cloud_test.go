@@ -18,7 +18,7 @@ func TestTagCloudHelpers(t *testing.T) {
 		}
 	}
 	for f, want := range map[float64]string{8: "8", 22: "22", 15.5: "15.5", 8 + 14.0/3: "12.666666666667"} {
-		if got := phpFloatString(f); got != want {
+		if got := FloatString(f); got != want {
 			t.Errorf("%v: %s, want %s", f, got, want)
 		}
 	}
