@@ -139,6 +139,27 @@ func (s *Store) findPosts(ctx context.Context, q, count *gorm.DB) (posts []Post,
 	return posts, total, nil
 }
 
+// PostTitles returns the titles of the posts with the given ids, of any
+// type and status, in one query (a list's parents); a missing post is
+// left out.
+func (s *Store) PostTitles(ctx context.Context, ids []uint64) (map[uint64]string, error) {
+	out := make(map[uint64]string, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		ID    uint64
+		Title string
+	}
+	if err := s.withContext(ctx).Model(&Post{}).Select("id, title").Where("id IN ?", uniqueIDs(ids)).Scan(&rows).Error; err != nil {
+		return nil, Internal(err)
+	}
+	for _, r := range rows {
+		out[r.ID] = r.Title
+	}
+	return out, nil
+}
+
 // PostFilter selects posts for Posts. Zero values mean "no condition".
 type PostFilter struct {
 	Types         []string // default: post

@@ -222,6 +222,11 @@ type Call struct {
 	// attachment id.
 	termsByPost map[uint64][]models.Term
 	thumbs      map[uint64]*models.Media
+	// links are the permalinks of the list being rendered, by post id;
+	// parentTitles the titles of its pages' parents (a missing parent has
+	// none), by parent id.
+	links        map[uint64]string
+	parentTitles map[uint64]string
 	// credentialsUntil is the earliest expiry of the application passwords
 	// this request logged in with (zero: none expires): its answer may not
 	// be served from the cache past it.

@@ -29,11 +29,7 @@ func (c *Call) prepareComment(cm *models.Comment, posts map[uint64]*models.Post)
 	}
 	link, title := "", ""
 	if post != nil {
-		l, err := c.permalink(post)
-		if err != nil {
-			return Value{}, err
-		}
-		link = l + "#comment-" + strconv.FormatUint(cm.ID, 10)
+		link = c.permalink(post) + "#comment-" + strconv.FormatUint(cm.ID, 10)
 		title = post.Title
 	}
 	return Struct(

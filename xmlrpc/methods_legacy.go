@@ -373,6 +373,8 @@ func mwGetRecentPosts(c *Call, p Params) (Value, error) {
 	if err := c.preloadCustomFields(u, posts); err != nil {
 		return Value{}, err
 	}
+	c.prefetchLinks(posts)
+	defer c.forgetPrefetched()
 	out := make([]Value, 0, len(posts))
 	for i := range posts {
 		if !c.canEditPost(u, &posts[i]) {

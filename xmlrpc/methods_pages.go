@@ -55,6 +55,11 @@ func wpGetPages(c *Call, p Params) (Value, error) {
 	if err := c.preloadCustomFields(u, pages); err != nil {
 		return Value{}, err
 	}
+	c.prefetchLinks(pages)
+	defer c.forgetPrefetched()
+	if err := c.prefetchParentTitles(pages); err != nil {
+		return Value{}, err
+	}
 	out := make([]Value, 0, len(pages))
 	for i := range pages {
 		if !c.canEditPost(u, &pages[i]) {

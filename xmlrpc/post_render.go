@@ -137,13 +137,11 @@ func (c *Call) preparePost(p *models.Post, fields []string) (Value, error) {
 	if status == "future" {
 		status = "publish"
 	}
-	link, err := c.permalink(p)
-	if err != nil {
-		return Value{}, err
-	}
+	link := c.permalink(p)
 	// The featured image costs a lookup: only when it is asked for.
 	thumb := Array()
 	if slices.Contains(fields, "post") || slices.Contains(fields, "post_thumbnail") {
+		var err error
 		if thumb, err = c.postThumbnail(p); err != nil {
 			return Value{}, err
 		}
@@ -234,10 +232,7 @@ func trimExtended(s string) string {
 // mwPost is metaWeblog.getPost's struct; recent is metaWeblog.getRecentPosts'
 // variant (postid as a string, members in its own order).
 func (c *Call) mwPost(p *models.Post, recent bool) (Value, error) {
-	link, err := c.permalink(p)
-	if err != nil {
-		return Value{}, err
-	}
+	link := c.permalink(p)
 	_, cats, err := c.postCategories(p)
 	if err != nil {
 		return Value{}, err
@@ -331,17 +326,18 @@ func (c *Call) bloggerPost(p *models.Post) (Value, error) {
 
 // preparePage is WordPress's _prepare_page.
 func (c *Call) preparePage(p *models.Post) (Value, error) {
-	link, err := c.permalink(p)
-	if err != nil {
-		return Value{}, err
-	}
+	link := c.permalink(p)
 	main, more, _ := extended(p.Content)
 	customFields, err := c.customFieldsValue(p)
 	if err != nil {
 		return Value{}, err
 	}
+	// A list loaded its parents' titles (a missing parent has none); a
+	// single page looks its parent up.
 	parentTitle := ""
-	if p.ParentID != 0 {
+	if title, ok := c.parentTitles[p.ParentID]; ok {
+		parentTitle = title
+	} else if p.ParentID != 0 && c.parentTitles == nil {
 		if parent, err := c.srv.store.PostByID(c.ctx, p.ParentID); err == nil {
 			parentTitle = parent.Title
 		} else if !models.IsNotFound(err) {

@@ -90,3 +90,63 @@ func TestGetPostsRunsConstantQueries(t *testing.T) {
 		}
 	}
 }
+
+// wp.getPages of pages nested three deep runs the same queries for 1 page
+// as for 10 (no query per page or ancestor for its link), and each link
+// names the page's ancestors, as get_page_uri does.
+func TestGetPagesRunsConstantQueries(t *testing.T) {
+	ts := newSite(t, true)
+	ctx := context.Background()
+	admin, _ := ts.store.UserByID(ctx, ts.ids["admin"])
+	if err := ts.store.SetOption(ctx, "permalink_structure", "/%postname%/"); err != nil {
+		t.Fatal(err)
+	}
+	page := func(title string, parent uint64) uint64 {
+		t.Helper()
+		typ, status := "page", "publish"
+		p, err := ts.store.CreatePost(ctx, admin, models.PostInput{Type: typ, Title: &title, Status: &status, ParentID: &parent})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.ID
+	}
+	// Each leaf has its own ancestors; the leaves are the newest pages.
+	var mids []uint64
+	for i := range 10 {
+		mids = append(mids, page(fmt.Sprintf("Mid %d", i), page(fmt.Sprintf("Top %d", i), 0)))
+	}
+	want := map[string]string{}
+	for i := range 10 {
+		id := page(fmt.Sprintf("Leaf %d", i), mids[i])
+		want[fmt.Sprint(id)] = fmt.Sprintf("%s/top-%d/mid-%d/leaf-%d/", ts.url, i, i, i)
+	}
+	var reads atomic.Int64
+	cb := ts.store.DB().Callback()
+	_ = cb.Query().After("gorm:query").Register("test:count_query", func(*gorm.DB) { reads.Add(1) })
+	_ = cb.Row().After("gorm:row").Register("test:count_row", func(*gorm.DB) { reads.Add(1) })
+	count := func(number int) int64 {
+		r := reads.Load()
+		v, err := ts.call("wp.getPages", append(ts.creds("admin"), number))
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, _ := v.([]any)
+		if len(list) != number {
+			t.Fatalf("wp.getPages %d gave %d pages", number, len(list))
+		}
+		for _, item := range list {
+			m := item.(map[string]any)
+			id := fmt.Sprint(m["page_id"])
+			if m["link"] != want[id] || m["permaLink"] != want[id] {
+				t.Errorf("page %s: link %v, permaLink %v, want %s", id, m["link"], m["permaLink"], want[id])
+			}
+		}
+		return reads.Load() - r
+	}
+	count(2) // per-process caches warm up (each count is a new call: the answer cache misses)
+	one, ten := count(1), count(10)
+	t.Logf("1 page %d queries, 10 pages %d", one, ten)
+	if one != ten {
+		t.Errorf("10 pages ran %d queries, 1 page %d: a query per page", ten, one)
+	}
+}
