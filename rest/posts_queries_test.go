@@ -121,3 +121,49 @@ func TestPostReadsRunConstantQueries(t *testing.T) {
 		t.Errorf("reads wrote: %d, %d, %d, %d, %d statements", w1, w10, ws, w, w2)
 	}
 }
+
+// A list of pages nested three deep runs the same queries for 1 page as for
+// 10: each page's link names its ancestors (get_page_uri), loaded for the
+// whole list at once.
+func TestPageListRunsConstantQueries(t *testing.T) {
+	ts := newTestSite(t)
+	create := func(body string) string {
+		t.Helper()
+		r := ts.expect(req{method: "POST", path: "/wp-json/wp/v2/pages", as: "admin", body: body}, http.StatusCreated, "")
+		return toJSON(jsonAt(r.json, "id"))
+	}
+	// Each leaf has its own ancestors; the leaves are the newest pages.
+	var mids []string
+	for i := range 10 {
+		top := create(fmt.Sprintf(`{"title":"Top %d","status":"publish"}`, i))
+		mids = append(mids, create(fmt.Sprintf(`{"title":"Mid %d","status":"publish","parent":%s}`, i, top)))
+	}
+	want := map[string]string{}
+	for i := range 10 {
+		id := create(fmt.Sprintf(`{"title":"Leaf %d","status":"publish","parent":%s}`, i, mids[i]))
+		want[id] = fmt.Sprintf("%s/top-%d/mid-%d/leaf-%d/", ts.url, i, i, i)
+	}
+	counter := countQueries(t, ts.store.DB())
+	list := func(perPage int) int64 {
+		var r result
+		n, _ := counter.during(func() {
+			r = ts.expect(req{path: fmt.Sprintf("/wp-json/wp/v2/pages?per_page=%d&orderby=id", perPage)}, http.StatusOK, "")
+		})
+		if len(r.list()) != perPage {
+			t.Fatalf("per_page=%d gave %d pages", perPage, len(r.list()))
+		}
+		for _, item := range r.list() {
+			m := item.(map[string]any)
+			if id := fmt.Sprint(m["id"]); m["link"] != want[id] {
+				t.Errorf("page %s: link %v, want %s", id, m["link"], want[id])
+			}
+		}
+		return n
+	}
+	list(2) // per-process caches warm up (each query string is new: the answer cache misses)
+	one, ten := list(1), list(10)
+	t.Logf("queries: 1 page %d, 10 pages %d", one, ten)
+	if one != ten {
+		t.Errorf("10 pages ran %d queries, 1 page %d: a query per page", ten, one)
+	}
+}
