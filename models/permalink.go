@@ -194,31 +194,43 @@ func (s *Store) prettyLink(ctx context.Context, p *Post, slug string, template b
 // permalinkCategories is what %category% stands for in each post's link,
 // as get_permalink() picks it: the post's category with the lowest id,
 // after the slugs of its ancestors (get_category_parents); for a post
-// without a category the default category's slug.
+// without a category the default category's slug. The posts' categories
+// come from the object cache where it can; the ancestors, and the default
+// category when a post lacks one, in one query when some are needed.
 func (s *Store) permalinkCategories(ctx context.Context, postIDs []uint64) map[uint64]string {
 	terms, err := s.PostTermsUncounted(ctx, postIDs, "category")
 	if err != nil {
 		return nil
 	}
-	lowest := make(map[uint64]uint64, len(terms))
-	defaultID := s.DefaultCategoryID(ctx)
-	ids := []uint64{defaultID}
+	chosen := make(map[uint64]Term, len(terms))
+	var lookups []uint64
 	for postID, list := range terms {
-		for _, t := range list {
-			if lowest[postID] == 0 || t.ID < lowest[postID] {
-				lowest[postID] = t.ID
+		best := list[0]
+		for _, t := range list[1:] {
+			if t.ID < best.ID {
+				best = t
 			}
 		}
-		ids = append(ids, lowest[postID])
+		chosen[postID] = best
+		if best.ParentID != 0 {
+			lookups = append(lookups, best.ParentID)
+		}
 	}
-	tree, err := s.termTree(ctx, "category", ids)
+	defaultID := s.DefaultCategoryID(ctx)
+	for _, postID := range postIDs {
+		if _, ok := chosen[postID]; !ok {
+			lookups = append(lookups, defaultID)
+			break
+		}
+	}
+	tree, err := s.termTree(ctx, "category", lookups)
 	if err != nil {
 		return nil
 	}
 	out := make(map[uint64]string, len(postIDs))
 	for _, postID := range postIDs {
-		cat, ok := tree[lowest[postID]]
-		if !ok || cat.Slug == "" {
+		cat, ok := chosen[postID]
+		if !ok {
 			out[postID] = tree[defaultID].Slug
 			continue
 		}
