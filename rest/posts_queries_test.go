@@ -1,6 +1,7 @@
 package rest
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -144,7 +145,14 @@ func TestPageListRunsConstantQueries(t *testing.T) {
 		want[id] = fmt.Sprintf("%s/top-%d/mid-%d/leaf-%d/", ts.url, i, i, i)
 	}
 	counter := countQueries(t, ts.store.DB())
+	moves := 0
 	list := func(perPage int) int64 {
+		// A write first: the object cache then has nothing it may serve,
+		// so 1 page and 10 read their rows from the database alike.
+		moves++
+		if err := ts.store.SetOption(context.Background(), "blogdescription", fmt.Sprint("moved ", moves)); err != nil {
+			t.Fatal(err)
+		}
 		var r result
 		n, _ := counter.during(func() {
 			r = ts.expect(req{path: fmt.Sprintf("/wp-json/wp/v2/pages?per_page=%d&orderby=id", perPage)}, http.StatusOK, "")
@@ -160,7 +168,7 @@ func TestPageListRunsConstantQueries(t *testing.T) {
 		}
 		return n
 	}
-	list(2) // per-process caches warm up (each query string is new: the answer cache misses)
+	list(2) // per-process caches warm up (each write makes the answer cache miss)
 	one, ten := list(1), list(10)
 	t.Logf("queries: 1 page %d, 10 pages %d", one, ten)
 	if one != ten {

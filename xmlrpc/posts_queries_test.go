@@ -121,10 +121,20 @@ func TestGetPagesRunsConstantQueries(t *testing.T) {
 		want[fmt.Sprint(id)] = fmt.Sprintf("%s/top-%d/mid-%d/leaf-%d/", ts.url, i, i, i)
 	}
 	var reads atomic.Int64
+	read := func(db *gorm.DB) {
+		if !db.DryRun { // a subquery's dry run sends nothing
+			reads.Add(1)
+		}
+	}
 	cb := ts.store.DB().Callback()
-	_ = cb.Query().After("gorm:query").Register("test:count_query", func(*gorm.DB) { reads.Add(1) })
-	_ = cb.Row().After("gorm:row").Register("test:count_row", func(*gorm.DB) { reads.Add(1) })
+	_ = cb.Query().After("gorm:query").Register("test:count_query", read)
+	_ = cb.Row().After("gorm:row").Register("test:count_row", read)
 	count := func(number int) int64 {
+		// A write first: the object cache then has nothing it may serve, so
+		// 1 page and 10 read their rows from the database alike.
+		if err := ts.store.SetOption(ctx, "blogdescription", fmt.Sprint("moved ", number)); err != nil {
+			t.Fatal(err)
+		}
 		r := reads.Load()
 		v, err := ts.call("wp.getPages", append(ts.creds("admin"), number))
 		if err != nil {
@@ -143,7 +153,7 @@ func TestGetPagesRunsConstantQueries(t *testing.T) {
 		}
 		return reads.Load() - r
 	}
-	count(2) // per-process caches warm up (each count is a new call: the answer cache misses)
+	count(2) // per-process caches warm up
 	one, ten := count(1), count(10)
 	t.Logf("1 page %d queries, 10 pages %d", one, ten)
 	if one != ten {
