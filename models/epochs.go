@@ -105,6 +105,10 @@ func registerEpochCallbacks(db *gorm.DB, epochs epoch.Source) error {
 		if which == 0 {
 			return
 		}
+		if pending := pendingBumpsOf(db); pending != nil {
+			pending.add(which, table)
+			return
+		}
 		if err := epochs.Bump(db.Statement.Context, db.Statement.ConnPool, which); err != nil {
 			_ = db.AddError(err)
 		}
@@ -136,12 +140,14 @@ func (s *Store) currentAuthEpoch(ctx context.Context) (int64, error) {
 }
 
 // observeContentEpoch drops the in-process option cache when the content
-// epoch moved, so that settings changed by another process are seen.
-func (s *Store) observeContentEpoch(v int64) {
+// epoch moved through a write this process cannot vouch for (contentSeen),
+// so that settings changed by another process are seen. committedBefore and
+// startedAfter are the counts read just before and just after the read of v.
+func (s *Store) observeContentEpoch(v, committedBefore, startedAfter int64) {
 	if s.seenContent == nil {
 		return
 	}
-	if old := s.seenContent.Swap(v); old != 0 && old != v {
+	if s.seenContent.observe(v, committedBefore, startedAfter) {
 		s.optionsMu.Lock()
 		s.optionsCache = nil
 		s.optionsMu.Unlock()
@@ -154,6 +160,10 @@ func (s *Store) observeContentEpoch(v int64) {
 func (s *Store) Epochs(ctx context.Context) (epoch.Epochs, error) {
 	var e epoch.Epochs
 	var err error
+	var committedBefore int64
+	if s.seenContent != nil {
+		committedBefore = s.seenContent.committed.Load()
+	}
 	if s.inTx {
 		// The transaction reads its own bumps, which no other connection
 		// sees before the commit.
@@ -164,6 +174,8 @@ func (s *Store) Epochs(ctx context.Context) (epoch.Epochs, error) {
 	if err != nil {
 		return epoch.Epochs{}, Internal(err)
 	}
-	s.observeContentEpoch(e.Content)
+	if s.seenContent != nil {
+		s.observeContentEpoch(e.Content, committedBefore, s.seenContent.started.Load())
+	}
 	return e, nil
 }

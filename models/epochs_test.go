@@ -2,10 +2,13 @@ package models_test
 
 import (
 	"context"
+	"fmt"
+	"sync/atomic"
 	"testing"
 
 	"github.com/presspass/presspass/fixtures/fixturestest"
 	"github.com/presspass/presspass/models"
+	"gorm.io/gorm"
 )
 
 // BenchmarkEpochsParallel measures the shared epoch read under the load
@@ -89,5 +92,64 @@ func TestEpochsAcrossStores(t *testing.T) {
 			t.Fatalf("write %d through one store: the other still reads epoch %d", i, after.Auth)
 		}
 		before = after.Auth
+	}
+}
+
+// The option cache follows an option another process writes, however many
+// writes of its own this process made around it, and is not reloaded for
+// its own writes alone (which touch no option): the content epoch they
+// move is counted as the process's own (epochs_pending.go).
+func TestOptionCacheAcrossStores(t *testing.T) {
+	ctx := context.Background()
+	first, second := storesOnOneDatabase(t)
+	admin := newUser(t, first, "optionadmin", "administrator")
+	var loads atomic.Int64
+	err := first.DB().Callback().Query().After("gorm:query").Register("test:option_loads", func(db *gorm.DB) {
+		if db.Statement.Table == "options" {
+			loads.Add(1)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func() {
+		t.Helper()
+		title := "Own write"
+		if _, err := first.CreatePost(ctx, admin, models.PostInput{Title: &title}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A request reads the epochs, then options.
+	request := func() string {
+		t.Helper()
+		if _, err := first.Epochs(ctx); err != nil {
+			t.Fatal(err)
+		}
+		return first.Option(ctx, "blogname")
+	}
+	request()
+	start := loads.Load()
+	for range 5 {
+		write()
+		request()
+	}
+	if n := loads.Load() - start; n != 0 {
+		t.Errorf("5 writes of the store's own reloaded its options %d times, want 0", n)
+	}
+	for i, between := range []int{0, 1, 3} {
+		want := fmt.Sprintf("Written elsewhere %d", i)
+		if err := second.SetOption(ctx, "blogname", want); err != nil {
+			t.Fatal(err)
+		}
+		for range between {
+			write()
+		}
+		if got := request(); got != want {
+			t.Errorf("after another store's option and %d own writes: blogname %q, want %q", between, got, want)
+		}
+		write()
+		if got := request(); got != want {
+			t.Errorf("one more own write: blogname %q, want %q", got, want)
+		}
 	}
 }

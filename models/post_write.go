@@ -345,11 +345,18 @@ func (s *Store) CreatePost(ctx context.Context, actor *User, in PostInput) (*Pos
 		if err != nil {
 			return err
 		}
+		changed := map[string]any{}
+		if unique != p.Slug {
+			// Only a changed slug is written: a draft keeps the empty slug
+			// it was inserted with, and its two indexes stay untouched.
+			changed["slug"] = unique
+		}
 		p.Slug = unique
 		// WordPress fixes the GUID once, at creation, to the link the post
 		// has then.
 		p.GUID = s.Permalink(ctx, p, actor)
-		return tx.Model(&Post{}).Where("id = ?", p.ID).Updates(map[string]any{"slug": p.Slug, "guid": p.GUID}).Error
+		changed["guid"] = p.GUID
+		return tx.Model(&Post{}).Where("id = ?", p.ID).Updates(changed).Error
 	})
 	if err != nil {
 		return nil, AsError(err)

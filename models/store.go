@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -54,8 +53,9 @@ type Store struct {
 	// inTx marks a Store bound to one transaction (InTx), which reads the
 	// epochs through it.
 	inTx bool
-	// seenContent is the last content epoch this process read.
-	seenContent *atomic.Int64
+	// seenContent is what this process knows of the content epoch
+	// (epochs_pending.go).
+	seenContent *contentSeen
 	// readers is SQLite's read-only pool (sqlite_writer.go); nil on MySQL
 	// and for a memory database.
 	readers *sql.DB
@@ -279,7 +279,7 @@ func OpenDSN(ctx context.Context, du DatabaseURL) (*Store, error) {
 		// Five minutes keeps a legacy client's repeated logins cheap while a
 		// password change still acts at once (the key covers the version).
 		verified:    newVerifiedPasswords(5*time.Minute, 10000),
-		seenContent: new(atomic.Int64),
+		seenContent: new(contentSeen),
 		counts:      new(storeCounts),
 		objects:     newPostObjects(),
 	}

@@ -59,7 +59,7 @@ func (s *Store) transaction(ctx context.Context, fn func(tx *gorm.DB) error) err
 		return s.db.WithContext(ctx).Transaction(fn)
 	}
 	for attempt := 0; ; attempt++ {
-		err := s.db.WithContext(ctx).Transaction(fn)
+		err := s.runWriteTransaction(ctx, fn)
 		if err == nil || !isRetryableWrite(err) {
 			return err
 		}

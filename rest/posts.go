@@ -203,6 +203,17 @@ func (s *Server) postResponse(r *Request, p *models.Post, pt *postType, status i
 	return NewResponse(status, s.renderPost(r, p, pt, d)), nil
 }
 
+// createdPostResponse renders the post the request has just created. A new
+// post has no revisions (models.CreatePost saves none: WordPress saves one
+// on updates only), so the query that counts them is left out.
+func (s *Server) createdPostResponse(r *Request, p *models.Post, pt *postType) (*Response, error) {
+	d, err := s.loadRenderData(r.Ctx(), []*models.Post{p}, false)
+	if err != nil {
+		return nil, err
+	}
+	return NewResponse(http.StatusCreated, s.renderPost(r, p, pt, d)), nil
+}
+
 func (s *Server) createPost(pt *postType) func(*Request) (*Response, error) {
 	return func(r *Request) (*Response, error) {
 		in, err := postInputFromRequest(r, pt, nil)
@@ -218,7 +229,7 @@ func (s *Server) createPost(pt *postType) func(*Request) (*Response, error) {
 			return nil, err
 		}
 		r.SetParam("context", "edit")
-		resp, err := s.postResponse(r, p, pt, http.StatusCreated)
+		resp, err := s.createdPostResponse(r, p, pt)
 		if err != nil {
 			return nil, err
 		}

@@ -106,6 +106,12 @@ func (d *postRenderData) link(r *Request, st *models.Store, p *models.Post) stri
 // loadPostRenderData fetches, in as few queries as possible, what the
 // links of posts need.
 func (s *Server) loadPostRenderData(ctx context.Context, posts []*models.Post) (*postRenderData, error) {
+	return s.loadRenderData(ctx, posts, true)
+}
+
+// loadRenderData is loadPostRenderData; withRevisions false leaves the
+// revision counts out, for posts known to have none.
+func (s *Server) loadRenderData(ctx context.Context, posts []*models.Post, withRevisions bool) (*postRenderData, error) {
 	ids := make([]uint64, 0, len(posts))
 	var parents []uint64
 	for _, p := range posts {
@@ -116,8 +122,10 @@ func (s *Server) loadPostRenderData(ctx context.Context, posts []*models.Post) (
 	}
 	d := &postRenderData{parentTypes: map[uint64]string{}, posts: posts}
 	var err error
-	if d.revisions, err = s.store.RevisionStats(ctx, ids); err != nil {
-		return nil, err
+	if withRevisions {
+		if d.revisions, err = s.store.RevisionStats(ctx, ids); err != nil {
+			return nil, err
+		}
 	}
 	var withTerms []uint64
 	for _, p := range posts {
