@@ -203,11 +203,10 @@ func (s *Server) postResponse(r *Request, p *models.Post, pt *postType, status i
 	return NewResponse(status, s.renderPost(r, p, pt, d)), nil
 }
 
-// createdPostResponse renders the post the request has just created. A new
-// post has no revisions (models.CreatePost saves none: WordPress saves one
-// on updates only), so the query that counts them is left out.
+// createdPostResponse renders the post the request has just created
+// (loadRenderData says what that spares).
 func (s *Server) createdPostResponse(r *Request, p *models.Post, pt *postType) (*Response, error) {
-	d, err := s.loadRenderData(r.Ctx(), []*models.Post{p}, false)
+	d, err := s.loadRenderData(r.Ctx(), []*models.Post{p}, true)
 	if err != nil {
 		return nil, err
 	}

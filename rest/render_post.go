@@ -106,12 +106,14 @@ func (d *postRenderData) link(r *Request, st *models.Store, p *models.Post) stri
 // loadPostRenderData fetches, in as few queries as possible, what the
 // links of posts need.
 func (s *Server) loadPostRenderData(ctx context.Context, posts []*models.Post) (*postRenderData, error) {
-	return s.loadRenderData(ctx, posts, true)
+	return s.loadRenderData(ctx, posts, false)
 }
 
-// loadRenderData is loadPostRenderData; withRevisions false leaves the
-// revision counts out, for posts known to have none.
-func (s *Server) loadRenderData(ctx context.Context, posts []*models.Post, withRevisions bool) (*postRenderData, error) {
+// loadRenderData is loadPostRenderData; created says the request has just
+// created the posts: they have no revisions yet (models.CreatePost saves
+// none; WordPress saves one on updates only), so none are counted, and
+// their terms are read without the object cache, which cannot hold them.
+func (s *Server) loadRenderData(ctx context.Context, posts []*models.Post, created bool) (*postRenderData, error) {
 	ids := make([]uint64, 0, len(posts))
 	var parents []uint64
 	for _, p := range posts {
@@ -122,7 +124,7 @@ func (s *Server) loadRenderData(ctx context.Context, posts []*models.Post, withR
 	}
 	d := &postRenderData{parentTypes: map[uint64]string{}, posts: posts}
 	var err error
-	if withRevisions {
+	if !created {
 		if d.revisions, err = s.store.RevisionStats(ctx, ids); err != nil {
 			return nil, err
 		}
@@ -133,7 +135,12 @@ func (s *Server) loadRenderData(ctx context.Context, posts []*models.Post, withR
 			withTerms = append(withTerms, p.ID)
 		}
 	}
-	if d.terms, err = s.store.PostTermsUncounted(ctx, withTerms, ""); err != nil {
+	if created {
+		d.terms, err = s.store.CreatedPostTerms(ctx, withTerms)
+	} else {
+		d.terms, err = s.store.PostTermsUncounted(ctx, withTerms, "")
+	}
+	if err != nil {
 		return nil, err
 	}
 	if len(parents) > 0 {
