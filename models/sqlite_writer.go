@@ -125,6 +125,9 @@ type writerPool struct {
 	queue writeQueue
 	// maxWait is StoreConfig.WriteWait, read at each wait (0: the default).
 	maxWait func() time.Duration
+	// txStmts are the statements transactions run, prepared on the writer
+	// (txstmts.go).
+	txStmts txStatements
 }
 
 func (p *writerPool) wait() time.Duration {
@@ -187,7 +190,11 @@ func (p *writerPool) BeginTx(ctx context.Context, opts *sql.TxOptions) (gorm.Con
 		p.queue.release()
 		return nil, err
 	}
-	return &writerTx{ConnPool: tx, pool: p}, nil
+	wt := &writerTx{ConnPool: tx, pool: p}
+	if ptx, ok := tx.(*gorm.PreparedStmtTX); ok {
+		wt.sqlTx, _ = ptx.Tx.(*sql.Tx)
+	}
+	return wt, nil
 }
 
 // GetDBConn is the writer *sql.DB, for gorm.DB.DB().
@@ -199,11 +206,56 @@ type writerTx struct {
 	gorm.ConnPool
 	pool *writerPool
 	once sync.Once
+	// sqlTx is the transaction under GORM's, for the statements prepared
+	// on the writer (nil: every statement goes through GORM's).
+	sqlTx *sql.Tx
+	// unprepared are the statements this transaction ran that the writer
+	// has not prepared yet: it prepares them when the transaction ends.
+	unprepared []string
 }
 
 func (t *writerTx) end(err error) error {
-	t.once.Do(t.pool.queue.release)
+	t.once.Do(func() {
+		// The writer's connection is back in its pool and the turn is still
+		// this transaction's: nothing else can be using it.
+		t.pool.txStmts.prepare(t.pool.db, t.unprepared)
+		t.pool.queue.release()
+	})
 	return err
+}
+
+// stmt returns the writer's prepared statement for query, bound to this
+// transaction, or nil (then query is noted, to be prepared at the end).
+func (t *writerTx) stmt(ctx context.Context, query string) *sql.Stmt {
+	if t.sqlTx == nil {
+		return nil
+	}
+	if st := t.pool.txStmts.get(query); st != nil {
+		return t.sqlTx.StmtContext(ctx, st)
+	}
+	t.unprepared = append(t.unprepared, query)
+	return nil
+}
+
+func (t *writerTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st := t.stmt(ctx, query); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
+	return t.ConnPool.ExecContext(ctx, query, args...)
+}
+
+func (t *writerTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := t.stmt(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return t.ConnPool.QueryContext(ctx, query, args...)
+}
+
+func (t *writerTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := t.stmt(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return t.ConnPool.QueryRowContext(ctx, query, args...)
 }
 
 func (t *writerTx) Commit() error {
