@@ -44,3 +44,15 @@ func ShortSetupClaimsForTest(d time.Duration) (restore func()) {
 	setupClaimFor = d
 	return func() { setupClaimFor = old }
 }
+
+// WriterStatementsForTest is how many statements a SQLite store's writer
+// keeps prepared for transactions (sqlite_writer_txstmts.go); -1 on MySQL.
+func WriterStatementsForTest(s *Store) int {
+	p, ok := s.db.ConnPool.(*writerPool)
+	if !ok {
+		return -1
+	}
+	p.txStmts.mu.RLock()
+	defer p.txStmts.mu.RUnlock()
+	return len(p.txStmts.stmts)
+}
