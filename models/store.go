@@ -196,8 +196,19 @@ func sqliteDSN(path string) string {
 	if strings.Contains(path, "?") {
 		sep = "&"
 	}
-	return path + sep + "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	return path + sep + "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate" +
+		sqliteTimeParams
 }
+
+// sqliteTimeParams keep times stored and read as the driver PressPass used
+// before modernc.org/sqlite (github.com/glebarez/go-sqlite, see
+// replace/glebarez-go-sqlite) did, so that every database keeps its format:
+// written as "2006-01-02 15:04:05.999999999-07:00" (modernc's default is
+// time.Time.String, which would also break the text comparisons of
+// queries like "locked_until > ?"), and read in UTC (modernc's default
+// puts a time without a zone, or at +00:00, in time.Local). Every time
+// PressPass stores is in UTC already (NowFunc, Store.now, GMTToLocal).
+const sqliteTimeParams = "&_time_format=sqlite&_timezone=UTC"
 
 // sqliteReaderDSN is the DSN of the read-only pool: the writer's file, with
 // query_only so that a write routed there by mistake fails loudly. The
@@ -208,7 +219,7 @@ func sqliteReaderDSN(path string) string {
 	if strings.Contains(path, "?") {
 		sep = "&"
 	}
-	return path + sep + "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=query_only(1)"
+	return path + sep + "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=query_only(1)" + sqliteTimeParams
 }
 
 // sqliteInMemory reports whether path names a memory database, which exists

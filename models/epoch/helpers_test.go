@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	_ "github.com/glebarez/go-sqlite" // the SQLite driver models uses, through GORM
 	"github.com/presspass/presspass/fixtures/testdb"
+	_ "modernc.org/sqlite" // the SQLite driver models uses, through GORM (see replace/glebarez-go-sqlite)
 )
 
 // These tests need no PressPass: each opens a fresh database (SQLite, or
