@@ -2,6 +2,9 @@
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
+# go.mod replaces github.com/glebarez/go-sqlite with this folder (SQLite on
+# modernc.org/sqlite), whose go.mod the module graph needs to download.
+COPY replace/glebarez-go-sqlite/go.mod replace/glebarez-go-sqlite/go.sum replace/glebarez-go-sqlite/
 RUN go mod download
 COPY . .
 RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/presspass .

@@ -329,6 +329,9 @@ func TestDockerignoreKeepsLocalStateOut(t *testing.T) {
 		{"rest/testdata/index.golden.json", true},
 		{"main.go", false},
 		{"go.sum", false},
+		// go.mod replaces github.com/glebarez/go-sqlite with this folder.
+		{"replace/glebarez-go-sqlite/go.mod", false},
+		{"replace/glebarez-go-sqlite/driver.go", false},
 		{"handlers/templates/login.html", false},
 		{"handlers/static/login.css", false},
 		{"fixtures/data/demo.json", false},

@@ -204,10 +204,13 @@ func sqliteDSN(path string) string {
 // before modernc.org/sqlite (github.com/glebarez/go-sqlite, see
 // replace/glebarez-go-sqlite) did, so that every database keeps its format:
 // written as "2006-01-02 15:04:05.999999999-07:00" (modernc's default is
-// time.Time.String, which would also break the text comparisons of
-// queries like "locked_until > ?"), and read in UTC (modernc's default
-// puts a time without a zone, or at +00:00, in time.Local). Every time
-// PressPass stores is in UTC already (NowFunc, Store.now, GMTToLocal).
+// time.Time.String, "… +0000 UTC", which would also break the text
+// comparisons of queries like "locked_until > ?"), and read as time.UTC
+// (modernc's default gives a time stored at +00:00 the location
+// time.Local, or a nameless fixed zone). Every time PressPass stores is in
+// UTC already (NowFunc, Store.now, GMTToLocal); _timezone=UTC would turn
+// one in another zone into UTC before writing it, where the old driver
+// kept its offset.
 const sqliteTimeParams = "&_time_format=sqlite&_timezone=UTC"
 
 // sqliteReaderDSN is the DSN of the read-only pool: the writer's file, with

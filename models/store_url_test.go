@@ -16,7 +16,8 @@ func TestParseDatabaseURL(t *testing.T) {
 		errContains string
 	}{
 		{raw: "sqlite:presspass.db", dialect: models.DialectSQLite, display: "sqlite:presspass.db",
-			dsnHas: []string{"presspass.db?", "journal_mode(WAL)", "busy_timeout(10000)", "_txlock=immediate"}},
+			dsnHas: []string{"presspass.db?", "journal_mode(WAL)", "busy_timeout(10000)", "_txlock=immediate",
+				"_time_format=sqlite", "_timezone=UTC"}},
 		{raw: "sqlite:///var/lib/p.db", dialect: models.DialectSQLite, dsnHas: []string{"/var/lib/p.db?"}},
 		// MySQL: arguments interpolated by the driver, so that no
 		// server-side statement is prepared per distinct query text and
