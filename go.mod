@@ -54,4 +54,7 @@ require (
 	modernc.org/memory v1.12.1 // indirect
 )
 
+// The GORM dialector's driver, github.com/glebarez/go-sqlite, parses every
+// query again; this stand-in runs the dialector on modernc.org/sqlite, which
+// keeps prepared statements (issue #22; replace/glebarez-go-sqlite/driver.go).
 replace github.com/glebarez/go-sqlite => ./replace/glebarez-go-sqlite
