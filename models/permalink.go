@@ -168,27 +168,70 @@ func (s *Store) prettyLink(ctx context.Context, p *Post, slug string, template b
 		return s.plainLink(p)
 	}
 	local := p.Date
-	repl := map[string]string{
-		"%year%":     fmt.Sprintf("%04d", local.Year()),
-		"%monthnum%": fmt.Sprintf("%02d", int(local.Month())),
-		"%day%":      fmt.Sprintf("%02d", local.Day()),
-		"%hour%":     fmt.Sprintf("%02d", local.Hour()),
-		"%minute%":   fmt.Sprintf("%02d", local.Minute()),
-		"%second%":   fmt.Sprintf("%02d", local.Second()),
-		"%post_id%":  strconv.FormatUint(p.ID, 10),
-		// An author or category that is not found leaves the token empty,
-		// as get_permalink's empty strings do.
-		"%category%": d.categories[p.ID],
-		"%author%":   d.nicenames[p.AuthorID],
+	// One pass over the structure, each tag replaced as it is met: no map
+	// and no string rebuilt per tag, and a replacement that happens to
+	// contain a tag is never expanded again.
+	two := func(b []byte, n int) []byte { return append(b, byte('0'+n/10%10), byte('0'+n%10)) }
+	link := make([]byte, 0, len(structure)+len(slug)+32)
+	for rest := structure; rest != ""; {
+		i := strings.IndexByte(rest, '%')
+		if i < 0 {
+			link = append(link, rest...)
+			break
+		}
+		link = append(link, rest[:i]...)
+		rest = rest[i:]
+		j := strings.IndexByte(rest[1:], '%')
+		if j < 0 {
+			link = append(link, rest...)
+			break
+		}
+		tag := rest[:j+2]
+		known := true
+		switch tag {
+		case "%year%":
+			if y := local.Year(); y >= 0 && y < 1000 { // %04d
+				link = two(two(link, y/100), y%100)
+			} else {
+				link = strconv.AppendInt(link, int64(y), 10)
+			}
+		case "%monthnum%":
+			link = two(link, int(local.Month()))
+		case "%day%":
+			link = two(link, local.Day())
+		case "%hour%":
+			link = two(link, local.Hour())
+		case "%minute%":
+			link = two(link, local.Minute())
+		case "%second%":
+			link = two(link, local.Second())
+		case "%post_id%":
+			link = strconv.AppendUint(link, p.ID, 10)
+		case "%category%":
+			// An author or category that is not found leaves the tag
+			// empty, as get_permalink's empty strings do.
+			link = append(link, d.categories[p.ID]...)
+		case "%author%":
+			link = append(link, d.nicenames[p.AuthorID]...)
+		case "%postname%":
+			if template { // the permalink template keeps %postname%
+				known = false
+			} else {
+				link = append(link, slug...)
+			}
+		default:
+			known = false
+		}
+		if known {
+			rest = rest[len(tag):]
+		} else {
+			// Not a tag get_permalink replaces: the % stays, and the
+			// search goes on from the next character.
+			link = append(link, '%')
+			rest = rest[1:]
+		}
 	}
-	if !template {
-		repl["%postname%"] = slug
-	}
-	link := structure
-	for k, v := range repl {
-		link = strings.ReplaceAll(link, k, v)
-	}
-	return base + link
+	return base + string(link)
 }
 
 // permalinkCategories is what %category% stands for in each post's link,
