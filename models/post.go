@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -95,10 +96,12 @@ func (s *Store) PostByID(ctx context.Context, id uint64) (*Post, error) {
 
 // findPosts runs the posts query q and, when count is given (the same
 // query unpaged), tells the number of matches too; total is -1 when it
-// could not tell. With the object cache it asks the database for the ids
-// alone, with the count as a subquery of the same statement (one round
-// trip instead of two), and takes the rows from the cache where it can
-// (post_objects.go).
+// could not tell. With the object cache it does what WP_Query does with
+// WordPress's object cache (split queries, cache_results): it asks the
+// database for the ids alone, with the count as a subquery of the same
+// statement (one round trip instead of two), keeps those ids and that
+// count under the statement and the content epoch, and takes the rows from
+// the cache where it can (post_objects.go).
 func (s *Store) findPosts(ctx context.Context, q, count *gorm.DB) (posts []Post, total int64, err error) {
 	at, now, cached := s.objectEpochs(ctx)
 	if !cached {
@@ -107,36 +110,64 @@ func (s *Store) findPosts(ctx context.Context, q, count *gorm.DB) (posts []Post,
 		}
 		return posts, -1, nil
 	}
-	var ids []uint64
-	total = -1
-	if count == nil {
-		if err := q.Pluck("posts.id", &ids).Error; err != nil {
-			return nil, 0, Internal(err)
+	sel := q.Select("posts.id AS id")
+	if count != nil {
+		sel = q.Select("posts.id AS id, (?) AS total", count.Select("COUNT(*)"))
+	}
+	// Built once, without running: the text and arguments are the key,
+	// and what runs on a miss.
+	var none []Post
+	stmt := sel.Session(&gorm.Session{DryRun: true}).Find(&none).Statement
+	text, vars := stmt.SQL.String(), stmt.Vars
+	key := text + "\x00" + fmt.Sprintf("%#v", vars)
+	found, hit := s.objects.queries.Get(key, at, now)
+	if !hit {
+		if found, err = s.runPostIDQuery(ctx, text, vars, count != nil); err != nil {
+			return nil, 0, err
 		}
-	} else {
-		var rows []struct {
-			ID    uint64
-			Total int64
-		}
-		if err := q.Select("posts.id AS id, (?) AS total", count.Select("COUNT(*)")).Scan(&rows).Error; err != nil {
-			return nil, 0, Internal(err)
-		}
-		ids = make([]uint64, len(rows))
-		for i, r := range rows {
-			ids[i] = r.ID
-		}
-		if len(rows) > 0 { // an empty page carries no count
-			total = rows[0].Total
+		if len(found.ids) <= objectCacheMaxQueryIDs {
+			s.objects.queries.Put(key, found, at, now.Add(objectCacheLifetime))
 		}
 	}
-	posts, err = s.postsByIDsInOrder(ctx, ids, at, now)
+	posts, err = s.postsByIDsInOrder(ctx, found.ids, at, now)
 	if err != nil {
 		return nil, 0, err
 	}
-	if len(posts) < len(ids) {
+	total = found.total
+	if len(posts) < len(found.ids) {
 		total = -1 // rows deleted between the two reads: count again
 	}
 	return posts, total, nil
+}
+
+// runPostIDQuery runs a statement findPosts built, which selects ids and,
+// when counted, the count of all matches beside each.
+func (s *Store) runPostIDQuery(ctx context.Context, text string, vars []any, counted bool) (postQueryResult, error) {
+	out := postQueryResult{total: -1}
+	rows, err := s.withContext(ctx).Raw(text, vars...).Rows()
+	if err != nil {
+		return out, Internal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id uint64
+		var n int64
+		dest := []any{&id}
+		if counted {
+			dest = append(dest, &n)
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return out, Internal(err)
+		}
+		out.ids = append(out.ids, id)
+		if counted {
+			out.total = n // an empty page carries no count
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return out, Internal(err)
+	}
+	return out, nil
 }
 
 // PostTitles returns the titles of the posts with the given ids, of any

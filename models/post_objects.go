@@ -23,6 +23,10 @@ import (
 // change typed into the database by hand, which moves no epoch, goes unseen.
 // A transaction's Store has no object cache: it must read its own writes.
 type postObjects struct {
+	// queries holds the ids (and count) a posts query found, under its
+	// statement, as WP_Query's cache_results keeps them under the query
+	// and the posts' last_changed.
+	queries   *epoch.Cache[string, postQueryResult]
 	rows      *epoch.Cache[uint64, Post]
 	terms     *epoch.Cache[uint64, []Term]
 	revisions *epoch.Cache[uint64, RevisionStat]
@@ -35,13 +39,24 @@ const (
 	// it holds at most objectCacheEntries × 64 KiB of text; a long post's
 	// row is read from the database each time, which its rendering dwarfs.
 	objectCacheMaxPostBytes = 64 << 10
+	// objectCacheMaxQueryIDs keeps the ids of longer lists (a page holds
+	// at most 100) out of the query cache.
+	objectCacheMaxQueryIDs = 100
 	// objectCacheLifetime bounds how long a change made behind PressPass's
 	// back goes unseen.
 	objectCacheLifetime = time.Minute
 )
 
+// postQueryResult is what one posts query found: the ids of its page and,
+// when it counted, the number of all matches (-1 when it did not).
+type postQueryResult struct {
+	ids   []uint64
+	total int64
+}
+
 func newPostObjects() *postObjects {
 	return &postObjects{
+		queries:   epoch.NewCache[string, postQueryResult](objectCacheEntries),
 		rows:      epoch.NewCache[uint64, Post](objectCacheEntries),
 		terms:     epoch.NewCache[uint64, []Term](objectCacheEntries),
 		revisions: epoch.NewCache[uint64, RevisionStat](objectCacheEntries),
@@ -200,14 +215,14 @@ func (s *Store) cachedRevisionStats(ctx context.Context, postIDs []uint64) (map[
 	return out, nil
 }
 
-// ObjectCacheStats reports the object cache's hits and misses (rows, terms
-// and revision counts together), for the operator's metrics.
+// ObjectCacheStats reports the object cache's hits and misses (queries,
+// rows, terms and revision counts together), for the operator's metrics.
 func (s *Store) ObjectCacheStats() epoch.CacheStats {
 	if s.objects == nil {
 		return epoch.CacheStats{}
 	}
 	var total epoch.CacheStats
-	for _, st := range []epoch.CacheStats{s.objects.rows.Stats(), s.objects.terms.Stats(), s.objects.revisions.Stats()} {
+	for _, st := range []epoch.CacheStats{s.objects.queries.Stats(), s.objects.rows.Stats(), s.objects.terms.Stats(), s.objects.revisions.Stats()} {
 		total.Hits += st.Hits
 		total.Misses += st.Misses
 		total.Entries += st.Entries

@@ -89,6 +89,22 @@ func TestObjectCacheFollowsWritesOfAnotherProcess(t *testing.T) {
 		t.Errorf("after an update the revision count read %d, it was %d", after.revisions, before.revisions)
 	}
 
+	// A new post by the other store is in the very next list, with its
+	// count: the ids and count a list's query found are cached too.
+	newer, err := writer.CreatePost(ctx, admin, models.PostInput{Title: str("Newer"), Status: str("publish")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if list, total, err := reader.Posts(ctx, models.PostFilter{Limit: 10}); err != nil || total != 2 || len(list) != 2 {
+		t.Errorf("after another store published a second post the list read %d posts of %d (%v), want 2 of 2", len(list), total, err)
+	}
+	if _, err := writer.DeletePost(ctx, admin, newer.ID); err != nil {
+		t.Fatal(err)
+	}
+	if list, total, err := reader.Posts(ctx, models.PostFilter{Limit: 10}); err != nil || total != 1 || len(list) != 1 {
+		t.Errorf("after another store deleted it the list read %d posts of %d (%v), want 1 of 1", len(list), total, err)
+	}
+
 	// By hand: no epoch moves, so the cache may serve the old row, for a
 	// minute at most.
 	if err := writer.DB().Exec("UPDATE posts SET title = ? WHERE id = ?", "Typed by hand", post.ID).Error; err != nil {
