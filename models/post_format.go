@@ -43,10 +43,7 @@ func IsPostFormat(slug string) bool {
 
 // PostFormatLink is get_post_format_link: the archive of a format's posts.
 func (s *Store) PostFormatLink(ctx context.Context, slug string) string {
-	if !s.UsingPermalinks(ctx) {
-		return s.siteBase() + "/?post_format=" + slug
-	}
-	return s.siteBase() + s.trailing(ctx, permastructFront(s.Option(ctx, "permalink_structure"))+"type/"+slug)
+	return s.TermLink(ctx, &Term{Taxonomy: "post_format", Slug: slug})
 }
 
 // usedPostFormats are the formats some post has, in WordPress's order:

@@ -57,8 +57,13 @@ type rewriteRule struct {
 	query string
 }
 
-// rewriteRules caches the compiled rules per permalink structure.
-var rewriteRules sync.Map // structure → []rewriteRule
+// rewriteRules caches the compiled rules per permalink structure and
+// taxonomy bases.
+var rewriteRules sync.Map // rewriteKey → []rewriteRule
+
+// rewriteKey is what the rules depend on: the permalink structure and the
+// category and tag bases' options.
+type rewriteKey struct{ structure, categoryBase, tagBase string }
 
 // ParseRequest reads a request's path and query string into query variables
 // as WP::parse_request does; "error"="404" marks a path no rule matches.
@@ -79,7 +84,8 @@ func (s *Store) ParseRequest(ctx context.Context, path string, query url.Values)
 	}
 	if structure != "" && requested != "" {
 		perma["error"] = "404"
-		for _, r := range rulesFor(structure) {
+		key := rewriteKey{structure, s.Option(ctx, "category_base"), s.Option(ctx, "tag_base")}
+		for _, r := range rulesFor(key) {
 			m := r.match.FindStringSubmatch(requested)
 			if m == nil {
 				if dec, err := url.PathUnescape(requested); err == nil && dec != requested {
@@ -207,20 +213,21 @@ func (s *Store) PageByPath(ctx context.Context, path string, types []string) (*P
 	return nil, errPostInvalidID
 }
 
-// rulesFor returns WP_Rewrite::rewrite_rules() for a structure, compiled.
-func rulesFor(structure string) []rewriteRule {
-	if v, ok := rewriteRules.Load(structure); ok {
+// rulesFor returns WP_Rewrite::rewrite_rules() for a structure and bases,
+// compiled.
+func rulesFor(key rewriteKey) []rewriteRule {
+	if v, ok := rewriteRules.Load(key); ok {
 		return v.([]rewriteRule)
 	}
 	var out []rewriteRule
-	for _, r := range rewriteRuleList(structure) {
+	for _, r := range rewriteRuleList(key) {
 		re, err := regexp.Compile("^" + r[0])
 		if err != nil {
 			continue
 		}
 		out = append(out, rewriteRule{match: re, query: r[1]})
 	}
-	rewriteRules.Store(structure, out)
+	rewriteRules.Store(key, out)
 	return out
 }
 
@@ -251,7 +258,10 @@ var rewriteTags = [][3]string{
 }
 
 // rewriteRuleList builds the rules in WP_Rewrite::rewrite_rules()'s order.
-func rewriteRuleList(structure string) [][2]string {
+// The taxonomies' permastructs are the ones their links are built from
+// (term_link.go).
+func rewriteRuleList(key rewriteKey) [][2]string {
+	structure := key.structure
 	front := permastructFront(structure)
 	var rules [][2]string
 	add := func(rs [][2]string) { rules = append(rules, rs...) }
@@ -264,9 +274,9 @@ func rewriteRuleList(structure string) [][2]string {
 		{`wp-sitemap-([a-z]+?)-(\d+?)\.xml$`, "sitemap=$matches[1]&paged=$matches[2]"},
 	})
 	tags := rewriteTags
-	add(generateRewriteRules(front+"category/%category%", epOther, true, true, false, true, tags))
-	add(generateRewriteRules(front+"tag/%post_tag%", epOther, true, true, false, true, tags))
-	add(generateRewriteRules(front+"type/%post_format%", epOther, true, true, false, true, tags))
+	add(generateRewriteRules(termPermastructOf(structure, "category", key.categoryBase), epOther, true, true, false, true, tags))
+	add(generateRewriteRules(termPermastructOf(structure, "post_tag", key.tagBase), epOther, true, true, false, true, tags))
+	add(generateRewriteRules(termPermastructOf(structure, "post_format", ""), epOther, true, true, false, true, tags))
 	add([][2]string{
 		{`robots\.txt$`, "robots=1"},
 		{`favicon\.ico$`, "favicon=1"},

@@ -36,48 +36,6 @@ func (s *Store) AuthorLink(ctx context.Context, u *User) string {
 	return s.siteBase() + s.trailing(ctx, permastructFront(s.Option(ctx, "permalink_structure"))+"author/"+u.Nicename)
 }
 
-// TermLink is get_term_link for categories (with their ancestors' slugs)
-// and tags.
-func (s *Store) TermLink(ctx context.Context, t *Term) string {
-	return s.TermLinks(ctx, []*Term{t})[0]
-}
-
-// TermLinks is TermLink for a list of terms, in order: the categories'
-// ancestors are loaded in one query for the whole list.
-func (s *Store) TermLinks(ctx context.Context, terms []*Term) []string {
-	out := make([]string, len(terms))
-	pretty := s.UsingPermalinks(ctx)
-	var parents []uint64
-	for _, t := range terms {
-		if pretty && t.Taxonomy == "category" && t.ParentID != 0 {
-			parents = append(parents, t.ParentID)
-		}
-	}
-	// A failed load leaves the links without the ancestors, as a failed
-	// lookup did before.
-	tree, _ := s.termTree(ctx, "category", parents)
-	front := permastructFront(s.Option(ctx, "permalink_structure"))
-	for i, t := range terms {
-		switch {
-		case t.Taxonomy == "post_format":
-			out[i] = s.PostFormatLink(ctx, strings.TrimPrefix(t.Slug, "post-format-"))
-		case !pretty && t.Taxonomy == "category":
-			out[i] = s.siteBase() + "/?cat=" + strconv.FormatUint(t.ID, 10)
-		case !pretty:
-			out[i] = s.siteBase() + "/?tag=" + t.Slug
-		case t.Taxonomy != "category":
-			out[i] = s.siteBase() + s.trailing(ctx, front+"tag/"+t.Slug)
-		default:
-			path := t.Slug
-			for _, anc := range ancestorSlugs(tree, t.ID, t.ParentID) {
-				path = anc + "/" + path
-			}
-			out[i] = s.siteBase() + s.trailing(ctx, front+"category/"+path)
-		}
-	}
-	return out
-}
-
 // DateLink is get_year_link / get_month_link / get_day_link (month and day
 // zero for the coarser ones).
 func (s *Store) DateLink(ctx context.Context, y, m, d int) string {
