@@ -178,9 +178,15 @@ func (s *Server) renderTagCloudBlock(r *Request, attrs map[string]any) (string, 
 		if err != nil {
 			return "", err
 		}
+		ptrs := make([]*models.Term, len(terms))
 		for i := range terms {
-			t := &terms[i]
-			b.Terms = append(b.Terms, wptext.TagCloudTerm{ID: t.ID, Name: t.Name, URL: s.store.TermLink(r.Ctx(), t), Count: t.Count})
+			ptrs[i] = &terms[i]
+		}
+		// The links of the whole cloud at once: a category's ancestors in
+		// one query, not one per term.
+		links := s.store.TermLinks(r.Ctx(), ptrs)
+		for i, t := range ptrs {
+			b.Terms = append(b.Terms, wptext.TagCloudTerm{ID: t.ID, Name: t.Name, URL: links[i], Count: t.Count})
 		}
 	}
 	return wptext.RenderTagCloudBlock(b), nil

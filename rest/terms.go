@@ -216,12 +216,16 @@ func (s *Server) listTerms(tr termRoute) func(*Request) (*Response, error) {
 		if err != nil {
 			return nil, err
 		}
-		lr := newTermLinker(r)
+		ptrs := make([]*models.Term, len(terms))
+		for i := range terms {
+			ptrs[i] = &terms[i]
+		}
+		links := s.store.TermLinks(r.Ctx(), ptrs)
 		items := make([]any, 0, len(terms))
 		for i := range terms {
 			// The self link's targetHints find the term loaded.
 			r.rememberTerms(&terms[i])
-			items = append(items, s.renderTerm(r, tr, &terms[i], lr, true))
+			items = append(items, s.renderTerm(r, tr, &terms[i], links[i], true))
 		}
 		resp := NewResponse(http.StatusOK, items)
 		r.Paginate(resp, "/wp/v2/"+tr.RestBase, total, page, perPage)
@@ -235,7 +239,7 @@ func (s *Server) getTerm(tr termRoute) func(*Request) (*Response, error) {
 		if err != nil {
 			return nil, err
 		}
-		return NewResponse(http.StatusOK, s.renderTerm(r, tr, t, newTermLinker(r), true)), nil
+		return NewResponse(http.StatusOK, s.renderTerm(r, tr, t, s.store.TermLink(r.Ctx(), t), true)), nil
 	}
 }
 
@@ -284,7 +288,7 @@ func (s *Server) createTerm(tr termRoute) func(*Request) (*Response, error) {
 		if t, err = s.store.TermByID(r.Ctx(), t.ID); err != nil {
 			return nil, err
 		}
-		resp := NewResponse(http.StatusCreated, s.renderTerm(r, tr, t, newTermLinker(r), true))
+		resp := NewResponse(http.StatusCreated, s.renderTerm(r, tr, t, s.store.TermLink(r.Ctx(), t), true))
 		resp.Header.Set("Location", r.URL("/wp/v2/"+tr.RestBase+"/"+strconv.FormatUint(t.ID, 10)))
 		return resp, nil
 	}
@@ -305,7 +309,7 @@ func (s *Server) updateTerm(tr termRoute) func(*Request) (*Response, error) {
 			return nil, err
 		}
 		r.SetParam("context", "edit")
-		return NewResponse(http.StatusOK, s.renderTerm(r, tr, t, newTermLinker(r), true)), nil
+		return NewResponse(http.StatusOK, s.renderTerm(r, tr, t, s.store.TermLink(r.Ctx(), t), true)), nil
 	}
 }
 
@@ -319,7 +323,7 @@ func (s *Server) deleteTerm(tr termRoute) func(*Request) (*Response, error) {
 			return nil, Err(http.StatusNotImplemented, "rest_trash_not_supported", languages.Mark("Terms do not support trashing. Set 'force=true' to delete."))
 		}
 		r.SetParam("context", "edit")
-		previous := s.renderTerm(r, tr, cur, newTermLinker(r), false)
+		previous := s.renderTerm(r, tr, cur, s.store.TermLink(r.Ctx(), cur), false)
 		if _, err := s.store.DeleteTerm(r.Ctx(), r.User, tr.Taxonomy.Name, cur.ID); err != nil {
 			return nil, err
 		}

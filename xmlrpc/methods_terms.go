@@ -377,50 +377,20 @@ func wpGetTaxonomies(c *Call, p Params) (Value, error) {
 	return out, nil
 }
 
-// termLink is get_term_link: /category/<ancestors>/<slug>/ and
-// /tag/<slug>/ under pretty permalinks, ?cat= and ?tag= otherwise.
-func (c *Call) termLink(t *models.Term) (string, error) {
-	site := c.srv.cfg.SiteURL
-	pretty := c.srv.store.Option(c.ctx, "permalink_structure") != ""
-	switch t.Taxonomy {
-	case "category":
-		if !pretty {
-			return site + "/?cat=" + strconv.FormatUint(t.ID, 10), nil
-		}
-		parts := []string{t.Slug}
-		seen := map[uint64]bool{t.ID: true}
-		for parent := t.ParentID; parent != 0 && !seen[parent] && len(parts) < 50; {
-			seen[parent] = true
-			pt, err := c.srv.store.TermInTaxonomy(c.ctx, "category", parent)
-			if models.IsNotFound(err) {
-				break
-			}
-			if err != nil {
-				return "", err
-			}
-			parts = append([]string{pt.Slug}, parts...)
-			parent = pt.ParentID
-		}
-		return site + "/category/" + strings.Join(parts, "/") + "/", nil
-	case "post_tag":
-		if !pretty {
-			return site + "/?tag=" + t.Slug, nil
-		}
-		return site + "/tag/" + t.Slug + "/", nil
+// termLinks returns the terms' archive pages (get_term_link, models'
+// rule, the ancestors of the whole list loaded at once) and their RSS
+// feeds, as wp.getCategories and wp.getTags list them.
+func (c *Call) termLinks(terms []models.Term) (links, feeds []string) {
+	ptrs := make([]*models.Term, len(terms))
+	for i := range terms {
+		ptrs[i] = &terms[i]
 	}
-	return site + "/?taxonomy=" + t.Taxonomy + "&term=" + t.Slug, nil
-}
-
-// termLinks returns a term's archive page and its RSS feed, as
-// wp.getCategories and wp.getTags list them.
-func (c *Call) termLinks(t *models.Term) (link, feed string, err error) {
-	if link, err = c.termLink(t); err != nil {
-		return "", "", err
+	links = c.srv.store.TermLinks(c.ctx, ptrs)
+	feeds = make([]string, len(links))
+	for i, link := range links {
+		feeds[i] = c.srv.store.ArchiveFeedLink(c.ctx, link, "rss2")
 	}
-	if strings.Contains(link, "?") {
-		return link, link + "&feed=rss2", nil
-	}
-	return link, link + "feed/", nil
+	return links, feeds
 }
 
 // escHTML is esc_html for URLs: & becomes &#038;.
@@ -445,12 +415,9 @@ func mwGetCategories(c *Call, p Params) (Value, error) {
 		return Value{}, err
 	}
 	out := Array()
+	links, feeds := c.termLinks(cats)
 	for i := range cats {
-		t := &cats[i]
-		link, feed, err := c.termLinks(t)
-		if err != nil {
-			return Value{}, err
-		}
+		t, link, feed := &cats[i], links[i], feeds[i]
 		out.Array = append(out.Array, Struct(
 			M("categoryId", Int(int64(t.ID))),
 			M("parentId", Int(int64(t.ParentID))),
@@ -490,12 +457,9 @@ func wpGetTags(c *Call, p Params) (Value, error) {
 		return Value{}, err
 	}
 	out := Array()
+	links, feeds := c.termLinks(tags)
 	for i := range tags {
-		t := &tags[i]
-		link, feed, err := c.termLinks(t)
-		if err != nil {
-			return Value{}, err
-		}
+		t, link, feed := &tags[i], links[i], feeds[i]
 		out.Array = append(out.Array, Struct(
 			M("tag_id", Int(int64(t.ID))),
 			M("name", Str(t.Name)),
