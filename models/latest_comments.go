@@ -34,8 +34,8 @@ type LatestComment struct {
 
 // LatestComments is the block's get_comments call: at most n approved
 // comments (notes excluded, as WP_Comment_Query does by default) on
-// published posts, newest first. Three queries whatever n: the comments,
-// their posts, their users. Errors: internal.
+// published posts, newest first. The same few queries whatever n: the
+// comments, their posts, their users, what the posts' links need. Errors: internal.
 func (s *Store) LatestComments(ctx context.Context, n int) ([]LatestComment, error) {
 	var comments []Comment
 	q := s.withContext(ctx).Model(&Comment{}).
@@ -76,6 +76,12 @@ func (s *Store) LatestComments(ctx context.Context, n int) ([]LatestComment, err
 			users[found[i].ID] = &found[i]
 		}
 	}
+	// The posts' links at once: a page's ancestors or the categories of
+	// %category% in one query for all of them.
+	links := make(map[uint64]string, len(posts))
+	for i, link := range s.Permalinks(ctx, pointersTo(posts), nil) {
+		links[posts[i].ID] = link
+	}
 	loc := s.SiteLocation(ctx)
 	out := make([]LatestComment, 0, len(comments))
 	for _, c := range comments {
@@ -86,7 +92,7 @@ func (s *Store) LatestComments(ctx context.Context, n int) ([]LatestComment, err
 		lc := LatestComment{ID: c.ID, Type: c.Type, AuthorName: c.AuthorName, AuthorURL: c.AuthorURL,
 			AvatarEmail: c.AuthorEmail, Content: c.Content, PostTitle: p.Title, PostProtected: p.Password != "",
 			Date: time.Date(c.Date.Year(), c.Date.Month(), c.Date.Day(), c.Date.Hour(), c.Date.Minute(), c.Date.Second(), 0, loc),
-			Link: s.Permalink(ctx, p, nil) + "#comment-" + strconv.FormatUint(c.ID, 10)}
+			Link: links[p.ID] + "#comment-" + strconv.FormatUint(c.ID, 10)}
 		if lc.AuthorURL == "http://" {
 			lc.AuthorURL = ""
 		}

@@ -237,25 +237,50 @@ func (s *Store) mediaURL(file string) string {
 // SITE/SLUG/ when not, and ?attachment_id=ID with plain permalinks or a
 // parent without a pretty link.
 func (s *Store) AttachmentLink(ctx context.Context, p *Post, viewer *User) string {
-	plain := s.siteBase() + "/?attachment_id=" + strconv.FormatUint(p.ID, 10)
+	return s.AttachmentLinks(ctx, []*Post{p}, viewer)[0]
+}
+
+// AttachmentLinks is AttachmentLink for a list of attachments, in order:
+// their parents are loaded in one query and linked once for the list.
+func (s *Store) AttachmentLinks(ctx context.Context, atts []*Post, viewer *User) []string {
 	structure := s.Option(ctx, "permalink_structure")
-	if structure == "" || p.Slug == "" {
-		return plain
-	}
-	if p.ParentID != 0 && p.ParentID != p.ID {
-		if parent, err := s.PostByID(ctx, p.ParentID); err == nil {
-			link := s.Permalink(ctx, parent, viewer)
-			if strings.Contains(link, "?") {
-				return plain
-			}
-			name := p.Slug
-			if isDigits(name) || strings.Contains(structure, "%category%") {
-				name = "attachment/" + name
-			}
-			return strings.TrimSuffix(link, "/") + "/" + name + "/"
+	attached := func(p *Post) bool { return structure != "" && p.Slug != "" && p.ParentID != 0 && p.ParentID != p.ID }
+	var parentIDs []uint64
+	for _, p := range atts {
+		if attached(p) {
+			parentIDs = append(parentIDs, p.ParentID)
 		}
 	}
-	return s.siteBase() + "/" + p.Slug + "/"
+	// A parent that cannot be loaded leaves its attachment linked as an
+	// unattached one, as a failed lookup did before.
+	parents, _ := s.PostsByIDs(ctx, parentIDs)
+	parentLinks := map[uint64]string{}
+	for i, link := range s.Permalinks(ctx, pointersTo(parents), viewer) {
+		parentLinks[parents[i].ID] = link
+	}
+	out := make([]string, len(atts))
+	for i, p := range atts {
+		plain := s.siteBase() + "/?attachment_id=" + strconv.FormatUint(p.ID, 10)
+		if structure == "" || p.Slug == "" {
+			out[i] = plain
+			continue
+		}
+		out[i] = s.siteBase() + "/" + p.Slug + "/"
+		link, ok := parentLinks[p.ParentID]
+		if !attached(p) || !ok {
+			continue
+		}
+		if strings.Contains(link, "?") {
+			out[i] = plain
+			continue
+		}
+		name := p.Slug
+		if isDigits(name) || strings.Contains(structure, "%category%") {
+			name = "attachment/" + name
+		}
+		out[i] = strings.TrimSuffix(link, "/") + "/" + name + "/"
+	}
+	return out
 }
 
 // AttachmentPermalinkTemplate is REST's permalink_template of an

@@ -532,3 +532,40 @@ func (s *Store) CountPostsByAuthor(ctx context.Context, authorIDs []uint64, type
 	}
 	return out, nil
 }
+
+// PostsByIDs returns the posts with the given ids, of any type and status,
+// in that order (each once), from the object cache where it can and from
+// one query for the others: a list's related posts (a comments feed's
+// posts, attachments' parents) at once instead of one PostByID each. A
+// missing id is left out. Errors: internal.
+func (s *Store) PostsByIDs(ctx context.Context, ids []uint64) ([]Post, error) {
+	seen := make(map[uint64]bool, len(ids))
+	var order []uint64
+	for _, id := range ids {
+		if id != 0 && !seen[id] {
+			seen[id] = true
+			order = append(order, id)
+		}
+	}
+	if len(order) == 0 {
+		return nil, nil
+	}
+	if at, now, cached := s.objectEpochs(ctx); cached {
+		return s.postsByIDsInOrder(ctx, order, at, now)
+	}
+	var rows []Post
+	if err := s.withContext(ctx).Where("id IN ?", order).Find(&rows).Error; err != nil {
+		return nil, Internal(err)
+	}
+	byID := make(map[uint64]int, len(rows))
+	for i := range rows {
+		byID[rows[i].ID] = i
+	}
+	out := make([]Post, 0, len(rows))
+	for _, id := range order {
+		if i, ok := byID[id]; ok {
+			out = append(out, rows[i])
+		}
+	}
+	return out, nil
+}

@@ -96,7 +96,13 @@ func (s *Store) ArchiveFeedLink(ctx context.Context, archiveLink, feed string) s
 
 // PostCommentsFeedLink is get_post_comments_feed_link.
 func (s *Store) PostCommentsFeedLink(ctx context.Context, p *Post, feed string) string {
-	link := s.Permalink(ctx, p, nil)
+	return s.CommentsFeedLinkOf(ctx, p, s.Permalink(ctx, p, nil), feed)
+}
+
+// CommentsFeedLinkOf is get_post_comments_feed_link for a post whose
+// permalink (as a visitor sees it) a list has already built.
+func (s *Store) CommentsFeedLinkOf(ctx context.Context, p *Post, permalink, feed string) string {
+	link := permalink
 	if !s.UsingPermalinks(ctx) || strings.Contains(link, "?") {
 		key := "p"
 		if p.Type == "page" {

@@ -261,3 +261,20 @@ func (s *Store) Users(ctx context.Context, f UserFilter) ([]User, int64, error) 
 	}
 	return users, total, nil
 }
+
+// UsersByIDs returns the users with the given ids, by id, in one query: a
+// list's authors. A missing id is left out. Errors: internal.
+func (s *Store) UsersByIDs(ctx context.Context, ids []uint64) (map[uint64]*User, error) {
+	out := make(map[uint64]*User, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var users []User
+	if err := s.withContext(ctx).Where("id IN ?", uniqueIDs(ids)).Find(&users).Error; err != nil {
+		return nil, Internal(err)
+	}
+	for i := range users {
+		out[users[i].ID] = &users[i]
+	}
+	return out, nil
+}

@@ -49,8 +49,10 @@ type feedData struct {
 }
 
 type feedItem struct {
-	p                       *models.Post
-	title, link, author     string
+	p                   *models.Post
+	title, link, author string
+	// rawLink is link before escaping, for the comments' links.
+	rawLink                 string
 	authorURL               string
 	guid                    string
 	excerpt, content        string
@@ -234,6 +236,13 @@ func (st *Site) feedItems(c echo.Context, posts []models.Post, viewer *models.Us
 	if err != nil {
 		return nil, err
 	}
+	// get_post_comments_feed_link starts from the permalink as anyone sees
+	// it, built once for the whole feed.
+	ptrs := make([]*models.Post, len(posts))
+	for i := range posts {
+		ptrs[i] = &posts[i]
+	}
+	permalinks := st.store.Permalinks(ctx, ptrs, nil)
 	out := make([]*feedItem, len(posts))
 	for i, pv := range views {
 		p := pv.post
@@ -241,13 +250,14 @@ func (st *Site) feedItems(c echo.Context, posts []models.Post, viewer *models.Us
 			p:            p,
 			title:        escHTML(ent2ncr(stripTags(string(pv.Title)))),
 			link:         escHTML(pv.Link),
+			rawLink:      pv.Link,
 			author:       pv.AuthorName,
 			guid:         escHTML(p.GUID),
 			commentCount: p.CommentCount,
 			commentsOpen: p.CommentStatus == "open",
 			protected:    pv.passwordRequiredFeed,
 		}
-		if u, err := st.store.UserByID(ctx, p.AuthorID); err == nil {
+		if u := pv.author; u != nil {
 			it.author, it.authorURL = u.DisplayName, u.URL
 		}
 		if it.guid == "" {
@@ -268,8 +278,8 @@ func (st *Site) feedItems(c echo.Context, posts []models.Post, viewer *models.Us
 		for _, t := range pv.Tags {
 			it.terms = appendUnique(it.terms, t.Name)
 		}
-		it.commentsFeed = escHTML(st.store.PostCommentsFeedLink(ctx, p, "rss2"))
-		it.commentsFeedAtom = escHTML(st.store.PostCommentsFeedLink(ctx, p, "atom"))
+		it.commentsFeed = escHTML(st.store.CommentsFeedLinkOf(ctx, p, permalinks[i], "rss2"))
+		it.commentsFeedAtom = escHTML(st.store.CommentsFeedLinkOf(ctx, p, permalinks[i], "atom"))
 		out[i] = it
 	}
 	return out, nil
@@ -291,17 +301,16 @@ func (st *Site) feedComments(c echo.Context, d *feedData, q *models.SiteQuery, v
 	for _, it := range d.items {
 		posts[it.p.ID] = it
 	}
-	var missing []models.Post
-	seen := map[uint64]bool{}
+	// The comments' posts that are not the feed's items, in one query.
+	var missingIDs []uint64
 	for _, cm := range q.Comments {
-		if _, ok := posts[cm.PostID]; !ok && !seen[cm.PostID] {
-			seen[cm.PostID] = true
-			p, err := st.store.PostByID(ctx, cm.PostID)
-			if err != nil {
-				return err
-			}
-			missing = append(missing, *p)
+		if _, ok := posts[cm.PostID]; !ok {
+			missingIDs = append(missingIDs, cm.PostID)
 		}
+	}
+	missing, err := st.store.PostsByIDs(ctx, missingIDs)
+	if err != nil {
+		return err
 	}
 	if len(missing) > 0 {
 		more, err := st.feedItems(c, missing, viewer)
@@ -315,7 +324,11 @@ func (st *Site) feedComments(c echo.Context, d *feedData, q *models.SiteQuery, v
 	for i := range q.Comments {
 		cm := &q.Comments[i]
 		it := posts[cm.PostID]
-		link := st.postLink(ctx, it.p, viewer) + "#comment-" + strconv.FormatUint(cm.ID, 10)
+		if it == nil {
+			// The post was deleted since the comments were read.
+			continue
+		}
+		link := it.rawLink + "#comment-" + strconv.FormatUint(cm.ID, 10)
 		fc := &feedComment{
 			c: cm, post: it,
 			author:    ent2ncr(cm.AuthorName),

@@ -75,6 +75,7 @@ type postView struct {
 	CommentCount         int64
 	CommentsOpen         bool
 	post                 *models.Post
+	author               *models.User
 	renderedContent      string
 	passwordRequiredFeed bool
 }
@@ -173,13 +174,15 @@ func (st *Site) documentTitle(ctx context.Context, locale, title string, paged i
 	return template.HTML(strings.Join(parts, " &#8211; "))
 }
 
-// postViews prepares posts for a list or a single page: authors and terms
-// are loaded once for all of them.
+// postViews prepares posts for a list or a single page: their links,
+// authors and terms (with the terms' links) are loaded once for all of
+// them, so a list runs the same queries whatever its length.
 func (st *Site) postViews(c echo.Context, posts []models.Post, viewer *models.User, full bool) ([]*postView, error) {
 	ctx := c.Request().Context()
 	ids := make([]uint64, len(posts))
+	authorIDs := make([]uint64, len(posts))
 	for i := range posts {
-		ids[i] = posts[i].ID
+		ids[i], authorIDs[i] = posts[i].ID, posts[i].AuthorID
 	}
 	cats, err := st.store.PostTermsUncounted(ctx, ids, "category")
 	if err != nil {
@@ -189,31 +192,30 @@ func (st *Site) postViews(c echo.Context, posts []models.Post, viewer *models.Us
 	if err != nil {
 		return nil, err
 	}
-	authors := map[uint64]*models.User{}
+	authors, err := st.store.UsersByIDs(ctx, authorIDs)
+	if err != nil {
+		return nil, err
+	}
+	links := st.postLinks(ctx, posts, viewer)
+	termLinks := st.termLinks(ctx, ids, cats, tags)
 	out := make([]*postView, 0, len(posts))
 	for i := range posts {
 		p := &posts[i]
 		pv := &postView{
 			ID: p.ID, Type: p.Type, Status: p.Status, Sticky: p.Sticky, post: p,
 			Title:        template.HTML(renderTitle(p.Title)),
-			Link:         st.postLink(ctx, p, viewer),
+			Link:         links[i],
 			Date:         p.Date.Format("January 2, 2006"),
 			DateISO:      p.DateGMT.UTC().Format(time.RFC3339),
 			ShowDate:     p.Type == "post",
 			CommentCount: p.CommentCount,
 			CommentsOpen: p.CommentStatus == "open",
+			author:       authors[p.AuthorID],
 		}
 		if p.HasFloatingDate() {
 			pv.DateISO = p.Date.Format("2006-01-02T15:04:05")
 		}
-		if _, ok := authors[p.AuthorID]; !ok {
-			u, err := st.store.UserByID(ctx, p.AuthorID)
-			if err != nil && models.ErrorKind(err) != models.KindNotFound {
-				return nil, err
-			}
-			authors[p.AuthorID] = u
-		}
-		if u := authors[p.AuthorID]; u != nil && p.Type == "post" {
+		if u := pv.author; u != nil && p.Type == "post" {
 			pv.AuthorName, pv.AuthorLink = u.DisplayName, st.store.AuthorLink(ctx, u)
 		}
 		switch p.Status {
@@ -223,10 +225,10 @@ func (st *Site) postViews(c echo.Context, posts []models.Post, viewer *models.Us
 			pv.Notice = "Preview"
 		}
 		for _, t := range cats[p.ID] {
-			pv.Categories = append(pv.Categories, termView{t.Name, st.store.TermLink(ctx, &t)})
+			pv.Categories = append(pv.Categories, termView{t.Name, termLinks[t.ID]})
 		}
 		for _, t := range tags[p.ID] {
-			pv.Tags = append(pv.Tags, termView{t.Name, st.store.TermLink(ctx, &t)})
+			pv.Tags = append(pv.Tags, termView{t.Name, termLinks[t.ID]})
 		}
 		if models.PostPasswordRequired(p, st.passCookieValue(c)) {
 			pv.passwordRequiredFeed = true
@@ -244,13 +246,56 @@ func (st *Site) postViews(c echo.Context, posts []models.Post, viewer *models.Us
 	return out, nil
 }
 
-// postLink is the link a page shows for a post: its permalink, or for a
-// post shown as a preview, its preview link.
+// postLink is the link a page shows for one post: its permalink, or an
+// attachment's page.
 func (st *Site) postLink(ctx context.Context, p *models.Post, viewer *models.User) string {
-	if p.Type == "attachment" {
-		return st.store.AttachmentLink(ctx, p, viewer)
+	return st.postLinks(ctx, []models.Post{*p}, viewer)[0]
+}
+
+// postLinks are the links a page shows for posts, in order: permalinks,
+// and attachments' pages, each kind built once for the list.
+func (st *Site) postLinks(ctx context.Context, posts []models.Post, viewer *models.User) []string {
+	var atts, others []*models.Post
+	for i := range posts {
+		if posts[i].Type == "attachment" {
+			atts = append(atts, &posts[i])
+		} else {
+			others = append(others, &posts[i])
+		}
 	}
-	return st.store.Permalink(ctx, p, viewer)
+	attLinks := st.store.AttachmentLinks(ctx, atts, viewer)
+	otherLinks := st.store.Permalinks(ctx, others, viewer)
+	out := make([]string, len(posts))
+	for i := range posts {
+		if posts[i].Type == "attachment" {
+			out[i], attLinks = attLinks[0], attLinks[1:]
+		} else {
+			out[i], otherLinks = otherLinks[0], otherLinks[1:]
+		}
+	}
+	return out
+}
+
+// termLinks are the links of the posts' categories and tags, by term id,
+// built once for the list (the categories' ancestors in one query).
+func (st *Site) termLinks(ctx context.Context, ids []uint64, lists ...map[uint64][]models.Term) map[uint64]string {
+	var terms []*models.Term
+	seen := map[uint64]bool{}
+	for _, byPost := range lists {
+		for _, id := range ids {
+			for i := range byPost[id] {
+				if t := &byPost[id][i]; !seen[t.ID] {
+					seen[t.ID] = true
+					terms = append(terms, t)
+				}
+			}
+		}
+	}
+	out := make(map[uint64]string, len(terms))
+	for i, link := range st.store.TermLinks(ctx, terms) {
+		out[terms[i].ID] = link
+	}
+	return out
 }
 
 // passCookieValue is the visitor's post password cookie.
