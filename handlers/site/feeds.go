@@ -237,12 +237,21 @@ func (st *Site) feedItems(c echo.Context, posts []models.Post, viewer *models.Us
 		return nil, err
 	}
 	// get_post_comments_feed_link starts from the permalink as anyone sees
-	// it, built once for the whole feed.
-	ptrs := make([]*models.Post, len(posts))
-	for i := range posts {
-		ptrs[i] = &posts[i]
+	// it: the views' links for a visitor (attachments aside), else built
+	// once for the whole feed.
+	permalinks := make([]string, len(posts))
+	rebuild := viewer != nil
+	for i, pv := range views {
+		permalinks[i] = pv.Link
+		rebuild = rebuild || pv.Type == "attachment"
 	}
-	permalinks := st.store.Permalinks(ctx, ptrs, nil)
+	if rebuild {
+		ptrs := make([]*models.Post, len(posts))
+		for i := range posts {
+			ptrs[i] = &posts[i]
+		}
+		permalinks = st.store.Permalinks(ctx, ptrs, nil)
+	}
 	out := make([]*feedItem, len(posts))
 	for i, pv := range views {
 		p := pv.post
