@@ -1,6 +1,7 @@
 package rest
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -184,5 +185,38 @@ func TestTaxonomiesREST(t *testing.T) {
 	byType := ts.expect(req{path: "/wp-json/wp/v2/taxonomies?type=wp_block"}, 200, "").obj()
 	if got := strings.Join(keys(byType), ","); got != "wp_pattern_category" {
 		t.Errorf("type filter %s", got)
+	}
+}
+
+// A term's link is models' get_term_link: the structure's front before the
+// default bases, not before a base the site set, user_trailingslashit from
+// the structure, and the query forms with plain permalinks.
+func TestTermLinkFollowsBasesAndFront(t *testing.T) {
+	ts := newTestSite(t)
+	news := toJSON(jsonAt(ts.expect(req{method: "POST", path: "/wp-json/wp/v2/categories", as: "admin", body: `{"name":"News"}`}, http.StatusCreated, "").json, "id"))
+	sport := toJSON(jsonAt(ts.expect(req{method: "POST", path: "/wp-json/wp/v2/categories", as: "admin", body: `{"name":"Sport","parent":` + news + `}`}, http.StatusCreated, "").json, "id"))
+	tag := toJSON(jsonAt(ts.expect(req{method: "POST", path: "/wp-json/wp/v2/tags", as: "admin", body: `{"name":"Go"}`}, http.StatusCreated, "").json, "id"))
+	for _, c := range []struct{ structure, categoryBase, tagBase, category, tag string }{
+		{"", "", "", "/?cat=" + sport, "/?tag=go"},
+		{"/%postname%/", "", "", "/category/news/sport/", "/tag/go/"},
+		{"/blog/%postname%/", "", "", "/blog/category/news/sport/", "/blog/tag/go/"},
+		{"/blog/%postname%/", "/topics", "/labels", "/topics/news/sport/", "/labels/go/"},
+		{"/archives/%post_id%", "", "", "/archives/category/news/sport", "/archives/tag/go"},
+	} {
+		t.Run(c.structure+" "+c.categoryBase, func(t *testing.T) {
+			for k, v := range map[string]string{"permalink_structure": c.structure, "category_base": c.categoryBase, "tag_base": c.tagBase} {
+				if err := ts.store.SetOption(context.Background(), k, v); err != nil {
+					t.Fatal(err)
+				}
+			}
+			r := ts.with(t).expect(req{path: "/wp-json/wp/v2/categories/" + sport}, http.StatusOK, "")
+			if got := jsonAt(r.json, "link"); got != ts.url+c.category {
+				t.Errorf("category link %v, want %s", got, ts.url+c.category)
+			}
+			r = ts.with(t).expect(req{path: "/wp-json/wp/v2/tags?include=" + tag}, http.StatusOK, "")
+			if got := toJSON(r.json); !strings.Contains(got, `"link":"`+ts.url+c.tag+`"`) {
+				t.Errorf("tag list %s, want link %s", got, ts.url+c.tag)
+			}
+		})
 	}
 }

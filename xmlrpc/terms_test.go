@@ -120,6 +120,26 @@ func TestTermMethodsRoleMatrix(t *testing.T) {
 		eq(t, sport["htmlUrl"], ts.url+"/category/news/sport/")
 		eq(t, sport["rssUrl"], ts.url+"/category/news/sport/feed/")
 		eq(t, sport["parentId"], int64(news))
+		// models' get_term_link: a front goes before the default base, not
+		// before a base the site set.
+		for _, c := range []struct{ structure, base, want string }{
+			{"/blog/%postname%/", "", "/blog/category/news/sport/"},
+			{"/blog/%postname%/", "/topics", "/topics/news/sport/"},
+			{"/%postname%/", "", "/category/news/sport/"},
+		} {
+			for k, val := range map[string]string{"permalink_structure": c.structure, "category_base": c.base} {
+				if err := ts.store.SetOption(context.Background(), k, val); err != nil {
+					t.Fatal(err)
+				}
+			}
+			v, err = ts.call("metaWeblog.getCategories", with("author"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sport := mustStruct(t, v.([]any)[1])
+			eq(t, sport["htmlUrl"], ts.url+c.want)
+			eq(t, sport["rssUrl"], ts.url+c.want+"feed/")
+		}
 		v, err = ts.call("wp.suggestCategories", with("author", "port", 5))
 		if err != nil {
 			t.Fatal(err)
