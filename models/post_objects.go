@@ -28,8 +28,8 @@ type postObjects struct {
 	// and the posts' last_changed.
 	queries   *epoch.Cache[string, postQueryResult]
 	rows      *epoch.Cache[uint64, Post]
-	terms     *epoch.Cache[uint64, []Term]
-	revisions *epoch.Cache[uint64, RevisionStat]
+	terms     *epoch.Cache[uint64, perPost[[]Term]]
+	revisions *epoch.Cache[uint64, perPost[RevisionStat]]
 }
 
 const (
@@ -58,8 +58,8 @@ func newPostObjects() *postObjects {
 	return &postObjects{
 		queries:   epoch.NewCache[string, postQueryResult](objectCacheEntries),
 		rows:      epoch.NewCache[uint64, Post](objectCacheEntries),
-		terms:     epoch.NewCache[uint64, []Term](objectCacheEntries),
-		revisions: epoch.NewCache[uint64, RevisionStat](objectCacheEntries),
+		terms:     epoch.NewCache[uint64, perPost[[]Term]](objectCacheEntries),
+		revisions: epoch.NewCache[uint64, perPost[RevisionStat]](objectCacheEntries),
 	}
 }
 
@@ -144,72 +144,66 @@ func (s *Store) postsByIDsInOrder(ctx context.Context, ids []uint64, at epoch.Ep
 }
 
 // cachedPostTerms is PostTermsUncounted through the object cache: the terms
-// of every taxonomy each post is filed under, uncounted.
+// of every taxonomy each post is filed under, uncounted. Callers get copies,
+// which they may sort or change.
 func (s *Store) cachedPostTerms(ctx context.Context, postIDs []uint64) (map[uint64][]Term, error) {
+	load := func(ids []uint64) (map[uint64][]Term, error) {
+		return s.postTerms(ctx, ids, "", "terms.*, rel.post_id AS post_id")
+	}
 	at, now, ok := s.objectEpochs(ctx)
 	if !ok {
-		return s.postTerms(ctx, postIDs, "", "terms.*, rel.post_id AS post_id")
+		return load(postIDs)
 	}
-	out := make(map[uint64][]Term, len(postIDs))
-	var missing []uint64
-	for _, id := range postIDs {
-		if terms, ok := s.objects.terms.Get(id, at, now); ok {
-			if len(terms) > 0 {
-				// A copy: callers may sort or change what they get.
-				out[id] = slices.Clone(terms)
-			}
-		} else {
-			missing = append(missing, id)
-		}
-	}
-	if len(missing) == 0 {
-		return out, nil
-	}
-	loaded, err := s.postTerms(ctx, missing, "", "terms.*, rel.post_id AS post_id")
-	if err != nil {
-		return nil, err
-	}
-	until := now.Add(objectCacheLifetime)
-	for _, id := range missing {
-		terms := loaded[id]
-		s.objects.terms.Put(id, slices.Clone(terms), at, until) // no terms is an answer too
-		if len(terms) > 0 {
-			out[id] = terms
-		}
-	}
-	return out, nil
+	return perPostCached(s.objects.terms, postIDs, at, now, load, slices.Clone[[]Term])
 }
 
 // cachedRevisionStats is RevisionStats through the object cache.
 func (s *Store) cachedRevisionStats(ctx context.Context, postIDs []uint64) (map[uint64]RevisionStat, error) {
+	load := func(ids []uint64) (map[uint64]RevisionStat, error) { return s.revisionStats(ctx, ids) }
 	at, now, ok := s.objectEpochs(ctx)
 	if !ok {
-		return s.revisionStats(ctx, postIDs)
+		return load(postIDs)
 	}
-	out := make(map[uint64]RevisionStat, len(postIDs))
+	return perPostCached(s.objects.revisions, postIDs, at, now, load, func(st RevisionStat) RevisionStat { return st })
+}
+
+// perPost is one post's answer to a per-post load, which leaves the posts
+// that have nothing out of its map: has tells the two apart, so that
+// "nothing" is cached too.
+type perPost[V any] struct {
+	value V
+	has   bool
+}
+
+// perPostCached answers a per-post load from cache c where it can, and loads
+// the others in one call, filing their answers under at. clone copies a
+// value on its way in and out, so that no caller shares one.
+func perPostCached[V any](c *epoch.Cache[uint64, perPost[V]], postIDs []uint64, at epoch.Epochs, now time.Time,
+	load func([]uint64) (map[uint64]V, error), clone func(V) V) (map[uint64]V, error) {
+	out := make(map[uint64]V, len(postIDs))
 	var missing []uint64
 	for _, id := range postIDs {
-		if st, ok := s.objects.revisions.Get(id, at, now); ok {
-			if st.Count > 0 {
-				out[id] = st
-			}
-		} else {
+		e, ok := c.Get(id, at, now)
+		switch {
+		case !ok:
 			missing = append(missing, id)
+		case e.has:
+			out[id] = clone(e.value)
 		}
 	}
 	if len(missing) == 0 {
 		return out, nil
 	}
-	loaded, err := s.revisionStats(ctx, missing)
+	loaded, err := load(missing)
 	if err != nil {
 		return nil, err
 	}
 	until := now.Add(objectCacheLifetime)
 	for _, id := range missing {
-		st := loaded[id]
-		s.objects.revisions.Put(id, st, at, until) // none is an answer too
-		if st.Count > 0 {
-			out[id] = st
+		v, has := loaded[id]
+		c.Put(id, perPost[V]{value: clone(v), has: has}, at, until)
+		if has {
+			out[id] = v
 		}
 	}
 	return out, nil
