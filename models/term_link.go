@@ -150,3 +150,26 @@ func userTrailingSlash(path string, trailingSlash bool) string {
 	}
 	return path
 }
+
+// TermFeedLink is get_term_feed_link for a term whose link (TermLink) the
+// caller has already built: with pretty permalinks the link with feed/
+// appended, with plain ones the feed query first and then the taxonomy's
+// query variable (?feed=rss2&cat=ID, ?feed=rss2&tag=slug), in WordPress's
+// order. The term's own slug is used, as WordPress does, so a post format
+// gives post_format=post-format-aside; a taxonomy without a query variable
+// gets taxonomy= and term=, as its link does.
+func (s *Store) TermFeedLink(ctx context.Context, t *Term, termLink, feed string) string {
+	if s.UsingPermalinks(ctx) {
+		return s.ArchiveFeedLink(ctx, termLink, feed)
+	}
+	q := "?feed=" + feed + "&"
+	switch qv := termQueryVars[t.Taxonomy]; {
+	case t.Taxonomy == "category":
+		q += "cat=" + strconv.FormatUint(t.ID, 10)
+	case qv != "":
+		q += qv + "=" + t.Slug
+	default:
+		q += "taxonomy=" + t.Taxonomy + "&term=" + t.Slug
+	}
+	return s.HomeURL(q)
+}

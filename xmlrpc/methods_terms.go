@@ -388,14 +388,16 @@ func (c *Call) termLinks(terms []models.Term) (links, feeds []string) {
 	links = c.srv.store.TermLinks(c.ctx, ptrs)
 	feeds = make([]string, len(links))
 	for i, link := range links {
-		feeds[i] = c.srv.store.ArchiveFeedLink(c.ctx, link, "rss2")
+		feeds[i] = c.srv.store.TermFeedLink(c.ctx, ptrs[i], link, "rss2")
 	}
 	return links, feeds
 }
 
-// escHTML is esc_html for URLs: & becomes &#038;.
+// escHTML is esc_html for the links models builds: & becomes &amp; (not
+// esc_url's &#038;). WordPress's plain term feed links already hold &amp;,
+// which esc_html keeps; models' hold a bare &, so the answer is the same.
 func escHTML(s string) string {
-	return strings.NewReplacer("&", "&#038;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#039;").Replace(s)
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#039;").Replace(s)
 }
 
 // allCategories lists every category ordered by name (get_categories with

@@ -140,6 +140,19 @@ func TestTermMethodsRoleMatrix(t *testing.T) {
 			eq(t, sport["htmlUrl"], ts.url+c.want)
 			eq(t, sport["rssUrl"], ts.url+c.want+"feed/")
 		}
+		// Plain permalinks: get_term_feed_link puts the feed first, and
+		// esc_html words the & as &amp;.
+		if err := ts.store.SetOption(context.Background(), "permalink_structure", ""); err != nil {
+			t.Fatal(err)
+		}
+		v, err = ts.call("metaWeblog.getCategories", with("author"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sport = mustStruct(t, v.([]any)[1])
+		sportID := strconv.FormatInt(sport["categoryId"].(int64), 10)
+		eq(t, sport["htmlUrl"], ts.url+"/?cat="+sportID)
+		eq(t, sport["rssUrl"], ts.url+"/?feed=rss2&amp;cat="+sportID)
 		v, err = ts.call("wp.suggestCategories", with("author", "port", 5))
 		if err != nil {
 			t.Fatal(err)

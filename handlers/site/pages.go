@@ -109,7 +109,7 @@ func (st *Site) page(c echo.Context, q *models.SiteQuery, viewer *models.User) e
 			v.HeadingNote = template.HTML("<p>" + escHTML(q.Term.Description) + "</p>")
 		}
 		v.Alternates = append(v.Alternates, alternate{"application/rss+xml",
-			fmt.Sprintf(languages.T(v.Locale, "%[1]s %[2]s %[3]s %[4]s Feed"), name, feedSeparator, q.Term.Name, kind), st.store.ArchiveFeedLink(ctx, base, "rss2")})
+			fmt.Sprintf(languages.T(v.Locale, "%[1]s %[2]s %[3]s %[4]s Feed"), name, feedSeparator, q.Term.Name, kind), st.store.TermFeedLink(ctx, q.Term, base, "rss2")})
 	case q.IsDate:
 		heading = dateHeading(v.Locale, q)
 		base = st.store.DateLink(ctx, q.Year, q.Month, q.Day)

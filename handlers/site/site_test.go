@@ -307,6 +307,8 @@ func TestPlainPermalinks(t *testing.T) {
 		{"/?page_id=8", 200, "entry-title"},
 		{"/?feed=rss2", 200, "<link>" + ts.url + "/?p=1</link>"},
 		{"/?cat=1", 200, "Uncategorized"},
+		// get_term_feed_link's plain form: the feed first.
+		{"/?cat=1", 200, `href="` + ts.url + `/?feed=rss2&amp;cat=1"`},
 		{"/?sitemap=index", 200, "<loc>" + ts.url + "/?sitemap=posts&amp;sitemap-subtype=post&amp;paged=1</loc>"},
 		{"/admin-published/", 404, "Page not found"},
 		{"/robots.txt", 200, "Sitemap: " + ts.url + "/?sitemap=index"},
