@@ -215,9 +215,6 @@ func (s *Store) publicLink(ctx context.Context, p *Post) string {
 	if p == nil {
 		return ""
 	}
-	if p.Type == "attachment" {
-		return s.AttachmentLink(ctx, p, nil)
-	}
 	return s.Permalink(ctx, p, nil)
 }
 

@@ -255,7 +255,9 @@ func (s *Store) AttachmentLinks(ctx context.Context, atts []*Post, viewer *User)
 	// unattached one, as a failed lookup did before.
 	parents, _ := s.PostsByIDs(ctx, parentIDs)
 	parentLinks := map[uint64]string{}
-	for i, link := range s.Permalinks(ctx, pointersTo(parents), viewer) {
+	// A parent's own link, never an attachment page's: an attachment
+	// attached to another (or a cycle of them) ends after one step.
+	for i, link := range s.postPermalinks(ctx, pointersTo(parents), viewer) {
 		parentLinks[parents[i].ID] = link
 	}
 	out := make([]string, len(atts))

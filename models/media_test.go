@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -286,6 +287,12 @@ func TestUploadMediaStoresFile(t *testing.T) {
 		}
 		if got := s.AttachmentLink(ctx, m.Post, nil); got != "http://example.test/hello-world/inside/" {
 			t.Errorf("attached link %q", got)
+		}
+		// get_permalink of an attachment is its page's link, in a list
+		// beside other posts too.
+		links := s.Permalinks(ctx, []*models.Post{post, m.Post, post}, nil)
+		if want := []string{"http://example.test/hello-world/", "http://example.test/hello-world/inside/", "http://example.test/hello-world/"}; !slices.Equal(links, want) {
+			t.Errorf("permalinks %q, want %q", links, want)
 		}
 		if err := s.SetOption(ctx, "permalink_structure", ""); err != nil {
 			t.Fatal(err)

@@ -21,9 +21,38 @@ func (s *Store) Permalink(ctx context.Context, p *Post, viewer *User) string {
 
 // Permalinks returns the public links of posts as viewer sees them, in
 // order. What the links need beyond the posts (ancestor pages, categories
-// with their ancestors, authors) is loaded once for the whole list, so a
-// list of any length runs the same few queries.
+// with their ancestors, authors, attachments' parents) is loaded once for
+// the whole list, so a list of any length runs the same few queries. As
+// get_permalink does, an attachment gets its attachment page's link
+// (AttachmentLinks).
 func (s *Store) Permalinks(ctx context.Context, posts []*Post, viewer *User) []string {
+	var atts, others []*Post
+	for _, p := range posts {
+		if p.Type == "attachment" {
+			atts = append(atts, p)
+		} else {
+			others = append(others, p)
+		}
+	}
+	if len(atts) == 0 {
+		return s.postPermalinks(ctx, posts, viewer)
+	}
+	attLinks := s.AttachmentLinks(ctx, atts, viewer)
+	otherLinks := s.postPermalinks(ctx, others, viewer)
+	out := make([]string, len(posts))
+	for i, p := range posts {
+		if p.Type == "attachment" {
+			out[i], attLinks = attLinks[0], attLinks[1:]
+		} else {
+			out[i], otherLinks = otherLinks[0], otherLinks[1:]
+		}
+	}
+	return out
+}
+
+// postPermalinks is Permalinks for posts that are not attachments: the
+// links attachments' pages are built under.
+func (s *Store) postPermalinks(ctx context.Context, posts []*Post, viewer *User) []string {
 	out := make([]string, len(posts))
 	var pretty []*Post
 	for _, p := range posts {

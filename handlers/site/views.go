@@ -252,28 +252,15 @@ func (st *Site) postLink(ctx context.Context, p *models.Post, viewer *models.Use
 	return st.postLinks(ctx, []models.Post{*p}, viewer)[0]
 }
 
-// postLinks are the links a page shows for posts, in order: permalinks,
-// and attachments' pages, each kind built once for the list.
+// postLinks are the links a page shows for posts, in order: their
+// permalinks (attachments' pages for attachments), built once for the
+// list.
 func (st *Site) postLinks(ctx context.Context, posts []models.Post, viewer *models.User) []string {
-	var atts, others []*models.Post
+	ptrs := make([]*models.Post, len(posts))
 	for i := range posts {
-		if posts[i].Type == "attachment" {
-			atts = append(atts, &posts[i])
-		} else {
-			others = append(others, &posts[i])
-		}
+		ptrs[i] = &posts[i]
 	}
-	attLinks := st.store.AttachmentLinks(ctx, atts, viewer)
-	otherLinks := st.store.Permalinks(ctx, others, viewer)
-	out := make([]string, len(posts))
-	for i := range posts {
-		if posts[i].Type == "attachment" {
-			out[i], attLinks = attLinks[0], attLinks[1:]
-		} else {
-			out[i], otherLinks = otherLinks[0], otherLinks[1:]
-		}
-	}
-	return out
+	return st.store.Permalinks(ctx, ptrs, viewer)
 }
 
 // termLinks are the links of the posts' categories and tags, by term id,
