@@ -16,13 +16,10 @@ func (s *Store) UsingPermalinks(ctx context.Context) bool {
 	return s.Option(ctx, "permalink_structure") != ""
 }
 
-// trailing is user_trailingslashit: the structure decides whether links
-// end with a slash.
+// trailing is user_trailingslashit with the site's structure deciding
+// whether links end with a slash (userTrailingSlash, term_link.go).
 func (s *Store) trailing(ctx context.Context, path string) string {
-	if strings.HasSuffix(s.Option(ctx, "permalink_structure"), "/") {
-		return strings.TrimRight(path, "/") + "/"
-	}
-	return strings.TrimRight(path, "/")
+	return userTrailingSlash(path, strings.HasSuffix(s.Option(ctx, "permalink_structure"), "/"))
 }
 
 // HomeURL is home_url(path).
