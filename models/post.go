@@ -171,22 +171,17 @@ func (s *Store) runPostIDQuery(ctx context.Context, text string, vars []any, cou
 }
 
 // PostTitles returns the titles of the posts with the given ids, of any
-// type and status, in one query (a list's parents); a missing post is
-// left out.
+// type and status (a list's parents): PostsByIDs's posts, so from the
+// object cache where it can and one query for the others. A missing post
+// is left out.
 func (s *Store) PostTitles(ctx context.Context, ids []uint64) (map[uint64]string, error) {
-	out := make(map[uint64]string, len(ids))
-	if len(ids) == 0 {
-		return out, nil
+	posts, err := s.PostsByIDs(ctx, ids)
+	if err != nil {
+		return nil, err
 	}
-	var rows []struct {
-		ID    uint64
-		Title string
-	}
-	if err := s.withContext(ctx).Model(&Post{}).Select("id, title").Where("id IN ?", uniqueIDs(ids)).Scan(&rows).Error; err != nil {
-		return nil, Internal(err)
-	}
-	for _, r := range rows {
-		out[r.ID] = r.Title
+	out := make(map[uint64]string, len(posts))
+	for _, p := range posts {
+		out[p.ID] = p.Title
 	}
 	return out, nil
 }

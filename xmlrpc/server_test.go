@@ -319,6 +319,16 @@ func TestPostLifecycle(t *testing.T) {
 	page := mustStruct(t, must(ts.call("wp.getPage", []any{1, pid, "editor", ts.appPasswords["editor"]})))
 	eq(t, page["link"], ts.url+"/test-page/page/")
 	eq(t, page["wp_page_parent_title"] != "", true)
+	// A list loads its pages' parents' titles at once (PostTitles), and
+	// they are the ones a single page looks up.
+	listed := false
+	for _, item := range must(ts.call("wp.getPages", []any{1, "editor", ts.appPasswords["editor"], 50})).([]any) {
+		if m := mustStruct(t, item); m["page_id"] == page["page_id"] {
+			listed = true
+			eq(t, m["wp_page_parent_title"], page["wp_page_parent_title"])
+		}
+	}
+	eq(t, listed, true)
 	if _, err := ts.call("wp.editPage", []any{1, pid, "editor", ts.appPasswords["editor"], map[string]any{"title": "Page 2"}, true}); err != nil {
 		t.Fatal(err)
 	}
