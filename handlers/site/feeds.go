@@ -237,15 +237,13 @@ func (st *Site) feedItems(c echo.Context, posts []models.Post, viewer *models.Us
 		return nil, err
 	}
 	// get_post_comments_feed_link starts from the permalink as anyone sees
-	// it: the views' links for a visitor (attachments aside), else built
-	// once for the whole feed.
+	// it: the views' links for a visitor, else built once for the whole
+	// feed.
 	permalinks := make([]string, len(posts))
-	rebuild := viewer != nil
 	for i, pv := range views {
 		permalinks[i] = pv.Link
-		rebuild = rebuild || pv.Type == "attachment"
 	}
-	if rebuild {
+	if viewer != nil {
 		ptrs := make([]*models.Post, len(posts))
 		for i := range posts {
 			ptrs[i] = &posts[i]
