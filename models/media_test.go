@@ -279,6 +279,7 @@ func TestUploadMediaStoresFile(t *testing.T) {
 		if got := s.AttachmentLink(ctx, m.Post, nil); got != "http://example.test/hello-world-2/" {
 			t.Errorf("unattached link %q", got)
 		}
+		unattached := m.Post
 		parent := post.ID
 		m, err = s.UploadMedia(ctx, author, models.UploadInput{Filename: "inside.png", Data: testImage(t, "png", 1, 1),
 			MediaInput: models.MediaInput{ParentID: &parent}})
@@ -293,6 +294,21 @@ func TestUploadMediaStoresFile(t *testing.T) {
 		links := s.Permalinks(ctx, []*models.Post{post, m.Post, post}, nil)
 		if want := []string{"http://example.test/hello-world/", "http://example.test/hello-world/inside/", "http://example.test/hello-world/"}; !slices.Equal(links, want) {
 			t.Errorf("permalinks %q, want %q", links, want)
+		}
+		// get_post_comments_feed_link: an attached attachment's page with
+		// feed/, an unattached one's the site feed with attachment_id.
+		for _, c := range []struct {
+			p    *models.Post
+			feed string
+			want string
+		}{
+			{m.Post, "rss2", "http://example.test/hello-world/inside/feed/"},
+			{unattached, "rss2", "http://example.test/feed/?attachment_id=" + strconv.FormatUint(unattached.ID, 10)},
+			{unattached, "atom", "http://example.test/feed/atom/?attachment_id=" + strconv.FormatUint(unattached.ID, 10)},
+		} {
+			if got := s.PostCommentsFeedLink(ctx, c.p, c.feed); got != c.want {
+				t.Errorf("comments feed %q, want %q", got, c.want)
+			}
 		}
 		if err := s.SetOption(ctx, "permalink_structure", ""); err != nil {
 			t.Fatal(err)

@@ -99,6 +99,18 @@ func (s *Store) PostCommentsFeedLink(ctx context.Context, p *Post, feed string) 
 // CommentsFeedLinkOf is get_post_comments_feed_link for a post whose
 // permalink (as a visitor sees it) a list has already built.
 func (s *Store) CommentsFeedLinkOf(ctx context.Context, p *Post, permalink, feed string) string {
+	if p.Type == "attachment" && p.ParentID == 0 {
+		// An unattached attachment's comments feed is the site's feed
+		// with attachment_id added, in both forms.
+		if !s.UsingPermalinks(ctx) {
+			return fmt.Sprintf("%s/?feed=%s&attachment_id=%d", s.siteBase(), feed, p.ID)
+		}
+		path := "/feed/"
+		if feed != "rss2" {
+			path += feed + "/"
+		}
+		return fmt.Sprintf("%s%s?attachment_id=%d", s.siteBase(), path, p.ID)
+	}
 	link := permalink
 	if !s.UsingPermalinks(ctx) || strings.Contains(link, "?") {
 		key := "p"
