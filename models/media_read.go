@@ -260,6 +260,8 @@ func (s *Store) AttachmentLinks(ctx context.Context, atts []*Post, viewer *User)
 	for i, link := range s.postPermalinks(ctx, pointersTo(parents), viewer) {
 		parentLinks[parents[i].ID] = link
 	}
+	// user_trailingslashit: the structure decides the final slash.
+	trailingSlash := strings.HasSuffix(structure, "/")
 	out := make([]string, len(atts))
 	for i, p := range atts {
 		plain := s.siteBase() + "/?attachment_id=" + strconv.FormatUint(p.ID, 10)
@@ -267,7 +269,7 @@ func (s *Store) AttachmentLinks(ctx context.Context, atts []*Post, viewer *User)
 			out[i] = plain
 			continue
 		}
-		out[i] = s.siteBase() + "/" + p.Slug + "/"
+		out[i] = s.siteBase() + "/" + userTrailingSlash(p.Slug, trailingSlash)
 		link, ok := parentLinks[p.ParentID]
 		if !attached(p) || !ok {
 			continue
@@ -280,7 +282,7 @@ func (s *Store) AttachmentLinks(ctx context.Context, atts []*Post, viewer *User)
 		if isDigits(name) || strings.Contains(structure, "%category%") {
 			name = "attachment/" + name
 		}
-		out[i] = strings.TrimSuffix(link, "/") + "/" + name + "/"
+		out[i] = strings.TrimSuffix(link, "/") + "/" + userTrailingSlash(name, trailingSlash)
 	}
 	return out
 }

@@ -310,6 +310,14 @@ func TestUploadMediaStoresFile(t *testing.T) {
 				t.Errorf("comments feed %q, want %q", got, c.want)
 			}
 		}
+		// Without a final slash in the structure, none ends the links.
+		if err := s.SetOption(ctx, "permalink_structure", "/%postname%"); err != nil {
+			t.Fatal(err)
+		}
+		links = s.Permalinks(ctx, []*models.Post{m.Post, unattached}, nil)
+		if want := []string{"http://example.test/hello-world/inside", "http://example.test/hello-world-2"}; !slices.Equal(links, want) {
+			t.Errorf("permalinks without a final slash %q, want %q", links, want)
+		}
 		if err := s.SetOption(ctx, "permalink_structure", ""); err != nil {
 			t.Fatal(err)
 		}
