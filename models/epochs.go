@@ -150,6 +150,7 @@ func (s *Store) observeContentEpoch(v, committedBefore, startedAfter int64) {
 	if s.seenContent.observe(v, committedBefore, startedAfter) {
 		s.optionsMu.Lock()
 		s.optionsCache = nil
+		s.optionsGen++
 		s.optionsMu.Unlock()
 	}
 }

@@ -153,3 +153,53 @@ func TestOptionCacheAcrossStores(t *testing.T) {
 		}
 	}
 }
+
+// A load of the option cache that read the options before another store's
+// write, and is overtaken by the read of the epochs that drops the cache
+// for that write, must not put its old rows back: nothing would drop them
+// again, as the epoch no longer moves.
+func TestOptionLoadOvertakenByDrop(t *testing.T) {
+	ctx := context.Background()
+	first, second := storesOnOneDatabase(t)
+	if _, err := first.Epochs(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// Another store's write drops the first one's cache: its next option
+	// read loads it.
+	if err := second.SetOption(ctx, "blogdescription", "Elsewhere"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := first.Epochs(ctx); err != nil {
+		t.Fatal(err)
+	}
+	const want = "Written during the load"
+	var once atomic.Bool
+	err := first.DB().Callback().Query().After("gorm:query").Register("test:overtaken_load", func(db *gorm.DB) {
+		if db.Statement.Table != "options" || !once.CompareAndSwap(false, true) {
+			return
+		}
+		// The rows are read; another process writes, and a concurrent
+		// request of this one reads the epochs before the load stores.
+		if err := second.SetOption(ctx, "blogname", want); err != nil {
+			t.Error(err)
+		}
+		if _, err := first.Epochs(ctx); err != nil {
+			t.Error(err)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first.Option(ctx, "blogname") // the overtaken load; its answer may be old
+	if !once.Load() {
+		t.Fatal("the option cache was not loaded")
+	}
+	for range 2 {
+		if _, err := first.Epochs(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := first.Option(ctx, "blogname"); got != want {
+			t.Fatalf("blogname %q after the overtaken load, want %q", got, want)
+		}
+	}
+}

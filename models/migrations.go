@@ -96,7 +96,7 @@ func (s *Store) Migrate(ctx context.Context) (applied int, err error) {
 	if err != nil {
 		return applied, err
 	}
-	return applied, s.loadOptions(ctx)
+	return applied, s.ReloadOptions(ctx)
 }
 
 // migrateLocked is Migrate under the setup lock.

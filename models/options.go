@@ -57,20 +57,26 @@ var defaultOptions = map[string]string{
 
 // loadOptions fills the in-process cache of options. Options are read on
 // nearly every request and change rarely, so they are served from memory;
-// writes go through SetOption, which refreshes the cache.
-func (s *Store) loadOptions(ctx context.Context) error {
+// writes go through SetOption, which refreshes the cache. It returns the
+// options read, which the caller may use even when they were not kept.
+func (s *Store) loadOptions(ctx context.Context) (map[string]string, error) {
+	s.optionsMu.RLock()
+	gen := s.optionsGen
+	s.optionsMu.RUnlock()
 	var rows []Option
 	if err := s.withContext(ctx).Find(&rows).Error; err != nil {
-		return Internal(err)
+		return nil, Internal(err)
 	}
 	m := make(map[string]string, len(rows))
 	for _, r := range rows {
 		m[r.Name] = r.Value
 	}
 	s.optionsMu.Lock()
-	s.optionsCache = m
+	if s.optionsGen == gen {
+		s.optionsCache = m
+	}
 	s.optionsMu.Unlock()
-	return nil
+	return m, nil
 }
 
 // Option returns a site option, or its default when unset.
@@ -79,11 +85,7 @@ func (s *Store) Option(ctx context.Context, name string) string {
 	m := s.optionsCache
 	s.optionsMu.RUnlock()
 	if m == nil {
-		if err := s.loadOptions(ctx); err == nil {
-			s.optionsMu.RLock()
-			m = s.optionsCache
-			s.optionsMu.RUnlock()
-		}
+		m, _ = s.loadOptions(ctx)
 	}
 	if v, ok := m[name]; ok {
 		return v
@@ -115,6 +117,7 @@ func (s *Store) SetOption(ctx context.Context, name, value string) error {
 		return Internal(err)
 	}
 	s.optionsMu.Lock()
+	s.optionsGen++
 	if s.optionsCache != nil {
 		next := make(map[string]string, len(s.optionsCache)+1)
 		for k, v := range s.optionsCache {
@@ -129,4 +132,7 @@ func (s *Store) SetOption(ctx context.Context, name, value string) error {
 
 // ReloadOptions drops the option cache, so that changes made by another
 // process are seen.
-func (s *Store) ReloadOptions(ctx context.Context) error { return s.loadOptions(ctx) }
+func (s *Store) ReloadOptions(ctx context.Context) error {
+	_, err := s.loadOptions(ctx)
+	return err
+}

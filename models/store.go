@@ -43,6 +43,10 @@ type Store struct {
 
 	optionsMu    sync.RWMutex
 	optionsCache map[string]string
+	// optionsGen counts the changes of optionsCache other than loads (a
+	// drop, an option written): a load stores its rows only when none
+	// happened while it read them, since they may predate that change.
+	optionsGen uint64
 
 	// verified caches successful main-password checks (see password_cache.go).
 	verified *verifiedPasswords

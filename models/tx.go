@@ -28,5 +28,6 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 	if !cached {
 		return nil
 	}
-	return s.loadOptions(ctx)
+	_, err = s.loadOptions(ctx)
+	return err
 }
