@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/presspass/presspass/fixtures/fixturestest"
 	"github.com/presspass/presspass/models"
 )
 
@@ -18,15 +17,8 @@ import (
 // (as SQLite's own datetime() writes them). modernc.org/sqlite's defaults
 // differ on both counts (store.go, sqliteTimeParams).
 func TestSQLiteTimesKeepTheirFormat(t *testing.T) {
-	s := fixturestest.Loaded(t, "test")
-	if s.Dialect() != models.DialectSQLite {
-		t.Skip("SQLite's time format")
-	}
+	s, admin := loadedSQLite(t, "SQLite's time format")
 	ctx := context.Background()
-	admin, err := s.UserByLogin(ctx, "admin")
-	if err != nil {
-		t.Fatal(err)
-	}
 	title, status := "Dated", "publish"
 	p, err := s.CreatePost(ctx, admin, models.PostInput{Title: &title, Status: &status})
 	if err != nil {

@@ -11,6 +11,21 @@ import (
 	"github.com/presspass/presspass/models"
 )
 
+// loadedSQLite is the "test" fixture site and its administrator, for a
+// test of what only SQLite does (why, when the tests run on MySQL).
+func loadedSQLite(t *testing.T, why string) (*models.Store, *models.User) {
+	t.Helper()
+	if fixturestest.Dialect() != models.DialectSQLite {
+		t.Skip(why)
+	}
+	s := fixturestest.Loaded(t, "test")
+	admin, err := s.UserByLogin(context.Background(), "admin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, admin
+}
+
 // While one transaction holds SQLite's writer, it reads its own writes, and
 // every read outside it still answers (from the read pool, which sees only
 // what is committed), and a writer that cannot get its turn
@@ -18,15 +33,8 @@ import (
 // is refused as busy (503 with Retry-After in the adapters) with nothing of
 // it stored. Once the holder commits, writes go through again.
 func TestSQLiteWriterBusyReadsGoOn(t *testing.T) {
-	s := fixturestest.Loaded(t, "test")
-	if s.Dialect() != models.DialectSQLite {
-		t.Skip("SQLite's writer queue")
-	}
+	s, admin := loadedSQLite(t, "SQLite's writer queue")
 	ctx := context.Background()
-	admin, err := s.UserByLogin(ctx, "admin")
-	if err != nil {
-		t.Fatal(err)
-	}
 	// A read that waited for the writer would be refused after this long
 	// instead of answering.
 	s.Config.WriteWait = 100 * time.Millisecond
