@@ -196,12 +196,18 @@ func redactURL(u *url.URL) string {
 // turns in Go (sqlite_writer.go); the busy timeout is for another process
 // writing the same file, whose lock SQLite's busy handler waits for.
 func sqliteDSN(path string) string {
+	return sqliteWithParams(path, "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"+
+		sqliteTimeParams)
+}
+
+// sqliteWithParams appends params to path, whose own query, if any, it
+// extends.
+func sqliteWithParams(path, params string) string {
 	sep := "?"
 	if strings.Contains(path, "?") {
 		sep = "&"
 	}
-	return path + sep + "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate" +
-		sqliteTimeParams
+	return path + sep + params
 }
 
 // sqliteTimeParams keep times stored and read as the driver PressPass used
@@ -222,11 +228,7 @@ const sqliteTimeParams = "&_time_format=sqlite&_timezone=UTC"
 // writer has set WAL mode already; the busy timeout covers the moments a
 // reader waits for another process's recovery or checkpoint.
 func sqliteReaderDSN(path string) string {
-	sep := "?"
-	if strings.Contains(path, "?") {
-		sep = "&"
-	}
-	return path + sep + "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=query_only(1)" + sqliteTimeParams
+	return sqliteWithParams(path, "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=query_only(1)"+sqliteTimeParams)
 }
 
 // sqliteInMemory reports whether path names a memory database, which exists
