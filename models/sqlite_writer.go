@@ -126,7 +126,7 @@ type writerPool struct {
 	// maxWait is StoreConfig.WriteWait, read at each wait (0: the default).
 	maxWait func() time.Duration
 	// txStmts are the statements transactions run, prepared on the writer
-	// (txstmts.go).
+	// (sqlite_writer_txstmts.go).
 	txStmts txStatements
 }
 
@@ -225,9 +225,10 @@ func (t *writerTx) end(err error) error {
 }
 
 // stmt returns the writer's prepared statement for query, bound to this
-// transaction, or nil (then query is noted, to be prepared at the end).
+// transaction, or nil (then a keepable query is noted, to be prepared at
+// the end).
 func (t *writerTx) stmt(ctx context.Context, query string) *sql.Stmt {
-	if t.sqlTx == nil {
+	if t.sqlTx == nil || !keepable(query) {
 		return nil
 	}
 	if st := t.pool.txStmts.get(query); st != nil {
@@ -314,9 +315,13 @@ func routeReads(db *gorm.DB, writer *writerPool, readers gorm.ConnPool) error {
 
 // isReadStatement reports whether raw SQL only reads (SELECT, WITH …
 // SELECT); PRAGMA and anything else stay on the writer.
-func isReadStatement(text string) bool {
+func isReadStatement(text string) bool { return sqlStartsWith(text, "SELECT", "WITH") }
+
+// sqlStartsWith reports whether the statement text begins with one of the
+// keywords kws (upper case), past any blanks and opening parentheses.
+func sqlStartsWith(text string, kws ...string) bool {
 	text = strings.TrimLeft(text, " \t\r\n(")
-	for _, kw := range []string{"SELECT", "WITH"} {
+	for _, kw := range kws {
 		if len(text) > len(kw) && strings.EqualFold(text[:len(kw)], kw) {
 			switch text[len(kw)] {
 			case ' ', '\t', '\r', '\n', '(', '*':

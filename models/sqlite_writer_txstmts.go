@@ -16,6 +16,15 @@ import (
 // preparation (sql.Tx.StmtContext), which database/sql reuses as long as the
 // connection lives.
 
+// keepable reports whether a transaction's statement may be kept: queries
+// and row writes only. GORM names each savepoint at random (SAVEPOINT
+// sp<random>, ROLLBACK TO …), and a migration's DDL runs once: kept, they
+// filled the bound with texts never run again, after which no statement
+// was kept at all.
+func keepable(query string) bool {
+	return sqlStartsWith(query, "SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "REPLACE")
+}
+
 // maxTxStatements bounds txStatements: queries whose text varies (IN lists
 // of every length) stop being added when it is full, and are prepared per
 // use, as before.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/presspass/presspass/fixtures/fixturestest"
 	"github.com/presspass/presspass/models"
+	"gorm.io/gorm"
 )
 
 // A SQLite write transaction's statements are prepared on the writer once:
@@ -62,4 +63,28 @@ func TestWriterKeepsTransactionStatements(t *testing.T) {
 		t.Errorf("%d statements kept, more than the bound of 512", n)
 	}
 	write("After the bound")
+}
+
+// Savepoints, which GORM names at random, are not kept: they would fill the
+// bound with texts never run again. The writes inside them are kept once.
+func TestWriterKeepsNoSavepoints(t *testing.T) {
+	if fixturestest.Dialect() != models.DialectSQLite {
+		t.Skip("the writer's statements are SQLite's")
+	}
+	s := fixturestest.Open(t)
+	ctx := context.Background()
+	before := models.WriterStatementsForTest(s)
+	for range 50 {
+		err := s.InTx(ctx, func(tx *models.Store) error {
+			return tx.DB().Transaction(func(db *gorm.DB) error {
+				return db.Exec("UPDATE posts SET menu_order = menu_order WHERE id = ?", 1).Error
+			})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := models.WriterStatementsForTest(s) - before; n != 1 {
+		t.Errorf("50 transactions with a savepoint each kept %d more statements, want 1 (their update)", n)
+	}
 }
