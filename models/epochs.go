@@ -105,11 +105,7 @@ func registerEpochCallbacks(db *gorm.DB, epochs epoch.Source) error {
 		if which == 0 {
 			return
 		}
-		if pending := pendingBumpsOf(db); pending != nil {
-			pending.add(which, table)
-			return
-		}
-		if err := epochs.Bump(db.Statement.Context, db.Statement.ConnPool, which); err != nil {
+		if err := bumpNowOrAtEnd(db, epochs, which, table); err != nil {
 			_ = db.AddError(err)
 		}
 	}

@@ -118,12 +118,20 @@ func (c *contentSeen) observe(v, committedBefore, startedAfter int64) (stale boo
 // bumpAfterRawWrite moves the epochs for a write made through db with raw
 // SQL (Exec), which the GORM callbacks of registerEpochCallbacks do not see.
 func (s *Store) bumpAfterRawWrite(db *gorm.DB, which epoch.Which) error {
-	if pending := pendingBumpsOf(db); pending != nil {
-		pending.add(which, db.Statement.Table)
-		return nil
-	}
-	if err := s.epochs.Bump(db.Statement.Context, db.Statement.ConnPool, which); err != nil {
+	if err := bumpNowOrAtEnd(db, s.epochs, which, db.Statement.Table); err != nil {
 		return Internal(err)
 	}
 	return nil
+}
+
+// bumpNowOrAtEnd moves the epochs which for a write to table made by db's
+// statement: at the end of its transaction when runWriteTransaction
+// collects them (pendingBumpsOf), else at once on the statement's
+// connection.
+func bumpNowOrAtEnd(db *gorm.DB, epochs epoch.Source, which epoch.Which, table string) error {
+	if pending := pendingBumpsOf(db); pending != nil {
+		pending.add(which, table)
+		return nil
+	}
+	return epochs.Bump(db.Statement.Context, db.Statement.ConnPool, which)
 }

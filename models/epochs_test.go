@@ -203,3 +203,32 @@ func TestOptionLoadOvertakenByDrop(t *testing.T) {
 		}
 	}
 }
+
+// A write transaction moves the content epoch once, however many of its
+// statements wrote: creating a post inserts it, files it under the default
+// category (raw SQL) and sets its GUID, and each used to bump.
+func TestWriteTransactionBumpsContentOnce(t *testing.T) {
+	ctx := context.Background()
+	s := fixturestest.Open(t)
+	admin := newUser(t, s, "bumpadmin", "administrator")
+	before, err := s.Epochs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := "Filed under the default category"
+	p, err := s.CreatePost(ctx, admin, models.PostInput{Title: &title})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := s.Epochs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms, err := s.CreatedPostTerms(ctx, []uint64{p.ID})
+	if err != nil || len(terms[p.ID]) != 1 {
+		t.Fatalf("the post's terms: %v (%v), want the default category", terms[p.ID], err)
+	}
+	if d := after.Content - before.Content; d != 1 {
+		t.Errorf("creating a post moved the content epoch by %d, want 1", d)
+	}
+}
