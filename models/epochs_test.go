@@ -224,9 +224,9 @@ func TestWriteTransactionBumpsContentOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	terms, err := s.CreatedPostTerms(ctx, []uint64{p.ID})
-	if err != nil || len(terms[p.ID]) != 1 {
-		t.Fatalf("the post's terms: %v (%v), want the default category", terms[p.ID], err)
+	rel, err := s.CreatedPostRelations(ctx, []*models.Post{p})
+	if err != nil || len(rel.Terms[p.ID]) != 1 || len(rel.Revisions) != 0 {
+		t.Fatalf("the new post's relations: %+v (%v), want the default category and no revisions", rel, err)
 	}
 	if d := after.Content - before.Content; d != 1 {
 		t.Errorf("creating a post moved the content epoch by %d, want 1", d)

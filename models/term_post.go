@@ -72,15 +72,6 @@ func (s *Store) PostTermsUncounted(ctx context.Context, postIDs []uint64, taxono
 	return all, nil
 }
 
-// CreatedPostTerms is PostTermsUncounted (every taxonomy) for posts the
-// caller has just created. The object cache cannot hold them yet, and
-// asking it first costs an epoch read, which the caller's own write has
-// made a query: they are read from the database directly.
-// Errors: internal.
-func (s *Store) CreatedPostTerms(ctx context.Context, postIDs []uint64) (map[uint64][]Term, error) {
-	return s.postTerms(ctx, postIDs, "", "terms.*, rel.post_id AS post_id")
-}
-
 func (s *Store) postTerms(ctx context.Context, postIDs []uint64, taxonomy, columns string) (map[uint64][]Term, error) {
 	out := make(map[uint64][]Term, len(postIDs))
 	if len(postIDs) == 0 {

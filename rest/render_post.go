@@ -110,39 +110,24 @@ func (s *Server) loadPostRenderData(ctx context.Context, posts []*models.Post) (
 }
 
 // loadRenderData is loadPostRenderData; created says the request has just
-// created the posts: they have no revisions yet (models.CreatePost saves
-// none; WordPress saves one on updates only), so none are counted, and
-// their terms are read without the object cache, which cannot hold them.
+// created the posts, whose relations models loads its own way.
 func (s *Server) loadRenderData(ctx context.Context, posts []*models.Post, created bool) (*postRenderData, error) {
-	ids := make([]uint64, 0, len(posts))
 	var parents []uint64
 	for _, p := range posts {
-		ids = append(ids, p.ID)
 		if p.ParentID != 0 {
 			parents = append(parents, p.ParentID)
 		}
 	}
 	d := &postRenderData{parentTypes: map[uint64]string{}, posts: posts}
-	var err error
-	if !created {
-		if d.revisions, err = s.store.RevisionStats(ctx, ids); err != nil {
-			return nil, err
-		}
-	}
-	var withTerms []uint64
-	for _, p := range posts {
-		if len(models.TaxonomiesForPostType(p.Type)) > 0 {
-			withTerms = append(withTerms, p.ID)
-		}
-	}
+	load := s.store.PostRelationsOf
 	if created {
-		d.terms, err = s.store.CreatedPostTerms(ctx, withTerms)
-	} else {
-		d.terms, err = s.store.PostTermsUncounted(ctx, withTerms, "")
+		load = s.store.CreatedPostRelations
 	}
+	rel, err := load(ctx, posts)
 	if err != nil {
 		return nil, err
 	}
+	d.terms, d.revisions = rel.Terms, rel.Revisions
 	if len(parents) > 0 {
 		list, _, err := s.store.Posts(ctx, models.PostFilter{
 			IDs: parents, Types: []string{"post", "page", "attachment"},
