@@ -87,11 +87,7 @@ func TestBlockRendererInTheReadersLanguage(t *testing.T) {
 	}
 	has := func(t *testing.T, got string, want []string) {
 		t.Helper()
-		for _, w := range want {
-			if !strings.Contains(got, w) {
-				t.Errorf("rendered lacks %q:\n%s", w, got)
-			}
-		}
+		checkRendered(t, got, want, nil)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
