@@ -28,6 +28,17 @@ func FloatString(f float64) string {
 	case math.IsInf(f, -1):
 		return "-INF"
 	}
+	return phpGcvt(f, phpPrecision, phpPrecision-1, 'E')
+}
+
+// phpGcvt is zend_gcvt, the layout both of PHP's float-to-string
+// conversions share: the digits of f rounded to prec+1 significant
+// digits (prec -1: the shortest that read back as f), trailing zeros
+// dropped; plain notation while decpt, the position of the decimal point
+// after the first digit, is within -3 and ndigit; otherwise d.ddd, then
+// exp, the sign and an unpadded exponent, the mantissa keeping at least
+// one fractional digit. f must be finite.
+func phpGcvt(f float64, ndigit, prec int, exp byte) string {
 	sign := ""
 	if math.Signbit(f) {
 		sign = "-"
@@ -36,24 +47,21 @@ func FloatString(f float64) string {
 	if f == 0 {
 		return sign + "0"
 	}
-	// The significant digits, rounded to the precision, without trailing
-	// zeros, and decpt, the position of the decimal point after the first
-	// of them (zend_dtoa's mode 2).
-	mant, exp, _ := strings.Cut(strconv.FormatFloat(f, 'e', phpPrecision-1, 64), "e")
+	mant, e10, _ := strings.Cut(strconv.FormatFloat(f, 'e', prec, 64), "e")
 	digits := strings.TrimRight(strings.Replace(mant, ".", "", 1), "0")
-	e, _ := strconv.Atoi(exp)
+	e, _ := strconv.Atoi(e10)
 	decpt := e + 1
 	var b strings.Builder
 	b.WriteString(sign)
 	switch {
-	case decpt < -3 || decpt > phpPrecision:
+	case decpt < -3 || decpt > ndigit:
 		b.WriteString(digits[:1] + ".")
 		if len(digits) == 1 {
 			b.WriteByte('0')
 		} else {
 			b.WriteString(digits[1:])
 		}
-		b.WriteByte('E')
+		b.WriteByte(exp)
 		if e < 0 {
 			b.WriteByte('-')
 			e = -e

@@ -1,6 +1,7 @@
 package wptext
 
 import (
+	"encoding/json"
 	"math"
 	"testing"
 )
@@ -48,6 +49,36 @@ func TestFloatString(t *testing.T) {
 	} {
 		if got := FloatString(c.in); got != c.want {
 			t.Errorf("%v: %s, want %s (%s)", c.in, got, c.want, c.rule)
+		}
+	}
+}
+
+// TestPHPNumber re-encodes decoded numbers as json_encode does with no
+// flags (wp_json_encode, as wp_unique_id_from_values hashes attributes):
+// integers as ints, every other number a float in its shortest digits,
+// whole floats without ".0", plain up to 17 integer digits (below 1e17) and down to
+// 1e-4, beyond that 1.0e+25 with a lower-case e.
+func TestPHPNumber(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"12", "12"},
+		{"-0", "0"},
+		{"10.0", "10"},
+		{"1.5", "1.5"},
+		{"-0.0", "-0"},
+		{"1e2", "100"},
+		{"1000000.0", "1000000"},
+		{"0.1", "0.1"},
+		{"0.0001", "0.0001"},
+		{"0.00001", "1.0e-5"},
+		{"1.25e-7", "1.25e-7"},
+		{"1e16", "10000000000000000"},
+		{"1e17", "1.0e+17"},
+
+		{"12345678901234567890", "1.2345678901234567e+19"},
+		{"0.30000000000000004", "0.30000000000000004"},
+	} {
+		if got := phpNumber(json.Number(c.in)); got != c.want {
+			t.Errorf("%s: %s, want %s", c.in, got, c.want)
 		}
 	}
 }

@@ -201,24 +201,25 @@ func phpJSONEncode(b *bytes.Buffer, v *JSONValue) {
 	}
 }
 
-// phpNumber writes a number as PHP re-encodes it: integers as they are,
-// floats in their shortest form with ".0" when whole.
+// phpNumber writes a number as json_encode (no flags) re-encodes what
+// json_decode made of it: an integer that fits in PHP's int as that int
+// ("-0" is 0); any other number is a float, written with
+// serialize_precision=-1 — the shortest digits that read back, plain from
+// 1e-4 to 17 integer digits, otherwise as 1.0e+25 — and a whole float
+// without ".0" (that takes JSON_PRESERVE_ZERO_FRACTION, which
+// wp_json_encode does not pass).
 func phpNumber(n json.Number) string {
 	s := n.String()
 	if !strings.ContainsAny(s, ".eE") {
-		if _, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return s
+		if i, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return strconv.FormatInt(i, 10)
 		}
 	}
 	f, err := n.Float64()
 	if err != nil {
 		return s
 	}
-	out := strconv.FormatFloat(f, 'g', -1, 64)
-	if !strings.ContainsAny(out, ".eE") {
-		out += ".0"
-	}
-	return out
+	return phpGcvt(f, 17, -1, 'e')
 }
 
 func phpJSONString(b *bytes.Buffer, s string) {
