@@ -71,6 +71,21 @@ func DecodeJSONDocument(data []byte) (any, error) {
 	return v, nil
 }
 
+// DecodeJSONObject is DecodeJSONDocument for a document that must be an
+// object (a theme.json, an oEmbed answer, a JSON request body): an error
+// when it is any other JSON value.
+func DecodeJSONObject(data []byte) (Fields, error) {
+	doc, err := DecodeJSONDocument(data)
+	if err != nil {
+		return nil, err
+	}
+	obj, ok := doc.(Fields)
+	if !ok {
+		return nil, fmt.Errorf("models: the JSON document is no object")
+	}
+	return obj, nil
+}
+
 // orderedJSON decodes the next JSON value, objects as Fields.
 func orderedJSON(d *json.Decoder) (any, error) {
 	tok, err := d.Token()

@@ -65,3 +65,25 @@ func writeFields(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+// TestDecodeJSONObject: a document that must be an object is refused when
+// it is another JSON value.
+func TestDecodeJSONObject(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`{"b":1,"a":[]}`, `{"b":1,"a":[]}`},
+		{`{}`, `{}`},
+		{`[{"a":1}]`, "error"},
+		{`"x"`, "error"},
+		{`null`, "error"},
+		{`{"a":1`, "error"},
+	} {
+		obj, err := DecodeJSONObject([]byte(tt.in))
+		got := "error"
+		if err == nil {
+			got = writeFields(obj)
+		}
+		if got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}

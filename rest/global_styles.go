@@ -147,9 +147,8 @@ func (s *Server) canEditGlobalStyles(r *Request) error {
 // the order they were saved (WordPress gives them back so): nil unless it
 // is marked as the user's.
 func userThemeJSON(content string) models.Fields {
-	doc, err := models.DecodeJSONDocument([]byte(content))
-	config, _ := doc.(models.Fields)
-	if err != nil || config == nil {
+	config, err := models.DecodeJSONObject([]byte(content))
+	if err != nil {
 		return nil
 	}
 	if mark, _ := config.Get("isGlobalStylesUserThemeJSON"); mark != true {

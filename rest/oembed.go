@@ -198,9 +198,8 @@ func (s *Server) getOEmbedProxy(r *Request) (*Response, error) {
 	// The provider's object with its members in the provider's order, as
 	// WordPress's json_decode keeps them; kept as Fields, which no answer
 	// changes, and made an Object afresh for each answer.
-	doc, err := models.DecodeJSONDocument(bytes.TrimSpace(got.Body))
-	data, _ := doc.(models.Fields)
-	if err != nil || data == nil {
+	data, err := models.DecodeJSONObject(bytes.TrimSpace(got.Body))
+	if err != nil {
 		return nil, notFound
 	}
 	// A sanctioned provider's markup is used as it comes, as WordPress
