@@ -56,8 +56,12 @@ type Request struct {
 	bodyParams  map[string]any
 	jsonParams  map[string]any
 	jsonErr     error
-	defaults    map[string]any
-	sanitized   map[string]any
+	// orderedBody is the JSON body with its members in order, decoded by
+	// orderedParam when first asked (orderedDecoded).
+	orderedBody    models.Fields
+	orderedDecoded bool
+	defaults       map[string]any
+	sanitized      map[string]any
 	// fields is the parsed _fields (nil: all fields).
 	fields map[string]any
 	// embedded marks an internal request made by _embed.
@@ -128,12 +132,15 @@ func (r *Request) orderedParam(name string) any {
 	if v, ok := r.jsonParams[name]; !ok || v == nil {
 		return r.Param(name)
 	}
-	doc, err := models.DecodeJSONDocument(r.Body)
-	body, _ := doc.(models.Fields)
-	if err != nil || body == nil {
+	if !r.orderedDecoded {
+		// Once per request, however many parameters are read in order.
+		r.orderedBody, _ = models.DecodeJSONObject(r.Body)
+		r.orderedDecoded = true
+	}
+	v, ok := r.orderedBody.Get(name)
+	if !ok {
 		return r.Param(name)
 	}
-	v, _ := body.Get(name)
 	return fieldsValue(v)
 }
 
