@@ -212,9 +212,6 @@ func (s *Server) renderLatestCommentsBlock(r *Request, attrs map[string]any) (st
 	for _, c := range comments {
 		e := wptext.LatestCommentsEntry{ID: c.ID, AuthorName: c.AuthorName, AuthorURL: c.AuthorURL, PostTitle: c.PostTitle,
 			PostProtected: c.PostProtected, Link: c.Link, Date: c.Date, Content: c.Content}
-		if e.AuthorName == "" {
-			e.AuthorName = languages.T(locale, "Anonymous")
-		}
 		if e.AuthorURL == "" {
 			e.AuthorURL = c.AuthorPostsURL
 		}

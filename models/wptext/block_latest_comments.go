@@ -24,8 +24,9 @@ type LatestCommentsBlock struct {
 // LatestCommentsEntry is one comment as the block shows it.
 type LatestCommentsEntry struct {
 	ID uint64
-	// AuthorName is get_comment_author (already filtered when stored, so
-	// shown as is, as WordPress does); AuthorURL the link on it, "" for none.
+	// AuthorName is the comment's author (already filtered when stored, so
+	// shown as is, as WordPress does), "" for none, which shows as
+	// get_comment_author's "Anonymous"; AuthorURL the link on it, "" for none.
 	AuthorName, AuthorURL string
 	// AvatarURL and AvatarURL2x are the 48 and 96 pixel images, "" when
 	// get_avatar gives none (avatars off, or a ping); AvatarFound is false
@@ -67,9 +68,13 @@ func RenderLatestCommentsBlock(b LatestCommentsBlock) string {
 			out.WriteString(latestCommentAvatar(c))
 		}
 		out.WriteString(`<article><footer class="wp-block-latest-comments__comment-meta">`)
-		author := `<span class="wp-block-latest-comments__comment-author">` + c.AuthorName + `</span>`
+		name := c.AuthorName
+		if name == "" {
+			name = b.Words.T("Anonymous")
+		}
+		author := `<span class="wp-block-latest-comments__comment-author">` + name + `</span>`
 		if c.AuthorURL != "" {
-			author = `<a class="wp-block-latest-comments__comment-author" href="` + kses.EscURL(c.AuthorURL) + `">` + c.AuthorName + `</a>`
+			author = `<a class="wp-block-latest-comments__comment-author" href="` + kses.EscURL(c.AuthorURL) + `">` + name + `</a>`
 		}
 		post := `<a class="wp-block-latest-comments__comment-link" href="` + kses.EscURL(c.Link) + `">` + b.postTitle(c) + "</a>"
 		out.WriteString(fmt.Sprintf(b.Words.T("%[1]s on %[2]s"), author, post))
