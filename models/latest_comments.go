@@ -15,9 +15,10 @@ type LatestComment struct {
 	// avatar.
 	Type       string
 	AuthorName string
-	// AuthorURL is get_comment_author_url ("http://" alone counts as none);
-	// AuthorPostsURL the author's posts page for a registered user.
-	AuthorURL, AuthorPostsURL string
+	// AuthorURL is the link on the author's name: get_comment_author_url
+	// ("http://" alone counts as none), else, as the block falls back to
+	// for a registered user, get_author_posts_url; "" for none.
+	AuthorURL string
 	// AvatarEmail is the address get_avatar_data hashes: the user's, else
 	// the comment's.
 	AvatarEmail string
@@ -98,7 +99,9 @@ func (s *Store) LatestComments(ctx context.Context, n int) ([]LatestComment, err
 		}
 		if u := users[c.UserID]; u != nil {
 			lc.AvatarEmail = u.Email
-			lc.AuthorPostsURL = s.AuthorLink(ctx, u)
+			if lc.AuthorURL == "" {
+				lc.AuthorURL = s.AuthorLink(ctx, u)
+			}
 			if lc.AuthorName == "" {
 				lc.AuthorName = u.DisplayName
 			}

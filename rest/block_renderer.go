@@ -212,9 +212,6 @@ func (s *Server) renderLatestCommentsBlock(r *Request, attrs map[string]any) (st
 	for _, c := range comments {
 		e := wptext.LatestCommentsEntry{ID: c.ID, AuthorName: c.AuthorName, AuthorURL: c.AuthorURL, PostTitle: c.PostTitle,
 			PostProtected: c.PostProtected, Link: c.Link, Date: c.Date, Content: c.Content}
-		if e.AuthorURL == "" {
-			e.AuthorURL = c.AuthorPostsURL
-		}
 		// get_avatar: none when avatars are off or for pings.
 		if showAvatars && (c.Type == "comment" || c.Type == "") {
 			e.AvatarURL, e.AvatarURL2x = models.GravatarURL(c.AvatarEmail, 48), models.GravatarURL(c.AvatarEmail, 96)
