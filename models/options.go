@@ -99,6 +99,12 @@ func (s *Store) OptionInt(ctx context.Context, name string) int {
 	return n
 }
 
+// ShowAvatars is get_option( 'show_avatars' ), which WordPress turns on
+// at install: avatars are shown unless the option is turned off.
+func (s *Store) ShowAvatars(ctx context.Context) bool {
+	return s.Option(ctx, "show_avatars") != "0"
+}
+
 // IsPrivacyPolicyPage reports whether the post with that id is the site's
 // privacy policy page (wp_page_for_privacy_policy), which
 // CanChangePrivacyPolicyPage guards.

@@ -207,8 +207,7 @@ func (s *Server) renderLatestCommentsBlock(r *Request, attrs map[string]any) (st
 	b := wptext.LatestCommentsBlock{DisplayAvatar: truthy(attrs["displayAvatar"]), DisplayDate: truthy(attrs["displayDate"]),
 		DisplayExcerpt: truthy(attrs["displayExcerpt"]), DateFormat: s.store.Option(r.Ctx(), "date_format"), Wrapper: blockWrapper(attrs),
 		Words: blockWords(locale)}
-	// show_avatars is on unless turned off, as for author_avatar_urls.
-	showAvatars := s.store.Option(r.Ctx(), "show_avatars") != "0"
+	showAvatars := s.store.ShowAvatars(r.Ctx())
 	for _, c := range comments {
 		e := wptext.LatestCommentsEntry{ID: c.ID, AuthorName: c.AuthorName, AuthorURL: c.AuthorURL, PostTitle: c.PostTitle,
 			PostProtected: c.PostProtected, Link: c.Link, Date: c.Date, Content: c.Content}

@@ -94,7 +94,7 @@ func (s *Server) renderComment(r *Request, c *models.Comment, p *models.Post, l 
 	add("link", func() any { return s.commentLink(r, c, p) })
 	add("status", func() any { return commentStatusName(c) })
 	add("type", func() any { return commentTypeName(c) })
-	if s.store.Option(r.Ctx(), "show_avatars") != "0" {
+	if s.store.ShowAvatars(r.Ctx()) {
 		add("author_avatar_urls", func() any { return avatarURLs(s.commentAvatarEmail(r, c)) })
 	}
 	// No comment meta is stored; the one key WordPress registers (notes'
